@@ -1,0 +1,2 @@
+process.stderr.write('not implemented yet: nodeup\n');
+process.exitCode = 2;

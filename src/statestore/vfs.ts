@@ -1,0 +1,37 @@
+/**
+ * A location in a state store (file://, memfs://, s3://). Paths are immutable values; `join` makes a child.
+ * Writes are atomic: a reader sees the old bytes or the new bytes, never a mix, and a failed write leaves
+ * the previous object intact.
+ */
+export interface VfsPath {
+  /** Full URL form, e.g. `s3://bucket/cluster.example.com/config` or `file:///tmp/store/x`. */
+  readonly url: string;
+  /** The last path segment. */
+  readonly base: string;
+  join(...segments: string[]): VfsPath;
+  /** The bytes at this path; throws NotFoundError when absent. */
+  read(): Promise<Buffer>;
+  /** Like read(), but undefined when absent. */
+  readIfExists(): Promise<Buffer | undefined>;
+  write(data: Buffer | string, options?: WriteOptions): Promise<void>;
+  /** Writes only if absent; returns false (and writes nothing) when the object already exists. */
+  createNew(data: Buffer | string, options?: WriteOptions): Promise<boolean>;
+  exists(): Promise<boolean>;
+  remove(): Promise<void>;
+  /** Direct children (files and "directories"), sorted by name. */
+  readDir(): Promise<VfsPath[]>;
+  /** Every file below this path, sorted by URL. */
+  readTree(): Promise<VfsPath[]>;
+}
+
+export interface WriteOptions {
+  /** Private material (keys, secrets): file mode 0600, no public ACL. */
+  secret?: boolean;
+}
+
+export class NotFoundError extends Error {
+  constructor(readonly url: string) {
+    super(`${url}: not found`);
+    this.name = 'NotFoundError';
+  }
+}
