@@ -6,7 +6,7 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   splitting: true,
-  clean: true,
+  clean: false,
   sourcemap: false,
   banner: { js: '#!/usr/bin/env node' },
   // The AWS SDK and client-node stay external: they are loaded lazily only by commands that talk to a cloud,

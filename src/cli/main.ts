@@ -1,17 +1,14 @@
-import { Command, CommanderError } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
-import { buildProgram } from './tree.js';
+import { runCli } from './run.js';
+
+// The SDK's notice that future releases need Node 22 is for developers, not for someone running kops; it would
+// otherwise interleave a multi-line warning with our one-line errors.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(argv: string[]): Promise<number> {
-  const program: Command = buildProgram();
-  program.exitOverride();
   try {
-    await program.parseAsync(argv);
-    return 0;
+    return await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : err.exitCode || 1;
-    }
     if (err instanceof UserError) {
       process.stderr.write(formatUserError(err) + '\n');
       if (verbose(argv) && err.stack) process.stderr.write(err.stack + '\n');
@@ -28,6 +25,6 @@ function verbose(argv: string[]): boolean {
   return argv.some((a) => /^(-v|--v)(=?[1-9]\d*)?$/.test(a) || /^-v[1-9]$/.test(a));
 }
 
-main(process.argv).then((code) => {
+main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

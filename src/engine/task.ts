@@ -18,6 +18,15 @@ export interface Task<S extends object = Record<string, unknown>> {
   dependsOn?: TaskKey[];
   /** Set on pre-existing (shared) objects, found by id rather than created: ownership tags are `shared`. */
   shared?: boolean;
+  /** Values this object publishes to the outside (Terraform `output`s), e.g. `vpc_id`, `node_security_group_ids`. */
+  exports?: TaskExport[];
+}
+
+/** One published value; `list` exports with the same name are gathered into one list. */
+export interface TaskExport {
+  name: string;
+  value: Ref | string;
+  list?: boolean;
 }
 
 export type Lifecycle = 'Sync' | 'Ignore' | 'WarnIfInsufficientAccess' | 'ExistsAndValidates' | 'ExistsAndWarnIfChanges';

@@ -17,7 +17,10 @@ export interface VfsPath {
   /** Writes only if absent; returns false (and writes nothing) when the object already exists. */
   createNew(data: Buffer | string, options?: WriteOptions): Promise<boolean>;
   exists(): Promise<boolean>;
+  /** Removes the object at this path; absent is not an error. */
   remove(): Promise<void>;
+  /** Removes this object and every object below this path (a whole cluster's state, for instance). */
+  removeTree(): Promise<void>;
   /** Direct children (files and "directories"), sorted by name. */
   readDir(): Promise<VfsPath[]>;
   /** Every file below this path, sorted by URL. */

@@ -1,0 +1,189 @@
+/**
+ * Dev-time generator: reads the kops CRDs (../shared/kops-reference/crds/*.yaml) and writes
+ *   src/apis/schema.generated.ts  the v1alpha2 field tree (names and types only) the strict decoder walks;
+ *   src/apis/types.generated.ts   the matching TypeScript interfaces.
+ * Go knowledge the CRDs do not carry (value-type fields whose zero value Go drops) comes from GO_OMIT_ZERO below.
+ * Run: node --import tsx scripts/gen-api-schema.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { FieldSchema, StructSchema } from '../src/apis/schema.js';
+
+const root = resolve(import.meta.dirname, '..');
+const crdDir = resolve(root, '../shared/kops-reference/crds');
+
+const KINDS = [
+  { kind: 'Cluster', file: 'kops.k8s.io_clusters.yaml' },
+  { kind: 'InstanceGroup', file: 'kops.k8s.io_instancegroups.yaml' },
+  { kind: 'Keyset', file: 'kops.k8s.io_keysets.yaml' },
+  { kind: 'SSHCredential', file: 'kops.k8s.io_sshcredentials.yaml' },
+];
+
+/**
+ * Go value-type fields with `omitempty` (so a zero value given in a file disappears on re-encode), by
+ * `<Kind>.<path>` with `[]` for list items and `{}` for map values. Only fields known to be plain Go values
+ * (`string`, `bool`, named string types) are listed; pointer fields keep a zero value that was given. The golden
+ * files keep every zero value they give (all of those fields are pointers), so nothing here contradicts them.
+ */
+const GO_OMIT_ZERO: string[] = [
+  ...[
+    'channel', 'configBase', 'cloudProvider', 'containerRuntime', 'kubernetesVersion', 'project', 'masterPublicName',
+    'masterInternalName', 'networkCIDR', 'networkID', 'secretStore', 'keyStore', 'configStore', 'dnsZone',
+    'clusterDNSDomain', 'serviceClusterIPRange', 'podCIDR', 'nonMasqueradeCIDR', 'DisableSubnetTags',
+  ].map((f) => `Cluster.spec.${f}`),
+  ...['name', 'zone', 'region', 'cidr', 'ipv6CIDR', 'id', 'egress', 'type', 'publicIP'].map((f) => `Cluster.spec.subnets[].${f}`),
+  ...['name', 'provider', 'version', 'image'].map((f) => `Cluster.spec.etcdClusters[].${f}`),
+  'Cluster.spec.etcdClusters[].etcdMembers[].name',
+  'Cluster.spec.addons[].manifest',
+  ...['role', 'image', 'machineType', 'tenancy', 'manager'].map((f) => `InstanceGroup.spec.${f}`),
+  ...['type', 'primaryId'].map((f) => `Keyset.spec.${f}`),
+  ...['id', 'publicMaterial', 'privateMaterial'].map((f) => `Keyset.spec.keys[].${f}`),
+  'SSHCredential.spec.publicKey',
+];
+
+/** metav1.ObjectMeta, which the CRDs leave as a bare `type: object`. */
+const OBJECT_META: StructSchema = {
+  fields: {
+    name: 'string',
+    generateName: 'string',
+    namespace: 'string',
+    selfLink: 'string',
+    uid: 'string',
+    resourceVersion: 'string',
+    generation: 'integer',
+    creationTimestamp: 'time',
+    deletionTimestamp: 'time',
+    deletionGracePeriodSeconds: 'integer',
+    labels: { values: 'string' },
+    annotations: { values: 'string' },
+    ownerReferences: {
+      items: {
+        fields: { apiVersion: 'string', kind: 'string', name: 'string', uid: 'string', controller: 'boolean', blockOwnerDeletion: 'boolean' },
+      },
+    },
+    finalizers: { items: 'string' },
+    managedFields: { items: 'any' },
+  },
+  // metav1.Time is a struct: `omitempty` never drops it, and its zero value prints as null.
+  alwaysEmit: ['creationTimestamp'],
+  omitZero: ['generateName', 'generation', 'name', 'namespace', 'resourceVersion', 'selfLink', 'uid'],
+};
+
+interface OpenApiNode {
+  type?: string;
+  format?: string;
+  properties?: Record<string, OpenApiNode>;
+  additionalProperties?: OpenApiNode | boolean;
+  items?: OpenApiNode;
+  required?: string[];
+  pattern?: string;
+  'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+}
+
+function convert(node: OpenApiNode, path: string): FieldSchema {
+  if (node['x-kubernetes-int-or-string']) return node.pattern ? 'quantity' : 'intOrString';
+  switch (node.type) {
+    case 'string':
+      return node.format === 'date-time' ? 'time' : 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'integer':
+      return 'integer';
+    case 'array':
+      if (!node.items) throw new Error(`${path}: array without items`);
+      return { items: convert(node.items, `${path}[]`) };
+    case 'object':
+      if (node['x-kubernetes-preserve-unknown-fields']) return 'any';
+      if (node.properties) return convertStruct(node, path);
+      if (typeof node.additionalProperties === 'object') return { values: convert(node.additionalProperties, `${path}{}`) };
+      return { fields: {} };
+    default:
+      throw new Error(`${path}: unsupported schema type ${node.type}`);
+  }
+}
+
+function convertStruct(node: OpenApiNode, path: string): StructSchema {
+  const fields: Record<string, FieldSchema> = {};
+  for (const name of Object.keys(node.properties ?? {}).sort()) {
+    fields[name] = convert(node.properties![name], `${path}.${name}`);
+  }
+  const struct: { -readonly [K in keyof StructSchema]: StructSchema[K] } = { fields };
+  if (node.required?.length) struct.alwaysEmit = [...node.required].sort();
+  const omitZero = GO_OMIT_ZERO.filter((p) => p.startsWith(`${path}.`) && p.slice(path.length + 1) in fields);
+  omitZero.forEach((p) => usedOmitZero.add(p));
+  if (omitZero.length) struct.omitZero = omitZero.map((p) => p.slice(path.length + 1)).sort();
+  return struct;
+}
+
+function kindSchema(kind: string, file: string): StructSchema {
+  const crd = parse(readFileSync(resolve(crdDir, file), 'utf8'));
+  const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1alpha2');
+  const top = version.schema.openAPIV3Schema as OpenApiNode;
+  const spec = top.properties?.spec;
+  if (!spec) throw new Error(`${file}: no spec`);
+  return {
+    fields: { apiVersion: 'string', kind: 'string', metadata: OBJECT_META, spec: convert(spec, `${kind}.spec`) },
+  };
+}
+
+const usedOmitZero = new Set<string>();
+const schemas = KINDS.map(({ kind, file }) => ({ kind, schema: kindSchema(kind, file) }));
+const unused = GO_OMIT_ZERO.filter((p) => !usedOmitZero.has(p));
+if (unused.length) throw new Error(`GO_OMIT_ZERO: no such field in the CRDs: ${unused.join(', ')}`);
+
+// ---- schema.generated.ts: compact, one JSON literal per kind
+
+const schemaLines = [
+  '// Generated by scripts/gen-api-schema.ts from the kops v1alpha2 CRDs. Do not edit.',
+  "import type { StructSchema } from './schema.js';",
+  '',
+];
+for (const { kind, schema } of schemas) {
+  schemaLines.push(`export const ${kind}Schema: StructSchema = ${JSON.stringify(schema)};`, '');
+}
+writeFileSync(resolve(root, 'src/apis/schema.generated.ts'), schemaLines.join('\n'));
+
+// ---- types.generated.ts: nested interfaces, every field optional (a decoded object keeps exactly what was given)
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function tsType(s: FieldSchema, indent: string): string {
+  if (typeof s === 'string') {
+    switch (s) {
+      case 'string':
+      case 'time':
+        return 'string';
+      case 'boolean':
+        return 'boolean';
+      case 'integer':
+        return 'number';
+      case 'quantity':
+      case 'intOrString':
+        return 'string | number';
+      case 'any':
+        return 'unknown';
+    }
+  }
+  if ('items' in s) {
+    const item = tsType(s.items, indent);
+    return /^[A-Za-z]+$/.test(item) ? `${item}[]` : `Array<${item}>`;
+  }
+  if ('values' in s) return `Record<string, ${tsType(s.values, indent)}>`;
+  const names = Object.keys(s.fields);
+  if (!names.length) return 'Record<string, never>';
+  const inner = indent + '  ';
+  const lines = names.map((n) => `${inner}${IDENT.test(n) ? n : JSON.stringify(n)}?: ${tsType(s.fields[n], inner)};`);
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+const typeLines = ['// Generated by scripts/gen-api-schema.ts from the kops v1alpha2 CRDs. Do not edit.', ''];
+typeLines.push(`export interface ObjectMeta ${tsType(OBJECT_META, '')}`, '');
+for (const { kind, schema } of schemas) {
+  const spec = schema.fields.spec;
+  typeLines.push(`export interface ${kind} {`, "  apiVersion: 'kops.k8s.io/v1alpha2';", `  kind: '${kind}';`, '  metadata: ObjectMeta;');
+  typeLines.push(`  spec: ${tsType(spec, '  ')};`, '}', '');
+}
+writeFileSync(resolve(root, 'src/apis/types.generated.ts'), typeLines.join('\n'));
+console.log('wrote src/apis/schema.generated.ts and src/apis/types.generated.ts');

@@ -1,0 +1,36 @@
+/** The completed Cluster as plain API data (v1alpha2 field names). */
+export interface AddonCluster {
+  metadata: { name: string };
+  // The spec is open-ended API data: templates pick the fields they need.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: Record<string, any>;
+}
+
+/** What add-on templates may use besides the cluster: no clock, no I/O. */
+export interface AddonContext {
+  kopsVersion: string;
+  /** Environment variables kops copies into its own components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */
+  env?: Record<string, string>;
+  featureFlags?: string[];
+  /** Instance groups as plain API data (some add-ons list node roles or Karpenter groups). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  instanceGroups?: { metadata: { name: string; labels?: Record<string, string> }; spec: Record<string, any> }[];
+}
+
+/** One add-on of the bootstrap channel. */
+export interface AddonDefinition {
+  /** Channel name, also the `k8s-addon` label, e.g. `coredns.addons.k8s.io`. */
+  name: string;
+  /** Version id in the channel (omitted for a few legacy add-ons). */
+  id?: string;
+  /** Manifest file name under the add-on's directory, e.g. `k8s-1.12.yaml`. */
+  manifestFile: string;
+  /** Selector in the channel; `null` is written out explicitly. Default: `k8s-addon: <name>`. */
+  selector?: Record<string, string> | null;
+  needsRollingUpdate?: 'control-plane' | 'workers' | 'all';
+  needsPKI?: boolean;
+  /** Whether the channel tells `channels` to prune objects of this add-on that the manifest no longer has. */
+  prune?: boolean;
+  /** Renders the manifest: YAML documents separated by `---` (formatting is normalised afterwards). */
+  render: (cluster: AddonCluster, ctx: AddonContext) => string;
+}

@@ -1,0 +1,77 @@
+/**
+ * Kubernetes resource.Quantity in its canonical string form, as Go prints a parsed quantity: "1024Mi" -> "1Gi",
+ * "0.5" -> "500m", "1000m" -> "1", "2000Mi" stays (not a whole number of Gi).
+ */
+
+const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIXES: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
+const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIXES).map(([s, e]) => [e, s]));
+const BINARY_BY_POWER = new Map(Object.entries(BINARY_SUFFIXES).map(([s, p]) => [p, s]));
+
+type Format = 'BinarySI' | 'DecimalSI' | 'DecimalExponent';
+
+/** The canonical form of a quantity, or undefined when `s` is not a valid quantity. */
+export function canonicalQuantity(s: string): string | undefined {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([a-zA-Z]*|[eE][+-]?[0-9]+)$/.exec(s.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+  const [, sign, whole, fraction = '', suffix] = m;
+
+  let format: Format;
+  let mantissa = BigInt(whole + fraction || '0');
+  let scale = -fraction.length;
+  if (suffix in BINARY_SUFFIXES) {
+    format = 'BinarySI';
+    mantissa *= 1024n ** BigInt(BINARY_SUFFIXES[suffix]);
+  } else if (suffix in DECIMAL_SUFFIXES) {
+    format = 'DecimalSI';
+    scale += DECIMAL_SUFFIXES[suffix];
+  } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) {
+    format = 'DecimalExponent';
+    scale += Number(suffix.slice(1));
+  } else {
+    return undefined;
+  }
+  if (mantissa === 0n) return '0';
+
+  // Quantities are kept to nanounits at most, rounding up.
+  if (scale < -9) {
+    const divisor = 10n ** BigInt(-9 - scale);
+    mantissa = (mantissa + divisor - 1n) / divisor;
+    scale = -9;
+  }
+  [mantissa, scale] = stripZeros(mantissa, scale);
+
+  if (format === 'BinarySI') {
+    const wholeValue = scale >= 0 ? mantissa * 10n ** BigInt(scale) : undefined;
+    if (wholeValue !== undefined && wholeValue >= 1024n) return (sign === '-' ? '-' : '') + base1024(wholeValue);
+    format = 'DecimalSI';
+  }
+  return (sign === '-' ? '-' : '') + base10(mantissa, scale, format);
+}
+
+function stripZeros(mantissa: bigint, scale: number): [bigint, number] {
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    scale++;
+  }
+  return [mantissa, scale];
+}
+
+function base10(mantissa: bigint, scale: number, format: Format): string {
+  // The exponent goes down to a multiple of 3 (Go's % keeps the sign, so this always rounds down).
+  const down = ((scale % 3) + 3) % 3;
+  mantissa *= 10n ** BigInt(down);
+  scale -= down;
+  if (format === 'DecimalExponent') return scale === 0 ? `${mantissa}` : `${mantissa}e${scale}`;
+  const suffix = DECIMAL_BY_EXPONENT.get(scale);
+  return suffix === undefined ? `${mantissa}e${scale}` : `${mantissa}${suffix}`;
+}
+
+function base1024(value: bigint): string {
+  let power = 0;
+  while (value % 1024n === 0n && power < 6) {
+    value /= 1024n;
+    power++;
+  }
+  return `${value}${power ? BINARY_BY_POWER.get(power) : ''}`;
+}

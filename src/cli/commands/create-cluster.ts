@@ -1,0 +1,157 @@
+/**
+ * `kops create cluster [NAME] --zones ...`: infers a Cluster and its InstanceGroups from flags and stores them
+ * (config, instancegroup/*, the SSH public key); `--dry-run -o yaml|json` prints them instead. Every check runs
+ * before the first write, so bad input leaves the state store untouched.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { API_VERSION, CLUSTER_LABEL, type KopsObject, type SSHCredential } from '../../apis/types.js';
+import { regionOfZone } from '../../cloud/aws/lookup.js';
+import { sdkLookup } from '../../cloud/aws/lookup-sdk.js';
+import { UserError } from '../../errors.js';
+import { parseSshPublicKey, SshKeyStore } from '../../pki/sshkeys.js';
+import { loadChannel } from '../../populate/channel.js';
+import { createClusterSpec, defaultCreateClusterOptions, type CreateClusterOptions } from '../../populate/create/index.js';
+import { KOPS_COMPAT_VERSION } from '../../version.js';
+import type { CliContext } from '../context.js';
+import { expectArgs, type Invocation } from '../invocation.js';
+import { parseOutputFormat, writeObjects } from '../output.js';
+import { openClusterStore } from '../store.js';
+
+type Kind = 'string' | 'strings' | 'number' | 'bool';
+
+/** Flag → option field (see CreateClusterOptions); deprecated aliases are folded into these names by the parser. */
+const FLAGS: [flag: string, field: keyof CreateClusterOptions, kind: Kind][] = [
+  ['admin-access', 'adminAccess', 'strings'],
+  ['api-loadbalancer-type', 'apiLoadBalancerType', 'string'],
+  ['api-public-name', 'apiPublicName', 'string'],
+  ['api-ssl-certificate', 'apiSSLCertificate', 'string'],
+  ['authorization', 'authorization', 'string'],
+  ['bastion', 'bastion', 'bool'],
+  ['bastion-image', 'bastionImage', 'string'],
+  ['channel', 'channel', 'string'],
+  ['cloud', 'cloudProvider', 'string'],
+  ['cloud-labels', 'cloudLabels', 'string'],
+  ['control-plane-count', 'controlPlaneCount', 'number'],
+  ['control-plane-image', 'controlPlaneImage', 'string'],
+  ['control-plane-security-groups', 'controlPlaneSecurityGroups', 'strings'],
+  ['control-plane-size', 'controlPlaneSizes', 'strings'],
+  ['control-plane-tenancy', 'controlPlaneTenancy', 'string'],
+  ['control-plane-volume-size', 'controlPlaneVolumeSize', 'number'],
+  ['control-plane-volume-type', 'controlPlaneVolumeType', 'string'],
+  ['control-plane-zones', 'controlPlaneZones', 'strings'],
+  ['disable-subnet-tags', 'disableSubnetTags', 'bool'],
+  ['discovery-store', 'discoveryStore', 'string'],
+  ['dns', 'dnsType', 'string'],
+  ['dns-zone', 'dnsZone', 'string'],
+  ['etcd-clusters', 'etcdClusters', 'strings'],
+  ['etcd-storage-type', 'etcdStorageType', 'string'],
+  ['image', 'image', 'string'],
+  ['instance-manager', 'instanceManager', 'string'],
+  ['ipv6', 'ipv6', 'bool'],
+  ['kubernetes-feature-gates', 'kubernetesFeatureGates', 'strings'],
+  ['kubernetes-version', 'kubernetesVersion', 'string'],
+  ['network-cidr', 'networkCIDRs', 'strings'],
+  ['network-id', 'networkID', 'string'],
+  ['networking', 'networking', 'string'],
+  ['node-count', 'nodeCount', 'number'],
+  ['node-image', 'nodeImage', 'string'],
+  ['node-security-groups', 'nodeSecurityGroups', 'strings'],
+  ['node-size', 'nodeSizes', 'strings'],
+  ['node-tenancy', 'nodeTenancy', 'string'],
+  ['node-volume-size', 'nodeVolumeSize', 'number'],
+  ['node-volume-type', 'nodeVolumeType', 'string'],
+  ['set', 'sets', 'strings'],
+  ['ssh-access', 'sshAccess', 'strings'],
+  ['subnets', 'subnetIDs', 'strings'],
+  ['topology', 'topology', 'string'],
+  ['unset', 'unsets', 'strings'],
+  ['utility-subnets', 'utilitySubnetIDs', 'strings'],
+  ['zones', 'zones', 'strings'],
+];
+
+export function optionsFromFlags(inv: Invocation): CreateClusterOptions {
+  const options = defaultCreateClusterOptions();
+  const target = options as unknown as Record<string, unknown>;
+  for (const [flag, field, kind] of FLAGS) {
+    if (!inv.isSet(flag) && (kind !== 'strings' || !inv.strings(flag).length)) continue;
+    target[field] = kind === 'string' ? inv.string(flag) : kind === 'strings' ? inv.strings(flag) : kind === 'number' ? inv.number(flag) : inv.bool(flag);
+  }
+  // The flag splits on commas; a piece without `=` continues the previous value (`--set spec.x=a,b`).
+  options.sets = options.sets.reduce<string[]>((all, piece) => (piece.includes('=') || !all.length ? [...all, piece] : [...all.slice(0, -1), `${all[all.length - 1]},${piece}`]), []);
+  if (inv.isSet('associate-public-ip')) options.associatePublicIP = inv.bool('associate-public-ip');
+  if (inv.isSet('encrypt-etcd-storage')) options.encryptEtcdStorage = inv.bool('encrypt-etcd-storage');
+  return options;
+}
+
+export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
+  expectArgs(inv, 0, 1, 'at most one cluster name');
+  const dryRun = inv.bool('dry-run');
+  const output = inv.string('output');
+  if (dryRun && !output) throw new UserError('--dry-run needs --output', 'add -o yaml or -o json');
+  const format = output ? (parseOutputFormat(output, ['yaml', 'json']) as 'yaml' | 'json') : undefined;
+  if (inv.string('target') !== 'direct' && inv.string('target') !== 'terraform') {
+    throw new UserError(`--target: unknown target "${inv.string('target')}"`, 'use direct or terraform');
+  }
+
+  const options = optionsFromFlags(inv);
+  options.clusterName = await ctx.clusterName(inv.args[0]);
+  if (!options.zones.length) throw new UserError('--zones: at least one zone is required', 'e.g. --zones us-east-1a');
+  const sshKey = inv.string('ssh-public-key') ? await readSshKey(inv.string('ssh-public-key')) : undefined;
+
+  const store = await openClusterStore(ctx);
+  if (await store.getCluster(options.clusterName)) {
+    throw new UserError(`cluster "${options.clusterName}" already exists in state store ${store.base.url}`, "use 'kops update cluster' to apply changes, or pick another name");
+  }
+  const channel = await loadChannel(options.channel);
+  const { cluster, instanceGroups } = await createClusterSpec(options, {
+    lookup: sdkLookup(regionOfZone(options.zones[0])),
+    channel,
+    stateStore: store.base.url,
+    kopsVersion: KOPS_COMPAT_VERSION,
+  });
+
+  if (dryRun) {
+    const objects: KopsObject[] = [cluster, ...instanceGroups];
+    if (sshKey) objects.push(sshCredential(cluster.metadata.name!, sshKey.line));
+    writeObjects(ctx.stdout, objects, format!);
+    return;
+  }
+
+  await store.createCluster(cluster);
+  for (const group of instanceGroups) await store.createInstanceGroup(options.clusterName, group);
+  if (sshKey) await new SshKeyStore(store.paths(options.clusterName).pki).add('admin', sshKey.line, sshKey.path);
+
+  const name = options.clusterName;
+  const nodes = instanceGroups.find((ig) => ig.spec.role === 'Node');
+  const controlPlane = instanceGroups.find((ig) => ig.spec.role === 'Master');
+  ctx.stdout.write(
+    [
+      `Cluster configuration for ${name} has been created in ${store.base.url}.`,
+      '',
+      'Suggestions:',
+      ' * list clusters with: kops get cluster',
+      ` * edit this cluster with: kops edit cluster ${name}`,
+      ...(nodes ? [` * edit your node instance group: kops edit ig --name=${name} ${nodes.metadata.name}`] : []),
+      ...(controlPlane ? [` * edit your control-plane instance group: kops edit ig --name=${name} ${controlPlane.metadata.name}`] : []),
+      '',
+      `Finally configure your cluster with: kops update cluster --name ${name} --yes --admin`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function readSshKey(file: string): Promise<{ path: string; line: string }> {
+  const path = file.startsWith('~/') ? homedir() + file.slice(1) : file;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`--ssh-public-key: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return { path: file, line: parseSshPublicKey(text, `--ssh-public-key ${file}`).line };
+}
+
+function sshCredential(clusterName: string, publicKey: string): SSHCredential {
+  return { apiVersion: API_VERSION, kind: 'SSHCredential', metadata: { name: 'admin', labels: { [CLUSTER_LABEL]: clusterName } }, spec: { publicKey } };
+}

@@ -1,0 +1,36 @@
+import { encodeObject } from '../../apis/codec.js';
+import type { Cluster } from '../../apis/types.js';
+import { UserError } from '../../errors.js';
+import { checkBeforeWrite } from '../checks.js';
+import type { CliContext } from '../context.js';
+import { runEditSession } from '../editor.js';
+import type { Invocation } from '../invocation.js';
+import { decodeSingle } from '../manifests.js';
+import { openClusterStore } from '../store.js';
+
+/** `kops edit cluster [CLUSTER]`: edit the stored Cluster in an editor; saved only when valid. */
+export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
+  if (inv.args.length > 1) throw new UserError(`expected one cluster name, got ${inv.args.join(' ')}`, `see '${inv.commandPath} --help'`);
+  if (inv.strings('set').length > 0 || inv.strings('unset').length > 0) {
+    ctx.stderr.write('not implemented yet: kops edit cluster --set/--unset\n');
+    return 2;
+  }
+  const clusterName = await ctx.clusterName(inv.args[0]);
+  const store = await openClusterStore(ctx);
+  const original = await store.requireCluster(clusterName);
+  const groups = await store.listInstanceGroups(clusterName);
+  return runEditSession<Cluster>(ctx, {
+    initial: encodeObject(original),
+    async parse(text) {
+      const cluster = decodeSingle(text, 'Cluster') as Cluster;
+      if (cluster.metadata.name !== clusterName) {
+        throw new UserError(`Cluster metadata.name: cannot be changed (was "${clusterName}", now "${cluster.metadata.name ?? ''}")`, 'keep the original name');
+      }
+      checkBeforeWrite(cluster, groups, [{ object: cluster, source: 'edited Cluster' }]);
+      return cluster;
+    },
+    save: async (cluster) => {
+      await store.updateCluster(cluster);
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { UserError } from '../../errors.js';
+import { issueAdminCredentials } from '../../pki/admin.js';
+import { trustedCertificateBundle } from '../../pki/keyset.js';
+import { systemIssueEnv } from '../../pki/certificates.js';
+import { apiServerUrl } from '../../ops/api-endpoint.js';
+import { kubeconfigPath, writeKubeconfig } from '../../ops/kubeconfig.js';
+import type { CliContext } from '../context.js';
+import { expectArgs, type Invocation } from '../invocation.js';
+import { openClusterPki } from '../cluster-pki.js';
+import { openClusterStore } from '../store.js';
+
+/**
+ * `kops export kubeconfig [CLUSTER | --all] [--admin[=DURATION]] [--user NAME] [--internal] [--kubeconfig PATH]`:
+ * merges the cluster's entries into the kubeconfig (other contexts are kept). With --admin, a client certificate in
+ * group system:masters signed by the cluster CA is added; without it or --user, no credentials are exported.
+ */
+export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
+  expectArgs(inv, 0, 1, 'at most a cluster name');
+  const names = inv.bool('all') ? await (await openClusterStore(ctx)).listClusters() : [await ctx.clusterName(inv.args[0])];
+  if (inv.bool('all') && inv.args.length) throw new UserError('--all cannot be combined with a cluster name');
+  const adminMillis = inv.isSet('admin') ? inv.number('admin') : 0;
+  const user = inv.string('user');
+  if (adminMillis && user) throw new UserError('--admin and --user cannot be combined', 'use --admin for new credentials, or --user for an existing kubeconfig user');
+  const path = kubeconfigPath(inv.string('kubeconfig') || undefined, ctx.env as NodeJS.ProcessEnv);
+  for (const name of names) {
+    const pki = await openClusterPki(ctx, name);
+    const server = await apiServerUrl(pki.cluster, {
+      apiServer: inv.string('api-server') || undefined,
+      internal: inv.bool('internal'),
+      findLoadBalancerDns: async (clusterName) => (await import('../../cloud/aws/api-load-balancer.js')).findApiLoadBalancerDns(clusterName),
+    });
+    const ca = await pki.keystore.find('kubernetes-ca');
+    if (!ca) throw new UserError(`cluster ${name} has no kubernetes-ca keyset yet`, 'run `kops update cluster --yes` first; it creates the cluster CAs');
+    const credentials = adminMillis
+      ? await issueAdminCredentials(pki.keystore, ctx.env.USER || 'admin', adminMillis, { now: ctx.clock, random32: systemIssueEnv.random32 })
+      : undefined;
+    await writeKubeconfig(path, { name, server, caBundlePem: trustedCertificateBundle(ca), credentials, user: user || undefined });
+    ctx.stdout.write(`kOps has set your kubectl context to ${name}\n`);
+    if (!credentials && !user) ctx.stderr.write('W: no credentials exported; use --admin for a cluster-admin certificate or --user for an existing user\n');
+  }
+}

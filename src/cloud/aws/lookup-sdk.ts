@@ -1,0 +1,177 @@
+/**
+ * The look-ups of lookup.ts answered by the AWS SDK v3 (EC2, Route 53). The SDK honours AWS_ENDPOINT_URL, so the
+ * same code runs against AWS or a moto_server. Clients are imported lazily to keep CLI start-up fast.
+ */
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { Route53Client } from '@aws-sdk/client-route-53';
+import { UserError } from '../../errors.js';
+import { splitImageOwner, type AwsLookup, type HostedZoneInfo, type ImageInfo, type InstanceRole, type InstanceTypeInfo, type SubnetInfo, type VpcInfo } from './lookup.js';
+
+/** Candidates per role, cheapest suitable first; the first one offered in every zone of the group wins. */
+const DEFAULT_TYPE_CANDIDATES: Record<InstanceRole, string[]> = {
+  ControlPlane: ['t3.medium', 'c5.large', 'c4.large', 't4g.medium'],
+  APIServer: ['t3.medium', 'c5.large', 'c4.large', 't4g.medium'],
+  Node: ['t3.medium', 'c5.large', 'c4.large', 't4g.medium'],
+  Bastion: ['t3.micro', 't2.micro'],
+};
+
+export function sdkLookup(region: string): AwsLookup {
+  let ec2: Promise<{ client: EC2Client; sdk: typeof import('@aws-sdk/client-ec2') }> | undefined;
+  let route53: Promise<{ client: Route53Client; sdk: typeof import('@aws-sdk/client-route-53') }> | undefined;
+  const instanceTypes = new Map<string, Promise<InstanceTypeInfo | undefined>>();
+  const ec2Client = () =>
+    (ec2 ??= import('@aws-sdk/client-ec2').then((sdk) => ({ sdk, client: new sdk.EC2Client({ region }) })));
+  const route53Client = () =>
+    (route53 ??= import('@aws-sdk/client-route-53').then((sdk) => ({ sdk, client: new sdk.Route53Client({ region }) })));
+
+  const lookup: AwsLookup = {
+    region,
+    async zones() {
+      const { client, sdk } = await ec2Client();
+      const res = await call(`listing the zones of region ${region}`, () =>
+        client.send(new sdk.DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'region-name', Values: [region] }] })),
+      );
+      return (res.AvailabilityZones ?? []).map((z) => z.ZoneName ?? '').filter(Boolean).sort();
+    },
+    instanceType(name) {
+      let cached = instanceTypes.get(name);
+      if (!cached) {
+        cached = (async () => {
+          const { client, sdk } = await ec2Client();
+          try {
+            const res = await client.send(new sdk.DescribeInstanceTypesCommand({ InstanceTypes: [name as never] }));
+            const t = res.InstanceTypes?.[0];
+            if (!t) return undefined;
+            return {
+              name,
+              architectures: (t.ProcessorInfo?.SupportedArchitectures ?? []).map(String),
+              vcpus: t.VCpuInfo?.DefaultVCpus ?? 0,
+              memoryMiB: t.MemoryInfo?.SizeInMiB ?? 0,
+            };
+          } catch (err) {
+            if (/InvalidInstanceType/i.test(errorName(err))) return undefined;
+            throw wrap(`describing instance type ${name}`, err);
+          }
+        })();
+        instanceTypes.set(name, cached);
+      }
+      return cached;
+    },
+    async instanceTypeOfferedIn(name, zone) {
+      const { client, sdk } = await ec2Client();
+      const res = await call(`listing offerings of ${name}`, () =>
+        client.send(
+          new sdk.DescribeInstanceTypeOfferingsCommand({
+            LocationType: 'availability-zone',
+            Filters: [
+              { Name: 'location', Values: [zone] },
+              { Name: 'instance-type', Values: [name] },
+            ],
+          }),
+        ),
+      );
+      return (res.InstanceTypeOfferings ?? []).length > 0;
+    },
+    async defaultInstanceType(role, zones) {
+      for (const candidate of DEFAULT_TYPE_CANDIDATES[role]) {
+        const offered = await Promise.all(zones.map((z) => lookup.instanceTypeOfferedIn!(candidate, z)));
+        if (offered.every(Boolean)) return candidate;
+      }
+      throw new UserError(
+        `no default machine type for ${role} is offered in ${zones.join(', ')} (tried ${DEFAULT_TYPE_CANDIDATES[role].join(', ')})`,
+        'choose one with --control-plane-size / --node-size',
+      );
+    },
+    async findImage(image) {
+      const { client, sdk } = await ec2Client();
+      const owned = splitImageOwner(image);
+      const input = image.startsWith('ami-')
+        ? { ImageIds: [image] }
+        : owned
+          ? { Owners: [owned.owner], Filters: [{ Name: 'name', Values: [owned.name] }] }
+          : { Filters: [{ Name: 'name', Values: [image] }] };
+      const res = await call(`looking up image ${image}`, () => client.send(new sdk.DescribeImagesCommand(input)));
+      const images: ImageInfo[] = (res.Images ?? [])
+        .map((i) => ({
+          id: i.ImageId ?? '',
+          name: i.Name ?? '',
+          ownerId: i.OwnerId ?? '',
+          architecture: String(i.Architecture ?? ''),
+          creationDate: i.CreationDate ?? '',
+        }))
+        // Strict on the owner even if the endpoint ignores the Owners filter (moto's list, a misbehaving proxy).
+        .filter((i) => !owned || (i.ownerId === owned.owner && i.name === owned.name))
+        .filter((i) => !image.startsWith('ami-') || i.id === image);
+      images.sort((a, b) => (a.creationDate < b.creationDate ? 1 : a.creationDate > b.creationDate ? -1 : 0));
+      return images[0];
+    },
+    async vpc(id) {
+      const { client, sdk } = await ec2Client();
+      try {
+        const res = await client.send(new sdk.DescribeVpcsCommand({ VpcIds: [id] }));
+        const v = res.Vpcs?.[0];
+        if (!v) return undefined;
+        const extra = (v.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock ?? '').filter((c) => c && c !== v.CidrBlock);
+        return { id, cidr: v.CidrBlock ?? '', additionalCidrs: extra } satisfies VpcInfo;
+      } catch (err) {
+        if (/NotFound/i.test(errorName(err))) return undefined;
+        throw wrap(`describing VPC ${id}`, err);
+      }
+    },
+    async subnets(ids) {
+      if (!ids.length) return [];
+      const { client, sdk } = await ec2Client();
+      try {
+        const res = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }));
+        return (res.Subnets ?? []).map(toSubnet);
+      } catch (err) {
+        if (/NotFound/i.test(errorName(err))) return [];
+        throw wrap(`describing subnets ${ids.join(', ')}`, err);
+      }
+    },
+    async subnetsOfVpc(vpcId) {
+      const { client, sdk } = await ec2Client();
+      const res = await call(`listing subnets of ${vpcId}`, () =>
+        client.send(new sdk.DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })),
+      );
+      return (res.Subnets ?? []).map(toSubnet);
+    },
+    async hostedZones() {
+      const { client, sdk } = await route53Client();
+      const zones: HostedZoneInfo[] = [];
+      let marker: string | undefined;
+      do {
+        const res = await call('listing Route 53 hosted zones', () => client.send(new sdk.ListHostedZonesCommand({ Marker: marker })));
+        for (const z of res.HostedZones ?? []) {
+          zones.push({ id: (z.Id ?? '').replace(/^\/hostedzone\//, ''), name: (z.Name ?? '').replace(/\.$/, ''), private: !!z.Config?.PrivateZone });
+        }
+        marker = res.IsTruncated ? res.NextMarker : undefined;
+      } while (marker);
+      return zones;
+    },
+  };
+  return lookup;
+}
+
+function toSubnet(s: { SubnetId?: string; VpcId?: string; AvailabilityZone?: string; CidrBlock?: string }): SubnetInfo {
+  return { id: s.SubnetId ?? '', vpcId: s.VpcId ?? '', zone: s.AvailabilityZone ?? '', cidr: s.CidrBlock ?? '' };
+}
+
+function errorName(err: unknown): string {
+  const e = err as { name?: string; Code?: string };
+  return `${e?.name ?? ''} ${e?.Code ?? ''}`;
+}
+
+function wrap(what: string, err: unknown): UserError {
+  const message = err instanceof Error ? err.message : String(err);
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  return new UserError(`AWS error ${what}: ${message}`, endpoint ? `the AWS endpoint is ${endpoint} (AWS_ENDPOINT_URL)` : undefined);
+}
+
+async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw wrap(what, err);
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  AllocateAddressCommand,
+  CreateNatGatewayCommand,
+  DeleteNatGatewayCommand,
+  DescribeAddressesCommand,
+  DescribeNatGatewaysCommand,
+  ReleaseAddressCommand,
+  type NatGateway as Ec2NatGateway,
+} from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../clients.js';
+import { ElasticIp, NatGateway } from '../resources/index.js';
+import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { awsOps, orUndefined, single, waitFor, writeEc2Tags } from './common.js';
+
+export const elasticIpOps = awsOps(ElasticIp, {
+  async find(aws, spec) {
+    const filters = spec.id ? undefined : ownerFilters(spec.tags);
+    if (!spec.id && !filters) return undefined;
+    const out = await orUndefined(aws.ec2.send(new DescribeAddressesCommand(spec.id ? { AllocationIds: [spec.id] } : { Filters: filters })));
+    const eip = single(out?.Addresses, 'elastic IP', filters);
+    if (!eip?.AllocationId) return undefined;
+    return { id: eip.AllocationId, attrs: { public_ip: eip.PublicIp }, fields: { domain: eip.Domain, tags: fromAwsTags(eip.Tags) } };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: tagSpecifications('elastic-ip', spec.tags) }));
+    return { id: out.AllocationId!, attrs: { public_ip: out.PublicIp } };
+  },
+  async update(aws, actual, spec) {
+    await writeEc2Tags(aws, actual.id, spec.tags, actual.fields.tags as Record<string, string>);
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new ReleaseAddressCommand({ AllocationId: actual.id }));
+  },
+});
+
+async function describeNatGateway(aws: AwsClients, id: string): Promise<Ec2NatGateway | undefined> {
+  return (await orUndefined(aws.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }))))?.NatGateways?.[0];
+}
+
+const LIVE = ['pending', 'available'];
+
+export const natGatewayOps = awsOps(NatGateway, {
+  async find(aws, spec) {
+    let nat: Ec2NatGateway | undefined;
+    if (spec.id) nat = await describeNatGateway(aws, spec.id);
+    else {
+      const filters = ownerFilters(spec.tags);
+      if (!filters) return undefined;
+      const out = await aws.ec2.send(new DescribeNatGatewaysCommand({ Filter: filters }));
+      nat = single(
+        out.NatGateways?.filter((n) => LIVE.includes(n.State ?? '')),
+        'NAT gateway',
+        filters,
+      );
+    }
+    if (!nat?.NatGatewayId || !LIVE.includes(nat.State ?? '')) return undefined;
+    return {
+      id: nat.NatGatewayId,
+      fields: { allocationId: nat.NatGatewayAddresses?.[0]?.AllocationId, subnetId: nat.SubnetId, tags: fromAwsTags(nat.Tags) },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(
+      new CreateNatGatewayCommand({ AllocationId: spec.allocationId, SubnetId: spec.subnetId, TagSpecifications: tagSpecifications('natgateway', spec.tags) }),
+    );
+    const id = out.NatGateway!.NatGatewayId!;
+    // Routes through a NAT gateway only work once it is available.
+    await waitFor(`NAT gateway ${id} to become available`, async () => {
+      const nat = await describeNatGateway(aws, id);
+      if (nat?.State === 'failed') throw new Error(`NAT gateway ${id} failed: ${nat.FailureMessage ?? 'no reason given'}`);
+      return nat?.State === 'available' ? nat : undefined;
+    });
+    return { id };
+  },
+  async update(aws, actual, spec) {
+    await writeEc2Tags(aws, actual.id, spec.tags, actual.fields.tags as Record<string, string>);
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: actual.id }));
+    // Its elastic IP and subnet stay in use until it is fully gone.
+    await waitFor(`NAT gateway ${actual.id} to be deleted`, async () => {
+      const nat = await describeNatGateway(aws, actual.id);
+      return !nat || nat.State === 'deleted' ? true : undefined;
+    });
+  },
+});

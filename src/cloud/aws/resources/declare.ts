@@ -1,0 +1,70 @@
+import type { Lifecycle, Ref, Task, TaskKey } from '../../../engine/task.js';
+
+/**
+ * How one field of a resource maps to its Terraform attribute:
+ * - `value`: a scalar or a list of scalars/references (`cidr_block = "..."`, `security_groups = [...]`)
+ * - `map`: a string map (`tags = { ... }`)
+ * - `block` / `blocks`: one nested block / a repeated nested block, with its own fields
+ * - `file` / `filebase64`: a large value written to `data/<type>_<name>_<dataKey>` and read back by Terraform
+ * - `tagBlocks`: a string map written as repeated `tag { key, propagate_at_launch = true, value }` (ASG tags)
+ */
+export type FieldKind = 'value' | 'map' | 'block' | 'blocks' | 'file' | 'filebase64' | 'tagBlocks';
+
+export interface FieldDecl {
+  tf: string;
+  kind?: FieldKind;
+  /** Changing it means replacing the object. */
+  immutable?: boolean;
+  /** Fields of a nested block (`block`, `blocks`). */
+  fields?: Fields;
+  /** Suffix of the data file name for `file` fields when it differs from the attribute (`assume_role_policy` -> `policy`). */
+  dataKey?: string;
+  /** An IPv6 CIDR that may be given relative to the VPC's block (`/64#3`: the 3rd /64 of the VPC's range). */
+  relativeIpv6?: boolean;
+}
+
+export type Fields = Record<string, FieldDecl>;
+
+export interface ResourceDecl {
+  /** The Terraform resource type. */
+  type: string;
+  /** The Go kops task type (used by --lifecycle-overrides). */
+  kopsKind: string;
+  fields: Fields;
+  /** Terraform-only settings rendered on every resource of this type (`lifecycle { create_before_destroy = true }`). */
+  terraform?: { createBeforeDestroy?: boolean; labelPrefix?: string };
+}
+
+export interface TaskOptions {
+  lifecycle?: Lifecycle;
+  shared?: boolean;
+  dependsOn?: TaskKey[];
+}
+
+export interface ResourceType<S extends object> extends ResourceDecl {
+  /** A task of this type; the spec is checked here, the task itself is untyped so that lists of mixed tasks work. */
+  task(name: string, spec: S, options?: TaskOptions): Task;
+}
+
+/** A value a field may hold: a literal or a reference to another task's attribute. */
+export type Val<T> = T | Ref;
+
+const registry = new Map<string, ResourceDecl>();
+
+export function defineResource<S extends object>(decl: ResourceDecl): ResourceType<S> {
+  registry.set(decl.type, decl);
+  return {
+    ...decl,
+    task(name, spec, options = {}) {
+      const t: Task = { type: decl.type, kopsKind: decl.kopsKind, name, spec: spec as Record<string, unknown>, lifecycle: options.lifecycle ?? 'Sync' };
+      if (options.shared) t.shared = true;
+      if (options.dependsOn?.length) t.dependsOn = options.dependsOn;
+      return t;
+    },
+  };
+}
+
+/** The declaration of a resource type, for the engine and targets. */
+export function resourceDecl(type: string): ResourceDecl | undefined {
+  return registry.get(type);
+}

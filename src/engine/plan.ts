@@ -1,0 +1,76 @@
+import { isPlainObject, Pending } from './refs.js';
+import type { RunResult, TaskOutcome } from './run.js';
+
+/**
+ * The preview, laid out as the Go kops dry-run target prints it: "Will create resources:" with each declared
+ * field, "Will modify resources:" with `old -> new` per changed field, or "No changes need to be applied".
+ */
+export function formatPlan(result: RunResult): string {
+  const byName = (a: TaskOutcome, b: TaskOutcome) => compare(title(a), title(b));
+  const creates = result.outcomes.filter((o) => o.action === 'create' && !o.error).sort(byName);
+  const updates = result.outcomes.filter((o) => o.action === 'update' && !o.error).sort(byName);
+  let out = '';
+  if (creates.length > 0) {
+    out += 'Will create resources:\n';
+    for (const o of creates) {
+      out += `  ${title(o)}\n`;
+      for (const c of o.changes) out += fieldLines(fieldTitle(c.field), formatValue(c.new));
+      out += '\n';
+    }
+  }
+  if (updates.length > 0) {
+    out += 'Will modify resources:\n';
+    for (const o of updates) {
+      out += `  ${title(o)}\n`;
+      for (const c of o.changes) out += fieldLines(fieldTitle(c.field), ` ${formatValue(c.old)} -> ${formatValue(c.new)}`);
+      if (o.immutableChanges.length > 0) out += `  \tcannot change in place: ${o.immutableChanges.join(', ')}\n`;
+      out += '\n';
+    }
+  }
+  const notes = result.outcomes.flatMap((o) => [...o.warnings.map((w) => `Warning: ${title(o)}: ${w}`), ...(o.error ? [`Error: ${title(o)}: ${o.error}`] : [])]);
+  if (notes.length > 0) out += `${notes.join('\n')}\n\n`;
+  if (creates.length === 0 && updates.length === 0) out += 'No changes need to be applied\n';
+  return out;
+}
+
+/** One line for the end of an apply. */
+export function formatSummary(result: RunResult): string {
+  const count = (action: string) => result.outcomes.filter((o) => o.action === action && o.applied).length;
+  const unchanged = result.outcomes.filter((o) => o.action === 'none').length;
+  const parts = [`created ${count('create')}`, `updated ${count('update')}`, `unchanged ${unchanged}`];
+  if (result.failed.length > 0) parts.push(`failed ${result.failed.length}`);
+  return `Resources: ${parts.join(', ')}`;
+}
+
+export function title(o: TaskOutcome): string {
+  return `${o.task.kopsKind}/${o.task.name}`;
+}
+
+/** A value as the preview shows it (a not-yet-known reference as `name:<task>`). */
+export function formatValue(value: unknown): string {
+  if (value === undefined || value === null) return '<nil>';
+  if (value instanceof Pending) return value.toString();
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${k}: ${formatValue(value[k])}`)
+      .join(', ')}}`;
+  }
+  return String(value);
+}
+
+function fieldTitle(field: string): string {
+  return field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+function fieldLines(name: string, description: string): string {
+  const lines = description.split('\n');
+  if (lines.length === 1) return `  \t${name.padEnd(20)}\t${description}\n`;
+  return `  \t${name.padEnd(20)}\n${lines.map((l) => `  \t${''.padEnd(20)}\t${l}\n`).join('')}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

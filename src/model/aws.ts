@@ -1,0 +1,34 @@
+import type { Ref, Task } from '../engine/task.js';
+import { buildAutoscaling } from './autoscaling.js';
+import { ModelContext, type AwsModelContext } from './context.js';
+import { buildEtcdVolumes } from './etcd-volumes.js';
+import { buildManagedFiles } from './files.js';
+import { buildExternalAccess, buildFirewall, dedupe } from './firewall.js';
+import { buildIam } from './iam.js';
+import { buildNetwork } from './network.js';
+import { buildNodeTerminationQueue } from './nth.js';
+import { buildSshKey } from './sshkey.js';
+import type { ModelCluster, ModelInstanceGroup } from './types.js';
+
+/**
+ * Everything the Go kops creates on AWS for a cluster, as tasks: network, firewall, IAM, key pair, etcd volumes,
+ * instance groups, the NTH queue, and the state-store files. Pure: look-ups come in through `ctx`.
+ */
+export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstanceGroup[], ctx: AwsModelContext): Task[] {
+  const m = new ModelContext(cluster, instanceGroups, ctx);
+  const sshKey = buildSshKey(m);
+  const noTargetGroups = (): Ref[] => [];
+  const tasks = [
+    ...buildNetwork(m),
+    ...buildFirewall(m),
+    ...buildExternalAccess(m),
+    ...buildIam(m),
+    ...sshKey,
+    ...buildEtcdVolumes(m),
+    ...buildAutoscaling(m, sshKey[0], noTargetGroups),
+    ...buildNodeTerminationQueue(m),
+    ...buildManagedFiles(m),
+  ];
+  for (const t of tasks) t.lifecycle = m.lifecycle(t.kopsKind);
+  return dedupe(tasks);
+}

@@ -1,0 +1,49 @@
+import { buildAddons } from '../../addons/index.js';
+import { UserError } from '../../errors.js';
+import { roleDirectory, roleOf } from './cluster-facts.js';
+import { buildEtcdFiles } from './etcd-manager.js';
+import { buildNodeupConfig, renderNodeupConfig } from './nodeupconfig.js';
+import { kopsChannels, kubeApiserverHealthcheck } from './static-manifests.js';
+import type { BootstrapContext, BootstrapResult, KopsObject, StateFile } from './types.js';
+import { buildUserData } from './userdata.js';
+
+export type { BootstrapContext, BootstrapResult, KeysetPublic, KopsObject, NodeupLocation, StateFile } from './types.js';
+
+/**
+ * Everything nodes need to bootstrap, as state-store files plus per-group launch-template user data: nodeup configs, etcd-manager
+ * manifests and cluster specs, static pods, kops-version.txt and the add-ons (bootstrap channel and manifests).
+ * cluster-completed.spec is not included (it is written from the completed spec itself).
+ */
+export function buildBootstrap(
+  completed: KopsObject,
+  instanceGroups: KopsObject[],
+  ctx: BootstrapContext,
+  additionalObjects: KopsObject[] = [],
+): BootstrapResult {
+  if (!completed.spec.configBase) throw new UserError('spec.configBase: must be set in the completed cluster spec');
+  const files: StateFile[] = [];
+  const userData = new Map<string, string>();
+  for (const ig of [...instanceGroups].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    const role = roleOf(ig);
+    const nodeupConfig = renderNodeupConfig(buildNodeupConfig(completed, ig, ctx, additionalObjects));
+    files.push({
+      tfName: `nodeupconfig-${ig.metadata.name}`,
+      path: `igconfig/${roleDirectory(role)}/${ig.metadata.name}/nodeupconfig.yaml`,
+      content: nodeupConfig,
+    });
+    const data = buildUserData(completed, ig, nodeupConfig, ctx);
+    if (data === undefined) continue;
+    // Karpenter launches its own instances: it reads the script from the state store instead of a launch template.
+    if (ig.spec.manager === 'Karpenter') {
+      files.push({ tfName: `nodeupscript-${ig.metadata.name}`, path: `igconfig/${roleDirectory(role)}/${ig.metadata.name}/nodeupscript.sh`, content: data });
+    } else {
+      userData.set(ig.metadata.name, data);
+    }
+  }
+  files.push(...buildEtcdFiles(completed, ctx));
+  files.push(kubeApiserverHealthcheck(ctx));
+  files.push(kopsChannels(completed, ctx));
+  files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
+  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, instanceGroups }));
+  return { files, userData };
+}

@@ -1,0 +1,177 @@
+import { ARCHITECTURES, nodeAssets } from '../../assets/index.js';
+import { toGoYaml } from '../../addons/goyaml.js';
+import { UserError } from '../../errors.js';
+import { buildKubeletConfig } from './kubelet.js';
+import { kubeSchedulerConfigFile } from './kube-scheduler.js';
+import {
+  configBase,
+  etcdClusterNames,
+  hasAPIServer,
+  installCNIAssets,
+  isIPv6Only,
+  roleOf,
+  usesNoneDNS,
+  type Role,
+} from './cluster-facts.js';
+import type { BootstrapContext, KopsObject } from './types.js';
+
+type Data = Record<string, unknown>;
+
+/**
+ * The nodeup configuration of one instance group (igconfig/<role>/<ig>/nodeupconfig.yaml): everything nodeup
+ * needs on the host beyond the small boot config in the user data.
+ */
+export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: BootstrapContext, additionalObjects: KopsObject[] = []): Data {
+  const spec = cluster.spec;
+  const role = roleOf(ig);
+  const apiServer = hasAPIServer(role);
+  const controlPlane = role === 'ControlPlane';
+  const base = configBase(cluster);
+
+  const config: Data = {
+    Assets: assetsOf(cluster, ctx),
+    CAs: {},
+    ClusterName: cluster.metadata.name,
+    Hooks: [orNull(keepForRole(ig.spec.hooks, role)), orNull(keepForRole(spec.hooks, role))],
+    KeypairIDs: {},
+    KubeProxy: spec.kubeProxy?.enabled === false ? null : (spec.kubeProxy ?? null),
+    KubeletConfig: buildKubeletConfig(cluster, ig, ctx),
+    KubernetesVersion: spec.kubernetesVersion,
+    Networking: networkingOf(cluster),
+    UpdatePolicy: ig.spec.updatePolicy ?? spec.updatePolicy ?? 'automatic',
+    containerdConfig: spec.containerd,
+    usesNoneDNS: usesNoneDNS(cluster),
+  };
+
+  const fileAssets = [...keepForRole(ig.spec.fileAssets, role), ...keepForRole(spec.fileAssets, role)];
+  if (apiServer) fileAssets.push(kubeSchedulerConfigFile(cluster, additionalObjects));
+  if (fileAssets.length > 0) config.FileAssets = fileAssets;
+  if (ig.spec.sysctlParameters?.length) config.SysctlParameters = ig.spec.sysctlParameters;
+  if (ig.spec.volumeMounts?.length) config.VolumeMounts = ig.spec.volumeMounts;
+  if (installCNIAssets(cluster)) config.InstallCNIAssets = true;
+  if (spec.networking?.amazonvpc || spec.networking?.cilium?.ipam === 'eni') {
+    config.DefaultMachineType = String(ig.spec.machineType ?? '').split(',')[0];
+  }
+  if (spec.kubeAPIServer?.serviceNodePortRange) config.ServiceNodePortRange = spec.kubeAPIServer.serviceNodePortRange;
+  if (spec.networking?.kubenet || spec.networking?.kopeio) config.UsesKubenet = true;
+  if (etcdClusterNames(cluster).includes('cilium')) config.UseCiliumEtcd = true;
+  if (spec.containerd?.nvidiaGPU?.enabled) config.NvidiaGPU = spec.containerd.nvidiaGPU;
+
+  addKeysets(config, cluster, role, ctx);
+
+  if (apiServer) {
+    config.APIServerConfig = {
+      API: apiOf(spec),
+      ClusterDNSDomain: spec.clusterDNSDomain,
+      KubeAPIServer: spec.kubeAPIServer,
+      ServiceAccountPublicKeys: keyset(ctx, 'service-account').publicKeysPem ?? '',
+    };
+    config.configStore = { keypairs: spec.keyStore, secrets: spec.secretStore };
+    config.staticManifests = [{ key: 'kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml' }];
+  }
+  if (controlPlane) {
+    config.ControlPlaneConfig = { KubeControllerManager: spec.kubeControllerManager, KubeScheduler: spec.kubeScheduler };
+    if (!usesNoneDNS(cluster) && spec.dnsZone) config.DNSZone = spec.dnsZone;
+    config.EtcdClusterNames = etcdClusterNames(cluster);
+    config.etcdManifests = etcdManifestNames(cluster, ig.metadata.name).map((name) => `${base}/manifests/etcd/${name}.yaml`);
+    config.channelsManifest = `${base}/manifests/channels/kops-channels.yaml`;
+    if (isIPv6Only(cluster)) config.nodeIPFamilies = ['ipv6', 'ipv4'];
+  }
+  return config;
+}
+
+export function renderNodeupConfig(config: Data): string {
+  return toGoYaml(config);
+}
+
+/** `<etcd cluster>-<ig>` for every etcd cluster with a member on this instance group. */
+export function etcdManifestNames(cluster: KopsObject, igName: string): string[] {
+  const names: string[] = [];
+  for (const etcd of cluster.spec.etcdClusters ?? []) {
+    if ((etcd.etcdMembers ?? []).some((m: { instanceGroup?: string }) => m.instanceGroup === igName)) names.push(`${etcd.name}-${igName}`);
+  }
+  return names;
+}
+
+function assetsOf(cluster: KopsObject, ctx: BootstrapContext): Data {
+  const spec = cluster.spec;
+  const assets: Data = {};
+  for (const arch of ARCHITECTURES) {
+    assets[arch] = nodeAssets(
+      {
+        kubernetesVersion: spec.kubernetesVersion,
+        cloudProvider: spec.cloudProvider,
+        installCNIAssets: installCNIAssets(cluster),
+        containerd: spec.containerd,
+        fileRepository: spec.assets?.fileRepository,
+      },
+      arch,
+      ctx.assetHashes,
+    ).map((a) => `${a.sha256}@${a.url}`);
+  }
+  return assets;
+}
+
+/** The CNI marker nodeup needs (which plugin, and Cilium's IPAM mode), plus the two cluster-wide ranges. */
+function networkingOf(cluster: KopsObject): Data {
+  const networking = cluster.spec.networking ?? {};
+  const out: Data = {
+    nonMasqueradeCIDR: cluster.spec.nonMasqueradeCIDR,
+    serviceClusterIPRange: cluster.spec.serviceClusterIPRange,
+  };
+  if (networking.amazonvpc) out.amazonVPC = {};
+  if (networking.calico) out.calico = {};
+  if (networking.cilium) out.cilium = networking.cilium.ipam === 'eni' ? { ipam: 'eni' } : {};
+  if (networking.flannel) out.flannel = {};
+  if (networking.kindnet) out.kindnet = {};
+  return out;
+}
+
+function apiOf(spec: KopsObject['spec']): Data {
+  const api: Data = { publicName: spec.masterPublicName };
+  if (spec.api?.dns) api.dns = spec.api.dns;
+  if (spec.api?.additionalSANs) api.additionalSANs = spec.api.additionalSANs;
+  return api;
+}
+
+/** CA certificates and primary keypair ids this role needs: nodes only trust the cluster CA. */
+function addKeysets(config: Data, cluster: KopsObject, role: Role, ctx: BootstrapContext): void {
+  const cas = config.CAs as Record<string, string>;
+  const ids = config.KeypairIDs as Record<string, string>;
+  const etcdNames = etcdClusterNames(cluster);
+  const trusted: string[] = [];
+  if (hasAPIServer(role)) {
+    trusted.push('kubernetes-ca', 'apiserver-aggregator-ca', 'etcd-clients-ca');
+    if (role === 'ControlPlane') for (const name of etcdNames) trusted.push(`etcd-manager-ca-${name}`, `etcd-peers-ca-${name}`);
+    if (etcdNames.includes('cilium')) trusted.push('etcd-clients-ca-cilium');
+    ids['service-account'] = keyset(ctx, 'service-account').primaryId;
+  } else if (etcdNames.includes('cilium')) {
+    trusted.push('etcd-clients-ca-cilium');
+  }
+  for (const name of trusted) {
+    const ks = keyset(ctx, name);
+    if (name !== 'kubernetes-ca' || hasAPIServer(role)) cas[name] = ks.certificatesPem;
+    ids[name] = ks.primaryId;
+  }
+  if (role !== 'Bastion') ids['kubernetes-ca'] = keyset(ctx, 'kubernetes-ca').primaryId;
+}
+
+function keyset(ctx: BootstrapContext, name: string) {
+  const ks = ctx.keysets[name];
+  if (!ks) throw new UserError(`keyset ${name} is missing from the keystore`, 'run `kops update cluster` once to create it');
+  return ks;
+}
+
+/** Hooks and file assets apply to the roles they list (all when none), and reach nodeup without the list. */
+function keepForRole(items: Data[] | undefined, role: Role): Data[] {
+  return (items ?? [])
+    .filter((item) => {
+      const roles = (item.roles as string[] | undefined) ?? [];
+      return roles.length === 0 || roles.some((r) => (r === 'Master' ? 'ControlPlane' : r) === role);
+    })
+    .map(({ roles: _roles, ...rest }) => rest);
+}
+
+function orNull<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
+}

@@ -1,0 +1,81 @@
+import { toGoYaml } from '../../addons/goyaml.js';
+import { systemComponentEnv } from './system-env.js';
+import type { BootstrapContext, KopsObject, StateFile } from './types.js';
+
+/** The kube-apiserver health-check sidecar, a static pod on every API-server node. */
+export function kubeApiserverHealthcheck(ctx: BootstrapContext): StateFile {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {},
+    spec: {
+      containers: [
+        {
+          args: ['--ca-cert=/secrets/ca.crt', '--client-cert=/secrets/client.crt', '--client-key=/secrets/client.key'],
+          image: `registry.k8s.io/kops/kube-apiserver-healthcheck:${ctx.kopsVersion}`,
+          livenessProbe: {
+            httpGet: { host: '127.0.0.1', path: '/.kube-apiserver-healthcheck/healthz', port: 3990 },
+            initialDelaySeconds: 5,
+            timeoutSeconds: 5,
+          },
+          name: 'healthcheck',
+          resources: {},
+          securityContext: { runAsNonRoot: true, runAsUser: 10012 },
+          volumeMounts: [{ mountPath: '/secrets', name: 'healthcheck-secrets', readOnly: true }],
+        },
+      ],
+      volumes: [{ hostPath: { path: '/etc/kubernetes/kube-apiserver-healthcheck/secrets', type: 'Directory' }, name: 'healthcheck-secrets' }],
+    },
+    status: {},
+  };
+  return { tfName: 'manifests-static-kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml', content: toGoYaml(pod) };
+}
+
+/** The `channels` static pod on control-plane nodes: applies the bootstrap channel (the add-ons) every minute. */
+export function kopsChannels(cluster: KopsObject, ctx: BootstrapContext): StateFile {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { labels: { 'k8s-app': 'kops-channels' }, name: 'kops-channels', namespace: 'kube-system' },
+    spec: {
+      containers: [
+        {
+          args: [
+            'apply',
+            'channel',
+            '--v=4',
+            '--yes',
+            '--interval=1m0s',
+            '--node-labels=node-role.kubernetes.io/control-plane',
+            '--node-name=$(NODE_NAME)',
+            `${cluster.spec.configBase}/addons/bootstrap-channel.yaml`,
+          ],
+          env: [
+            { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+            { name: 'KUBECONFIG', value: '/var/lib/kops/kubeconfig' },
+            { name: 'HOME', value: '/tmp' },
+            ...systemComponentEnv(cluster, ctx.env),
+          ],
+          image: `registry.k8s.io/kops/channels:${ctx.kopsVersion}`,
+          name: 'kops-channels',
+          readinessProbe: {
+            failureThreshold: 2,
+            httpGet: { host: '127.0.0.1', path: '/readyz', port: 3986 },
+            initialDelaySeconds: 30,
+            periodSeconds: 10,
+          },
+          resources: { requests: { cpu: '50m', memory: '50Mi' } },
+          securityContext: { runAsNonRoot: true, runAsUser: 10013 },
+          volumeMounts: [{ mountPath: '/var/lib/kops/kubeconfig', name: 'kubeconfig', readOnly: true }],
+        },
+      ],
+      dnsPolicy: 'Default',
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
+      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+      volumes: [{ hostPath: { path: '/var/lib/kops/kubeconfig', type: 'File' }, name: 'kubeconfig' }],
+    },
+    status: {},
+  };
+  return { tfName: 'manifests-channels-kops-channels', path: 'manifests/channels/kops-channels.yaml', content: toGoYaml(pod) };
+}

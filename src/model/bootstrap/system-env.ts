@@ -1,0 +1,26 @@
+import { awsRegion } from './cluster-facts.js';
+import type { KopsObject } from './types.js';
+
+/** Variables kops passes from its own environment into system components when set. */
+const PASSED_THROUGH = [
+  'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY',
+  'OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD', 'OS_TENANT_ID', 'OS_TENANT_NAME', 'OS_PROJECT_ID', 'OS_PROJECT_NAME',
+  'OS_DOMAIN_ID', 'OS_DOMAIN_NAME', 'OS_REGION_NAME', 'OS_APPLICATION_CREDENTIAL_ID', 'OS_APPLICATION_CREDENTIAL_SECRET',
+  'DIGITALOCEAN_ACCESS_TOKEN', 'HCLOUD_TOKEN', 'LINODE_TOKEN',
+];
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: unknown;
+}
+
+/** Environment of kops system components (etcd-manager, channels, ...): the cloud region plus passed-through credentials. */
+export function systemComponentEnv(cluster: KopsObject, env: Record<string, string> = {}): EnvVar[] {
+  const vars: Record<string, string> = {};
+  for (const name of PASSED_THROUGH) if (env[name] !== undefined) vars[name] = env[name];
+  if (cluster.spec.cloudProvider === 'aws') vars.AWS_REGION = awsRegion(cluster);
+  return Object.keys(vars)
+    .sort()
+    .map((name) => ({ name, value: vars[name] }));
+}

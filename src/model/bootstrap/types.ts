@@ -1,0 +1,63 @@
+import type { Architecture } from '../../assets/index.js';
+
+/**
+ * The kops API objects as plain data (v1alpha2 field names), as decoded from YAML. Builders read the completed
+ * Cluster (every default filled in) and the InstanceGroups as the user wrote them.
+ */
+export interface KopsObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; labels?: Record<string, string>; creationTimestamp?: string; [key: string]: unknown };
+  // The spec is open-ended API data: builders pick the fields they need.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: Record<string, any>;
+}
+
+/** A file written to the state store, declared as a Go kops ManagedFile. */
+export interface StateFile {
+  /** The ManagedFile name, which the Terraform target turns into the `aws_s3_object` resource name. */
+  tfName: string;
+  /** Path relative to `base` (configBase unless given), e.g. `igconfig/node/nodes/nodeupconfig.yaml`. */
+  path: string;
+  /** Absolute VFS base when the file does not live under configBase (an etcd backup store elsewhere). */
+  base?: string;
+  content: string;
+}
+
+/** Public material of one keyset in the keystore. */
+export interface KeysetPublic {
+  /** Id of the primary item (the certificate serial in decimal). */
+  primaryId: string;
+  /** All certificates of the keyset, PEM, concatenated in ascending numeric id order. */
+  certificatesPem: string;
+  /** For `service-account`: each item's public key, PEM, ascending id. */
+  publicKeysPem?: string;
+}
+
+export interface NodeupLocation {
+  /** Comma-joined download URLs, canonical first. */
+  urls: string;
+  sha256: string;
+}
+
+/** Everything a bootstrap build needs beyond the cluster and its instance groups; no clock, no I/O. */
+export interface BootstrapContext {
+  /** The kops version written to kops-version.txt and used for kops images (e.g. `1.34.0-beta.1`). */
+  kopsVersion: string;
+  keysets: Record<string, KeysetPublic>;
+  nodeup: Record<Architecture, NodeupLocation>;
+  /** sha256 of release artefacts not in the built-in tables, fetched beforehand. */
+  assetHashes?: Record<string, string>;
+  /** Whether an instance type has a GPU (from the cloud's instance-type description). */
+  hasGpu?: (machineType: string) => boolean;
+  /** Enabled kops feature flags (`KOPS_FEATURE_FLAGS`), e.g. `APIServerNodes`. */
+  featureFlags?: string[];
+  /** Environment variables that kops copies into system components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */
+  env?: Record<string, string>;
+}
+
+export interface BootstrapResult {
+  files: StateFile[];
+  /** Launch-template user data per instance-group name. */
+  userData: Map<string, string>;
+}

@@ -1,0 +1,181 @@
+import type { Lifecycle, Task } from '../engine/task.js';
+import type { InstanceGroupRole, ModelCluster, ModelInstanceGroup, SubnetView } from './types.js';
+
+/** A state-store file produced by the bootstrap builder (nodeup configs, add-on manifests, ...). */
+export interface BootstrapFile {
+  /** Task name, e.g. `nodeupconfig-nodes` (the Terraform resource is named after it). */
+  tfName: string;
+  /** Path relative to `base` (default: the cluster's configBase), e.g. `igconfig/node/nodes/nodeupconfig.yaml`. */
+  path: string;
+  /** Absolute store location the path is relative to, when not configBase (an etcd backup store). */
+  base?: string;
+  content: string;
+}
+
+export interface ImageInfo {
+  id: string;
+  rootDeviceName: string;
+}
+
+/** Instance type facts the model needs (from DescribeInstanceTypes). */
+export interface InstanceTypeInfo {
+  /** Number of instance-store volumes; each gets a block device `ephemeralN`. */
+  instanceStoreDisks: number;
+}
+
+/** Everything the AWS model needs beyond the specs, resolved beforehand so that the model stays pure. */
+export interface AwsModelContext {
+  region: string;
+  accountId: string;
+  /** `aws`, `aws-cn`, `aws-us-gov` (or `aws-test` in the Go fixtures). */
+  partition: string;
+  /** Image name (as written in an instance group) -> the AMI it resolves to. */
+  images: Record<string, ImageInfo>;
+  instanceTypes: Record<string, InstanceTypeInfo>;
+  /** The admin SSH public key line (absent: no key pair, or `spec.sshKeyName` names an existing one). */
+  sshPublicKey?: string;
+  /** DNS zone id of `spec.dnsZone` (without `/hostedzone/`). */
+  dnsZoneId?: string;
+  /** The internet gateway attached to a shared VPC (`spec.networkID`). */
+  sharedInternetGatewayId?: string;
+  /** State-store files other than the ones the model writes itself. */
+  files: BootstrapFile[];
+  /** User data per instance group name. */
+  userData: Map<string, string>;
+  /** `kopsKind -> lifecycle`, from --lifecycle-overrides. */
+  lifecycleOverrides?: Record<string, Lifecycle>;
+}
+
+export const ROLE_MASTER_TAG = 'k8s.io/role/master';
+export const TAG_INSTANCE_GROUP = 'kops.k8s.io/instancegroup';
+
+/** Helpers shared by the builders: naming, tagging, roles; the Go kops's KopsModelContext in spirit. */
+export class ModelContext {
+  readonly clusterName: string;
+  readonly subnets: SubnetView[];
+
+  constructor(
+    readonly cluster: ModelCluster,
+    readonly instanceGroups: ModelInstanceGroup[],
+    readonly aws: AwsModelContext,
+  ) {
+    this.clusterName = cluster.metadata.name;
+    this.subnets = cluster.spec.subnets ?? (cluster.spec.networking?.subnets as SubnetView[] | undefined) ?? [];
+  }
+
+  get spec() {
+    return this.cluster.spec;
+  }
+
+  lifecycle(kopsKind: string): Lifecycle {
+    return this.aws.lifecycleOverrides?.[kopsKind] ?? 'Sync';
+  }
+
+  /** Applies lifecycle overrides to tasks the builders declared. */
+  withLifecycles(tasks: Task[]): Task[] {
+    for (const t of tasks) t.lifecycle = this.lifecycle(t.kopsKind);
+    return tasks;
+  }
+
+  get sharedVpc(): boolean {
+    return !!(this.spec.networkID ?? this.spec.networking?.networkID);
+  }
+
+  get networkCIDR(): string | undefined {
+    return this.spec.networkCIDR ?? this.spec.networking?.networkCIDR;
+  }
+
+  get topology() {
+    return this.spec.topology ?? this.spec.networking?.topology ?? {};
+  }
+
+  /** Tags on cluster-owned (or shared) objects: ownership, name, and the user's cloudLabels. */
+  cloudTags(name: string, shared = false): Record<string, string> {
+    const tags: Record<string, string> = {};
+    if (!shared) tags.KubernetesCluster = this.clusterName;
+    if (name) tags.Name = name;
+    tags[`kubernetes.io/cluster/${this.clusterName}`] = shared ? 'shared' : 'owned';
+    Object.assign(tags, this.spec.cloudLabels ?? {});
+    return tags;
+  }
+
+  isControlPlane(ig: ModelInstanceGroup): boolean {
+    return ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane';
+  }
+
+  roleOf(ig: ModelInstanceGroup): 'master' | 'apiserver' | 'node' | 'bastion' {
+    switch (ig.spec.role) {
+      case 'Master':
+      case 'ControlPlane':
+        return 'master';
+      case 'APIServer':
+        return 'apiserver';
+      case 'Bastion':
+        return 'bastion';
+      default:
+        return 'node';
+    }
+  }
+
+  autoscalingGroupName(ig: ModelInstanceGroup): string {
+    const role = this.roleOf(ig);
+    return role === 'master' ? `${ig.metadata.name}.masters.${this.clusterName}` : `${ig.metadata.name}.${this.clusterName}`;
+  }
+
+  securityGroupName(role: 'master' | 'apiserver' | 'node' | 'bastion'): string {
+    return `${{ master: 'masters', apiserver: 'apiserver', node: 'nodes', bastion: 'bastion' }[role]}.${this.clusterName}`;
+  }
+
+  iamName(role: 'master' | 'apiserver' | 'node' | 'bastion'): string {
+    return `${{ master: 'masters', apiserver: 'apiservers', node: 'nodes', bastion: 'bastions' }[role]}.${this.clusterName}`;
+  }
+
+  igsWithRole(role: InstanceGroupRole | 'master'): ModelInstanceGroup[] {
+    return this.instanceGroups.filter((ig) => (role === 'master' ? this.isControlPlane(ig) : ig.spec.role === role));
+  }
+
+  get hasBastion(): boolean {
+    return this.instanceGroups.some((ig) => ig.spec.role === 'Bastion');
+  }
+
+  get hasAPIServerNodes(): boolean {
+    return this.instanceGroups.some((ig) => ig.spec.role === 'APIServer');
+  }
+
+  /** `gossip` (.k8s.local), `none`, or `public`/`private` Route53. */
+  get dnsType(): 'none' | 'gossip' | 'public' | 'private' {
+    if (this.clusterName.endsWith('.k8s.local')) return 'gossip';
+    const t = this.topology.dns?.type;
+    if (t === 'None') return 'none';
+    if (t === 'Private') return 'private';
+    return 'public';
+  }
+
+  get useLoadBalancerForAPI(): boolean {
+    return !!this.spec.api?.loadBalancer;
+  }
+
+  get nthQueueProcessing(): boolean {
+    const nth = this.spec.nodeTerminationHandler;
+    return !!nth && nth.enabled !== false && nth.enableSQSTerminationDraining !== false;
+  }
+
+  get isIPv6Only(): boolean {
+    const nm = this.spec.nonMasqueradeCIDR as string | undefined;
+    return !!nm && nm.includes(':');
+  }
+
+  subnet(name: string): SubnetView {
+    const s = this.subnets.find((x) => x.name === name);
+    if (!s) throw new Error(`subnet ${name} is not in spec.subnets`);
+    return s;
+  }
+
+  subnetTaskName(s: SubnetView): string {
+    return `${s.name}.${this.clusterName}`;
+  }
+
+  arn(service: string, resource: string, region = '', account = ''): string {
+    return `arn:${this.aws.partition}:${service}:${region}:${account}:${resource}`;
+  }
+}

@@ -1,0 +1,207 @@
+import { DhcpOptions, DhcpOptionsAssociation } from '../cloud/aws/resources/dhcp-options.js';
+import { EgressOnlyInternetGateway, InternetGateway } from '../cloud/aws/resources/internet-gateway.js';
+import { ElasticIp, NatGateway } from '../cloud/aws/resources/nat-gateway.js';
+import { Route, RouteTable, RouteTableAssociation, type RouteSpec } from '../cloud/aws/resources/route-table.js';
+import { Subnet, type SubnetSpec } from '../cloud/aws/resources/subnet.js';
+import { Vpc, VpcIpv4CidrBlockAssociation } from '../cloud/aws/resources/vpc.js';
+import { ref, type Task } from '../engine/task.js';
+import { UserError } from '../errors.js';
+import { ipv4CidrContains } from './cidr.js';
+import type { ModelContext } from './context.js';
+import type { SubnetView } from './types.js';
+
+export const vpcKey = (m: ModelContext) => ({ type: Vpc.type, name: m.clusterName });
+export const subnetKey = (m: ModelContext, s: SubnetView) => ({ type: Subnet.type, name: m.subnetTaskName(s) });
+
+/** VPC, DHCP options, gateways, subnets, route tables, routes and NAT, as the Go kops's NetworkModelBuilder. */
+export function buildNetwork(m: ModelContext): Task[] {
+  const tasks: Task[] = [];
+  const name = m.clusterName;
+  const shared = m.sharedVpc;
+  const networkID = m.spec.networkID ?? m.spec.networking?.networkID;
+  const additionalCIDRs = m.spec.additionalNetworkCIDRs ?? [];
+  const ipv6 = m.subnets.some((s) => s.ipv6CIDR);
+
+  const vpc = Vpc.task(
+    name,
+    shared
+      ? { id: networkID, cidrBlock: m.networkCIDR, enableDnsSupport: true }
+      : {
+          assignGeneratedIpv6CidrBlock: true,
+          cidrBlock: m.networkCIDR,
+          enableDnsHostnames: true,
+          enableDnsSupport: true,
+          tags: m.cloudTags(name),
+        },
+    { shared },
+  );
+  vpc.exports = [
+    { name: 'vpc_id', value: ref(vpc) },
+    { name: 'vpc_cidr_block', value: ref(vpc, 'cidr_block') },
+    { name: 'vpc_ipv6_cidr_block', value: ref(vpc, 'ipv6_cidr_block') },
+  ];
+  tasks.push(vpc);
+
+  const cidrAssociations: Task[] = [];
+  if (!shared) {
+    for (const cidr of additionalCIDRs) {
+      cidrAssociations.push(VpcIpv4CidrBlockAssociation.task(cidr, { vpcId: ref(vpc), cidrBlock: cidr }));
+    }
+    tasks.push(...cidrAssociations);
+    const dhcp = DhcpOptions.task(name, {
+      domainName: m.aws.region === 'us-east-1' ? 'ec2.internal' : `${m.aws.region}.compute.internal`,
+      domainNameServers: ['AmazonProvidedDNS'],
+      tags: m.cloudTags(name),
+    });
+    tasks.push(dhcp, DhcpOptionsAssociation.task(name, { dhcpOptionsId: ref(dhcp), vpcId: ref(vpc) }));
+  }
+
+  const unmanaged = (s: SubnetView) => s.egress === 'External';
+  const allUnmanaged = m.subnets.every(unmanaged);
+  const allShared = m.subnets.every((s) => s.id);
+
+  let igw: Task | undefined;
+  let publicRouteTable: Task | undefined;
+  if (!allUnmanaged) {
+    igw = InternetGateway.task(name, { id: shared ? m.aws.sharedInternetGatewayId : undefined, vpcId: ref(vpc), tags: m.cloudTags(name, shared) }, { shared });
+    tasks.push(igw);
+    if (!allShared) {
+      publicRouteTable = RouteTable.task(name, { vpcId: ref(vpc), tags: { ...m.cloudTags(name), 'kubernetes.io/kops/role': 'public' } });
+      publicRouteTable.exports = [{ name: 'route_table_public_id', value: ref(publicRouteTable) }];
+      tasks.push(
+        publicRouteTable,
+        Route.task('0.0.0.0/0', { routeTableId: ref(publicRouteTable), destinationCidrBlock: '0.0.0.0/0', gatewayId: ref(igw) }),
+        Route.task('::/0', { routeTableId: ref(publicRouteTable), destinationIpv6CidrBlock: '::/0', gatewayId: ref(igw) }),
+      );
+    }
+  }
+
+  let eigw: Task | undefined;
+  if (ipv6 && !shared) {
+    eigw = EgressOnlyInternetGateway.task(name, { vpcId: ref(vpc), tags: m.cloudTags(name) });
+    tasks.push(eigw);
+  }
+
+  const privateByZone = new Map<string, SubnetView[]>();
+  for (const s of m.subnets) {
+    const subnetName = m.subnetTaskName(s);
+    const sharedSubnet = !!s.id;
+    const subnet = Subnet.task(subnetName, subnetSpec(m, s, vpc), { shared: sharedSubnet });
+    if (s.cidr && additionalCIDRs.some((c) => ipv4CidrContains(c, s.cidr!))) subnet.dependsOn = cidrAssociations.map((t) => ({ type: t.type, name: t.name }));
+    subnet.exports = [{ name: `subnet_${s.name}_id`, value: ref(subnet) }];
+    if (sharedSubnet) subnet.exports.push({ name: 'subnet_ids', value: ref(subnet), list: true });
+    tasks.push(subnet);
+    if (sharedSubnet || unmanaged(s)) continue;
+    if (s.type === 'Public' || s.type === 'Utility') {
+      tasks.push(RouteTableAssociation.task(subnetName, { routeTableId: ref(publicRouteTable!), subnetId: ref(subnet) }));
+    } else if (s.type === 'Private' || s.type === 'DualStack') {
+      const zone = s.zone ?? '';
+      tasks.push(
+        RouteTableAssociation.task(`private-${subnetName}`, {
+          routeTableId: ref({ type: RouteTable.type, name: privateRouteTableName(m, zone) }),
+          subnetId: ref(subnet),
+        }),
+      );
+      privateByZone.set(zone, [...(privateByZone.get(zone) ?? []), s]);
+    } else {
+      throw new UserError(`spec.subnets[${m.subnets.indexOf(s)}].type: unknown subnet type ${s.type}`, 'use Public, Private, Utility or DualStack');
+    }
+  }
+
+  for (const [zone, privates] of [...privateByZone].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    tasks.push(...privateEgress(m, zone, privates, vpc, eigw));
+  }
+  return tasks;
+}
+
+function subnetSpec(m: ModelContext, s: SubnetView, vpc: Task): SubnetSpec {
+  const spec: SubnetSpec = {
+    id: s.id,
+    shortName: s.name,
+    vpcId: ref(vpc),
+    availabilityZone: s.zone ?? '',
+    cidrBlock: s.cidr,
+    privateDnsHostnameTypeOnLaunch: 'resource-name',
+  };
+  if (s.cidr) spec.enableResourceNameDnsARecordOnLaunch = true;
+  if (s.ipv6CIDR) {
+    spec.ipv6CidrBlock = s.ipv6CIDR;
+    spec.assignIpv6AddressOnCreation = true;
+    spec.enableResourceNameDnsAaaaRecordOnLaunch = true;
+    if (!s.cidr) {
+      spec.ipv6Native = true;
+      spec.enableDns64 = true;
+    }
+  }
+  if (!m.spec.disableSubnetTags) {
+    const tags = m.cloudTags(m.subnetTaskName(s), !!s.id);
+    tags.SubnetType = s.type;
+    if (s.type === 'Public' || s.type === 'Utility') {
+      tags['kubernetes.io/role/elb'] = '1';
+      if ((m.topology.nodes ?? 'public') === 'public') tags['kubernetes.io/role/internal-elb'] = '1';
+    } else if (s.type === 'Private' || s.type === 'DualStack') {
+      tags['kubernetes.io/role/internal-elb'] = '1';
+    }
+    spec.tags = tags;
+  }
+  return spec;
+}
+
+function privateRouteTableName(m: ModelContext, zone: string): string {
+  return `private-${zone}.${m.clusterName}`;
+}
+
+/** The private route table of a zone, its NAT gateway (or given egress), and its default routes. */
+function privateEgress(m: ModelContext, zone: string, privates: SubnetView[], vpc: Task, eigw: Task | undefined): Task[] {
+  const tasks: Task[] = [];
+  const egress = privates[0].egress ?? '';
+  const publicIP = privates[0].publicIP;
+  for (const s of privates) {
+    if ((s.egress ?? '') !== egress) throw new UserError(`spec.subnets: private subnets in zone ${zone} mix egress values`, 'use one egress per zone');
+    if (s.publicIP !== publicIP) throw new UserError(`spec.subnets: private subnets in zone ${zone} mix publicIP values`, 'use one publicIP per zone');
+  }
+  const name = `${zone}.${m.clusterName}`;
+  const utility = m.subnets.find((s) => s.zone === zone && s.type === 'Utility');
+  const utilityRef = () => {
+    if (!utility) throw new UserError(`spec.subnets: zone ${zone} has private subnets but no utility subnet`, 'add a subnet of type Utility in that zone');
+    return ref(subnetKey(m, utility));
+  };
+
+  let natGateway: Task | undefined;
+  let transitGatewayId: string | undefined;
+  let instanceId: string | undefined;
+  if (egress.startsWith('nat-')) {
+    natGateway = NatGateway.task(name, { id: egress, allocationId: '', subnetId: utilityRef(), tags: m.cloudTags(name, true) }, { shared: true });
+    tasks.push(natGateway);
+  } else if (egress.startsWith('eipalloc-')) {
+    const eip = ElasticIp.task(name, { id: egress, domain: 'vpc', tags: m.cloudTags(name, true) }, { shared: true });
+    natGateway = NatGateway.task(name, { allocationId: ref(eip), subnetId: utilityRef(), tags: m.cloudTags(name) });
+    tasks.push(eip, natGateway);
+  } else if (egress.startsWith('i-')) {
+    instanceId = egress;
+  } else if (egress.startsWith('tgw-')) {
+    transitGatewayId = egress;
+  } else if (egress === '') {
+    const eip = ElasticIp.task(name, { domain: 'vpc', publicIp: publicIP, tags: m.cloudTags(name, !!publicIP) });
+    natGateway = NatGateway.task(name, { allocationId: ref(eip), subnetId: utilityRef(), tags: m.cloudTags(name) });
+    tasks.push(eip, natGateway);
+  } else if (egress !== 'External') {
+    throw new UserError(`spec.subnets: egress ${egress} in zone ${zone} is not supported`, 'use a NAT gateway (nat-...), an elastic IP (eipalloc-...), an instance (i-...), a transit gateway (tgw-...) or External');
+  }
+
+  const rtName = privateRouteTableName(m, zone);
+  const rtShared = m.subnets.filter((s) => s.zone === zone).every((s) => s.id);
+  const rt = RouteTable.task(rtName, { vpcId: ref(vpc), tags: { ...m.cloudTags(rtName, rtShared), 'kubernetes.io/kops/role': `private-${zone}` } });
+  rt.exports = [{ name: `route_table_private-${zone}_id`, value: ref(rt) }];
+  tasks.push(rt);
+
+  const target: Partial<RouteSpec> = natGateway ? { natGatewayId: ref(natGateway) } : transitGatewayId ? { transitGatewayId } : { instanceId };
+  tasks.push(Route.task(`private-${zone}-0.0.0.0/0`, { routeTableId: ref(rt), destinationCidrBlock: '0.0.0.0/0', ...target }));
+  if (eigw && privates.some((s) => s.ipv6CIDR)) {
+    tasks.push(
+      Route.task(`private-${zone}-64:ff9b::/96`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '64:ff9b::/96', ...target }),
+      Route.task(`private-${zone}-::/0`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: ref(eigw) }),
+    );
+  }
+  return tasks;
+}

@@ -1,0 +1,73 @@
+import { UserError } from '../../errors.js';
+import { byDefault, inferred } from '../origin.js';
+import type { SpecFiller } from './filler.js';
+import type { PopulateState } from './state.js';
+
+/**
+ * Fields of v1alpha2 that the internal API no longer has: reading a spec and writing it back drops them
+ * (topology now follows from the subnet types; containerd is the only runtime; the EBS CSI driver is always on).
+ */
+const DROPPED_ON_CONVERSION = [
+  'containerRuntime',
+  'masterInternalName',
+  'cloudConfig.awsEBSCSIDriver.enabled',
+  'topology.masters',
+  'topology.nodes',
+];
+
+export function dropRemovedFields(spec: SpecFiller): void {
+  for (const path of DROPPED_ON_CONVERSION) spec.remove(path);
+}
+
+export function normalizeKubernetesVersion(spec: SpecFiller): string {
+  const version = spec.get<string>('kubernetesVersion');
+  if (!version) throw new UserError('spec.kubernetesVersion: required', 'set spec.kubernetesVersion, e.g. 1.34.0');
+  const normalized = version.trim().replace(/^v/, '');
+  if (normalized !== version) spec.set('kubernetesVersion', normalized, inferred('kubernetesVersion without its leading "v"'));
+  return normalized;
+}
+
+/** Key store, secret store and etcd backups live under configBase unless set elsewhere. */
+export function fillStores(s: PopulateState): void {
+  const configBase = s.spec.get<string>('configBase');
+  if (!configBase) throw new UserError('spec.configBase: required', 'set spec.configBase to the cluster path in the state store');
+  s.spec.default('keyStore', `${configBase}/pki`, inferred('keyStore is configBase/pki'));
+  s.spec.default('secretStore', `${configBase}/secrets`, inferred('secretStore is configBase/secrets'));
+}
+
+export function fillApiAccess(s: PopulateState): void {
+  const { spec } = s;
+  if (!spec.has('api.dns') && !spec.has('api.loadBalancer') && !spec.has('api.publicName')) {
+    spec.set('api.dns', {}, byDefault('API reached through DNS when no load balancer is set'));
+  }
+  if (spec.has('api.loadBalancer')) spec.default('api.loadBalancer.type', 'Public', byDefault('API load balancer is public'));
+  if (!spec.has('authorization')) spec.set('authorization.rbac', {}, byDefault('RBAC authorization'));
+  if (spec.has('iam')) spec.default('iam.legacy', false, byDefault('IAM policies are not the legacy ones'));
+  spec.default('clusterDNSDomain', 'cluster.local', byDefault('cluster DNS domain'));
+}
+
+export function fillDns(s: PopulateState): void {
+  const { spec } = s;
+  const gossip = s.clusterName.endsWith('.k8s.local');
+  const dnsType = spec.default<string>('topology.dns.type', gossip ? 'None' : 'Public', byDefault('DNS topology'));
+  if (!spec.has('dnsZone') && !gossip && dnsType !== 'None') {
+    const zone = s.ctx.findDnsZone(s.clusterName, dnsType === 'Private' ? 'Private' : 'Public');
+    if (!zone) {
+      throw new UserError(`spec.dnsZone: no ${dnsType.toLowerCase()} hosted zone found for ${s.clusterName}`, 'create a hosted zone for a parent domain, or set spec.dnsZone');
+    }
+    spec.set('dnsZone', zone, inferred(`hosted zone serving ${s.clusterName}`));
+  }
+  if (!gossip && dnsType !== 'None') spec.default('externalDns.provider', 'dns-controller', byDefault('dns-controller manages DNS records'));
+}
+
+
+/** A shared subnet (one with an id) may leave its zone out: the cloud knows it. */
+export function fillSharedSubnetZones(s: PopulateState): void {
+  const subnets = s.spec.get<{ id?: string; name?: string; zone?: string }[]>('subnets') ?? [];
+  subnets.forEach((subnet, i) => {
+    if (subnet.zone || !subnet.id) return;
+    const zone = s.ctx.findSubnetZone(subnet.id);
+    if (!zone) throw new UserError(`spec.subnets[${i}].zone: subnet ${subnet.id} (${subnet.name ?? ''}) was not found in the cloud`, 'check the subnet id, or set zone');
+    s.spec.set(['subnets', i, 'zone'], zone, inferred(`zone of existing subnet ${subnet.id}`));
+  });
+}

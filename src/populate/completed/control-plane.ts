@@ -1,0 +1,90 @@
+import { byDefault, inferred } from '../origin.js';
+import { isAtLeast } from './kubernetes-version.js';
+import type { PopulateState } from './state.js';
+import { kubernetesComponentImage } from './versions.js';
+
+const ADMISSION_PLUGINS = [
+  'DefaultStorageClass',
+  'DefaultTolerationSeconds',
+  'LimitRanger',
+  'MutatingAdmissionWebhook',
+  'NamespaceLifecycle',
+  'NodeRestriction',
+  'ResourceQuota',
+  'RuntimeClass',
+  'ServiceAccount',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionWebhook',
+];
+
+export function fillKubeAPIServer(s: PopulateState): void {
+  const { spec } = s;
+  const api = spec.at('kubeAPIServer');
+  const d = (field: string, value: unknown, rule = `kube-apiserver ${field}`) => api.default(field, value, byDefault(rule));
+
+  api.default('image', kubernetesComponentImage('kube-apiserver', s.k8s), inferred('kube-apiserver image of the Kubernetes version'));
+  d('allowPrivileged', true);
+  d('anonymousAuth', false);
+  d('apiAudiences', ['kubernetes.svc.default']);
+  const mainMembers = (spec.get<{ name: string; etcdMembers?: unknown[] }[]>('etcdClusters') ?? []).find((c) => c.name === 'main')?.etcdMembers?.length ?? 0;
+  api.default('apiServerCount', mainMembers, inferred('one API server per member of etcd cluster main'));
+  const mode = spec.has('authorization.alwaysAllow') ? 'AlwaysAllow' : 'Node,RBAC';
+  api.default('authorizationMode', mode, inferred(`authorization ${mode}`));
+  api.default('bindAddress', s.ipv6 ? '::' : '0.0.0.0', inferred(s.ipv6 ? 'bind all IPv6 addresses' : 'bind all IPv4 addresses'));
+  if (!isAtLeast(s.k8s, '1.33')) api.default('cloudProvider', 'external', inferred('external cloud provider before Kubernetes 1.33'));
+  d('enableAdmissionPlugins', [...ADMISSION_PLUGINS]);
+  d('etcdServers', ['https://127.0.0.1:4001'], 'kube-apiserver reaches etcd main through the local etcd-manager');
+  d('etcdServersOverrides', ['/events#https://127.0.0.1:4002'], 'kube-apiserver reaches etcd events through the local etcd-manager');
+  d('kubeletPreferredAddressTypes', ['InternalIP', 'Hostname', 'ExternalIP']);
+  d('logLevel', 2);
+  d('requestheaderAllowedNames', ['aggregator']);
+  d('requestheaderExtraHeaderPrefixes', ['X-Remote-Extra-']);
+  d('requestheaderGroupHeaders', ['X-Remote-Group']);
+  d('requestheaderUsernameHeaders', ['X-Remote-User']);
+  d('securePort', 443);
+  const issuer = serviceAccountIssuer(s);
+  api.default('serviceAccountIssuer', issuer.url, inferred(issuer.rule));
+  api.default('serviceAccountJWKSURI', `${api.get<string>('serviceAccountIssuer')}/openid/v1/jwks`, inferred('JWKS under the service-account issuer'));
+  const serviceRange = spec.get('serviceClusterIPRange');
+  if (serviceRange !== undefined) api.default('serviceClusterIPRange', serviceRange, inferred('spec.serviceClusterIPRange'));
+  d('storageBackend', 'etcd3');
+  if (spec.get('metricsServer.enabled') === true) {
+    api.default('enableAggregatorRouting', true, inferred('metrics-server requests are load-balanced by aggregator routing'));
+  }
+}
+
+function serviceAccountIssuer(s: PopulateState): { url: string; rule: string } {
+  const store = s.spec.get<string>('serviceAccountIssuerDiscovery.discoveryStore');
+  if (store) {
+    const url = store.replace(/^[a-z0-9]+:\/\//, 'https://').replace(/\/+$/, '');
+    return { url, rule: 'issuer is the public discovery store' };
+  }
+  return { url: `https://api.internal.${s.clusterName}`, rule: 'issuer is the internal API name' };
+}
+
+export function fillKubeControllerManager(s: PopulateState): void {
+  const { spec } = s;
+  const kcm = spec.at('kubeControllerManager');
+  const d = (field: string, value: unknown) => kcm.default(field, value, byDefault(`kube-controller-manager ${field}`));
+
+  kcm.default('image', kubernetesComponentImage('kube-controller-manager', s.k8s), inferred('kube-controller-manager image of the Kubernetes version'));
+  kcm.default('allocateNodeCIDRs', !s.ipv6, inferred(s.ipv6 ? 'node CIDRs come from the cloud on IPv6' : 'node CIDRs allocated from the pod range'));
+  d('attachDetachReconcileSyncPeriod', '1m0s');
+  kcm.default('cloudProvider', 'external', inferred('cloud controller manager runs outside'));
+  const podCIDR = spec.get('podCIDR');
+  if (podCIDR !== undefined) kcm.default('clusterCIDR', podCIDR, inferred('spec.podCIDR'));
+  kcm.default('clusterName', s.clusterName, inferred('cluster name'));
+  const kubenet = spec.has('networking.kubenet');
+  kcm.default('configureCloudRoutes', kubenet, inferred(kubenet ? 'kubenet needs cloud routes' : 'the CNI routes pods'));
+  if (s.ipv6) kcm.default('controllers', ['*', '-nodeipam'], inferred('node IPAM is done by the cloud controller manager on IPv6'));
+  d('leaderElection.leaderElect', true);
+  d('logLevel', 2);
+  d('useServiceAccountCredentials', true);
+}
+
+export function fillKubeScheduler(s: PopulateState): void {
+  const sched = s.spec.at('kubeScheduler');
+  sched.default('image', kubernetesComponentImage('kube-scheduler', s.k8s), inferred('kube-scheduler image of the Kubernetes version'));
+  sched.default('leaderElection.leaderElect', true, byDefault('kube-scheduler leader election'));
+  sched.default('logLevel', 2, byDefault('kube-scheduler logLevel'));
+}

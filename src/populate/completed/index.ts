@@ -1,0 +1,71 @@
+import { type OriginMap, byDefault } from '../origin.js';
+import { fillClusterAutoscaler, fillKarpenter, fillNodeProblemDetector } from './addons.js';
+import { fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler } from './aws.js';
+import { dropRemovedFields, fillApiAccess, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
+import { fillHetznerCloudControllerManager } from './hetzner.js';
+import { fillKubeAPIServer, fillKubeControllerManager, fillKubeScheduler } from './control-plane.js';
+import { fillEtcdClusters } from './etcd.js';
+import { SpecFiller } from './filler.js';
+import { parseKubernetesVersion } from './kubernetes-version.js';
+import { fillClusterCidrs, fillNetworkingDefaults, isIPv6Cluster } from './networking.js';
+import { fillContainerd, fillKubeDNS, fillKubeProxy, fillKubelet } from './node.js';
+import type { KopsObject, PopulateContext, PopulateState } from './state.js';
+
+export type { KopsObject, PopulateContext } from './state.js';
+
+const CLOUD_STEPS: Record<string, ((s: PopulateState) => void)[]> = {
+  aws: [fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler],
+  hetzner: [fillHetznerCloudControllerManager],
+};
+
+export interface CompletedCluster {
+  /** The completed Cluster object (what kops stores as cluster-completed.spec). */
+  readonly cluster: KopsObject;
+  /** Where each value came from, keyed by path from the object root (e.g. `spec.kubeAPIServer.image`). */
+  readonly origins: OriginMap;
+}
+
+/**
+ * User spec -> completed spec: fills every default kops fills for the cluster's Kubernetes version.
+ * Pure: cloud look-ups and the kops version come in through `ctx`. The input objects are not modified.
+ */
+export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonly KopsObject[], ctx: PopulateContext): CompletedCluster {
+  const root = structuredClone(cluster) as unknown as Record<string, unknown>;
+  const spec = SpecFiller.fromUser(root, ['spec']);
+
+  dropRemovedFields(spec);
+  const version = parseKubernetesVersion(normalizeKubernetesVersion(spec));
+  const state: PopulateState = {
+    spec,
+    clusterName: cluster.metadata.name,
+    k8s: version,
+    ipv6: isIPv6Cluster(spec),
+    instanceGroups,
+    ctx,
+  };
+
+  // Order matters: later steps read what earlier ones filled (CIDRs, DNS server, kube-controller-manager).
+  const steps = [
+    fillStores,
+    fillSharedSubnetZones,
+    fillClusterCidrs,
+    fillDns,
+    fillApiAccess,
+    fillContainerd,
+    fillEtcdClusters,
+    fillKubeAPIServer,
+    fillNetworkingDefaults,
+    fillKubeDNS,
+    fillKubelet,
+    fillKubeControllerManager,
+    fillKubeScheduler,
+    fillKubeProxy,
+    fillClusterAutoscaler,
+    fillKarpenter,
+    fillNodeProblemDetector,
+  ];
+  for (const step of steps) step(state);
+  spec.default('cloudConfig.manageStorageClasses', true, byDefault('kops manages storage classes'));
+  for (const step of CLOUD_STEPS[String(spec.get('cloudProvider'))] ?? []) step(state);
+  return { cluster: root as unknown as KopsObject, origins: spec.origins };
+}

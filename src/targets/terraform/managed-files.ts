@@ -1,0 +1,27 @@
+import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
+import { UserError } from '../../errors.js';
+
+/** The bucket that stands in for the in-memory store in Terraform output (as the Go kops test harness renders it). */
+export const MEMFS_BUCKET = 'testingBucket';
+
+export interface BucketObject {
+  bucket: string;
+  key: string;
+}
+
+/**
+ * Where a state-store file lives when Terraform manages it: an object of the store's bucket for s3:// (and
+ * memfs://, rendered like S3 for golden tests); undefined for file:// stores, which are written directly.
+ */
+export function bucketObject(spec: ManagedFileSpec): BucketObject | undefined {
+  const m = /^([a-z0-9]+):\/\/(.*)$/.exec(spec.location);
+  if (!m) throw new UserError(`state store location ${spec.location} has no scheme`, 'use s3://, memfs:// or file://');
+  const [, scheme, rest] = m;
+  if (scheme === 'memfs') return { bucket: MEMFS_BUCKET, key: rest };
+  if (scheme === 's3') {
+    const slash = rest.indexOf('/');
+    return { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
+  }
+  if (scheme === 'file') return undefined;
+  throw new UserError(`state store scheme ${scheme}:// cannot be rendered to Terraform`, 'use s3://, memfs:// or file://');
+}

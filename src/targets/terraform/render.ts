@@ -1,0 +1,233 @@
+import { resourceDecl, type Fields } from '../../cloud/aws/resources/declare.js';
+import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
+import { isRef, taskKey, type Ref, type Task } from '../../engine/task.js';
+import { formatHcl } from './format.js';
+import { Expr, HclBlock, HclMap, renderBlock, renderValue, type HclBody, type HclValue } from './hcl.js';
+import { bucketObject } from './managed-files.js';
+import { dataFileName, tfLabel } from './names.js';
+
+export interface TerraformOptions {
+  clusterName: string;
+  /** Region of the cluster (the default `aws` provider). */
+  region: string;
+  /** Region of the state-store bucket (the `aws.files` provider); defaults to the cluster region. */
+  filesRegion?: string;
+}
+
+export interface TerraformOutput {
+  /** Files relative to the output folder: `kubernetes.tf` and `data/...`. */
+  files: Map<string, string>;
+  /** State-store files of a file:// store, to be written to the store itself. */
+  storeWrites: { location: string; contents: string }[];
+}
+
+interface Resource {
+  type: string;
+  label: string;
+  body: HclBody;
+}
+
+/** Renders tasks as one Terraform module: `kubernetes.tf` plus large values under `data/`. Deterministic bytes. */
+export async function renderTerraform(tasks: Task[], options: TerraformOptions): Promise<TerraformOutput> {
+  const r = new Renderer(tasks);
+  const resources: Resource[] = [];
+  const storeWrites: TerraformOutput['storeWrites'] = [];
+  let managesFiles = false;
+  for (const task of tasks) {
+    if (task.shared || !rendersAsResource(task)) continue;
+    if (task.type === 'managed_file') {
+      const spec = task.spec as unknown as ManagedFileSpec;
+      const object = bucketObject(spec);
+      if (!object) {
+        storeWrites.push({ location: spec.location, contents: spec.contents });
+        continue;
+      }
+      managesFiles = true;
+      const body: HclBody = new Map<string, HclValue>([
+        ['bucket', object.bucket],
+        ['content', r.dataFile('aws_s3_object', task.name, 'content', spec.contents, 'file')],
+        ['key', object.key],
+        ['provider', new Expr('aws.files')],
+        ['server_side_encryption', 'AES256'],
+      ]);
+      if (spec.acl) body.set('acl', spec.acl);
+      resources.push({ type: 'aws_s3_object', label: tfLabel(task.name), body });
+      continue;
+    }
+    resources.push({ type: task.type, label: r.label(task), body: r.resourceBody(task) });
+  }
+
+  const blocks: string[] = [];
+  const outputs = r.outputs(tasks);
+  outputs.set('cluster_name', options.clusterName);
+  outputs.set('region', options.region);
+  if (outputs.size) {
+    const locals: HclBody = new Map(outputs);
+
+    blocks.push(renderBlock('locals', [], locals));
+    for (const [name, value] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      blocks.push(renderBlock('output', [name], new Map([['value', value]])));
+    }
+  }
+  blocks.push(renderBlock('provider', ['aws'], new Map([['region', options.region]])));
+  if (managesFiles) {
+    blocks.push(renderBlock('provider', ['aws'], new Map([['alias', 'files'], ['region', options.filesRegion ?? options.region]])));
+  }
+  resources.sort((a, b) => compare(a.type, b.type) || compare(a.label, b.label));
+  for (const res of resources) blocks.push(renderBlock('resource', [res.type, res.label], res.body));
+  for (const [key, body] of [...r.dataSources].sort(([a], [b]) => compare(a, b))) {
+    const [type, label] = key.split(' ');
+    blocks.push(renderBlock('data', [type, label], body));
+  }
+  blocks.push(terraformBlock());
+
+  const files = new Map<string, string>();
+  files.set('kubernetes.tf', await formatHcl(blocks.join('\n\n') + '\n'));
+  for (const [name, content] of [...r.data].sort(([a], [b]) => compare(a, b))) files.set(`data/${name}`, content);
+  return { files, storeWrites };
+}
+
+/** Objects other tools own (lifecycle overrides) are looked up, not managed, so Terraform does not declare them. */
+function rendersAsResource(task: Task): boolean {
+  return task.lifecycle === 'Sync' || task.lifecycle === 'WarnIfInsufficientAccess';
+}
+
+function terraformBlock(): string {
+  const aws = new HclMap({
+    configuration_aliases: [new Expr('aws.files')],
+    source: 'hashicorp/aws',
+    version: '>= 5.0.0',
+  });
+  const required = renderBlock('required_providers', [], new Map([['aws', aws]]));
+  return `terraform {\nrequired_version = ${renderValue('>= 0.15.0')}\n${required}\n}`;
+}
+
+/** `/64#3` is the 3rd /64 inside the VPC's Amazon-provided block, which only Terraform knows. */
+function relativeIpv6(cidr: string): HclValue {
+  const m = /^\/(\d+)#(\d+)$/.exec(cidr);
+  if (!m) return cidr;
+  return new Expr(`cidrsubnet(local.vpc_ipv6_cidr_block, ${m[1]} - local.vpc_ipv6_cidr_length, ${m[2]})`);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+class Renderer {
+  readonly data = new Map<string, string>();
+  readonly dataSources = new Map<string, HclBody>();
+  private readonly byKey: Map<string, Task>;
+
+  constructor(tasks: Task[]) {
+    this.byKey = new Map(tasks.map((t) => [taskKey(t), t]));
+  }
+
+  label(task: Task): string {
+    return tfLabel((resourceDecl(task.type)?.terraform?.labelPrefix ?? '') + task.name);
+  }
+
+  resourceBody(task: Task): HclBody {
+    const decl = resourceDecl(task.type);
+    if (!decl) throw new Error(`no declaration for resource type ${task.type} (task ${task.name})`);
+    const body = this.fieldsBody(decl.fields, task.spec as Record<string, unknown>, task);
+    if (decl.terraform?.createBeforeDestroy) body.set('lifecycle', new HclBlock(new Map([['create_before_destroy', true]])));
+    if (task.dependsOn?.length) {
+      body.set('depends_on', task.dependsOn.map((k) => new Expr(`${k.type}.${this.label(this.byKey.get(taskKey(k)) ?? { ...k } as Task)}`)));
+    }
+    return body;
+  }
+
+  private fieldsBody(fields: Fields, spec: Record<string, unknown>, task: Task): HclBody {
+    const body: HclBody = new Map();
+    for (const [field, decl] of Object.entries(fields)) {
+      const v = spec[field];
+      if (v === undefined || v === null) continue;
+      switch (decl.kind ?? 'value') {
+        case 'map':
+          body.set(decl.tf, new HclMap(v as Record<string, string>));
+          break;
+        case 'block':
+          body.set(decl.tf, new HclBlock(this.fieldsBody(decl.fields!, v as Record<string, unknown>, task)));
+          break;
+        case 'blocks':
+          body.set(
+            decl.tf,
+            (v as Record<string, unknown>[]).map((item) => new HclBlock(this.fieldsBody(decl.fields!, item, task))),
+          );
+          break;
+        case 'file':
+        case 'filebase64':
+          body.set(decl.tf, this.dataFile(task.type, task.name, decl.dataKey ?? decl.tf, v as string, decl.kind as 'file' | 'filebase64'));
+          break;
+        case 'tagBlocks': {
+          const tags = v as Record<string, string>;
+          body.set(
+            decl.tf,
+            Object.keys(tags)
+              .sort()
+              .map((k) => new HclBlock(new Map<string, HclValue>([['key', k], ['propagate_at_launch', true], ['value', tags[k]]]))),
+          );
+          break;
+        }
+        default:
+          body.set(decl.tf, decl.relativeIpv6 && typeof v === 'string' ? relativeIpv6(v) : this.value(v));
+      }
+    }
+    return body;
+  }
+
+  dataFile(type: string, name: string, key: string, contents: string, fn: 'file' | 'filebase64'): Expr {
+    const file = dataFileName(type, name, key);
+    this.data.set(file, contents);
+    return new Expr(`${fn}("\${path.module}/data/${file}")`);
+  }
+
+  value(v: unknown): HclValue {
+    if (isRef(v)) return this.ref(v);
+    if (Array.isArray(v)) return v.map((x) => this.value(x));
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    throw new Error(`cannot render ${JSON.stringify(v)} as a Terraform value`);
+  }
+
+  /** A reference: to a managed resource's attribute, or for a shared object its id (or a data source for other attributes). */
+  ref(r: Ref): HclValue {
+    const target = this.byKey.get(taskKey(r.$ref));
+    if (!target) throw new Error(`reference to unknown task ${taskKey(r.$ref)}`);
+    const label = this.label(target);
+    const id = (target.spec as { id?: string; arn?: string }).id ?? (target.spec as { arn?: string }).arn;
+    if (target.shared || !rendersAsResource(target)) {
+      if ((r.attr === 'id' || r.attr === 'arn') && id) return id;
+      if (r.attr === 'name' && typeof (target.spec as { name?: unknown }).name === 'string') {
+        return (target.spec as { name: string }).name;
+      }
+      if (!id) throw new Error(`shared ${taskKey(target)} has no id to refer to`);
+      this.dataSources.set(`${target.type} ${label}`, new Map([['id', id]]));
+      return new Expr(`data.${target.type}.${label}.${r.attr}`);
+    }
+    return new Expr(`${target.type}.${label}.${r.attr}`);
+  }
+
+  outputs(tasks: Task[]): Map<string, HclValue> {
+    const single = new Map<string, HclValue>();
+    const lists = new Map<string, Map<string, HclValue>>();
+    for (const task of tasks) {
+      for (const e of task.exports ?? []) {
+        const v = this.value(e.value);
+        if (!e.list) single.set(e.name, v);
+        else {
+          const items = lists.get(e.name) ?? new Map<string, HclValue>();
+          items.set(renderValue(v), v);
+          lists.set(e.name, items);
+        }
+      }
+    }
+    for (const [name, items] of lists) single.set(name, [...items.keys()].sort(compare).map((k) => items.get(k)!));
+    if (single.has('vpc_ipv6_cidr_block')) {
+      single.set(
+        'vpc_ipv6_cidr_length',
+        new Expr('local.vpc_ipv6_cidr_block == "" ? null : tonumber(regex(".*/(\\\\d+)", local.vpc_ipv6_cidr_block)[0])'),
+      );
+    }
+    return single;
+  }
+}

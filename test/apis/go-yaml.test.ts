@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import { emitGoYaml, goKeyLess, sortedKeys } from '../../src/apis/go-yaml.js';
+
+const value = (v: string) => emitGoYaml({ k: v });
+
+describe('quoting strings as go-yaml v2 does', () => {
+  test.each([
+    ['plain words', 'hello', 'k: hello'],
+    ['a CIDR', '0.0.0.0/0', 'k: 0.0.0.0/0'],
+    ['an IPv6 CIDR starting with a colon', '::/0', 'k: ::/0'],
+    ['an s3 URL', 's3://bucket/x.yaml', 'k: s3://bucket/x.yaml'],
+    ['a version', 'v1.35.0', 'k: v1.35.0'],
+    ['a dotted version that is no number', '1.32.0', 'k: 1.32.0'],
+  ])('%s stays plain', (_what, input, expected) => {
+    expect(value(input)).toBe(`${expected}\n`);
+  });
+
+  test.each([
+    ['an RFC 3339 timestamp', '2016-12-10T22:42:27Z', 'k: "2016-12-10T22:42:27Z"'],
+    ['a date', '2017-01-01', 'k: "2017-01-01"'],
+    ['an integer', '1', 'k: "1"'],
+    ['a float', '1.5', 'k: "1.5"'],
+    ['an octal-looking number', '0755', 'k: "0755"'],
+    ['a hex number', '0x1F', 'k: "0x1F"'],
+    ['a YAML 1.1 boolean', 'yes', 'k: "yes"'],
+    ['on', 'on', 'k: "on"'],
+    ['true', 'true', 'k: "true"'],
+    ['null', 'null', 'k: "null"'],
+    ['the empty string', '', 'k: ""'],
+    ['a sexagesimal number', '1:20', 'k: "1:20"'],
+    ['a tab', 'a\tb', 'k: "a\\tb"'],
+  ])('%s is double-quoted', (_what, input, expected) => {
+    expect(value(input)).toBe(`${expected}\n`);
+  });
+
+  test.each([
+    ['a star', '*', "k: '*'"],
+    ['a leading dash and space', '- x', "k: '- x'"],
+    ['a colon and space', 'a: b', "k: 'a: b'"],
+    ['a comment marker', 'a #b', "k: 'a #b'"],
+    ['a leading quote', "'x", "k: '''x'"],
+    ['a leading bracket', '[x]', "k: '[x]'"],
+    ['a trailing space', 'x ', "k: 'x '"],
+    ['a leading percent', '%x', "k: '%x'"],
+  ])('%s is single-quoted', (_what, input, expected) => {
+    expect(value(input)).toBe(`${expected}\n`);
+  });
+
+  test('map keys that look like other types are quoted too', () => {
+    expect(emitGoYaml({ '1': 'a', 'kops.k8s.io/cluster': 'b' })).toBe('"1": a\nkops.k8s.io/cluster: b\n');
+  });
+});
+
+describe('multi-line strings', () => {
+  test('a string ending with a newline is a | block indented below its key', () => {
+    expect(emitGoYaml({ spec: { content: 'line 1\nline 2\n' } })).toBe('spec:\n  content: |\n    line 1\n    line 2\n');
+  });
+
+  test('without a final newline it is |-, and empty lines carry no indentation', () => {
+    expect(value('a\n\nb')).toBe('k: |-\n  a\n\n  b\n');
+  });
+
+  test('with several final newlines it is |+', () => {
+    expect(value('a\n\n')).toBe('k: |+\n  a\n\n');
+  });
+
+  test('a leading space needs an indentation indicator', () => {
+    expect(value('  indented\nx\n')).toBe('k: |2\n    indented\n  x\n');
+  });
+
+  test('a space before a line break cannot be a block, so it is double-quoted', () => {
+    expect(value('a \nb')).toBe('k: "a \\nb"\n');
+  });
+
+  test('in a list item the block content is indented below the dash', () => {
+    expect(emitGoYaml({ hooks: [{ manifest: 'x\ny\n' }] })).toBe('hooks:\n- manifest: |\n    x\n    y\n');
+  });
+});
+
+describe('long lines fold at a space once past column 80, as go-yaml does', () => {
+  test('a single-quoted policy folds and continues two deeper than its key', () => {
+    const policy = '[ { "Action": [ "s3:GetObject" ], "Resource": [ "*" ], "Effect": "Allow" } ]';
+    expect(emitGoYaml({ spec: { additionalPolicies: { master: policy } } })).toBe(
+      `spec:\n  additionalPolicies:\n    master: '[ { "Action": [ "s3:GetObject" ], "Resource": [ "*" ], "Effect": "Allow"\n      } ]'\n`,
+    );
+  });
+
+  test('a plain scalar folds too, and a short one does not', () => {
+    const words = Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ');
+    const out = emitGoYaml({ k: words });
+    expect(out.split('\n')[0].length).toBeGreaterThan(80);
+    expect(out).toBe(`k: ${words.slice(0, words.indexOf(' ', 78))}\n  ${words.slice(words.indexOf(' ', 78) + 1)}\n`);
+    expect(value('short words')).toBe('k: short words\n');
+  });
+
+  test('map keys never fold', () => {
+    const key = Array.from({ length: 20 }, (_, i) => `w${i}x`).join(' ') + ' more words here';
+    expect(emitGoYaml({ [key]: 1 })).toBe(`${key}: 1\n`);
+  });
+});
+
+describe('layout', () => {
+  test('sequences sit at their parent key indentation; mapping items start on the dash line', () => {
+    expect(emitGoYaml({ spec: { subnets: [{ name: 'a', zone: 'z' }], list: ['x', 'w'] } })).toBe(
+      'spec:\n  list:\n  - x\n  - w\n  subnets:\n  - name: a\n    zone: z\n',
+    );
+  });
+
+  test('empty mappings and lists are written in flow style', () => {
+    expect(emitGoYaml({ dns: {}, items: [], nested: [[], {}] })).toBe('dns: {}\nitems: []\nnested:\n- []\n- {}\n');
+  });
+
+  test('nested lists start on the dash line', () => {
+    expect(emitGoYaml({ k: [['a', 'b']] })).toBe('k:\n- - a\n  - b\n');
+  });
+
+  test('numbers, booleans and null', () => {
+    expect(emitGoYaml({ a: 2, b: false, c: null, d: -3 })).toBe('a: 2\nb: false\nc: null\nd: -3\n');
+  });
+});
+
+describe("go-yaml's key order", () => {
+  test('digit runs compare as numbers', () => {
+    expect(sortedKeys({ node10: 1, node9: 1, node1: 1 })).toEqual(['node1', 'node9', 'node10']);
+  });
+
+  test('upper-case letters sort before lower-case ones, non-letters before letters', () => {
+    expect(sortedKeys({ b: 1, B: 1, _x: 1, a: 1, 'a-b': 1, ab: 1 })).toEqual(['_x', 'B', 'a', 'a-b', 'ab', 'b']);
+  });
+
+  test('a prefix sorts first', () => {
+    expect(goKeyLess('spec', 'specs')).toBe(true);
+    expect(goKeyLess('specs', 'spec')).toBe(false);
+  });
+});

@@ -1,0 +1,191 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { decodeDocuments } from '../../src/apis/codec.js';
+import { assertValid, formatFieldError, validateCluster, validationError } from '../../src/apis/validation.js';
+import { isKopsObject, type Cluster, type InstanceGroup } from '../../src/apis/types.js';
+import { UserError } from '../../src/errors.js';
+import { sharedDir } from '../helpers/cli.js';
+
+function validCluster(): Cluster {
+  return {
+    apiVersion: 'kops.k8s.io/v1alpha2',
+    kind: 'Cluster',
+    metadata: { name: 'minimal.example.com' },
+    spec: {
+      cloudProvider: 'aws',
+      kubernetesVersion: 'v1.32.0',
+      networkCIDR: '172.20.0.0/16',
+      nonMasqueradeCIDR: '100.64.0.0/10',
+      kubernetesApiAccess: ['0.0.0.0/0', '::/0'],
+      sshAccess: ['0.0.0.0/0'],
+      subnets: [
+        { name: 'us-test-1a', zone: 'us-test-1a', cidr: '172.20.32.0/19', type: 'Public' },
+        { name: 'us-test-1b', zone: 'us-test-1b', cidr: '172.20.64.0/19', type: 'Private' },
+      ],
+      etcdClusters: [
+        { name: 'main', etcdMembers: [{ name: 'a', instanceGroup: 'control-plane-us-test-1a' }] },
+        { name: 'events', etcdMembers: [{ name: 'a', instanceGroup: 'control-plane-us-test-1a' }] },
+      ],
+      topology: { dns: { type: 'Public' } },
+      networking: { cilium: {} },
+    },
+  };
+}
+
+function ig(name: string, role: string, extra: Partial<InstanceGroup['spec']> = {}): InstanceGroup {
+  return {
+    apiVersion: 'kops.k8s.io/v1alpha2',
+    kind: 'InstanceGroup',
+    metadata: { name, labels: { 'kops.k8s.io/cluster': 'minimal.example.com' } },
+    spec: { role, minSize: 1, maxSize: 1, subnets: ['us-test-1a'], ...extra },
+  };
+}
+
+const groups = () => [ig('control-plane-us-test-1a', 'Master'), ig('nodes', 'Node', { minSize: 2, maxSize: 3 })];
+
+/** The problems as `<object>: <path>: <message>` lines. */
+function problems(mutate: (c: Cluster, igs: InstanceGroup[]) => void): string[] {
+  const c = validCluster();
+  const igs = groups();
+  mutate(c, igs);
+  return validateCluster(c, igs).map(formatFieldError);
+}
+
+test('a well-formed cluster has no problems', () => {
+  expect(problems(() => {})).toEqual([]);
+});
+
+describe('names', () => {
+  test('the cluster name must be a fully-qualified DNS name', () => {
+    expect(problems((c) => (c.metadata.name = 'Bad_Name.example.com'))).toContain('Cluster "Bad_Name.example.com": metadata.name: "Bad_Name.example.com" is not a valid DNS name');
+    expect(problems((c) => (c.metadata.name = 'single'))).toContain('Cluster "single": metadata.name: "single" is not a fully-qualified DNS name');
+    expect(problems((c) => (c.metadata.name = ''))).toContain('Cluster "": metadata.name: is required');
+  });
+
+  test('two instance groups cannot share a name', () => {
+    expect(problems((_c, igs) => igs.push(ig('nodes', 'Node')))).toEqual(['InstanceGroup "nodes": metadata.name: is used by more than one instance group']);
+  });
+});
+
+describe('networks', () => {
+  test('CIDRs must parse', () => {
+    expect(problems((c) => (c.spec.networkCIDR = '172.20.0.0/33'))).toContain('Cluster "minimal.example.com": spec.networkCIDR: "172.20.0.0/33" is not a valid CIDR');
+    expect(problems((c) => (c.spec.sshAccess = ['1.2.3.4']))).toContain('Cluster "minimal.example.com": spec.sshAccess[0]: "1.2.3.4" is not a valid CIDR');
+  });
+
+  test('a subnet must sit inside the network CIDR or an additional one', () => {
+    expect(problems((c) => (c.spec.subnets![1].cidr = '10.1.0.0/16'))).toEqual([
+      'Cluster "minimal.example.com": spec.subnets[1].cidr: 10.1.0.0/16 is not inside spec.networkCIDR or spec.additionalNetworkCIDRs (172.20.0.0/16)',
+    ]);
+    expect(
+      problems((c) => {
+        c.spec.subnets![1].cidr = '10.1.0.0/16';
+        c.spec.additionalNetworkCIDRs = ['10.0.0.0/8'];
+      }),
+    ).toEqual([]);
+  });
+
+  test('subnets need a known type, a unique name, and zones of one region', () => {
+    expect(
+      problems((c) => {
+        c.spec.subnets![1].type = 'Semi';
+        c.spec.subnets![1].name = 'us-test-1a';
+        c.spec.subnets![1].zone = 'eu-west-1b';
+      }),
+    ).toEqual([
+      'Cluster "minimal.example.com": spec.subnets[1].name: subnet name "us-test-1a" is used more than once',
+      'Cluster "minimal.example.com": spec.subnets[1].type: unknown subnet type "Semi"',
+      'Cluster "minimal.example.com": spec.subnets: subnets are in more than one region (eu-west-1, us-test-1)',
+    ]);
+  });
+
+  test('kops IPv6 subnet shorthand is accepted, other text is not', () => {
+    expect(problems((c) => (c.spec.subnets![0].ipv6CIDR = '/64#1'))).toEqual([]);
+    expect(problems((c) => (c.spec.subnets![0].ipv6CIDR = '10.0.0.0/8'))).toEqual(['Cluster "minimal.example.com": spec.subnets[0].ipv6CIDR: "10.0.0.0/8" is not an IPv6 CIDR']);
+  });
+
+  test('only one networking provider', () => {
+    expect(problems((c) => (c.spec.networking = { cilium: {}, calico: {} }))).toEqual([
+      'Cluster "minimal.example.com": spec.networking: only one networking provider may be set, found cilium, calico',
+    ]);
+  });
+});
+
+describe('etcd', () => {
+  test('members must reference a control-plane instance group', () => {
+    expect(problems((c) => (c.spec.etcdClusters![0].etcdMembers![0].instanceGroup = 'nodes'))).toEqual([
+      'Cluster "minimal.example.com": spec.etcdClusters[0].etcdMembers[0].instanceGroup: "nodes" is not a control-plane instance group of this cluster',
+    ]);
+  });
+
+  test('an etcd cluster needs an odd number of members', () => {
+    expect(
+      problems((c, igs) => {
+        igs.push(ig('control-plane-us-test-1b', 'Master'));
+        c.spec.etcdClusters![0].etcdMembers!.push({ name: 'b', instanceGroup: 'control-plane-us-test-1b' });
+      }),
+    ).toEqual(['Cluster "minimal.example.com": spec.etcdClusters[0].etcdMembers: 2 members: an etcd cluster needs an odd number of members for quorum']);
+  });
+});
+
+describe('instance groups', () => {
+  test('min must not exceed max', () => {
+    expect(problems((_c, igs) => (igs[1].spec.minSize = 5))).toEqual(['InstanceGroup "nodes": spec.minSize: 5 is greater than spec.maxSize 3']);
+  });
+
+  test('the role must be known', () => {
+    expect(problems((_c, igs) => (igs[1].spec.role = 'Worker'))).toEqual(['InstanceGroup "nodes": spec.role: unknown role "Worker"']);
+    expect(problems((_c, igs) => delete igs[1].spec.role)).toEqual(['InstanceGroup "nodes": spec.role: is required']);
+  });
+
+  test('subnets must be subnets of the cluster', () => {
+    expect(problems((_c, igs) => (igs[1].spec.subnets = ['us-test-1z']))).toEqual(['InstanceGroup "nodes": spec.subnets[0]: "us-test-1z" is not a subnet of the cluster']);
+  });
+});
+
+test('the Kubernetes version must be a version or a release URL', () => {
+  expect(problems((c) => (c.spec.kubernetesVersion = 'latest'))).toEqual(['Cluster "minimal.example.com": spec.kubernetesVersion: "latest" is not a Kubernetes version']);
+  expect(problems((c) => (c.spec.kubernetesVersion = 'https://dl.k8s.io/release/v1.35.0'))).toEqual([]);
+  expect(problems((c) => (c.spec.kubernetesVersion = '1.32.0-rc.1'))).toEqual([]);
+});
+
+test('problems become one UserError: the first one, its hint, and how many more', () => {
+  const c = validCluster();
+  c.spec.networkCIDR = 'nope';
+  const igs = groups();
+  igs[1].spec.minSize = 9;
+  const err = validationError(validateCluster(c, igs));
+  expect(err).toBeInstanceOf(UserError);
+  expect(err.message).toBe('Cluster "minimal.example.com": spec.networkCIDR: "nope" is not a valid CIDR (and 1 more problem)');
+  expect(err.hint).toMatch(/address\/prefix/);
+  expect(() => assertValid(validCluster(), groups())).not.toThrow();
+});
+
+test('a decoded file with duplicate instance group names is rejected', () => {
+  const text = [
+    'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: minimal.example.com\nspec:\n  cloudProvider: aws\n',
+    'apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: Node\n',
+    'apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: Node\n',
+  ].join('---\n');
+  const [cluster, ...igs] = decodeDocuments(text, 'in.yaml') as [Cluster, ...InstanceGroup[]];
+  expect(() => assertValid(cluster, igs)).toThrow('InstanceGroup "nodes": metadata.name: is used by more than one instance group');
+});
+
+describe('every cluster in the golden data is valid', () => {
+  const conformance = join(sharedDir, 'kops-reference/conformance');
+  const files = ['update_cluster:in-v1alpha2.yaml', 'create_cluster:expected-v1alpha2.yaml', 'conversion:v1alpha2.yaml'].flatMap((spec) => {
+    const [suite, file] = spec.split(':');
+    return readdirSync(join(conformance, suite))
+      .map((c) => join(suite, c, file))
+      .filter((f) => existsSync(join(conformance, f)));
+  });
+
+  test.each(files)('%s', (name) => {
+    const objects = decodeDocuments(readFileSync(join(conformance, name), 'utf8'), name, { allowOtherKinds: true, onUnknownField: () => {} }).filter(isKopsObject);
+    const igs = objects.filter((o): o is InstanceGroup => o.kind === 'InstanceGroup');
+    for (const cluster of objects.filter((o): o is Cluster => o.kind === 'Cluster')) {
+      expect(validateCluster(cluster, igs).map(formatFieldError)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { kops, kopsBin } from '../helpers/cli.js';
+import { tempStore } from './fixtures.js';
+
+describe('the command tree as a user meets it', () => {
+  test('help lists every top-level command of kops', async () => {
+    const r = await kops(['--help']);
+    expect(r.code).toBe(0);
+    const listed = [...r.stdout.split('Available Commands:\n')[1].split('\n\n')[0].matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]);
+    expect(listed).toEqual([
+      'completion', 'create', 'delete', 'distrust', 'edit', 'export', 'get', 'promote', 'reconcile', 'replace',
+      'rolling-update', 'toolbox', 'trust', 'update', 'upgrade', 'validate', 'version',
+    ]);
+  });
+
+  test('kops help CMD and CMD --help print the same help, with aliases and inherited flags', async () => {
+    const viaHelp = await kops(['help', 'get', 'ig']);
+    const viaFlag = await kops(['get', 'instancegroups', '-h']);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaFlag.stdout).toContain('kops get instancegroups [INSTANCE_GROUP]... [flags]');
+    expect(viaFlag.stdout).toContain('instancegroups, instancegroup, ig');
+    expect(viaFlag.stdout).toMatch(/-o, --output string +.*\(default "table"\)/);
+  });
+
+  test('a group command without a subcommand shows its help', async () => {
+    const r = await kops(['toolbox']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('instance-selector');
+  });
+
+  test('a command that has no implementation yet exits 2 and names itself', async () => {
+    const r = await kops(['rolling-update', 'cluster', 'c.example.com', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('not implemented yet: kops rolling-update cluster\n');
+  });
+
+  test('an unknown command or flag is one clear usage error', async () => {
+    const cmd = await kops(['get', 'nodes-of-doom']);
+    expect(cmd.code).toBe(1);
+    const flag = await kops(['get', 'clusters', '--colour']);
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toBe("error: unknown flag: --colour\n  see 'kops get clusters --help'\n");
+    const sub = await kops(['update', 'clustr']);
+    expect(sub.code).toBe(1);
+    expect(sub.stderr).toMatch(/^error: unknown command "clustr" for "kops update"\n/);
+  });
+
+  test('the state store comes from --state, then KOPS_STATE_STORE, then the config file', async () => {
+    const home = tempStore();
+    const { writeFileSync } = await import('node:fs');
+    const fromFile = tempStore();
+    writeFileSync(`${home.dir}/.kops.yaml`, `kops_state_store: ${fromFile.url}\n`);
+    const viaConfig = await kops(['get', 'clusters'], { env: { HOME: home.dir } });
+    expect(viaConfig.stderr).toContain(`no clusters found in state store ${fromFile.url}`);
+    const viaEnv = await kops(['get', 'clusters'], { env: { HOME: home.dir, KOPS_STATE_STORE: 'file:///env-store' } });
+    expect(viaEnv.stderr).toContain('file:///env-store');
+    const viaFlag = await kops(['get', 'clusters', '--state', 'file:///flag-store'], { env: { HOME: home.dir, KOPS_STATE_STORE: 'file:///env-store' } });
+    expect(viaFlag.stderr).toContain('file:///flag-store');
+  });
+});
+
+describe('kops completion', () => {
+  const complete = (words: string[]) => {
+    const script = `source <(${JSON.stringify(process.execPath)} ${JSON.stringify(kopsBin)} completion bash)
+COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}
+__kops_complete; echo "\${COMPREPLY[*]}"`;
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.trim().split(' ').filter(Boolean).sort();
+  };
+
+  test('bash completes subcommands and aliases from the command tree', () => {
+    expect(complete(['kops', 'get', 'in'])).toEqual(['instance', 'instancegroup', 'instancegroups', 'instances']);
+    expect(complete(['kops', 'ro'])).toEqual(['rolling-update']);
+  });
+
+  test('bash completes flags of the command reached through an alias, skipping flag values', () => {
+    expect(complete(['kops', '--state', 's3://b', 'get', 'ig', '--o'])).toEqual(['--output']);
+    expect(complete(['kops', 'create', 'cluster', '--control-plane-s'])).toEqual(['--control-plane-security-groups', '--control-plane-size']);
+  });
+
+  test.each(['zsh', 'fish', 'powershell'])('%s gets a script that knows every command', async (shell) => {
+    const r = await kops(['completion', shell]);
+    expect(r.code).toBe(0);
+    for (const word of ['instancegroups', 'rolling-update', 'instance-selector', 'control-plane-size']) expect(r.stdout).toContain(word);
+  });
+
+  test('--no-descriptions leaves the help texts out', async () => {
+    const r = await kops(['completion', 'fish', '--no-descriptions']);
+    expect(r.stdout).not.toContain('List instance groups');
+    expect((await kops(['completion', 'fish'])).stdout).toContain('List instance groups');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Inputs for the AWS model taken from a golden update_cluster case: the golden completed spec, the instance
+ * groups of in-v1alpha2.yaml, and (standing in for the bootstrap builder) the golden user data and state-store
+ * files. Also the Go test's fixture world (region us-test-1, account 123456789012, partition aws-test, ...).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { AwsModelContext, BootstrapFile } from '../../src/model/context.js';
+import type { ModelCluster, ModelInstanceGroup } from '../../src/model/types.js';
+import { sharedDir } from '../helpers/cli.js';
+
+export const updateClusterDir = join(sharedDir, 'kops-reference/conformance/update_cluster');
+
+export interface GoldenInputs {
+  cluster: ModelCluster;
+  instanceGroups: ModelInstanceGroup[];
+  ctx: AwsModelContext;
+  expectedTf: string;
+  expectedData: Map<string, string>;
+}
+
+/** The fixture world of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
+export function fixtureContext(): Omit<AwsModelContext, 'files' | 'userData'> {
+  return {
+    region: 'us-test-1',
+    accountId: '123456789012',
+    partition: 'aws-test',
+    images: { 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404': { id: 'ami-12345678', rootDeviceName: '/dev/xvda' } },
+    instanceTypes: { 'm3.medium': { instanceStoreDisks: 1 } },
+    sharedInternetGatewayId: 'igw-1',
+  };
+}
+
+export function isAwsCase(caseName: string): boolean {
+  const tf = join(updateClusterDir, caseName, 'kubernetes.tf');
+  return existsSync(tf) && existsSync(join(updateClusterDir, caseName, 'in-v1alpha2.yaml')) && readFileSync(tf, 'utf8').includes('provider "aws" {\n  region');
+}
+
+export function awsCases(): string[] {
+  return readdirSync(updateClusterDir).filter(isAwsCase).sort();
+}
+
+export function loadGoldenInputs(caseName: string): GoldenInputs {
+  const dir = join(updateClusterDir, caseName);
+  const dataDir = join(dir, 'data');
+  const expectedData = new Map<string, string>();
+  if (existsSync(dataDir)) for (const f of readdirSync(dataDir)) expectedData.set(f, readFileSync(join(dataDir, f), 'utf8'));
+  const cluster = parse(expectedData.get('aws_s3_object_cluster-completed.spec_content')!) as ModelCluster;
+  const docs = readFileSync(join(dir, 'in-v1alpha2.yaml'), 'utf8').replace(/\r\n/g, '\n').split('\n---\n');
+  const instanceGroups = docs
+    .map((d) => parse(d) as { kind?: string } | null)
+    .filter((d): d is ModelInstanceGroup & { kind: string } => d?.kind === 'InstanceGroup');
+  const expectedTf = readFileSync(join(dir, 'kubernetes.tf'), 'utf8');
+
+  const userData = new Map<string, string>();
+  for (const ig of instanceGroups) {
+    const asgName = ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane' ? `${ig.metadata.name}.masters.${cluster.metadata.name}` : `${ig.metadata.name}.${cluster.metadata.name}`;
+    const content = expectedData.get(`aws_launch_template_${asgName}_user_data`);
+    if (content !== undefined) userData.set(ig.metadata.name, content);
+  }
+  const ctx: AwsModelContext = {
+    ...fixtureContext(),
+    sshPublicKey: readFileSync(join(dir, 'id_rsa.pub'), 'utf8').trim(),
+    dnsZoneId: cluster.spec.dnsZone,
+    files: stateStoreFiles(expectedTf, expectedData),
+    userData,
+  };
+  return { cluster, instanceGroups, ctx, expectedTf, expectedData };
+}
+
+/** The golden `aws_s3_object` resources, as the files the bootstrap builder would produce. */
+function stateStoreFiles(tf: string, data: Map<string, string>): BootstrapFile[] {
+  const files: BootstrapFile[] = [];
+  const re = /content += file\("\$\{path\.module\}\/data\/aws_s3_object_(.+)_content"\)\n\s+key += "([^"]+)"/g;
+  for (let m = re.exec(tf); m; m = re.exec(tf)) {
+    files.push({ tfName: m[1], path: `memfs://${m[2]}`, content: data.get(`aws_s3_object_${m[1]}_content`) ?? '' });
+  }
+  return files;
+}

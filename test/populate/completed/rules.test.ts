@@ -1,0 +1,157 @@
+import { describe, expect, test } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { type KopsObject, type PopulateContext, populateClusterSpec } from '../../../src/populate/completed/index.js';
+
+const zones = { 'example.com': 'ZPUBLIC', 'internal.example.com': 'ZPRIVATE' };
+const context: PopulateContext = {
+  findDnsZone: (name, type) => (type === 'Public' && name.endsWith('.example.com') ? zones['example.com'] : type === 'Private' ? zones['internal.example.com'] : undefined),
+  findSubnetZone: (id) => (id === 'subnet-1' ? 'eu-west-1b' : undefined),
+};
+
+function cluster(name: string, spec: Record<string, unknown> = {}): KopsObject {
+  return {
+    apiVersion: 'kops.k8s.io/v1alpha2',
+    kind: 'Cluster',
+    metadata: { name },
+    spec: {
+      cloudProvider: 'aws',
+      configBase: `s3://state/${name}`,
+      kubernetesVersion: '1.34.1',
+      networkCIDR: '172.20.0.0/16',
+      nonMasqueradeCIDR: '100.64.0.0/10',
+      networking: { cni: {} },
+      etcdClusters: ['main', 'events'].map((n) => ({ name: n, etcdMembers: [{ name: 'a', instanceGroup: 'control-plane-a' }] })),
+      subnets: [{ name: 'eu-west-1a', zone: 'eu-west-1a', cidr: '172.20.32.0/19', type: 'Public' }],
+      ...spec,
+    },
+  };
+}
+
+const complete = (c: KopsObject, ctx: PopulateContext = context) => populateClusterSpec(c, [], ctx).cluster.spec as Record<string, any>;
+
+describe('cluster CIDRs', () => {
+  test('pod range is the upper half and the service range the first eighth of nonMasqueradeCIDR', () => {
+    const spec = complete(cluster('a.example.com', { nonMasqueradeCIDR: '10.0.0.0/8' }));
+    expect(spec.podCIDR).toBe('10.128.0.0/9');
+    expect(spec.serviceClusterIPRange).toBe('10.0.0.0/11');
+    expect(spec.kubeDNS.serverIP).toBe('10.0.0.10');
+    expect(spec.kubelet.clusterDNS).toBe('10.0.0.10');
+    expect(spec.kubeControllerManager.clusterCIDR).toBe('10.128.0.0/9');
+  });
+
+  test('when nonMasqueradeCIDR is the VPC itself (Amazon VPC CNI) services get 100.64.0.0/13', () => {
+    const spec = complete(cluster('a.example.com', { nonMasqueradeCIDR: '172.20.0.0/16', networking: { amazonvpc: {} } }));
+    expect(spec.podCIDR).toBe('172.20.128.0/17');
+    expect(spec.serviceClusterIPRange).toBe('100.64.0.0/13');
+    expect(spec.kubeProxy.clusterCIDR).toBeUndefined();
+    expect(spec.kubelet.shutdownGracePeriod).toBe('0s');
+    expect(spec.kubeAPIServer.enableAggregatorRouting).toBeUndefined();
+  });
+
+  test('metrics-server turns on aggregator routing', () => {
+    expect(complete(cluster('a.example.com', { metricsServer: { enabled: true } })).kubeAPIServer.enableAggregatorRouting).toBe(true);
+  });
+
+  test('IPv6 clusters use the kops ULA service range and no pod range', () => {
+    const spec = complete(cluster('a.example.com', { nonMasqueradeCIDR: '::/0' }));
+    expect(spec.podCIDR).toBeUndefined();
+    expect(spec.serviceClusterIPRange).toBe('fd00:5e4f:ce::/108');
+    expect(spec.kubeDNS.serverIP).toBe('fd00:5e4f:ce::a');
+    expect(spec.kubeAPIServer.bindAddress).toBe('::');
+    expect(spec.kubeControllerManager.controllers).toEqual(['*', '-nodeipam']);
+  });
+
+  test('a nonMasqueradeCIDR that is not a CIDR is an error naming the field', () => {
+    expect(() => complete(cluster('a.example.com', { nonMasqueradeCIDR: '10.0.0.0' }))).toThrow(/spec\.nonMasqueradeCIDR/);
+  });
+});
+
+describe('versions follow the Kubernetes version', () => {
+  test('Kubernetes 1.34 gets etcd 3.6 and no registerSchedulable', () => {
+    const spec = complete(cluster('a.example.com', { kubernetesVersion: 'v1.34.1' }));
+    expect(spec.kubernetesVersion).toBe('1.34.1');
+    expect(spec.etcdClusters.map((e: { version: string }) => e.version)).toEqual(['3.6.12', '3.6.12']);
+    expect(spec.kubelet.registerSchedulable).toBeUndefined();
+    expect(spec.kubeAPIServer.image).toBe('registry.k8s.io/kube-apiserver:v1.34.1');
+  });
+
+  test('Kubernetes 1.32 gets etcd 3.5, registerSchedulable and an external cloud provider flag on the API server', () => {
+    const spec = complete(cluster('a.example.com', { kubernetesVersion: '1.32.3' }));
+    expect(spec.etcdClusters[0].version).toBe('3.5.31');
+    expect(spec.kubelet.registerSchedulable).toBe(true);
+    expect(spec.kubeAPIServer.cloudProvider).toBe('external');
+  });
+
+  test('a version that is not one is an error naming the field', () => {
+    expect(() => complete(cluster('a.example.com', { kubernetesVersion: 'latest' }))).toThrow(/spec\.kubernetesVersion/);
+  });
+});
+
+describe('DNS', () => {
+  test('the hosted zone is looked up for the cluster name and the DNS type', () => {
+    expect(complete(cluster('a.example.com')).dnsZone).toBe('ZPUBLIC');
+    expect(complete(cluster('a.example.com', { topology: { dns: { type: 'Private' } } })).dnsZone).toBe('ZPRIVATE');
+  });
+
+  test('a zone the user set is kept as written', () => {
+    expect(complete(cluster('a.example.com', { dnsZone: 'example.com' })).dnsZone).toBe('example.com');
+  });
+
+  test('gossip clusters look nothing up and run no DNS controller', () => {
+    const ctx: PopulateContext = { ...context, findDnsZone: () => { throw new Error('no look-up expected'); } };
+    const spec = complete(cluster('a.k8s.local'), ctx);
+    expect(spec.dnsZone).toBeUndefined();
+    expect(spec.externalDns).toBeUndefined();
+  });
+
+  test('no hosted zone for the name is an error saying what to do', () => {
+    const err = (() => {
+      try {
+        complete(cluster('a.other.org'));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toBe('spec.dnsZone: no public hosted zone found for a.other.org');
+  });
+});
+
+describe('what populate leaves alone and what it derives', () => {
+  test('values the user set are never replaced, and the input object is not modified', () => {
+    const input = cluster('a.example.com', { kubeAPIServer: { logLevel: 4 }, etcdClusters: [{ name: 'main', version: '3.5.9', etcdMembers: [{ name: 'a', instanceGroup: 'cp' }] }] });
+    const before = structuredClone(input);
+    const spec = complete(input);
+    expect(spec.kubeAPIServer.logLevel).toBe(4);
+    expect(spec.etcdClusters[0].version).toBe('3.5.9');
+    expect(input).toEqual(before);
+  });
+
+  test('with node-local DNS the kubelet points at the local cache', () => {
+    const spec = complete(cluster('a.example.com', { kubeDNS: { nodeLocalDNS: { enabled: true } } }));
+    expect(spec.kubelet.clusterDNS).toBe('169.254.20.10');
+    expect(spec.masterKubelet.clusterDNS).toBe('169.254.20.10');
+  });
+
+  test('kubenet needs cloud routes from the controller manager', () => {
+    expect(complete(cluster('a.example.com', { networking: { kubenet: {} } })).kubeControllerManager.configureCloudRoutes).toBe(true);
+  });
+
+  test('with Karpenter there is no node termination handler', () => {
+    const spec = complete(cluster('a.example.com', { karpenter: { enabled: true } }));
+    expect(spec.nodeTerminationHandler).toBeUndefined();
+    expect(spec.karpenter.image).toMatch(/^public\.ecr\.aws\/karpenter\/controller:/);
+  });
+
+  test('a shared subnet without a zone gets the zone the cloud reports, an unknown one is an error', () => {
+    const shared = [{ name: 'shared', id: 'subnet-1', type: 'Private' }];
+    expect(complete(cluster('a.example.com', { subnets: shared })).subnets[0].zone).toBe('eu-west-1b');
+    expect(() => complete(cluster('a.example.com', { subnets: [{ name: 'x', id: 'subnet-9', type: 'Private' }] }))).toThrow(/spec\.subnets\[0\]\.zone: subnet subnet-9/);
+  });
+
+  test('the API server count follows the members of etcd main', () => {
+    const members = ['a', 'b', 'c'].map((n) => ({ name: n, instanceGroup: `cp-${n}` }));
+    const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }, { name: 'events', etcdMembers: members }] }));
+    expect(spec.kubeAPIServer.apiServerCount).toBe(3);
+  });
+});
