@@ -1,5 +1,6 @@
 import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js';
 import { parseManifest, serializeManifest } from './manifest.js';
+import { kopsController } from './templates/kops-controller.js';
 import { kubeletApiRbac } from './templates/kubelet-api-rbac.js';
 import { limitRange } from './templates/limit-range.js';
 import { storageAws } from './templates/storage-aws.js';
@@ -18,6 +19,16 @@ const isAWS = (c: AddonCluster) => c.spec.cloudProvider === 'aws';
 
 /** Every add-on kops can install, in bootstrap-channel order. */
 const CATALOG: CatalogEntry[] = [
+  {
+    definition: {
+      name: 'kops-controller.addons.k8s.io',
+      id: 'k8s-1.16',
+      manifestFile: 'k8s-1.16.yaml',
+      needsRollingUpdate: 'control-plane',
+      render: kopsController,
+    },
+    enabled: () => true,
+  },
   {
     definition: { name: 'kubelet-api.rbac.addons.k8s.io', id: 'k8s-1.9', manifestFile: 'k8s-1.9.yaml', render: kubeletApiRbac },
     enabled: () => true,

@@ -29,7 +29,7 @@ function describe(v: unknown): string {
   return `${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a string'} (${shown.length > 40 ? shown.slice(0, 37) + '...' : shown})`;
 }
 
-export function childPath(path: string, key: string): string {
+function childPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 

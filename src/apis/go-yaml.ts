@@ -94,7 +94,7 @@ function formatNumber(n: number): string {
 type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
 /** Where a scalar is written. */
-export interface Placement {
+interface Placement {
   /** Indentation of the node holding the scalar; continuation lines and block content go 2 deeper. */
   indent: number;
   /** Output column where the scalar starts. */
@@ -106,7 +106,7 @@ export interface Placement {
 /** go-yaml's preferred line width: plain and quoted scalars are folded at a space once a line is longer. */
 const BEST_WIDTH = 80;
 
-export function renderString(s: string, at: Placement): string {
+function renderString(s: string, at: Placement): string {
   const contentIndent = at.indent + INDENT;
   switch (selectStyle(s, at.simpleKey)) {
     case 'plain':

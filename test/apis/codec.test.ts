@@ -188,6 +188,13 @@ describe('encoding', () => {
     );
   });
 
+  test('a zero value of a plain Go field is dropped, one of a pointer field is kept', () => {
+    const text = cluster.replace('  kubernetesVersion: v1.35.0\n', '  kubernetesVersion: ""\n  sshKeyName: ""\n');
+    const out = encodeObject(decodeDocuments(text, 'in.yaml')[0]);
+    expect(out).not.toMatch(/kubernetesVersion/);
+    expect(out).toMatch(/\n  sshKeyName: ""\n/);
+  });
+
   test('a quantity given as a number is printed as a string', () => {
     const obj: KopsObject = { apiVersion: 'kops.k8s.io/v1alpha2', kind: 'Cluster', metadata: { name: 'c' }, spec: { etcdClusters: [{ name: 'main', cpuRequest: 1 }] } };
     expect(encodeObject(obj)).toMatch(/\n  - cpuRequest: "1"\n    name: main\n/);

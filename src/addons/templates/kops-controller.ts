@@ -1,3 +1,4 @@
+import { awsRegion, envYaml, systemComponentEnv, type EnvVar } from '../system-env.js';
 import type { AddonCluster, AddonContext } from '../types.js';
 
 /** kops-controller: signs node certificates on the control plane and serves node bootstrap. */
@@ -201,4 +202,50 @@ subjects:
   kind: User
   name: system:serviceaccount:kube-system:kops-controller
 `;
+}
+
+/** kops-controller's config.yaml (JSON, in the Go struct's field order). */
+function kopsControllerConfig(cluster: AddonCluster, ctx: AddonContext): Record<string, unknown> {
+  const spec = cluster.spec;
+  const ciliumEtcd = (spec.etcdClusters ?? []).some((e: { name: string }) => e.name === 'cilium');
+  const kubeProxy = spec.kubeProxy?.enabled !== false;
+  const config: Record<string, unknown> = {
+    clusterName: cluster.metadata.name,
+    cloud: spec.cloudProvider,
+    configBase: spec.configBase,
+    secretStore: spec.secretStore,
+    server: {
+      Listen: ':3988',
+      provider: { aws: { nodesRoles: nodeRoleNames(cluster, ctx), Region: awsRegion(cluster) } },
+      serverKeyPath: '/etc/kubernetes/kops-controller/pki/kops-controller.key',
+      serverCertificatePath: '/etc/kubernetes/kops-controller/pki/kops-controller.crt',
+      caBasePath: '/etc/kubernetes/kops-controller/pki',
+      signingCAs: ['kubernetes-ca', ...(ciliumEtcd ? ['etcd-clients-ca-cilium'] : [])],
+      certNames: ['kubelet', 'kubelet-server', ...(kubeProxy ? ['kube-proxy'] : []), ...(ciliumEtcd ? ['etcd-client-cilium'] : [])],
+    },
+  };
+  // IPv6-only clusters get pod CIDRs from the cloud, assigned by kops-controller.
+  if (String(spec.nonMasqueradeCIDR ?? '').includes(':')) config.enableCloudIPAM = true;
+  return config;
+}
+
+/** IAM roles of the instance groups whose nodes kops-controller bootstraps (all but control plane and bastions). */
+function nodeRoleNames(cluster: AddonCluster, ctx: AddonContext): string[] {
+  const names = new Set<string>();
+  for (const ig of ctx.instanceGroups ?? []) {
+    const role = ig.spec.role;
+    if (role === 'Master' || role === 'ControlPlane' || role === 'Bastion') continue;
+    const profile: string | undefined = ig.spec.iam?.profile;
+    if (profile) names.add(profile.slice(profile.lastIndexOf('/') + 1));
+    else names.add(`${role === 'APIServer' ? 'apiservers' : 'nodes'}.${cluster.metadata.name}`);
+  }
+  return [...names].sort();
+}
+
+function kopsControllerEnv(cluster: AddonCluster, ctx: AddonContext): EnvVar[] {
+  const env = systemComponentEnv(cluster, ctx.env);
+  for (const name of ['KOPS_RUN_TOO_NEW_VERSION', 'KOPS_BASE_URL']) {
+    if (ctx.env?.[name] !== undefined) env.push({ name, value: ctx.env[name] });
+  }
+  return env;
 }

@@ -37,11 +37,7 @@ export function isIPv6Only(cluster: KopsObject): boolean {
   return String(cluster.spec.nonMasqueradeCIDR ?? '').includes(':');
 }
 
-/** AWS region: the first subnet's zone without its letter. */
-export function awsRegion(cluster: KopsObject): string {
-  const zone: string = cluster.spec.subnets?.find((s: { zone?: string }) => s.zone)?.zone ?? '';
-  return zone.replace(/[a-z]$/, '');
-}
+export { awsRegion } from '../../addons/system-env.js';
 
 export function configBase(cluster: KopsObject): string {
   return String(cluster.spec.configBase);

@@ -1,6 +1,6 @@
 import { toGoYaml } from '../../addons/goyaml.js';
 import { UserError } from '../../errors.js';
-import { systemComponentEnv } from './system-env.js';
+import { systemComponentEnv } from '../../addons/system-env.js';
 import type { BootstrapContext, KopsObject, StateFile } from './types.js';
 
 type Data = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { toGoYaml } from '../../addons/goyaml.js';
-import { systemComponentEnv } from './system-env.js';
+import { systemComponentEnv } from '../../addons/system-env.js';
 import type { BootstrapContext, KopsObject, StateFile } from './types.js';
 
 /** The kube-apiserver health-check sidecar, a static pod on every API-server node. */

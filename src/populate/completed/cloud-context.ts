@@ -23,13 +23,24 @@ export async function awsPopulateContext(cluster: KopsObject, lookup: AwsLookup)
   const zones = needsZone ? await lookup.hostedZones() : [];
   const subnetIds = ((spec.subnets as { id?: string; zone?: string }[] | undefined) ?? []).filter((s) => s.id && !s.zone).map((s) => s.id as string);
   const subnets = await lookup.subnets(subnetIds);
+  const discoveryBucket = /^s3:\/\/([^/]+)/.exec(String((spec.serviceAccountIssuerDiscovery as { discoveryStore?: string } | undefined)?.discoveryStore ?? ''))?.[1];
+  const bucketRegion = discoveryBucket ? await s3BucketRegion(discoveryBucket, lookup.region) : undefined;
   return {
     findDnsZone: (clusterName, dnsType) => pickHostedZone(zones, clusterName, dnsType),
     findSubnetZone: (id) => subnets.find((s) => s.id === id)?.zone,
+    findBucketRegion: (bucket) => (bucket === discoveryBucket ? bucketRegion : undefined),
   };
+}
+
+/** Where a bucket lives; S3 answers an empty location for us-east-1. */
+async function s3BucketRegion(bucket: string, clientRegion: string): Promise<string> {
+  const { S3Client, GetBucketLocationCommand } = await import('@aws-sdk/client-s3');
+  const client = new S3Client({ region: clientRegion, forcePathStyle: true });
+  const answer = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
+  return answer.LocationConstraint || 'us-east-1';
 }
 
 /** For clouds populate has no look-ups for: nothing is found. */
 export function offlinePopulateContext(): PopulateContext {
-  return { findDnsZone: () => undefined, findSubnetZone: () => undefined };
+  return { findDnsZone: () => undefined, findSubnetZone: () => undefined, findBucketRegion: () => undefined };
 }

@@ -15,6 +15,8 @@ export interface PopulateContext {
   findDnsZone(clusterName: string, dnsType: 'Public' | 'Private'): string | undefined;
   /** The zone of an existing subnet (shared subnets may leave `zone` to the cloud), or undefined when unknown. */
   findSubnetZone(subnetId: string): string | undefined;
+  /** The region of an S3 bucket (for public discovery documents served from S3), or undefined when unknown. */
+  findBucketRegion(bucket: string): string | undefined;
 }
 
 /** Everything a populate step reads: the spec being filled, plus facts fixed before the steps run. */

@@ -83,10 +83,16 @@ describe('kops create cluster against moto', () => {
   }, 60_000);
 
   test('the channel image resolves by owner strictly: the Canonical AMI, not a newer copy of the same name', async () => {
-    const image = await sdkLookup('us-east-1').findImage(`${CANONICAL}/${CHANNEL_IMAGE}`);
-    expect(image).toMatchObject({ id: 'ami-0c0ffee0000000001', ownerId: CANONICAL });
-    expect((await sdkLookup('us-east-1').findImage(`ubuntu/${CHANNEL_IMAGE}`))?.id).toBe('ami-0c0ffee0000000001');
-    expect(await sdkLookup('us-east-1').findImage(`amazon/${CHANNEL_IMAGE}`)).toBeUndefined();
+    const saved = { ...process.env };
+    Object.assign(process.env, moto.env);
+    try {
+      const lookup = sdkLookup('us-east-1');
+      expect(await lookup.findImage(`${CANONICAL}/${CHANNEL_IMAGE}`)).toMatchObject({ id: 'ami-0c0ffee0000000001', ownerId: CANONICAL });
+      expect((await lookup.findImage(`ubuntu/${CHANNEL_IMAGE}`))?.id).toBe('ami-0c0ffee0000000001');
+      expect(await lookup.findImage(`amazon/${CHANNEL_IMAGE}`)).toBeUndefined();
+    } finally {
+      process.env = saved;
+    }
   }, 30_000);
 
   test('stores the SSH public key under pki/ssh/public/admin/<fingerprint>', async () => {
@@ -117,9 +123,12 @@ describe('kops create cluster against moto', () => {
 
   test('--dry-run prints the objects (yaml or json) and writes nothing', async () => {
     const store = newStore();
-    const yaml = await create(store.url, 'dry.k8s.local', '--zones', 'us-east-1a', '--dry-run', '-o', 'yaml');
+    const yaml = await create(store.url, 'dry.k8s.local', '--zones', 'us-east-1a', '--node-size', 'm6g.large', '--dry-run', '-o', 'yaml');
     expect(yaml.code).toBe(0);
-    expect(decodeDocuments(yaml.stdout, 'stdout').map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Cluster/dry.k8s.local', 'InstanceGroup/control-plane-us-east-1a', 'InstanceGroup/nodes-us-east-1a']);
+    const objects = decodeDocuments(yaml.stdout, 'stdout');
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Cluster/dry.k8s.local', 'InstanceGroup/control-plane-us-east-1a', 'InstanceGroup/nodes-us-east-1a']);
+    // The node size's architecture, as EC2 reports it, picks the arm64 image of the channel.
+    expect((objects[2] as InstanceGroup).spec.image).toBe(`${CANONICAL}/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-20260714`);
     const json = await create(store.url, 'dry.k8s.local', '--zones', 'us-east-1a', '--dry-run', '-o', 'json');
     expect(JSON.parse(json.stdout).map((o: { kind: string }) => o.kind)).toEqual(['Cluster', 'InstanceGroup', 'InstanceGroup']);
     expect(filesUnder(store.path)).toEqual([]);

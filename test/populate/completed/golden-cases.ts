@@ -26,6 +26,7 @@ const FIXTURE_SUBNET_ZONES: Record<string, string> = {
 export const fixtureContext: PopulateContext = {
   findDnsZone: (clusterName, dnsType) => pickHostedZone(FIXTURE_ZONES, clusterName, dnsType),
   findSubnetZone: (id) => FIXTURE_SUBNET_ZONES[id],
+  findBucketRegion: () => undefined,
 };
 
 /** update_cluster cases that have a v1alpha2 input and a completed spec to compare with (every cloud). */

@@ -6,6 +6,7 @@ const zones = { 'example.com': 'ZPUBLIC', 'internal.example.com': 'ZPRIVATE' };
 const context: PopulateContext = {
   findDnsZone: (name, type) => (type === 'Public' && name.endsWith('.example.com') ? zones['example.com'] : type === 'Private' ? zones['internal.example.com'] : undefined),
   findSubnetZone: (id) => (id === 'subnet-1' ? 'eu-west-1b' : undefined),
+  findBucketRegion: (bucket) => (bucket === 'oidc-bucket' ? 'eu-west-1' : undefined),
 };
 
 function cluster(name: string, spec: Record<string, unknown> = {}): KopsObject {
@@ -153,5 +154,40 @@ describe('what populate leaves alone and what it derives', () => {
     const members = ['a', 'b', 'c'].map((n) => ({ name: n, instanceGroup: `cp-${n}` }));
     const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }, { name: 'events', etcdMembers: members }] }));
     expect(spec.kubeAPIServer.apiServerCount).toBe(3);
+  });
+
+  test('legacy v1alpha2 fields the current API dropped do not reach the completed spec', () => {
+    const spec = complete(cluster('a.example.com', { topology: { masters: 'private', nodes: 'private', dns: { type: 'Public' } }, containerRuntime: 'containerd' }));
+    expect(spec.topology).toEqual({ dns: { type: 'Public' } });
+    expect(spec.containerRuntime).toBeUndefined();
+  });
+
+  test('flannel without a backend keeps the legacy udp backend', () => {
+    expect(complete(cluster('a.example.com', { networking: { flannel: {} } })).networking.flannel.backend).toBe('udp');
+    expect(complete(cluster('a.example.com', { networking: { flannel: { backend: 'vxlan' } } })).networking.flannel.backend).toBe('vxlan');
+  });
+});
+
+describe('service-account issuer', () => {
+  test('without a discovery store it is the internal API name', () => {
+    const api = complete(cluster('a.example.com')).kubeAPIServer;
+    expect(api.serviceAccountIssuer).toBe('https://api.internal.a.example.com');
+    expect(api.serviceAccountJWKSURI).toBe('https://api.internal.a.example.com/openid/v1/jwks');
+  });
+
+  test('an S3 discovery store is served from the bucket in its region', () => {
+    const spec = complete(cluster('a.example.com', { serviceAccountIssuerDiscovery: { discoveryStore: 's3://oidc-bucket/a.example.com' } }));
+    expect(spec.kubeAPIServer.serviceAccountIssuer).toBe('https://oidc-bucket.s3.eu-west-1.amazonaws.com/a.example.com');
+  });
+
+  test('a bucket whose region is unknown is an error naming the field', () => {
+    expect(() => complete(cluster('a.example.com', { serviceAccountIssuerDiscovery: { discoveryStore: 's3://nowhere/x' } }))).toThrow(
+      /^spec\.serviceAccountIssuerDiscovery\.discoveryStore: cannot find the region of bucket nowhere$/,
+    );
+  });
+
+  test('an issuer the user set is kept, and the JWKS address follows it', () => {
+    const api = complete(cluster('a.example.com', { kubeAPIServer: { serviceAccountIssuer: 'https://issuer.example.org' } })).kubeAPIServer;
+    expect(api.serviceAccountJWKSURI).toBe('https://issuer.example.org/openid/v1/jwks');
   });
 });

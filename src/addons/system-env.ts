@@ -1,5 +1,4 @@
-import { awsRegion } from './cluster-facts.js';
-import type { KopsObject } from './types.js';
+import type { AddonCluster } from './types.js';
 
 /** Variables kops passes from its own environment into system components when set. */
 const PASSED_THROUGH = [
@@ -15,12 +14,24 @@ export interface EnvVar {
   valueFrom?: unknown;
 }
 
+/** AWS region: the first subnet's zone without its letter. */
+export function awsRegion(cluster: AddonCluster): string {
+  const zone: string = cluster.spec.subnets?.find((s: { zone?: string }) => s.zone)?.zone ?? '';
+  return zone.replace(/[a-z]$/, '');
+}
+
 /** Environment of kops system components (etcd-manager, channels, ...): the cloud region plus passed-through credentials. */
-export function systemComponentEnv(cluster: KopsObject, env: Record<string, string> = {}): EnvVar[] {
+export function systemComponentEnv(cluster: AddonCluster, env: Record<string, string> = {}): EnvVar[] {
   const vars: Record<string, string> = {};
   for (const name of PASSED_THROUGH) if (env[name] !== undefined) vars[name] = env[name];
   if (cluster.spec.cloudProvider === 'aws') vars.AWS_REGION = awsRegion(cluster);
   return Object.keys(vars)
     .sort()
     .map((name) => ({ name, value: vars[name] }));
+}
+
+/** An env list as YAML sequence items at `indent` spaces (values JSON-quoted; the output is re-serialised). */
+export function envYaml(vars: EnvVar[], indent: number): string {
+  const pad = ' '.repeat(indent);
+  return vars.map((v) => `${pad}- name: ${v.name}\n${pad}  value: ${JSON.stringify(v.value ?? '')}\n`).join('');
 }
