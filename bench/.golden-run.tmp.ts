@@ -13,7 +13,7 @@ for (const c of awsCases()) {
     const out = await renderTerraform(tasks, { clusterName: g.cluster.metadata.name, region: g.ctx.region });
     const cmp = compareBlocks(out.files.get('kubernetes.tf')!, g.expectedTf);
     const share = cmp.matching / cmp.expected; sum += share; n++;
-    let dataOk = 0; for (const [k, v] of g.expectedData) if (out.files.get('data/' + k) === v) dataOk++;
+    let dataOk = 0; for (const [k, v] of g.expectedData) if (out.files.get('data/' + k)?.trim() === v.trim()) dataOk++;
     console.log(`${c}: blocks ${cmp.matching}/${cmp.expected} data ${dataOk}/${g.expectedData.size}`);
     if (verbose) {
       console.log('  missing:', cmp.missing.join('\n    '));

@@ -2,7 +2,8 @@
  * Dev-time generator: reads the kops CRDs (../shared/kops-reference/crds/*.yaml) and writes
  *   src/apis/schema.generated.ts  the v1alpha2 field tree (names and types only) the strict decoder walks;
  *   src/apis/types.generated.ts   the matching TypeScript interfaces.
- * Go knowledge the CRDs do not carry (value-type fields whose zero value Go drops) comes from GO_OMIT_ZERO below.
+ * Go knowledge the CRDs do not carry (plain vs pointer fields, metav1.Duration fields) comes from the GO_* tables below;
+ * every entry must name a field of the CRDs.
  * Run: node --import tsx scripts/gen-api-schema.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,31 @@ const GO_OMIT_ZERO: string[] = [
   ...['type', 'primaryId'].map((f) => `Keyset.spec.${f}`),
   ...['id', 'publicMaterial', 'privateMaterial'].map((f) => `Keyset.spec.keys[].${f}`),
   'SSHCredential.spec.publicKey',
+];
+
+/** Go pointers to maps (`*map[string]...`): an empty map given is kept. */
+const GO_KEEP_EMPTY: string[] = ['Cluster.spec.additionalPolicies', 'Cluster.spec.externalPolicies'];
+
+/** Go metav1.Duration fields (the CRDs call them strings), by the same path notation. */
+const KUBELET_DURATIONS = [
+  'nodeStatusUpdateFrequency', 'imagePullProgressDeadline', 'evictionPressureTransitionPeriod', 'runtimeRequestTimeout',
+  'volumeStatsAggPeriod', 'streamingConnectionIdleTimeout', 'authenticationTokenWebhookCacheTtl', 'cpuCFSQuotaPeriod',
+  'housekeepingInterval', 'shutdownGracePeriod', 'shutdownGracePeriodCriticalPods',
+];
+const GO_DURATIONS: string[] = [
+  ...['Cluster.spec.kubelet', 'Cluster.spec.masterKubelet', 'InstanceGroup.spec.kubelet'].flatMap((k) => KUBELET_DURATIONS.map((f) => `${k}.${f}`)),
+  ...['ipvsMinSyncPeriod', 'ipvsSyncPeriod'].map((f) => `Cluster.spec.kubeProxy.${f}`),
+  ...[
+    'auditWebhookBatchMaxWait', 'auditWebhookInitialBackoff', 'authenticationTokenWebhookCacheTtl',
+    'authorizationWebhookCacheAuthorizedTtl', 'authorizationWebhookCacheUnauthorizedTtl', 'eventTTL',
+  ].map((f) => `Cluster.spec.kubeAPIServer.${f}`),
+  ...[
+    'attachDetachReconcileSyncPeriod', 'nodeMonitorPeriod', 'nodeMonitorGracePeriod', 'podEvictionTimeout',
+    'horizontalPodAutoscalerSyncPeriod', 'horizontalPodAutoscalerDownscaleDelay', 'horizontalPodAutoscalerDownscaleStabilization',
+    'horizontalPodAutoscalerUpscaleDelay', 'experimentalClusterSigningDuration',
+  ].map((f) => `Cluster.spec.kubeControllerManager.${f}`),
+  ...['interval', 'timeout', 'tokenTTL'].map((f) => `Cluster.spec.nodeAuthorization.nodeAuthorizer.${f}`),
+  'InstanceGroup.spec.maxInstanceLifetime',
 ];
 
 /** metav1.ObjectMeta, which the CRDs leave as a bare `type: object`. */
@@ -86,6 +112,10 @@ function convert(node: OpenApiNode, path: string): FieldSchema {
   if (node['x-kubernetes-int-or-string']) return node.pattern ? 'quantity' : 'intOrString';
   switch (node.type) {
     case 'string':
+      if (GO_DURATIONS.includes(path)) {
+        matched.add(path);
+        return 'duration';
+      }
       return node.format === 'date-time' ? 'time' : 'string';
     case 'boolean':
       return 'boolean';
@@ -111,9 +141,10 @@ function convertStruct(node: OpenApiNode, path: string): StructSchema {
   }
   const struct: { -readonly [K in keyof StructSchema]: StructSchema[K] } = { fields };
   if (node.required?.length) struct.alwaysEmit = [...node.required].sort();
-  const omitZero = GO_OMIT_ZERO.filter((p) => p.startsWith(`${path}.`) && p.slice(path.length + 1) in fields);
-  omitZero.forEach((p) => usedOmitZero.add(p));
-  if (omitZero.length) struct.omitZero = omitZero.map((p) => p.slice(path.length + 1)).sort();
+  const omitZero = fieldsOf(GO_OMIT_ZERO, path, fields);
+  if (omitZero.length) struct.omitZero = omitZero;
+  const keepEmpty = fieldsOf(GO_KEEP_EMPTY, path, fields);
+  if (keepEmpty.length) struct.keepEmpty = keepEmpty;
   return struct;
 }
 
@@ -125,13 +156,24 @@ function kindSchema(kind: string, file: string): StructSchema {
   if (!spec) throw new Error(`${file}: no spec`);
   return {
     fields: { apiVersion: 'string', kind: 'string', metadata: OBJECT_META, spec: convert(spec, `${kind}.spec`) },
+    // Both are Go value structs: printed even when empty.
+    alwaysEmit: ['metadata', 'spec'],
   };
 }
 
-const usedOmitZero = new Set<string>();
+/** Table entries that named a field of the CRDs. */
+const matched = new Set<string>();
+
+/** The names of the struct's fields that a table lists (by full path). */
+function fieldsOf(table: string[], structPath: string, fields: Record<string, FieldSchema>): string[] {
+  const listed = table.filter((p) => p.startsWith(`${structPath}.`) && p.slice(structPath.length + 1) in fields);
+  listed.forEach((p) => matched.add(p));
+  return listed.map((p) => p.slice(structPath.length + 1)).sort();
+}
+
 const schemas = KINDS.map(({ kind, file }) => ({ kind, schema: kindSchema(kind, file) }));
-const unused = GO_OMIT_ZERO.filter((p) => !usedOmitZero.has(p));
-if (unused.length) throw new Error(`GO_OMIT_ZERO: no such field in the CRDs: ${unused.join(', ')}`);
+const unmatched = [...GO_OMIT_ZERO, ...GO_KEEP_EMPTY, ...GO_DURATIONS].filter((p) => !matched.has(p));
+if (unmatched.length) throw new Error(`GO_* tables name fields the CRDs do not have: ${unmatched.join(', ')}`);
 
 // ---- schema.generated.ts: compact, one JSON literal per kind
 
@@ -154,6 +196,7 @@ function tsType(s: FieldSchema, indent: string): string {
     switch (s) {
       case 'string':
       case 'time':
+      case 'duration':
         return 'string';
       case 'boolean':
         return 'boolean';

@@ -51,7 +51,7 @@ function channelEntry({ definition: def, manifest, objects }: RenderedAddon): Da
   if (def.id) entry.id = def.id;
   if (def.needsRollingUpdate) entry.needsRollingUpdate = def.needsRollingUpdate;
   if (def.needsPKI) entry.needsPKI = true;
-  if (def.prune) entry.prune = { kinds: pruneKinds(def.name, objects) };
+  if (def.prune || objects.length === 0) entry.prune = { kinds: pruneKinds(def.name, objects) };
   return entry;
 }
 

@@ -1,8 +1,16 @@
 import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js';
+import { addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
 import { parseManifest, serializeManifest } from './manifest.js';
+import { awsCloudController } from './templates/aws-cloud-controller.js';
+import { awsEbsCsiDriver } from './templates/aws-ebs-csi-driver.js';
+import { coredns } from './templates/coredns.js';
+import { dnsController } from './templates/dns-controller.js';
+import { externalDns } from './templates/external-dns.js';
+import { kindnet } from './templates/kindnet.js';
 import { kopsController } from './templates/kops-controller.js';
 import { kubeletApiRbac } from './templates/kubelet-api-rbac.js';
 import { limitRange } from './templates/limit-range.js';
+import { nodeTerminationHandler } from './templates/node-termination-handler.js';
 import { storageAws } from './templates/storage-aws.js';
 import type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
 
@@ -14,6 +22,9 @@ interface CatalogEntry {
   /** Whether the cluster runs this add-on. */
   enabled: (cluster: AddonCluster) => boolean;
 }
+
+/** CNI add-ons are selected by role rather than by name. */
+const NETWORKING_SELECTOR = { 'role.kubernetes.io/networking': '1' };
 
 const isAWS = (c: AddonCluster) => c.spec.cloudProvider === 'aws';
 
@@ -30,6 +41,10 @@ const CATALOG: CatalogEntry[] = [
     enabled: () => true,
   },
   {
+    definition: { name: 'coredns.addons.k8s.io', id: 'k8s-1.12', manifestFile: 'k8s-1.12.yaml', render: coredns },
+    enabled: (c) => (c.spec.kubeDNS?.provider ?? 'CoreDNS') === 'CoreDNS',
+  },
+  {
     definition: { name: 'kubelet-api.rbac.addons.k8s.io', id: 'k8s-1.9', manifestFile: 'k8s-1.9.yaml', render: kubeletApiRbac },
     enabled: () => true,
   },
@@ -38,8 +53,70 @@ const CATALOG: CatalogEntry[] = [
     enabled: () => true,
   },
   {
+    definition: {
+      name: 'dns-controller.addons.k8s.io',
+      id: 'k8s-1.12',
+      manifestFile: 'k8s-1.12.yaml',
+      render: dnsController,
+      serviceAccountRole: { name: 'dns-controller', namespace: 'kube-system' },
+    },
+    enabled: () => true,
+  },
+  {
+    definition: {
+      name: 'external-dns.addons.k8s.io',
+      id: 'k8s-1.19',
+      manifestFile: 'k8s-1.19.yaml',
+      render: externalDns,
+      serviceAccountRole: { name: 'external-dns', namespace: 'kube-system' },
+    },
+    enabled: (c) => c.spec.externalDns?.provider === 'external-dns',
+  },
+  {
+    definition: {
+      name: 'node-termination-handler.aws',
+      id: 'k8s-1.11',
+      manifestFile: 'k8s-1.11.yaml',
+      prune: true,
+      render: nodeTerminationHandler,
+      serviceAccountRole: { name: 'aws-node-termination-handler', namespace: 'kube-system' },
+    },
+    enabled: (c) => isAWS(c) && c.spec.nodeTerminationHandler?.enabled === true,
+  },
+  {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },
     enabled: isAWS,
+  },
+  {
+    definition: {
+      name: 'networking.kindnet',
+      id: 'k8s-1.32',
+      manifestFile: 'k8s-1.32.yaml',
+      selector: NETWORKING_SELECTOR,
+      needsRollingUpdate: 'all',
+      render: kindnet,
+    },
+    enabled: (c) => c.spec.networking?.kindnet !== undefined,
+  },
+  {
+    definition: {
+      name: 'aws-cloud-controller.addons.k8s.io',
+      id: 'k8s-1.18',
+      manifestFile: 'k8s-1.18.yaml',
+      render: awsCloudController,
+      serviceAccountRole: { name: 'aws-cloud-controller-manager', namespace: 'kube-system' },
+    },
+    enabled: (c) => isAWS(c) && c.spec.cloudControllerManager !== undefined,
+  },
+  {
+    definition: {
+      name: 'aws-ebs-csi-driver.addons.k8s.io',
+      id: 'k8s-1.17',
+      manifestFile: 'k8s-1.17.yaml',
+      render: awsEbsCsiDriver,
+      serviceAccountRole: { name: 'ebs-csi-controller-sa', namespace: 'kube-system' },
+    },
+    enabled: (c) => isAWS(c) && c.spec.cloudConfig?.awsEBSCSIDriver?.enabled !== false,
   },
 ];
 
@@ -56,6 +133,10 @@ export interface AddonFile {
 export function buildAddons(cluster: AddonCluster, ctx: AddonContext): AddonFile[] {
   const rendered: RenderedAddon[] = CATALOG.filter((e) => e.enabled(cluster)).map(({ definition }) => {
     const objects = parseManifest(definition.render(cluster, ctx));
+    const sa = definition.serviceAccountRole;
+    if (sa && usesServiceAccountPermissions(cluster)) {
+      addServiceAccountRole(objects, sa.name, serviceAccountRoleArn(ctx, serviceAccountRoleName(sa.name, sa.namespace, cluster.metadata.name)));
+    }
     return { definition, objects, manifest: serializeManifest(definition.name, objects) };
   });
   const prefix = `${cluster.metadata.name}-addons-`;

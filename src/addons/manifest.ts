@@ -18,7 +18,10 @@ export function parseManifest(text: string): Data[] {
     .filter((obj): obj is Data => obj !== null && typeof obj === 'object');
 }
 
-/** The objects as the Go kops stores them: labelled, keys sorted, documents joined by a blank-line `---`. */
+/**
+ * The objects as the Go kops stores them: labelled, keys sorted, documents joined by a blank-line `---`, and no
+ * final newline (the channel's manifestHash is over exactly this text).
+ */
 export function serializeManifest(addonName: string, objects: Data[]): string {
   return objects
     .map((obj) => {
@@ -26,5 +29,6 @@ export function serializeManifest(addonName: string, objects: Data[]): string {
       obj.metadata = { ...metadata, labels: { ...((metadata.labels as Data | undefined) ?? {}), ...addonLabels(addonName) } };
       return toGoYaml(obj);
     })
-    .join('\n---\n\n');
+    .join('\n---\n\n')
+    .replace(/\n$/, '');
 }

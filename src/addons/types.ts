@@ -12,6 +12,8 @@ export interface AddonContext {
   /** Environment variables kops copies into its own components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */
   env?: Record<string, string>;
   featureFlags?: string[];
+  /** The AWS account and partition (from the cloud), for role ARNs of service accounts. */
+  aws?: { accountId: string; partition: string };
   /** Instance groups as plain API data (some add-ons list node roles or Karpenter groups). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   instanceGroups?: { metadata: { name: string; labels?: Record<string, string> }; spec: Record<string, any> }[];
@@ -33,4 +35,6 @@ export interface AddonDefinition {
   prune?: boolean;
   /** Renders the manifest: YAML documents separated by `---` (formatting is normalised afterwards). */
   render: (cluster: AddonCluster, ctx: AddonContext) => string;
+  /** The service account whose pods get an IAM role when the cluster uses IRSA. */
+  serviceAccountRole?: { name: string; namespace: string };
 }

@@ -38,7 +38,7 @@ export function decodeDocuments(text: string, source: string, options: DecodeOpt
 export function decodeDocuments(text: string, source: string, options: DecodeOptions = {}): Array<KopsObject | AdditionalObject> {
   const objects: Array<KopsObject | AdditionalObject> = [];
   for (const doc of parseYamlDocuments(text, source)) {
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    const value = doc.toJS() as unknown;
     if (value === null || value === undefined) continue;
     objects.push(decodeObject(value, source, options));
   }
@@ -79,6 +79,7 @@ export function decodeObject(value: unknown, source: string, options: DecodeOpti
     onUnknownField: report && ((path) => report(`${subject}: ${path}`)),
   }) as PlainObject;
   decoded.metadata ??= {};
+  decoded.spec ??= {};
   return decoded as unknown as KopsObject;
 }
 
@@ -99,9 +100,8 @@ const goYamlTags = (tags: Tags) =>
   tags.filter((t) => typeof t === 'object' && !/timestamp/.test(t.tag) && !('format' in t && t.format === 'TIME'));
 
 function parseYamlDocuments(text: string, source: string): Document[] {
-  const docs = parseAllDocuments(text.replace(/\r\n/g, '\n'), { version: '1.1', customTags: goYamlTags, uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
+  const docs: Document[] = parseAllDocuments(text.replace(/\r\n/g, '\n'), { version: '1.1', customTags: goYamlTags, uniqueKeys: true });
+  for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0].line;
@@ -109,6 +109,5 @@ function parseYamlDocuments(text: string, source: string): Document[] {
       throw new UserError(`${source}${line ? `: line ${line}` : ''}: invalid YAML: ${what}`);
     }
   }
-  if (!Array.isArray(docs)) throw new UserError(`${source}: invalid YAML`);
-  return list;
+  return docs;
 }

@@ -3,8 +3,9 @@
  * and encoding (the value Go would print: its zero-value and empty-collection rules, quantities as strings).
  */
 import { UserError } from '../errors.js';
+import { canonicalDuration } from './duration.js';
 import { canonicalQuantity } from './quantity.js';
-import { isList, isMap, type FieldSchema, type ScalarSchema, type StructSchema } from './schema.js';
+import { isList, isMap, isStruct, type FieldSchema, type ScalarSchema, type StructSchema } from './schema.js';
 
 export type PlainObject = Record<string, unknown>;
 
@@ -53,7 +54,7 @@ export function decodeValue(value: unknown, schema: FieldSchema, ctx: DecodeCont
       out[key] = decoded ?? zeroOf(schema.values);
       continue;
     }
-    const fieldSchema = schema.fields[key];
+    const fieldSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
     if (fieldSchema === undefined) {
       if (ctx.onUnknownField) {
         ctx.onUnknownField(childPath(path, key));
@@ -91,6 +92,12 @@ function decodeScalar(value: unknown, schema: ScalarSchema, ctx: DecodeContext, 
       if (q === undefined) throw fieldError(ctx, path, `${JSON.stringify(String(value))} is not a valid quantity`, 'use a number with an optional suffix, such as 100m, 512Mi or 2');
       return q;
     }
+    case 'duration': {
+      if (typeof value !== 'string') throw fieldError(ctx, path, `expected a duration such as 30s or 5m, got ${describe(value)}`);
+      const d = canonicalDuration(value);
+      if (d === undefined) throw fieldError(ctx, path, `${JSON.stringify(value)} is not a duration`, 'write it as a number with a unit, such as 30s, 5m or 1h30m');
+      return d;
+    }
     case 'time': {
       if (typeof value !== 'string') throw fieldError(ctx, path, `expected an RFC 3339 time, got ${describe(value)}`);
       const t = canonicalTime(value);
@@ -108,11 +115,12 @@ function canonicalTime(s: string): string | undefined {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The Go zero value a JSON null decodes to inside a list or map. */
+/** The Go zero value of a non-pointer field of this shape, as Go prints it (a nil slice or map prints as null). */
 function zeroOf(schema: FieldSchema): unknown {
   if (schema === 'string') return '';
   if (schema === 'boolean') return false;
   if (schema === 'integer') return 0;
+  if (isStruct(schema)) return {};
   return null;
 }
 
@@ -136,7 +144,7 @@ export function encodeValue(value: unknown, schema: FieldSchema): unknown {
 function encodeStruct(value: PlainObject, schema: StructSchema): PlainObject {
   const out: PlainObject = {};
   for (const [key, v] of Object.entries(value)) {
-    const fieldSchema = schema.fields[key];
+    const fieldSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
     const always = schema.alwaysEmit?.includes(key) ?? false;
     if (v === undefined || v === null) continue;
     if (!always && schema.omitZero?.includes(key) && isZeroScalar(v)) continue;
@@ -144,7 +152,8 @@ function encodeStruct(value: PlainObject, schema: StructSchema): PlainObject {
       out[key] = v;
       continue;
     }
-    if (!always && (isList(fieldSchema) || isMap(fieldSchema)) && isEmptyCollection(v)) continue;
+    const keep = always || (schema.keepEmpty?.includes(key) ?? false);
+    if (!keep && (isList(fieldSchema) || isMap(fieldSchema)) && isEmptyCollection(v)) continue;
     out[key] = encodeValue(v, fieldSchema);
   }
   for (const key of schema.alwaysEmit ?? []) {

@@ -1,7 +1,8 @@
 /**
  * A YAML writer that produces the bytes Go kops writes: sigs.k8s.io/yaml (Go value -> JSON -> go-yaml v2).
  * Block style only; map keys in go-yaml's "natural" order; sequences at their parent's indentation; strings quoted
- * only when go-yaml would (YAML 1.1 resolution + the libyaml emitter's scalar analysis); no line folding.
+ * only when go-yaml would (YAML 1.1 resolution + the libyaml emitter's scalar analysis); long flow scalars folded at
+ * a space past column 80, as go-yaml does; multi-line strings as literal blocks, never folded.
  */
 
 export type YamlValue = string | number | boolean | null | YamlValue[] | { [key: string]: YamlValue };
@@ -74,13 +75,13 @@ function renderScalarOrEmpty(value: YamlValue, at: Placement): string {
   return Array.isArray(value) ? '[]' : '{}';
 }
 
-/** Go prints JSON numbers decoded as int64 in decimal, floats in the shortest 'g' form. */
+/** Go prints JSON numbers decoded as int64 in decimal, floats as strconv 'g' with the shortest precision. */
 function formatNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
   if (Number.isNaN(n)) return '.nan';
   if (!Number.isFinite(n)) return n > 0 ? '+.inf' : '-.inf';
   const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
+  if (exp < -4 || exp >= 6) {
     const [mant, e] = n.toExponential().split('e');
     const sign = e.startsWith('-') ? '-' : '+';
     const digits = e.replace(/^[+-]/, '');

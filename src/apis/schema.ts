@@ -3,8 +3,11 @@
  * the strict decoder and by the encoder (which needs to know what Go would print for a field).
  */
 
-/** A scalar: `quantity` is a Kubernetes resource.Quantity (int or string in, string out); `time` an RFC 3339 time. */
-export type ScalarSchema = 'string' | 'boolean' | 'integer' | 'quantity' | 'intOrString' | 'time' | 'any';
+/**
+ * A scalar: `quantity` is a Kubernetes resource.Quantity (int or string in, string out); `time` an RFC 3339 time;
+ * `duration` a Go metav1.Duration (printed in Go's canonical form, "5m" -> "5m0s").
+ */
+export type ScalarSchema = 'string' | 'boolean' | 'integer' | 'quantity' | 'intOrString' | 'time' | 'duration' | 'any';
 
 export interface StructSchema {
   fields: Readonly<Record<string, FieldSchema>>;
@@ -12,9 +15,12 @@ export interface StructSchema {
   alwaysEmit?: readonly string[];
   /**
    * Go value-type fields with `omitempty` (not pointers): a zero value (`""`, `false`, `0`) given in a file is
-   * dropped when Go re-encodes the object. Learned from the golden files.
+   * dropped when Go re-encodes the object. Other fields are treated as pointers: a zero value given is kept, as
+   * every zero value in the golden files is.
    */
   omitZero?: readonly string[];
+  /** Go pointers to a map or slice: unlike plain ones, an empty value given is printed (`{}`, `[]`). */
+  keepEmpty?: readonly string[];
 }
 
 export interface ListSchema {

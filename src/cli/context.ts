@@ -18,6 +18,8 @@ export interface CliContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Whole standard input, for `-f -`. */
   readStdin(): Promise<string>;
+  /** Asks a yes/no question on the terminal; undefined (without asking) when stdin is not a terminal. */
+  confirm(question: string): Promise<boolean | undefined>;
   /** Logs to stderr when the verbosity is at least `level`. */
   log(level: number, message: string): void;
   /** The state store URL from --state, $KOPS_STATE_STORE or the config file; a UserError when none is set. */
@@ -36,6 +38,7 @@ export interface ContextOptions {
   stderr: Writer;
   clock?: () => Date;
   readStdin?: () => Promise<string>;
+  confirm?: (question: string) => Promise<boolean | undefined>;
 }
 
 export function createContext(options: ContextOptions): CliContext {
@@ -57,6 +60,7 @@ export function createContext(options: ContextOptions): CliContext {
     clock: options.clock ?? (() => new Date()),
     env,
     readStdin: options.readStdin ?? readProcessStdin,
+    confirm: options.confirm ?? ((question) => askOnTerminal(question, options.stderr)),
     log(level, message) {
       if (verbosity >= level) options.stderr.write(message.endsWith('\n') ? message : message + '\n');
     },
@@ -101,4 +105,17 @@ async function readProcessStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+async function askOnTerminal(question: string, out: Writer): Promise<boolean | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    out.write(`${question} (y/N) `);
+    const answer = await rl.question('');
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }

@@ -18,19 +18,3 @@ export function parseGoDuration(text: string): number | undefined {
   }
   return m[1] === '-' ? -total : total;
 }
-
-/** Formats milliseconds the way Go prints a duration (`15m0s`, `18h0m0s`, `5s`, `1.5s`). */
-export function formatGoDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  if (rest < 1000) return `${sign}${rest}ms`;
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const m = Math.floor(rest / 60_000);
-  rest -= m * 60_000;
-  const s = `${Number((rest / 1000).toFixed(9))}s`;
-  if (h > 0) return `${sign}${h}h${m}m${s}`;
-  if (m > 0) return `${sign}${m}m${s}`;
-  return sign + s;
-}

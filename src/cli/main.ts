@@ -5,6 +5,12 @@ import { runCli } from './run.js';
 // otherwise interleave a multi-line warning with our one-line errors.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// `kops get ig -o yaml | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 async function main(argv: string[]): Promise<number> {
   try {
     return await runCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });

@@ -78,7 +78,8 @@ export async function writeManifests(store: ClusterStore, plan: ManifestWrites):
     report.push(`${exists ? 'Replaced' : 'Created'} instancegroup/${object.metadata.name}`);
   }
   for (const { object, clusterName } of plan.sshCredentials) {
-    await new SshKeyStore(store.paths(clusterName).pki).add(object.metadata.name || 'admin', object.spec.publicKey!, 'SSHCredential');
+    // The Go kops files every SSHCredential under the name `admin`, whatever the object is called.
+    await new SshKeyStore(store.paths(clusterName).pki).add('admin', object.spec.publicKey!, `SSHCredential "${object.metadata.name ?? ''}"`);
     report.push('Added ssh credential');
   }
   if (plan.additional) {

@@ -4,5 +4,7 @@ import type { CliContext } from './context.js';
 
 /** The cluster store at --state / $KOPS_STATE_STORE. */
 export async function openClusterStore(ctx: CliContext): Promise<ClusterStore> {
-  return new ClusterStore(openVfs(await ctx.stateStoreUrl()), { clock: ctx.clock });
+  const url = await ctx.stateStoreUrl();
+  ctx.log(2, `state store: ${url}`);
+  return new ClusterStore(openVfs(url), { clock: ctx.clock });
 }

@@ -68,6 +68,7 @@ const handlers = {
   editInstanceGroup: () => import('./commands/edit-instancegroup.js'),
   deleteFromFile: () => import('./commands/delete-from-file.js'),
   deleteInstanceGroup: () => import('./commands/delete-instancegroup.js'),
+  deleteCluster: () => import('./commands/delete-cluster.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -291,6 +292,7 @@ export const commandTree: CommandSpec = {
             duration('wait', 'Longest wait for cloud resources to go away', { default: '10m0s' }),
             yes('Really delete; without it, only list what would be deleted'),
           ],
+          handler: handlers.deleteCluster,
         },
         {
           name: 'instance',
@@ -663,6 +665,7 @@ export const commandTree: CommandSpec = {
             str('user', 'Existing kubeconfig user to put in the context (implies --create-kube-config)'),
             yes('Make the changes; without it, only print them'),
           ],
+          handler: () => import('./commands/update-cluster.js'),
         },
       ],
     },

@@ -151,7 +151,7 @@ class TaskRunner<C> {
       if (!this.options.apply) return;
       if (pending) throw new Error(`cannot create: it depends on ${describePending(spec)}, which does not exist`);
       this.options.onEvent?.({ key: outcome.key, kind: 'creating' });
-      const created = await this.retry(outcome, () => ops.create(cloud, spec, task));
+      const created = await this.retry(outcome, () => ops.create(cloud, spec, task), { orNotFound: true });
       outcome.actual = { id: created.id, attrs: created.attrs, fields: spec };
       outcome.applied = true;
       this.options.onEvent?.({ key: outcome.key, kind: 'created', message: created.id });
@@ -181,7 +181,7 @@ class TaskRunner<C> {
       throw new Error(`cannot change in place: ${outcome.immutableChanges.join(', ')}`);
     }
     this.options.onEvent?.({ key: outcome.key, kind: 'updating', message: summary });
-    const updated = await this.retry(outcome, () => ops.update!(cloud, actual, spec, changes.map((c) => c.field), task));
+    const updated = await this.retry(outcome, () => ops.update!(cloud, actual, spec, changes.map((c) => c.field), task), { orNotFound: true });
     outcome.actual = {
       id: updated?.id ?? actual.id,
       attrs: { ...actual.attrs, ...updated?.attrs },
@@ -206,14 +206,20 @@ class TaskRunner<C> {
     return new Pending(r.$ref, r.attr);
   }
 
-  private async retry<T>(outcome: TaskOutcome, call: () => Promise<T>): Promise<T> {
+  /**
+   * Retries what the provider calls retryable. With `orNotFound` (creates and updates), "not found" too: an object
+   * just made by a dependency may not be visible yet everywhere (eventual consistency).
+   */
+  private async retry<T>(outcome: TaskOutcome, call: () => Promise<T>, options: { orNotFound?: boolean } = {}): Promise<T> {
     const maxAttempts = this.options.maxAttempts ?? 6;
     const delay = this.options.retryDelay ?? defaultRetryDelay;
     for (let attempt = 1; ; attempt++) {
       try {
         return await call();
       } catch (err) {
-        if (attempt >= maxAttempts || this.options.provider.classify(err) !== 'retryable') throw err;
+        const kind = this.options.provider.classify(err);
+        const again = kind === 'retryable' || (options.orNotFound === true && kind === 'notFound');
+        if (attempt >= maxAttempts || !again) throw err;
         this.options.onEvent?.({ key: outcome.key, kind: 'retrying', message: this.options.provider.describe(err) });
         await new Promise((r) => setTimeout(r, delay(attempt)));
       }

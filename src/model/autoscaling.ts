@@ -39,8 +39,16 @@ export function nodeLabels(m: ModelContext, ig: ModelInstanceGroup): Record<stri
   } else if (role === 'node') {
     labels['node-role.kubernetes.io/node'] = '';
   }
+  if (usesNvidiaGpu(m, ig)) labels['kops.k8s.io/gpu'] = '1';
   Object.assign(labels, ig.spec.nodeLabels ?? {});
   return labels;
+}
+
+/** Whether the group's instances get NVIDIA drivers: GPU support is on and the instance type has a GPU. */
+function usesNvidiaGpu(m: ModelContext, ig: ModelInstanceGroup): boolean {
+  const enabled = (c: unknown) => !!(c as { nvidiaGPU?: { enabled?: boolean } } | undefined)?.nvidiaGPU?.enabled;
+  if (!enabled(m.spec.containerd) && !enabled(ig.spec.containerd)) return false;
+  return !!m.aws.instanceTypes[ig.spec.machineType ?? '']?.gpu;
 }
 
 /** Tags of an instance group's ASG, launch template and instances (CloudTagsForInstanceGroup). */
@@ -51,7 +59,9 @@ export function instanceGroupTags(m: ModelContext, ig: ModelInstanceGroup): Reco
   if (role !== 'bastion') {
     for (const [k, v] of Object.entries(nodeLabels(m, ig))) tags[CLUSTER_AUTOSCALER_LABEL + k] = v;
   }
-  for (const taint of ig.spec.taints ?? []) {
+  const taints = [...(ig.spec.taints ?? [])];
+  if (usesNvidiaGpu(m, ig)) taints.push('nvidia.com/gpu=:NoSchedule');
+  for (const taint of taints) {
     const eq = taint.indexOf('=');
     if (eq > 0) tags[CLUSTER_AUTOSCALER_TAINT + taint.slice(0, eq)] = taint.slice(eq + 1);
   }
@@ -88,7 +98,10 @@ export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, api
     const asg = AutoscalingGroup.task(name, autoscalingGroupSpec(m, ig, name, lt, apiTargetGroups(ig)));
     const role = m.roleOf(ig);
     const exportName = role === 'master' ? 'master' : role;
-    asg.exports = [{ name: `${exportName}_autoscaling_group_ids`, value: ref(asg), list: true }];
+    asg.exports = [
+      { name: `${exportName}_autoscaling_group_ids`, value: ref(asg), list: true },
+      ...additionalSecurityGroups(m, ig).map((sg) => ({ name: `${exportName}_security_group_ids`, value: sg, list: true })),
+    ];
     if (role === 'node') {
       for (const s of ig.spec.subnets ?? []) asg.exports.push({ name: 'node_subnet_ids', value: subnetRef(m, s), list: true });
     }
@@ -106,6 +119,13 @@ export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, api
     }
   }
   return tasks;
+}
+
+/** Security groups given by id: the group's own, and on the control plane those of the API load balancer. */
+function additionalSecurityGroups(m: ModelContext, ig: ModelInstanceGroup): string[] {
+  const groups = [...(ig.spec.additionalSecurityGroups ?? [])];
+  if (m.isControlPlane(ig)) groups.push(...(m.spec.api?.loadBalancer?.additionalSecurityGroups ?? []));
+  return [...new Set(groups)];
 }
 
 function subnetRef(m: ModelContext, name: string): Ref {
@@ -143,7 +163,7 @@ function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: strin
         associatePublicIpAddress: allPublic ? (spec.associatePublicIp ?? true) : false,
         deleteOnTermination: true,
         ipv6AddressCount: ipv6 ? 1 : 0,
-        securityGroups: [...groups.map((g) => ref(g.task)), ...(spec.additionalSecurityGroups ?? [])],
+        securityGroups: [...groups.map((g) => ref(g.task)), ...additionalSecurityGroups(m, ig)],
       },
     ],
     tagSpecifications: ['instance', 'volume', 'network-interface'].map((resourceType) => ({ resourceType, tags })),

@@ -1,5 +1,8 @@
 import type { Ref, Task } from '../engine/task.js';
 import { buildAutoscaling } from './autoscaling.js';
+import { buildBastion } from './bastion.js';
+import { buildApiDns } from './dns.js';
+import { buildApiLoadBalancer } from './loadbalancer.js';
 import { ModelContext, type AwsModelContext } from './context.js';
 import { buildEtcdVolumes } from './etcd-volumes.js';
 import { buildManagedFiles } from './files.js';
@@ -17,7 +20,10 @@ import type { ModelCluster, ModelInstanceGroup } from './types.js';
 export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstanceGroup[], ctx: AwsModelContext): Task[] {
   const m = new ModelContext(cluster, instanceGroups, ctx);
   const sshKey = buildSshKey(m);
-  const noTargetGroups = (): Ref[] => [];
+  const api = buildApiLoadBalancer(m);
+  const bastion = buildBastion(m);
+  const targetGroups = (ig: ModelInstanceGroup): Ref[] =>
+    m.isControlPlane(ig) ? api.controlPlaneTargetGroups : ig.spec.role === 'Bastion' ? bastion.targetGroups : [];
   const tasks = [
     ...buildNetwork(m),
     ...buildFirewall(m),
@@ -25,7 +31,10 @@ export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstan
     ...buildIam(m),
     ...sshKey,
     ...buildEtcdVolumes(m),
-    ...buildAutoscaling(m, sshKey[0], noTargetGroups),
+    ...api.tasks,
+    ...buildApiDns(m, api.loadBalancer),
+    ...bastion.tasks,
+    ...buildAutoscaling(m, sshKey[0], targetGroups),
     ...buildNodeTerminationQueue(m),
     ...buildManagedFiles(m),
   ];

@@ -21,6 +21,7 @@ export interface ImageInfo {
 export interface InstanceTypeInfo {
   /** Number of instance-store volumes; each gets a block device `ephemeralN`. */
   instanceStoreDisks: number;
+  gpu?: boolean;
 }
 
 /** Everything the AWS model needs beyond the specs, resolved beforehand so that the model stays pure. */
@@ -34,8 +35,8 @@ export interface AwsModelContext {
   instanceTypes: Record<string, InstanceTypeInfo>;
   /** The admin SSH public key line (absent: no key pair, or `spec.sshKeyName` names an existing one). */
   sshPublicKey?: string;
-  /** DNS zone id of `spec.dnsZone` (without `/hostedzone/`). */
-  dnsZoneId?: string;
+  /** The hosted zone `spec.dnsZone` names (by id or name), as found in Route53. */
+  dnsZone?: { id: string; name: string; private: boolean };
   /** The internet gateway attached to a shared VPC (`spec.networkID`). */
   sharedInternetGatewayId?: string;
   /** State-store files other than the ones the model writes itself. */

@@ -29,7 +29,7 @@ export function buildEtcdVolumes(m: ModelContext): Task[] {
           type,
           encrypted: member.encryptedVolume ?? false,
           kmsKeyId: member.kmsKeyID,
-          iops: type === 'gp3' || type === 'io1' || type === 'io2' ? (member.volumeIOPS ?? (type === 'gp3' ? 3000 : undefined)) : undefined,
+          iops: type === 'gp3' || type === 'io1' || type === 'io2' ? (member.volumeIops ?? (type === 'gp3' ? 3000 : undefined)) : undefined,
           throughput: type === 'gp3' ? (member.volumeThroughput ?? 125) : undefined,
           tags,
         }),

@@ -80,6 +80,8 @@ export function ruleTask(r: RuleInput, name = ruleName(r)): Task {
     fromPort: r.fromPort ?? 0,
     toPort: r.toPort ?? 0,
   };
+  // A bare IP protocol number (4: IP-in-IP) has no ports; AWS records the full range.
+  if (/^\d+$/.test(spec.protocol) && r.toPort === undefined) spec.toPort = 65535;
   if (r.source) spec.sourceSecurityGroupId = ref(r.source);
   else if (r.cidr?.includes(':')) spec.ipv6CidrBlocks = [r.cidr];
   else if (r.cidr) spec.cidrBlocks = [r.cidr];

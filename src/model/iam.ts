@@ -2,6 +2,7 @@ import { IamInstanceProfile, IamRole, IamRolePolicy, IamRolePolicyAttachment } f
 import { ref, type Task } from '../engine/task.js';
 import type { ModelContext } from './context.js';
 import { nodeRolePolicy, type NodeRole } from './iam-policy.js';
+import { fnv32a } from './names.js';
 
 /** The assume-role document of instance roles, byte for byte as the Go kops writes it. */
 const EC2_ASSUME_ROLE_POLICY = `{
@@ -42,8 +43,7 @@ export function buildIam(m: ModelContext): Task[] {
     if (policy) tasks.push(IamRolePolicy.task(name, { name, role: ref(iamRole, 'name'), policy }));
     const external = m.spec.externalPolicies?.[EXTERNAL_POLICY_KEYS[role]] ?? m.spec.externalPolicies?.[LEGACY_EXTERNAL_POLICY_KEYS[role]] ?? [];
     for (const arn of external) {
-      const policyName = arn.split('/').pop() ?? arn;
-      tasks.push(IamRolePolicyAttachment.task(`${policyName}-${name}`, { role: ref(iamRole, 'name'), policyArn: arn }));
+      tasks.push(IamRolePolicyAttachment.task(`${LEGACY_EXTERNAL_POLICY_KEYS[role]}-policyoverride-${fnv32a(arn)}`, { role: ref(iamRole, 'name'), policyArn: arn }));
     }
     tasks.push(IamInstanceProfile.task(name, { name, role: ref(iamRole, 'name'), tags: m.cloudTags(name) }));
   }

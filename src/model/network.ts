@@ -138,8 +138,9 @@ function subnetSpec(m: ModelContext, s: SubnetView, vpc: Task): SubnetSpec {
     tags.SubnetType = s.type;
     if (s.type === 'Public' || s.type === 'Utility') {
       tags['kubernetes.io/role/elb'] = '1';
-      if ((m.topology.nodes ?? 'public') === 'public') tags['kubernetes.io/role/internal-elb'] = '1';
-    } else if (s.type === 'Private' || s.type === 'DualStack') {
+      // The AWS load balancer controller makes internal ELBs only in subnets tagged so; without private subnets, these.
+      if (!m.subnets.some((x) => x.type === 'Private' || x.type === 'DualStack')) tags['kubernetes.io/role/internal-elb'] = '1';
+    } else if ((s.type === 'Private' || s.type === 'DualStack') && s.cidr) {
       tags['kubernetes.io/role/internal-elb'] = '1';
     }
     spec.tags = tags;

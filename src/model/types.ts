@@ -20,7 +20,7 @@ export interface SubnetView {
 
 export interface EtcdClusterView {
   name: string;
-  etcdMembers: { name: string; instanceGroup?: string; volumeType?: string; volumeSize?: number; volumeIOPS?: number; volumeThroughput?: number; kmsKeyID?: string; encryptedVolume?: boolean }[];
+  etcdMembers: { name: string; instanceGroup?: string; volumeType?: string; volumeSize?: number; volumeIops?: number; volumeThroughput?: number; kmsKeyID?: string; encryptedVolume?: boolean }[];
   manager?: Record<string, unknown>;
 }
 
@@ -40,7 +40,7 @@ export interface ClusterSpecView {
   masterInternalName?: string;
   cloudLabels?: Record<string, string>;
   disableSubnetTags?: boolean;
-  topology?: { dns?: { type?: string }; masters?: string; nodes?: string; bastion?: { bastionPublicName?: string } };
+  topology?: { dns?: { type?: string }; masters?: string; nodes?: string; bastion?: { bastionPublicName?: string; loadBalancer?: { type?: string; additionalSecurityGroups?: string[] } } };
   api?: {
     dns?: Record<string, unknown>;
     publicName?: string;

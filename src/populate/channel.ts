@@ -97,11 +97,6 @@ export function recommendedKubernetesVersion(channel: Channel, kopsVersion: stri
   return k8s ? entry!.kubernetesVersion!.replace(/^v/, '') : undefined;
 }
 
-/** Channel recommendation for a Kubernetes version (range containing it), if any. */
-export function kubernetesVersionRecommendation(channel: Channel, kubernetesVersion: SemVer): VersionRecommendation | undefined {
-  return channel.kubernetesVersions.find((v) => satisfiesRange(kubernetesVersion, v.range));
-}
-
 /**
  * A channel by name (`stable`, `alpha`: the embedded tables) or by location (a file path, `file://` or `https://`
  * URL of a channel file, as `--channel` accepts).

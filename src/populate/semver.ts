@@ -18,10 +18,6 @@ export function parseSemVer(text: string): SemVer | undefined {
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), pre: m[4] ? m[4].split('.') : [] };
 }
 
-export function formatSemVer(v: SemVer): string {
-  return `${v.major}.${v.minor}.${v.patch}${v.pre.length ? `-${v.pre.join('.')}` : ''}`;
-}
-
 export function compareSemVer(a: SemVer, b: SemVer): number {
   for (const key of ['major', 'minor', 'patch'] as const) {
     if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;

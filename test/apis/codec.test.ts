@@ -120,6 +120,10 @@ describe('bad input is a UserError naming the place', () => {
     expect(err.hint).toMatch(/in\.yaml/);
   });
 
+  test('a field named like an Object property is still unknown', () => {
+    expect(decodeError(instanceGroup.replace('  role: Node', '  constructor: x')).message).toBe('InstanceGroup "nodes": spec.constructor: unknown field');
+  });
+
   test('an unknown field inside metadata', () => {
     expect(decodeError(instanceGroup.replace('  name: nodes', '  nam: nodes')).message).toBe('InstanceGroup "": metadata.nam: unknown field');
   });
@@ -176,6 +180,12 @@ describe('encoding', () => {
     expect(encodeObject(obj)).toBe('apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  creationTimestamp: null\n  name: c.example.com\nspec:\n  iam:\n    legacy: false\n');
   });
 
+  test('an object without a spec is printed with an empty one, as Go does', () => {
+    const [obj] = decodeDocuments('apiVersion: kops.k8s.io/v1alpha2\nkind: SSHCredential\nmetadata:\n  name: admin\n', 'in.yaml');
+    expect(obj.spec).toEqual({});
+    expect(encodeObject(obj)).toBe('apiVersion: kops.k8s.io/v1alpha2\nkind: SSHCredential\nmetadata:\n  creationTimestamp: null\n  name: admin\nspec: {}\n');
+  });
+
   test('empty lists and maps are dropped (Go omitempty), empty structs are kept', () => {
     const obj: KopsObject = {
       apiVersion: 'kops.k8s.io/v1alpha2',
@@ -193,6 +203,11 @@ describe('encoding', () => {
     const out = encodeObject(decodeDocuments(text, 'in.yaml')[0]);
     expect(out).not.toMatch(/kubernetesVersion/);
     expect(out).toMatch(/\n  sshKeyName: ""\n/);
+  });
+
+  test('an empty map behind a Go pointer is kept', () => {
+    const obj: KopsObject = { apiVersion: 'kops.k8s.io/v1alpha2', kind: 'Cluster', metadata: { name: 'c' }, spec: { additionalPolicies: {}, cloudLabels: {} } };
+    expect(encodeObject(obj)).toMatch(/\nspec:\n  additionalPolicies: {}\n$/);
   });
 
   test('a quantity given as a number is printed as a string', () => {

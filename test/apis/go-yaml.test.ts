@@ -117,6 +117,10 @@ describe('layout', () => {
   test('numbers, booleans and null', () => {
     expect(emitGoYaml({ a: 2, b: false, c: null, d: -3 })).toBe('a: 2\nb: false\nc: null\nd: -3\n');
   });
+
+  test("floats as Go's strconv 'g' shortest form", () => {
+    expect(emitGoYaml({ a: 3.1, b: 0.0001, c: 0.00001, d: 1234567.5, e: 123456.5 })).toBe('a: 3.1\nb: 0.0001\nc: 1e-05\nd: 1.2345675e+06\ne: 123456.5\n');
+  });
 });
 
 describe("go-yaml's key order", () => {

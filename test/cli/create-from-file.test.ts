@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -95,6 +96,24 @@ describe('kops create -f', () => {
     expect(store.files()).toEqual([]);
   });
 
+  test('an SSHCredential is stored as the cluster admin key, under its fingerprint', async () => {
+    const store = tempStore();
+    const text = `${smallCluster}---\n${sshCredential(opensshRsaPublicKey())}`;
+    const r = await kops(['create', '-f', tempFile(text)], { env: { KOPS_STATE_STORE: store.url } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Added ssh credential');
+    expect(store.files()).toEqual([`${CLUSTER_NAME}/config`, expect.stringMatching(new RegExp(`^${CLUSTER_NAME}/pki/ssh/public/admin/[0-9a-f]{32}$`))]);
+  });
+
+  test('an SSHCredential with a broken key writes nothing', async () => {
+    const store = tempStore();
+    const text = `${smallCluster}---\n${sshCredential('ssh-rsa AAAAnotakey')}`;
+    const r = await kops(['create', '-f', tempFile(text)], { env: { KOPS_STATE_STORE: store.url } });
+    expect(r.code).toBe(1);
+    expectOneClearError(r.stderr, /SSHCredential "admin" spec.publicKey/);
+    expect(store.files()).toEqual([]);
+  });
+
   test('an existing cluster is not overwritten', async () => {
     const store = tempStore();
     const env = { KOPS_STATE_STORE: store.url };
@@ -147,3 +166,28 @@ describe('kops replace -f', () => {
     expect(stored).toContain('generation: 1');
   });
 });
+
+function sshCredential(publicKey: string): string {
+  return `apiVersion: kops.k8s.io/v1alpha2
+kind: SSHCredential
+metadata:
+  name: admin
+  labels:
+    kops.k8s.io/cluster: ${CLUSTER_NAME}
+spec:
+  publicKey: ${JSON.stringify(publicKey)}
+`;
+}
+
+/** A fresh RSA public key in OpenSSH form: "ssh-rsa" then base64 of (type, e, n) as SSH wire strings. */
+function opensshRsaPublicKey(): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const wire = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, 0].map((_, i) => (b.length >>> (8 * (3 - i))) & 0xff)), b]);
+  const mpint = (b64: string) => {
+    const raw = Buffer.from(b64, 'base64url');
+    return wire(raw[0] & 0x80 ? Buffer.concat([Buffer.from([0]), raw]) : raw);
+  };
+  const blob = Buffer.concat([wire(Buffer.from('ssh-rsa')), mpint(jwk.e!), mpint(jwk.n!)]);
+  return `ssh-rsa ${blob.toString('base64')} test@example`;
+}

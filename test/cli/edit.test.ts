@@ -105,3 +105,25 @@ describe('kops edit', () => {
     expect(stored('config')).toBe(before);
   });
 });
+
+describe('kops edit cluster --set/--unset', () => {
+  test('changes fields without an editor, typed by the API (a list from one value)', async () => {
+    const r = await kops(['edit', 'cluster', CLUSTER_NAME, '--set', 'spec.kubernetesVersion=1.33.2', '--set', 'spec.sshAccess=10.0.0.0/8', '--unset', 'spec.networkCIDR'], {
+      env: { ...env, EDITOR: 'false' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const config = stored('config');
+    expect(config).toContain('kubernetesVersion: 1.33.2');
+    expect(config).toContain('  sshAccess:\n  - 10.0.0.0/8\n');
+    expect(config).not.toContain('networkCIDR');
+  });
+
+  test('an invalid value is refused and nothing is written', async () => {
+    const before = stored('config');
+    const r = await kops(['edit', 'cluster', CLUSTER_NAME, '--set', 'spec.kubernetesVersion=latest-and-greatest'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*spec.kubernetesVersion/);
+    expect(stored('config')).toBe(before);
+  });
+});

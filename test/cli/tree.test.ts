@@ -8,15 +8,15 @@ import { sharedDir } from '../helpers/cli.js';
 const docsDir = join(sharedDir, 'kops-reference/docs/cli');
 
 /** Command path and own option names (long, short) of each kops_*.md page of the Go kops reference. */
-function documentedCommands(): Array<{ path: string[]; options: Array<{ long: string; short?: string }> }> {
+function documentedCommands(): Array<{ path: string[]; options: Array<{ long: string; short?: string; default?: string }> }> {
   return readdirSync(docsDir)
     .filter((f) => f.startsWith('kops') && f.endsWith('.md'))
     .map((file) => {
       const text = readFileSync(join(docsDir, file), 'utf8');
       const title = /^## (kops.*)$/m.exec(text)![1];
       const block = /### Options\n\n```\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
-      const options = [...block.matchAll(/^\s+(?:-(\w), )?--([\w-]+)/gm)]
-        .map((m) => ({ short: m[1], long: m[2] }))
+      const options = [...block.matchAll(/^\s+(?:-(\w), )?--([\w-]+).*?(?:\(default (?!is )"?([^")]*)"?\))?$/gm)]
+        .map((m) => ({ short: m[1], long: m[2], default: m[3] }))
         .filter((o) => o.long !== 'help');
       return { path: title.split(' ').slice(1), options };
     });
@@ -38,6 +38,9 @@ const documented = documentedCommands();
 
 test('the reference documents the whole kops CLI (sanity check of this test)', () => {
   expect(documented.length).toBeGreaterThan(60);
+  const rollingUpdate = documented.find((d) => d.path.join(' ') === 'rolling-update cluster')!;
+  expect(rollingUpdate.options.find((o) => o.long === 'drain-timeout')?.default).toBe('15m0s');
+  expect(rollingUpdate.options.find((o) => o.long === 'yes')).toEqual({ long: 'yes', short: 'y', default: undefined });
 });
 
 test.each(documented.map((d) => [d.path.join(' ') || '(root)', d] as const))('kops %s exists with every documented flag', (_, doc) => {
@@ -48,6 +51,7 @@ test.each(documented.map((d) => [d.path.join(' ') || '(root)', d] as const))('ko
     const flag = flags.find((f) => f.name === option.long);
     expect(flag, `--${option.long}`).toBeDefined();
     expect(flag!.short, `short form of --${option.long}`).toBe(option.short);
+    expect(flag!.default, `default of --${option.long}`).toBe(option.default);
   }
 });
 

@@ -157,6 +157,17 @@ describe('runTasks', () => {
     expect(cloud.calls.filter((c) => c === 'create fake_role/other')).toHaveLength(3);
   });
 
+  test('a create that meets "not found" (a dependency not visible yet) is retried; a find is not', async () => {
+    const { provider, cloud } = setup();
+    const { role } = network();
+    cloud.failures.set('create fake_role/nodes', [new CloudError('notFound', 'InvalidGroup.NotFound')]);
+    const result = await runTasks([role], { provider, apply: true, retryDelay: noWait });
+    expect(result.failed).toEqual([]);
+    cloud.failures.set('find fake_role/nodes', [new CloudError('notFound', 'odd'), new CloudError('notFound', 'odd')]);
+    const found = await runTasks([role], { provider, apply: true, retryDelay: noWait });
+    expect(found.failed[0].error).toBe('odd');
+  });
+
   test('a failed task stops its dependents but not the independent tasks', async () => {
     const { provider, cloud } = setup();
     cloud.failures.set('create fake_vpc/main', [new Error('boom')]);

@@ -27,9 +27,25 @@ export function fixtureContext(): Omit<AwsModelContext, 'files' | 'userData'> {
     accountId: '123456789012',
     partition: 'aws-test',
     images: { 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404': { id: 'ami-12345678', rootDeviceName: '/dev/xvda' } },
-    instanceTypes: { 'm3.medium': { instanceStoreDisks: 1 } },
+    instanceTypes: {
+      'm3.medium': { instanceStoreDisks: 1 },
+      'g4dn.xlarge': { instanceStoreDisks: 0, gpu: true },
+      'g4ad.16xlarge': { instanceStoreDisks: 0, gpu: true },
+    },
     sharedInternetGatewayId: 'igw-1',
   };
+}
+
+/** The fixture's Route53 zones (HARNESS.md §0.4). */
+export const FIXTURE_ZONES = [
+  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
+  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
+  { id: 'Z3AFAKE1ZOMORE', name: 'private.example.com', private: true },
+];
+
+/** `spec.dnsZone` (an id or a name) resolved against the fixture's zones. */
+export function fixtureDnsZone(dnsZone: string | undefined) {
+  return FIXTURE_ZONES.find((z) => z.id === dnsZone || z.name === dnsZone);
 }
 
 export function isAwsCase(caseName: string): boolean {
@@ -62,7 +78,7 @@ export function loadGoldenInputs(caseName: string): GoldenInputs {
   const ctx: AwsModelContext = {
     ...fixtureContext(),
     sshPublicKey: readFileSync(join(dir, 'id_rsa.pub'), 'utf8').trim(),
-    dnsZoneId: cluster.spec.dnsZone,
+    dnsZone: fixtureDnsZone(cluster.spec.dnsZone),
     files: stateStoreFiles(expectedTf, expectedData),
     userData,
   };

@@ -5,6 +5,8 @@ export function coredns(cluster: AddonCluster, _ctx: AddonContext): string {
   const dns = cluster.spec.kubeDNS ?? {};
   const ipv6 = String(cluster.spec.nonMasqueradeCIDR ?? "").includes(":");
   const noneDNS = cluster.spec.topology?.dns?.type === "None";
+  // With Karpenter, CoreDNS may also run on the control plane (nodes come and go).
+  const karpenter = cluster.spec.karpenter?.enabled === true;
   const upstream = ipv6 ? "fd00:ec2::253" : "/etc/resolv.conf";
   const hostsPlugin = noneDNS ? `        hosts /rootfs/etc/hosts ${cluster.metadata.name} {\n          ttl 30\n          fallthrough\n        }\n` : "";
   return `apiVersion: v1
@@ -176,7 +178,7 @@ spec:
         - mountPath: /etc/coredns
           name: config-volume
           readOnly: true
-      dnsPolicy: Default
+${noneDNS ? '        - mountPath: /rootfs/etc/hosts\n          name: etc-hosts\n          readOnly: true\n' : ''}      dnsPolicy: Default
       nodeSelector:
         kubernetes.io/os: linux
       priorityClassName: system-cluster-critical
@@ -184,7 +186,7 @@ spec:
       tolerations:
       - key: CriticalAddonsOnly
         operator: Exists
-      topologySpreadConstraints:
+${karpenter ? '      - key: node-role.kubernetes.io/master\n        operator: Exists\n      - key: node-role.kubernetes.io/control-plane\n        operator: Exists\n' : ''}      topologySpreadConstraints:
       - labelSelector:
           matchLabels:
             k8s-app: kube-dns
@@ -202,7 +204,7 @@ spec:
       - configMap:
           name: coredns
         name: config-volume
-
+${noneDNS ? '      - hostPath:\n          path: /etc/hosts\n          type: File\n        name: etc-hosts\n' : ''}
 ---
 
 apiVersion: v1
@@ -355,8 +357,7 @@ spec:
             memory: 10Mi
       nodeSelector:
         kubernetes.io/os: linux
-      priorityClassName: system-cluster-critical
-      serviceAccountName: coredns-autoscaler
+${karpenter ? '' : '      priorityClassName: system-cluster-critical\n'}      serviceAccountName: coredns-autoscaler
       tolerations:
       - key: CriticalAddonsOnly
         operator: Exists

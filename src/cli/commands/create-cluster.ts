@@ -123,6 +123,13 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   if (sshKey) await new SshKeyStore(store.paths(options.clusterName).pki).add('admin', sshKey.line, sshKey.path);
 
   const name = options.clusterName;
+  if (inv.bool('yes')) {
+    // As the Go kops: --yes goes straight on to `update cluster --yes` with the same target.
+    const { runCli } = await import('../run.js');
+    const target = inv.string('target');
+    const out = inv.string('out') || (target === 'terraform' ? 'out/terraform' : '');
+    return runCli(['update', 'cluster', '--name', name, '--state', store.base.url, '--yes', '--admin=18h0m0s', '--target', target, ...(out ? ['--out', out] : [])], ctx);
+  }
   const nodes = instanceGroups.find((ig) => ig.spec.role === 'Node');
   const controlPlane = instanceGroups.find((ig) => ig.spec.role === 'Master');
   ctx.stdout.write(

@@ -13,7 +13,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const store = await openClusterStore(ctx);
   const plan = await planManifestWrites(store, manifests, { verb: 'create' });
   const report = await writeManifests(store, plan);
-  ctx.stdout.write(report.join('\n') + '\n');
+  ctx.stdout.write('\n' + report.join('\n') + '\n');
   const clusterName = [...plan.clusters.map((c) => c.object.metadata.name), ...plan.instanceGroups.map((g) => g.clusterName)].pop();
   if (clusterName) ctx.stdout.write(`\nTo deploy these resources, run: kops update cluster --name ${clusterName} --yes\n\n`);
 }

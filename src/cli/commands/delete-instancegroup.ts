@@ -1,26 +1,46 @@
 import { UserError } from '../../errors.js';
+import type { ClusterStore } from '../../statestore/clientset.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { openClusterStore } from '../store.js';
-import type { ClusterStore } from '../../statestore/clientset.js';
 
 /** `kops delete instancegroup NAME [--yes]`: removes the instance group from the cluster specification. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
   expectArgs(inv, 1, 1, 'the name of the instance group to delete');
-  const clusterName = await ctx.clusterName();
-  await deleteInstanceGroup(await openClusterStore(ctx), ctx, clusterName, inv.args[0], inv.bool('yes'));
+  const target = { clusterName: await ctx.clusterName(), name: inv.args[0] };
+  let yes = inv.bool('yes');
+  if (!yes) {
+    // As the Go kops: on a terminal, ask; otherwise only say what would be deleted.
+    const answer = await ctx.confirm(`Do you really want to delete instance group "${target.name}"? This action cannot be undone.`);
+    if (answer === false) return 1;
+    yes = answer === true;
+  }
+  await deleteInstanceGroups(await openClusterStore(ctx), ctx, [target], yes);
 }
 
-/** Shared with `kops delete -f`: without `yes` it only says what it would delete. */
-export async function deleteInstanceGroup(store: ClusterStore, ctx: CliContext, clusterName: string, name: string, yes: boolean): Promise<void> {
-  await store.requireCluster(clusterName);
-  if (!(await store.getInstanceGroup(clusterName, name))) {
-    throw new UserError(`instance group "${name}" not found in cluster "${clusterName}"`, `kops get instancegroups --name ${clusterName} lists them`);
+/**
+ * Shared with `kops delete -f`: checks that every group exists before deleting any; without `yes` it only says what
+ * it would delete.
+ */
+export async function deleteInstanceGroups(
+  store: ClusterStore,
+  ctx: CliContext,
+  targets: Array<{ clusterName: string; name: string }>,
+  yes: boolean,
+): Promise<void> {
+  for (const { clusterName, name } of targets) {
+    await store.requireCluster(clusterName);
+    if (!(await store.getInstanceGroup(clusterName, name))) {
+      throw new UserError(`instance group "${name}" not found in cluster "${clusterName}"`, `kops get instancegroups --name ${clusterName} lists them`);
+    }
   }
   if (!yes) {
-    ctx.stdout.write(`InstanceGroup "${name}" found for deletion\n\nMust specify --yes to delete\n`);
+    for (const { name } of targets) ctx.stdout.write(`InstanceGroup "${name}" found for deletion\n`);
+    ctx.stdout.write('\nMust specify --yes to delete\n');
     return;
   }
-  await store.deleteInstanceGroup(clusterName, name);
-  ctx.stdout.write(`InstanceGroup "${name}" deleted\n`);
+  for (const { clusterName, name } of targets) {
+    await store.deleteInstanceGroup(clusterName, name);
+    ctx.stdout.write(`InstanceGroup "${name}" deleted\n`);
+  }
 }

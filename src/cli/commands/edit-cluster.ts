@@ -1,6 +1,7 @@
 import { encodeObject } from '../../apis/codec.js';
 import type { Cluster } from '../../apis/types.js';
 import { UserError } from '../../errors.js';
+import { setClusterFields, unsetClusterFields } from '../../populate/create/set-fields.js';
 import { checkBeforeWrite } from '../checks.js';
 import type { CliContext } from '../context.js';
 import { runEditSession } from '../editor.js';
@@ -11,14 +12,19 @@ import { openClusterStore } from '../store.js';
 /** `kops edit cluster [CLUSTER]`: edit the stored Cluster in an editor; saved only when valid. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
   if (inv.args.length > 1) throw new UserError(`expected one cluster name, got ${inv.args.join(' ')}`, `see '${inv.commandPath} --help'`);
-  if (inv.strings('set').length > 0 || inv.strings('unset').length > 0) {
-    ctx.stderr.write('not implemented yet: kops edit cluster --set/--unset\n');
-    return 2;
-  }
   const clusterName = await ctx.clusterName(inv.args[0]);
   const store = await openClusterStore(ctx);
   const original = await store.requireCluster(clusterName);
   const groups = await store.listInstanceGroups(clusterName);
+  if (inv.strings('set').length > 0 || inv.strings('unset').length > 0) {
+    // Without an editor: apply the field changes, validate, save.
+    const changed = structuredClone(original);
+    unsetClusterFields(changed, inv.strings('unset'));
+    setClusterFields(changed, inv.strings('set'));
+    checkBeforeWrite(changed, groups, [{ object: changed, source: '--set/--unset' }]);
+    await store.updateCluster(changed);
+    return;
+  }
   return runEditSession<Cluster>(ctx, {
     initial: encodeObject(original),
     async parse(text) {

@@ -1,9 +1,8 @@
 import { encodeObject } from '../../apis/codec.js';
 import type { Cluster } from '../../apis/types.js';
-import { regionOfZone } from '../../cloud/aws/lookup.js';
 import { UserError } from '../../errors.js';
-import { awsPopulateContext, offlinePopulateContext } from '../../populate/completed/cloud-context.js';
-import { type CompletedCluster, type KopsObject, type PopulateContext, populateClusterSpec } from '../../populate/completed/index.js';
+import { completeStoredCluster } from '../../populate/completed/from-store.js';
+import type { CompletedCluster } from '../../populate/completed/index.js';
 import { annotateWithOrigins } from '../../populate/completed/show-origin.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import type { CliContext } from '../context.js';
@@ -14,13 +13,13 @@ import { openClusterStore } from '../store.js';
 /**
  * `kops get cluster [NAME]... --full [--show-origin]`: each cluster's completed spec, every default filled in, as
  * YAML, JSON or the clusters table. With --show-origin the YAML carries a `# <origin>` comment on every value
- * (user, default, inferred or channel, with the rule).
+ * (user, or the rule that filled it).
  */
 export async function run(invocation: Invocation, ctx: CliContext): Promise<void> {
   const store = await openClusterStore(ctx);
   const names = invocation.args.length > 0 ? invocation.args : await defaultClusterNames(ctx, store);
   const completed: CompletedCluster[] = [];
-  for (const name of names) completed.push(await completeCluster(store, name));
+  for (const name of names) completed.push(await completeStoredCluster(store, name));
 
   const format = parseOutputFormat(invocation.string('output'));
   if (invocation.bool('show-origin')) {
@@ -30,21 +29,6 @@ export async function run(invocation: Invocation, ctx: CliContext): Promise<void
   } else {
     writeObjects(ctx.stdout, completed.map(asApiObject), format);
   }
-}
-
-/** The completed spec of a stored cluster, looking up in its cloud what populate needs. */
-export async function completeCluster(store: ClusterStore, name: string): Promise<CompletedCluster> {
-  const cluster = (await store.requireCluster(name)) as unknown as KopsObject;
-  const groups = (await store.listInstanceGroups(name)) as unknown as KopsObject[];
-  return populateClusterSpec(cluster, groups, await cloudContext(cluster));
-}
-
-async function cloudContext(cluster: KopsObject): Promise<PopulateContext> {
-  if (cluster.spec.cloudProvider !== 'aws') return offlinePopulateContext();
-  const zone = ((cluster.spec.subnets as { zone?: string }[] | undefined) ?? []).find((s) => s.zone)?.zone;
-  if (!zone) throw new UserError(`cluster "${cluster.metadata.name}": spec.subnets has no zone to tell the AWS region from`, 'set zone on the subnets');
-  const { sdkLookup } = await import('../../cloud/aws/lookup-sdk.js');
-  return awsPopulateContext(cluster, sdkLookup(regionOfZone(zone)));
 }
 
 /** The cluster named by --name / $KOPS_CLUSTER_NAME / the config file, else every cluster of the store. */

@@ -39,6 +39,8 @@ export interface AwsClients {
 }
 
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
+  // The SDK's notice about its own future Node support is not for kops users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const env = options.env ?? process.env;
   const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const endpoint = env.AWS_ENDPOINT_URL || undefined;
@@ -105,7 +107,7 @@ interface AwsErrorShape {
   code?: string;
   message?: string;
   $action?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   cause?: unknown;
 }
 
@@ -143,7 +145,8 @@ export function describeAwsError(err: unknown): string {
   const code = awsErrorCode(err);
   const message = (e.message ?? String(err)).split('\n')[0];
   const text = message.includes(code) ? message : `${code}: ${message}`;
-  return e.$action ? `${e.$action}: ${text}` : text;
+  const attempts = (e.$metadata?.attempts ?? 1) > 1 ? ` (after ${e.$metadata!.attempts} attempts)` : '';
+  return `${e.$action ? `${e.$action}: ` : ''}${text}${attempts}`;
 }
 
 /**

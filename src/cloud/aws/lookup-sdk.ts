@@ -74,7 +74,7 @@ export function sdkLookup(region: string): AwsLookup {
     },
     async defaultInstanceType(role, zones) {
       for (const candidate of DEFAULT_TYPE_CANDIDATES[role]) {
-        const offered = await Promise.all(zones.map((z) => lookup.instanceTypeOfferedIn!(candidate, z)));
+        const offered = await Promise.all(zones.map((z) => lookup.instanceTypeOfferedIn(candidate, z)));
         if (offered.every(Boolean)) return candidate;
       }
       throw new UserError(
@@ -98,6 +98,7 @@ export function sdkLookup(region: string): AwsLookup {
           ownerId: i.OwnerId ?? '',
           architecture: String(i.Architecture ?? ''),
           creationDate: i.CreationDate ?? '',
+          rootDeviceName: i.RootDeviceName,
         }))
         // Strict on the owner even if the endpoint ignores the Owners filter (moto's list, a misbehaving proxy).
         .filter((i) => !owned || (i.ownerId === owned.owner && i.name === owned.name))

@@ -18,6 +18,8 @@ export interface ImageInfo {
   ownerId: string;
   architecture: string;
   creationDate: string;
+  /** The launch templates' root block device name (`/dev/sda1`, `/dev/xvda`). */
+  rootDeviceName?: string;
 }
 
 export interface VpcInfo {
@@ -48,7 +50,7 @@ export interface AwsLookup {
   /** Undefined when the type does not exist in the region. */
   instanceType(name: string): Promise<InstanceTypeInfo | undefined>;
   /** Instance types offered in a zone (used to check a default type is available everywhere it is needed). */
-  instanceTypeOfferedIn?(name: string, zone: string): Promise<boolean>;
+  instanceTypeOfferedIn(name: string, zone: string): Promise<boolean>;
   /** The machine type kops picks for a role when none is given. */
   defaultInstanceType(role: InstanceRole, zones: string[]): Promise<string>;
   /** `ami-...`, or `owner/name` (owner id or alias, matched strictly); the newest image wins. */
@@ -60,7 +62,7 @@ export interface AwsLookup {
 }
 
 /** Owner aliases the Go kops accepts in `owner/name` image strings. */
-export const IMAGE_OWNER_ALIASES: Record<string, string> = {
+const IMAGE_OWNER_ALIASES: Record<string, string> = {
   amazon: '137112412989',
   debian: '136693071363',
   flatcar: '075585003325',

@@ -44,6 +44,6 @@ export function buildBootstrap(
   files.push(kubeApiserverHealthcheck(ctx));
   files.push(kopsChannels(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
-  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, instanceGroups }));
+  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups }));
   return { files, userData };
 }

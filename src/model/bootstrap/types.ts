@@ -50,6 +50,8 @@ export interface BootstrapContext {
   assetHashes?: Record<string, string>;
   /** Whether an instance type has a GPU (from the cloud's instance-type description). */
   hasGpu?: (machineType: string) => boolean;
+  /** The AWS account and partition (from the cloud), for IAM role ARNs. */
+  aws?: { accountId: string; partition: string };
   /** Enabled kops feature flags (`KOPS_FEATURE_FLAGS`), e.g. `APIServerNodes`. */
   featureFlags?: string[];
   /** Environment variables that kops copies into system components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */

@@ -22,7 +22,7 @@ export function dropRemovedFields(spec: SpecFiller): void {
 export function normalizeKubernetesVersion(spec: SpecFiller): string {
   const version = spec.get<string>('kubernetesVersion');
   if (!version) throw new UserError('spec.kubernetesVersion: required', 'set spec.kubernetesVersion, e.g. 1.34.0');
-  const normalized = version.trim().replace(/^v/, '');
+  const normalized = version.trim().replace(/^v(?=\d)/, '');
   if (normalized !== version) spec.set('kubernetesVersion', normalized, inferred('kubernetesVersion without its leading "v"'));
   return normalized;
 }
@@ -35,7 +35,8 @@ export function fillStores(s: PopulateState): void {
   s.spec.default('secretStore', `${configBase}/secrets`, inferred('secretStore is configBase/secrets'));
 }
 
-export function fillApiAccess(s: PopulateState): void {
+/** Defaults of the v1alpha2 API and of kops itself that depend on nothing else. */
+export function fillClusterDefaults(s: PopulateState): void {
   const { spec } = s;
   if (!spec.has('api.dns') && !spec.has('api.loadBalancer') && !spec.has('api.publicName')) {
     spec.set('api.dns', {}, byDefault('API reached through DNS when no load balancer is set'));
@@ -44,6 +45,7 @@ export function fillApiAccess(s: PopulateState): void {
   if (!spec.has('authorization')) spec.set('authorization.rbac', {}, byDefault('RBAC authorization'));
   if (spec.has('iam')) spec.default('iam.legacy', false, byDefault('IAM policies are not the legacy ones'));
   spec.default('clusterDNSDomain', 'cluster.local', byDefault('cluster DNS domain'));
+  spec.default('cloudConfig.manageStorageClasses', true, byDefault('kops manages storage classes'));
 }
 
 export function fillDns(s: PopulateState): void {
@@ -60,7 +62,6 @@ export function fillDns(s: PopulateState): void {
   if (!gossip && dnsType !== 'None') spec.default('externalDns.provider', 'dns-controller', byDefault('dns-controller manages DNS records'));
 }
 
-
 /** A shared subnet (one with an id) may leave its zone out: the cloud knows it. */
 export function fillSharedSubnetZones(s: PopulateState): void {
   const subnets = s.spec.get<{ id?: string; name?: string; zone?: string }[]>('subnets') ?? [];
@@ -69,5 +70,21 @@ export function fillSharedSubnetZones(s: PopulateState): void {
     const zone = s.ctx.findSubnetZone(subnet.id);
     if (!zone) throw new UserError(`spec.subnets[${i}].zone: subnet ${subnet.id} (${subnet.name ?? ''}) was not found in the cloud`, 'check the subnet id, or set zone');
     s.spec.set(['subnets', i, 'zone'], zone, inferred(`zone of existing subnet ${subnet.id}`));
+  });
+}
+
+/** Every etcd member runs on a control-plane instance group of the cluster. */
+export function checkEtcdMembers(s: PopulateState): void {
+  const groups = new Set(s.instanceGroups.map((g) => g.metadata.name));
+  const clusters = s.spec.get<{ name?: string; etcdMembers?: { name?: string; instanceGroup?: string }[] }[]>('etcdClusters') ?? [];
+  clusters.forEach((cluster, i) => {
+    (cluster.etcdMembers ?? []).forEach((member, j) => {
+      if (member.instanceGroup && !groups.has(member.instanceGroup)) {
+        throw new UserError(
+          `spec.etcdClusters[${i}].etcdMembers[${j}].instanceGroup: no instance group named ${member.instanceGroup} in cluster ${s.clusterName}`,
+          'create that instance group, or point the member at an existing control-plane group',
+        );
+      }
+    });
   });
 }

@@ -27,15 +27,26 @@ export function fillKubeAPIServer(s: PopulateState): void {
   d('allowPrivileged', true);
   d('anonymousAuth', false);
   d('apiAudiences', ['kubernetes.svc.default']);
-  const mainMembers = (spec.get<{ name: string; etcdMembers?: unknown[] }[]>('etcdClusters') ?? []).find((c) => c.name === 'main')?.etcdMembers?.length ?? 0;
+  const mainMembers = (spec.get<{ name?: string; etcdMembers?: unknown[] }[]>('etcdClusters') ?? []).find((c) => c.name === 'main')?.etcdMembers?.length ?? 0;
   api.default('apiServerCount', mainMembers, inferred('one API server per member of etcd cluster main'));
   const mode = spec.has('authorization.alwaysAllow') ? 'AlwaysAllow' : 'Node,RBAC';
   api.default('authorizationMode', mode, inferred(`authorization ${mode}`));
   api.default('bindAddress', s.ipv6 ? '::' : '0.0.0.0', inferred(s.ipv6 ? 'bind all IPv6 addresses' : 'bind all IPv4 addresses'));
   if (!isAtLeast(s.k8s, '1.33')) api.default('cloudProvider', 'external', inferred('external cloud provider before Kubernetes 1.33'));
-  d('enableAdmissionPlugins', [...ADMISSION_PLUGINS]);
-  d('etcdServers', ['https://127.0.0.1:4001'], 'kube-apiserver reaches etcd main through the local etcd-manager');
-  d('etcdServersOverrides', ['/events#https://127.0.0.1:4002'], 'kube-apiserver reaches etcd events through the local etcd-manager');
+  const appended = api.get<string[]>('appendAdmissionPlugins') ?? [];
+  api.default(
+    'enableAdmissionPlugins',
+    [...new Set([...ADMISSION_PLUGINS, ...appended])].sort(),
+    appended.length > 0 ? inferred('kops admission plugins plus appendAdmissionPlugins') : byDefault('kops admission plugins'),
+  );
+  const etcdNames = new Set((spec.get<{ name?: string }[]>('etcdClusters') ?? []).map((c) => c.name));
+  if (etcdNames.has('main')) d('etcdServers', ['https://127.0.0.1:4001'], 'kube-apiserver reaches etcd main through the local etcd-manager');
+  if (etcdNames.has('events')) {
+    d('etcdServersOverrides', ['/events#https://127.0.0.1:4002'], 'kube-apiserver keeps events in etcd events, through the local etcd-manager');
+  }
+  if (spec.has('authentication.aws') || spec.has('authentication.kopeio')) {
+    api.default('authenticationTokenWebhookConfigFile', '/etc/kubernetes/authn.config', inferred('token webhook of the authenticator in spec.authentication'));
+  }
   d('kubeletPreferredAddressTypes', ['InternalIP', 'Hostname', 'ExternalIP']);
   d('logLevel', 2);
   d('requestheaderAllowedNames', ['aggregator']);
@@ -43,8 +54,10 @@ export function fillKubeAPIServer(s: PopulateState): void {
   d('requestheaderGroupHeaders', ['X-Remote-Group']);
   d('requestheaderUsernameHeaders', ['X-Remote-User']);
   d('securePort', 443);
-  const issuer = serviceAccountIssuer(s);
-  api.default('serviceAccountIssuer', issuer.url, inferred(issuer.rule));
+  if (!api.has('serviceAccountIssuer')) {
+    const issuer = serviceAccountIssuer(s);
+    api.set('serviceAccountIssuer', issuer.url, inferred(issuer.rule));
+  }
   api.default('serviceAccountJWKSURI', `${api.get<string>('serviceAccountIssuer')}/openid/v1/jwks`, inferred('JWKS under the service-account issuer'));
   const serviceRange = spec.get('serviceClusterIPRange');
   if (serviceRange !== undefined) api.default('serviceClusterIPRange', serviceRange, inferred('spec.serviceClusterIPRange'));

@@ -30,12 +30,7 @@ export class SpecFiller {
   }
 
   get<T = unknown>(path: PathLike): T | undefined {
-    let node: unknown = this.root;
-    for (const part of [...this.base, ...toPath(path)]) {
-      if (node === null || typeof node !== 'object') return undefined;
-      node = (node as Record<string | number, unknown>)[part];
-    }
-    return node as T | undefined;
+    return this.getAbsolute([...this.base, ...toPath(path)]) as T | undefined;
   }
 
   has(path: PathLike): boolean {
@@ -50,18 +45,6 @@ export class SpecFiller {
     return value;
   }
 
-  /** Fills the missing keys of an object at `path` (recursively), leaving what is set alone. */
-  merge(path: PathLike, value: Record<string, unknown>, origin: Origin): void {
-    for (const [key, v] of Object.entries(value)) {
-      const sub = [...toPath(path), key];
-      if (isPlainObject(v) && Object.keys(v).length > 0 && (this.get(sub) === undefined || isPlainObject(this.get(sub)))) {
-        this.merge(sub, v, origin);
-      } else {
-        this.default(sub, v, origin);
-      }
-    }
-  }
-
   set(path: PathLike, value: unknown, origin: Origin): void {
     const full = [...this.base, ...toPath(path)];
     const parent = this.ensureParent(full);
@@ -73,12 +56,15 @@ export class SpecFiller {
     this.origins.record(full, value, origin);
   }
 
+  /** Removes a value; a map the user wrote that this leaves empty is still the user's (`driver: {}`). */
   remove(path: PathLike): void {
     const full = [...this.base, ...toPath(path)];
-    const parent = this.getAbsolute(full.slice(0, -1));
-    if (parent === null || typeof parent !== 'object') return;
-    delete (parent as Record<string | number, unknown>)[full[full.length - 1]];
+    const parentPath = full.slice(0, -1);
+    const parent = this.getAbsolute(parentPath);
+    if (!isPlainObject(parent) || !(full[full.length - 1] in parent)) return;
+    delete parent[full[full.length - 1]];
     this.origins.forget(full);
+    if (Object.keys(parent).length === 0) this.origins.record(parentPath, parent, USER);
   }
 
   /** Copies the value at `from` to `to` (filling only what is missing), noting where it was inherited from. */

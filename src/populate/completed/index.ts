@@ -1,10 +1,10 @@
-import { type OriginMap, byDefault } from '../origin.js';
+import type { OriginMap } from '../origin.js';
 import { fillClusterAutoscaler, fillKarpenter, fillNodeProblemDetector } from './addons.js';
 import { fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler } from './aws.js';
-import { dropRemovedFields, fillApiAccess, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
-import { fillHetznerCloudControllerManager } from './hetzner.js';
+import { checkEtcdMembers, dropRemovedFields, fillClusterDefaults, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
 import { fillKubeAPIServer, fillKubeControllerManager, fillKubeScheduler } from './control-plane.js';
 import { fillEtcdClusters } from './etcd.js';
+import { fillHetznerCloudControllerManager } from './hetzner.js';
 import { SpecFiller } from './filler.js';
 import { parseKubernetesVersion } from './kubernetes-version.js';
 import { fillClusterCidrs, fillNetworkingDefaults, isIPv6Cluster } from './networking.js';
@@ -26,8 +26,8 @@ export interface CompletedCluster {
 }
 
 /**
- * User spec -> completed spec: fills every default kops fills for the cluster's Kubernetes version.
- * Pure: cloud look-ups and the kops version come in through `ctx`. The input objects are not modified.
+ * User spec -> completed spec: fills every default kops fills for the cluster's Kubernetes version, recording where
+ * each value came from. Pure: cloud look-ups come in through `ctx`; the input objects are not modified.
  */
 export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonly KopsObject[], ctx: PopulateContext): CompletedCluster {
   const root = structuredClone(cluster) as unknown as Record<string, unknown>;
@@ -46,11 +46,12 @@ export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonl
 
   // Order matters: later steps read what earlier ones filled (CIDRs, DNS server, kube-controller-manager).
   const steps = [
+    checkEtcdMembers,
     fillStores,
     fillSharedSubnetZones,
     fillClusterCidrs,
     fillDns,
-    fillApiAccess,
+    fillClusterDefaults,
     fillContainerd,
     fillEtcdClusters,
     fillKubeAPIServer,
@@ -65,7 +66,6 @@ export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonl
     fillNodeProblemDetector,
   ];
   for (const step of steps) step(state);
-  spec.default('cloudConfig.manageStorageClasses', true, byDefault('kops manages storage classes'));
   for (const step of CLOUD_STEPS[String(spec.get('cloudProvider'))] ?? []) step(state);
   return { cluster: root as unknown as KopsObject, origins: spec.origins };
 }

@@ -4,14 +4,14 @@ import { isAtLeast } from './kubernetes-version.js';
 import type { PopulateState } from './state.js';
 import { PINNED, containerdVersion, kubernetesComponentImage, runcVersion } from './versions.js';
 
-const NODE_LOCAL_DNS_ADDRESS = '169.254.20.10';
+const NODE_LOCAL_DNS_ADDRESS = { ipv4: '169.254.20.10', ipv6: 'fd00:90::a' };
 const AWS_IPV6_DNS_RESOLVER = 'fd00:ec2::253';
 const EVICTION_HARD = 'memory.available<100Mi,nodefs.available<10%,nodefs.inodesFree<5%,imagefs.available<10%,imagefs.inodesFree<5%';
 
 export function fillKubeDNS(s: PopulateState): void {
   const { spec } = s;
   const dns = spec.at('kubeDNS');
-  const d = (field: string, value: unknown) => dns.default(field, value, byDefault(`cluster DNS ${field}`));
+  const d = <T>(field: string, value: T) => dns.default(field, value, byDefault(`cluster DNS ${field}`));
   d('cacheMaxConcurrent', 150);
   d('cacheMaxSize', 1000);
   d('cpuRequest', '100m');
@@ -19,9 +19,14 @@ export function fillKubeDNS(s: PopulateState): void {
   d('memoryLimit', '170Mi');
   d('memoryRequest', '70Mi');
   d('nodeLocalDNS.cpuRequest', '25m');
-  d('nodeLocalDNS.enabled', false);
+  const nodeLocal = d<boolean>('nodeLocalDNS.enabled', false);
   d('nodeLocalDNS.image', PINNED.nodeLocalDNSImage);
   d('nodeLocalDNS.memoryRequest', '5Mi');
+  if (nodeLocal) {
+    const localIP = s.ipv6 ? NODE_LOCAL_DNS_ADDRESS.ipv6 : NODE_LOCAL_DNS_ADDRESS.ipv4;
+    dns.default('nodeLocalDNS.localIP', localIP, inferred('link-local address of the node-local DNS cache'));
+    d('nodeLocalDNS.forwardToKubeDNS', false);
+  }
   d('provider', 'CoreDNS');
   const range = parseCidr(spec.get<string>('serviceClusterIPRange') ?? '');
   if (range) dns.default('serverIP', nthAddress(range, 10), inferred('tenth address of the service range'));
@@ -38,7 +43,7 @@ export function fillKubelet(s: PopulateState): void {
   d('cgroupRoot', '/');
   kubelet.default('cloudProvider', 'external', inferred('cloud controller manager runs outside'));
   const nodeLocal = spec.get('kubeDNS.nodeLocalDNS.enabled') === true;
-  const dnsIP = nodeLocal ? NODE_LOCAL_DNS_ADDRESS : spec.get('kubeDNS.serverIP');
+  const dnsIP = spec.get(nodeLocal ? 'kubeDNS.nodeLocalDNS.localIP' : 'kubeDNS.serverIP');
   if (dnsIP !== undefined) kubelet.default('clusterDNS', dnsIP, inferred(nodeLocal ? 'node-local DNS cache address' : 'spec.kubeDNS.serverIP'));
   kubelet.default('clusterDomain', spec.get('clusterDNSDomain'), inferred('spec.clusterDNSDomain'));
   d('enableDebuggingHandlers', true);

@@ -28,7 +28,12 @@ export const awsCloudControllerManagerImage = (k8s: KubernetesVersion): string =
 export const clusterAutoscalerImage = (k8s: KubernetesVersion): string =>
   `registry.k8s.io/autoscaling/cluster-autoscaler:${pick(CLUSTER_AUTOSCALER, k8s)}`;
 
-export const kubernetesComponentImage = (component: string, k8s: KubernetesVersion): string => `registry.k8s.io/${component}:v${k8s.text}`;
+/**
+ * Image of a Kubernetes control-plane component. A side-loaded release (a release URL) publishes per-architecture
+ * images tagged with the release version; the completed spec names the amd64 one and nodeup picks its own.
+ */
+export const kubernetesComponentImage = (component: string, k8s: KubernetesVersion): string =>
+  k8s.releaseUrl ? `registry.k8s.io/${component}-amd64:v${k8s.text}` : `registry.k8s.io/${component}:v${k8s.text}`;
 
 export const PINNED = {
   awsEBSCSIDriver: 'v1.58.0',

@@ -28,13 +28,15 @@ export async function performAssignments(cluster: Cluster, lookup: AwsLookup): P
   if (!spec.nonMasqueradeCIDR) spec.nonMasqueradeCIDR = '100.64.0.0/10';
   const dns = spec.topology.dns?.type;
   if ((!dns || dns === 'Public') && !spec.masterPublicName && cluster.metadata.name) spec.masterPublicName = `api.${cluster.metadata.name}`;
-  checkNetworkCidrs(spec.networkCIDR, spec.additionalNetworkCIDRs ?? [], !!spec.networkID);
+  checkNetworkCidrs([spec.networkCIDR, ...(spec.additionalNetworkCIDRs ?? [])], !!spec.networkID);
   await assignSubnetCidrs(cluster, lookup);
 }
 
-function checkNetworkCidrs(networkCIDR: string, additional: string[], shared: boolean): void {
+/** Network CIDRs parse, fit an AWS VPC (unless the VPC exists already) and do not overlap each other. */
+export function checkNetworkCidrs(cidrs: string[], shared: boolean): void {
+  const flag = '--network-cidr';
   const parsed: [string, Ipv4Cidr][] = [];
-  for (const [flag, text] of [['--network-cidr', networkCIDR], ...additional.map((c) => ['--network-cidr', c])] as [string, string][]) {
+  for (const text of cidrs) {
     const cidr = parseIpv4Cidr(text);
     if (!cidr) throw new UserError(`${flag}: "${text}" is not an IPv4 CIDR`, 'write it like 10.0.0.0/16');
     if (!shared && (cidr.prefix < AWS_LARGEST_PREFIX || cidr.prefix > AWS_SMALLEST_PREFIX)) {

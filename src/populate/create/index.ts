@@ -4,9 +4,11 @@
  */
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
 import { CLUSTER_LABEL } from '../../apis/types.js';
+import { assertValid } from '../../apis/validation.js';
 import { UserError } from '../../errors.js';
 import { performAssignments } from './assignments.js';
 import { parseCloudLabels } from './cloud-labels.js';
+import { findClusterHostedZone } from './dns-zone.js';
 import { newCluster, ROLE_CONTROL_PLANE, type NewClusterContext } from './new-cluster.js';
 import type { CreateClusterOptions } from './options.js';
 import { setClusterFields, unsetClusterFields } from './set-fields.js';
@@ -63,11 +65,13 @@ export async function createClusterSpec(opt: CreateClusterOptions, ctx: NewClust
   if (spec.networking?.calico?.bpfEnabled && spec.kubeProxy?.enabled === undefined) spec.kubeProxy = { ...spec.kubeProxy, enabled: false };
 
   await performAssignments(cluster, ctx.lookup);
+  await findClusterHostedZone(cluster, ctx.lookup);
 
   for (const ig of instanceGroups) {
     ig.metadata.labels = { ...ig.metadata.labels, [CLUSTER_LABEL]: cluster.metadata.name! };
     ig.spec.nodeLabels = { ...ig.spec.nodeLabels, 'kops.k8s.io/instancegroup': ig.metadata.name! };
   }
+  assertValid(cluster, instanceGroups);
   const sorted = [...instanceGroups].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0));
   return { cluster, instanceGroups: sorted };
 }

@@ -8,6 +8,7 @@ import { kopsArchitecture, regionOfZone, type AwsLookup, type InstanceRole } fro
 import { UserError } from '../../errors.js';
 import { findImage, recommendedKubernetesVersion, type Channel } from '../channel.js';
 import { kubernetesLT, parseSemVer, type SemVer } from '../semver.js';
+import { checkNetworkCidrs } from './assignments.js';
 import type { CreateClusterOptions } from './options.js';
 
 export interface NewClusterContext {
@@ -56,10 +57,13 @@ export async function newCluster(opt: CreateClusterOptions, ctx: NewClusterConte
   spec.sshAccess = [...(opt.sshAccess.length ? opt.sshAccess : adminAccess)];
 
   if (!opt.zones.length) throw new UserError('--zones: at least one zone is required', 'e.g. --zones us-east-1a');
+  const repeated = opt.zones.find((z, i) => opt.zones.indexOf(z) !== i);
+  if (repeated) throw new UserError(`--zones: ${repeated} is given more than once`, 'name each zone once');
   const allZones = [...new Set([...opt.zones, ...opt.controlPlaneZones])].sort();
   const cloud = opt.cloudProvider || guessCloud(ctx.stateStore, allZones);
   if (cloud !== 'aws') throw new UserError(`--cloud: cloud provider "${cloud}" is not supported yet`, 'this tool manages AWS clusters: use --cloud aws');
   spec.cloudProvider = 'aws';
+  checkOptionsOffline(opt);
   await checkZones(allZones, ctx.lookup);
 
   if (opt.discoveryStore) {
@@ -79,20 +83,36 @@ export async function newCluster(opt: CreateClusterOptions, ctx: NewClusterConte
 
   let nodes: IG[];
   if (opt.instanceManager === 'karpenter') {
-    if (!opt.discoveryStore) throw new UserError('--instance-manager karpenter requires --discovery-store', 'give a public location for the OIDC discovery documents');
     spec.karpenter = { enabled: true };
     nodes = [karpenterNodes(opt, k8s)];
-  } else if (opt.instanceManager === 'cloudgroups' || !opt.instanceManager) {
-    nodes = setupNodes(opt, zoneToSubnets, k8s);
   } else {
-    throw new UserError(`--instance-manager: unknown value "${opt.instanceManager}"`, 'use cloudgroups or karpenter');
+    nodes = setupNodes(opt, zoneToSubnets, k8s);
   }
   const apiServers = setupApiServers(opt, zoneToSubnets, k8s);
-  setupApi(opt, topology, spec);
+  setupApi(opt, topology, cluster);
 
   const instanceGroups = [...controlPlanes, ...apiServers, ...nodes, ...bastions];
   for (const ig of instanceGroups) await completeInstanceGroup(ig, opt, spec, k8s, ctx);
   return { cluster, instanceGroups };
+}
+
+/** Checks that need no cloud look-up, so bad flags fail fast (and without credentials). */
+function checkOptionsOffline(opt: CreateClusterOptions): void {
+  if (!NETWORKING[opt.networking || 'cilium']) {
+    throw new UserError(`--networking: unknown networking mode "${opt.networking}"`, `use one of ${Object.keys(NETWORKING).join(', ')}`);
+  }
+  dnsType(opt);
+  const topology = opt.topology || (opt.ipv6 ? 'private' : 'public');
+  if (topology !== 'public' && topology !== 'private') throw new UserError(`--topology: unknown topology "${opt.topology}"`, 'use public or private');
+  if (!['', 'cloudgroups', 'karpenter'].includes(opt.instanceManager)) {
+    throw new UserError(`--instance-manager: unknown value "${opt.instanceManager}"`, 'use cloudgroups or karpenter');
+  }
+  if (opt.instanceManager === 'karpenter' && !opt.discoveryStore) {
+    throw new UserError('--instance-manager karpenter requires --discovery-store', 'give a public location for the OIDC discovery documents');
+  }
+  controlPlanePlacement(opt);
+  if (opt.nodeCount < 0) throw new UserError('--node-count: must not be negative');
+  checkNetworkCidrs(opt.networkCIDRs, !!opt.networkID || opt.subnetIDs.length > 0);
 }
 
 function applyFeatureGates(spec: Spec, gates: string[]): void {
@@ -227,7 +247,7 @@ async function setupTopology(opt: CreateClusterOptions, topology: string, cluste
   if (topology === 'public') {
     if (opt.bastion) throw new UserError('--bastion needs --topology private', 'a bastion is only useful when the nodes have no public address');
     for (const s of subnets) s.type = 'Public';
-  } else if (topology === 'private') {
+  } else {
     if (spec.networking?.kubenet) throw new UserError('--networking kubenet does not support --topology private', 'choose another networking mode, e.g. cilium or calico');
     for (const s of subnets) s.type = 'Private';
     const utilityIds = await zoneToSubnetId('--utility-subnets', spec.networkID, opt.utilitySubnetIDs, lookup);
@@ -251,8 +271,6 @@ async function setupTopology(opt: CreateClusterOptions, topology: string, cluste
       if (opt.bastionImage) bastion.spec.image = opt.bastionImage;
       bastions.push(bastion);
     }
-  } else {
-    throw new UserError(`--topology: unknown topology "${topology}"`, 'use public or private');
   }
   if (opt.ipv6) {
     spec.nonMasqueradeCIDR = '::/0';
@@ -295,7 +313,8 @@ function applySizes(ig: IG, sizes: string[]): void {
   if (sizes.length > 1) ig.spec.mixedInstancesPolicy = { instances: [...sizes] };
 }
 
-function setupControlPlane(opt: CreateClusterOptions, topology: string, spec: Spec, zoneToSubnets: Map<string, ClusterSubnetSpec[]>, k8s: SemVer): IG[] {
+/** How many control-plane groups, over which zones (round robin). */
+function controlPlanePlacement(opt: CreateClusterOptions): { count: number; zones: string[] } {
   let count = opt.controlPlaneCount;
   let zones = opt.controlPlaneZones;
   if (count < 0) throw new UserError('--control-plane-count: must not be negative');
@@ -311,7 +330,11 @@ function setupControlPlane(opt: CreateClusterOptions, topology: string, spec: Sp
     zones = opt.zones;
     if (count === 0) count = 1;
   }
+  return { count, zones };
+}
 
+function setupControlPlane(opt: CreateClusterOptions, topology: string, spec: Spec, zoneToSubnets: Map<string, ClusterSubnetSpec[]>, k8s: SemVer): IG[] {
+  const { count, zones } = controlPlanePlacement(opt);
   const controlPlanes: IG[] = [];
   for (let i = 0; i < count; i++) {
     const zone = zones[i % zones.length];
@@ -401,9 +424,11 @@ function setupApiServers(opt: CreateClusterOptions, zoneToSubnets: Map<string, C
   });
 }
 
-function setupApi(opt: CreateClusterOptions, topology: string, spec: Spec): void {
+function setupApi(opt: CreateClusterOptions, topology: string, cluster: Cluster): void {
+  const spec = cluster.spec;
   spec.api = {};
-  if (opt.apiLoadBalancerType || opt.apiSSLCertificate || topology === 'private' || spec.topology?.dns?.type === 'None') {
+  // Without published DNS records (dns none, or a gossip .k8s.local name) clients reach the API through a load balancer.
+  if (opt.apiLoadBalancerType || opt.apiSSLCertificate || topology === 'private' || !publishesDnsRecords(cluster)) {
     spec.api.loadBalancer = {};
   } else {
     spec.api.dns = {};

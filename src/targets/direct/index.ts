@@ -33,7 +33,3 @@ function withUnobservable(ops: ResourceOps<AwsClients>, fields: readonly string[
     },
   };
 }
-
-export function supportedTypes(): string[] {
-  return AWS_OPS.map((o) => o.type).sort();
-}

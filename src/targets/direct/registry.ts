@@ -1,4 +1,10 @@
 import type { AwsClients } from '../../cloud/aws/clients.js';
+import { autoscalingGroupOps, lifecycleHookOps } from '../../cloud/aws/ops/autoscaling.js';
+import { route53RecordOps, route53ZoneAssociationOps } from '../../cloud/aws/ops/dns.js';
+import { listenerOps, loadBalancerOps, targetGroupOps } from '../../cloud/aws/ops/load-balancer.js';
+import { eventRuleOps, eventTargetOps, sqsQueueOps } from '../../cloud/aws/ops/node-termination.js';
+import { iamInstanceProfileOps, iamOidcProviderOps, iamRoleOps, iamRolePolicyAttachmentOps, iamRolePolicyOps } from '../../cloud/aws/ops/iam.js';
+import { ebsVolumeOps, keyPairOps, launchTemplateOps } from '../../cloud/aws/ops/instances.js';
 import { managedFileOps } from '../../cloud/aws/ops/managed-file.js';
 import { elasticIpOps, natGatewayOps } from '../../cloud/aws/ops/nat-gateway.js';
 import { routeOps, routeTableAssociationOps, routeTableOps } from '../../cloud/aws/ops/route-table.js';
@@ -30,5 +36,23 @@ export const AWS_OPS: readonly ResourceOps<AwsClients>[] = [
   natGatewayOps,
   securityGroupOps,
   securityGroupRuleOps,
+  iamRoleOps,
+  iamRolePolicyOps,
+  iamRolePolicyAttachmentOps,
+  iamInstanceProfileOps,
+  iamOidcProviderOps,
+  keyPairOps,
+  launchTemplateOps,
+  autoscalingGroupOps,
+  lifecycleHookOps,
+  ebsVolumeOps,
+  loadBalancerOps,
+  targetGroupOps,
+  listenerOps,
+  route53RecordOps,
+  route53ZoneAssociationOps,
+  sqsQueueOps,
+  eventRuleOps,
+  eventTargetOps,
   managedFileOps,
 ];

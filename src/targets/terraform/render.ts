@@ -170,7 +170,8 @@ class Renderer {
           break;
         }
         default:
-          body.set(decl.tf, decl.relativeIpv6 && typeof v === 'string' ? relativeIpv6(v) : this.value(v));
+          if (decl.relativeIpv6 && typeof v === 'string') body.set(decl.tf, relativeIpv6(v));
+          else body.set(decl.tf, decl.tfString && !isRef(v) ? String(v) : this.value(v));
       }
     }
     return body;

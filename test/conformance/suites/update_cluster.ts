@@ -14,7 +14,7 @@ import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
-import { fixtureContext } from '../../model/golden-fixture.js';
+import { FIXTURE_ZONES, fixtureContext, fixtureDnsZone } from '../../model/golden-fixture.js';
 import { compareBlocks } from '../../targets/terraform/blocks.js';
 import { goldenEqual, type CaseResult, type Suite } from '../suite.js';
 import { caseDirs } from './cases.js';
@@ -34,11 +34,6 @@ const NODEUP_SHA256 = {
   amd64: 'c86e072f622b91546b7b3f3cb1a0f8a131e48b966ad018a0ac1520ceedf37725',
   arm64: '64a9a9510538a449e85d05e13e3cd98b80377d68a673447c26821d40f00f0075',
 };
-const FIXTURE_ZONES = [
-  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
-  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
-  { id: 'Z3AFAKE1ZOMORE', name: 'private.example.com', private: true },
-];
 const FIXTURE_SUBNET_ZONES: Record<string, string> = { 'subnet-12345678': 'us-test-1a', 'subnet-abcdef': 'us-test-1a', 'subnet-b2345678': 'us-test-1b' };
 const GPU_TYPES = new Set(['g4dn.xlarge', 'g4ad.16xlarge']);
 
@@ -86,6 +81,7 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
   const completed = populateClusterSpec(cluster as never, instanceGroups as never, {
     findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
     findSubnetZone: (subnetId) => FIXTURE_SUBNET_ZONES[subnetId],
+    findBucketRegion: () => undefined,
   }).cluster as unknown as KopsObject;
 
   const bootstrap = buildBootstrap(completed, instanceGroups, bootstrapContext(dir, settings.featureFlags), additionalObjects);
@@ -94,7 +90,7 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
   const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
     ...fixtureContext(),
     sshPublicKey: existsSync(sshKeyFile) ? readFileSync(sshKeyFile, 'utf8').trim() : undefined,
-    dnsZoneId: completed.spec.dnsZone,
+    dnsZone: fixtureDnsZone(completed.spec.dnsZone),
     files,
     userData: bootstrap.userData,
     lifecycleOverrides: settings.lifecycleOverrides,
@@ -116,12 +112,13 @@ function compareOutput(id: string, dir: string, files: Map<string, string>, phas
   const sameDataSet = JSON.stringify(actualData) === JSON.stringify(expectedData);
   if (tfEqual && sameDataSet && dataMatching.length === expectedData.length) return { result: { id, outcome: 'match' }, blockShare };
   const firstData = expectedData.find((f) => !dataMatching.includes(f)) ?? actualData.find((f) => !expectedData.includes(f));
-  const first = cmp.firstDifference ?? (tfEqual ? `data file ${firstData}` : 'kubernetes.tf: locals/outputs/providers differ');
+  const extraData = actualData.filter((f) => !expectedData.includes(f));
+  const first = cmp.firstDifference ?? (cmp.extra.length ? `unexpected ${cmp.extra[0]}` : undefined) ?? (tfEqual ? `data file ${firstData}` : (compareBlocks(actualTf, expectedTf).firstDifference ?? 'kubernetes.tf: block order differs'));
   return {
     result: {
       id,
       outcome: 'differ',
-      reason: `blocks ${cmp.matching}/${cmp.expected}, data ${dataMatching.length}/${expectedData.length}${sameDataSet ? '' : ' (file set differs)'}; first: ${first}`,
+      reason: `blocks ${cmp.matching}/${cmp.expected}, data ${dataMatching.length}/${expectedData.length}${sameDataSet ? '' : ` (file set differs${extraData.length ? `, extra ${extraData[0]}` : ''})`}; first: ${first}`,
     },
     blockShare,
   };

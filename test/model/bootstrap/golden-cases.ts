@@ -86,5 +86,6 @@ function contextFromGoldens(dataDir: string): BootstrapContext {
     nodeup: { amd64: nodeup('amd64'), arm64: nodeup('arm64') },
     hasGpu: (machineType) => GPU_TYPES.has(machineType),
     env: { KOPS_RUN_TOO_NEW_VERSION: '1' },
+    aws: { accountId: '123456789012', partition: 'aws-test' },
   };
 }

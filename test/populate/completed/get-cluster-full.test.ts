@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateVpcCommand, CreateSubnetCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { kops, sharedDir } from '../../helpers/cli.js';
 import { type MotoServer, startMoto } from '../../helpers/moto.js';
@@ -33,6 +34,9 @@ describe('kops get cluster --full against a real cloud API (moto)', () => {
     const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '172.20.0.0/16' }));
     const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc?.VpcId, CidrBlock: '172.20.64.0/19', AvailabilityZone: 'us-east-1c' }));
     subnetId = subnet.Subnet?.SubnetId ?? '';
+    await new S3Client({ ...clientConfig, forcePathStyle: true }).send(
+      new CreateBucketCommand({ Bucket: 'oidc-discovery', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }),
+    );
     dir = mkdtempSync(join(tmpdir(), 'kops-full-'));
   }, 60_000);
 
@@ -41,8 +45,9 @@ describe('kops get cluster --full against a real cloud API (moto)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the completed spec gets the hosted zone and the shared subnet zone from the cloud, with their origins', async () => {
+  test('the completed spec gets the hosted zone, the shared subnet zone and the discovery bucket region from the cloud', async () => {
     const subnets =
+      '  serviceAccountIssuerDiscovery:\n    discoveryStore: s3://oidc-discovery/minimal-aws\n' +
       '  subnets:\n  - cidr: 172.20.32.0/19\n    name: us-east-1a\n    type: Public\n    zone: us-east-1a\n' +
       `  - cidr: 172.20.64.0/19\n    id: ${subnetId}\n    name: utility-shared\n    type: Utility\n`;
     const file = writeClusterInput(dir, subnets);
@@ -57,6 +62,7 @@ describe('kops get cluster --full against a real cloud API (moto)', () => {
     expect(full.stdout).toContain(`  dnsZone: ${zoneId}\n`);
     expect(full.stdout).toContain('    zone: us-east-1c\n');
     expect(full.stdout).toContain('  podCIDR: 100.96.0.0/11\n');
+    expect(full.stdout).toContain('    serviceAccountIssuer: https://oidc-discovery.s3.eu-west-1.amazonaws.com/minimal-aws\n');
 
     const withOrigins = await kops(['get', 'cluster', '--full', '--show-origin'], { env: { ...env, KOPS_CLUSTER_NAME: 'minimal-aws.example.com' } });
     expect(withOrigins.code).toBe(0);

@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { encodeObject } from '../../../src/apis/codec.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Cluster } from '../../../src/apis/types.js';
-import { populateClusterSpec } from '../../../src/populate/completed/index.js';
+import { type KopsObject, populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { annotateWithOrigins } from '../../../src/populate/completed/show-origin.js';
-import { describeOrigin, forEachLeaf, formatPath } from '../../../src/populate/origin.js';
+import { OriginMap, USER, byDefault, describeOrigin, forEachLeaf, formatPath } from '../../../src/populate/origin.js';
+import { sharedDir } from '../../helpers/cli.js';
 import { awsCases, fixtureContext, loadCase } from './golden-cases.js';
 
 describe('provenance of the completed spec', () => {
@@ -12,6 +15,20 @@ describe('provenance of the completed spec', () => {
     for (const name of awsCases()) {
       const { cluster, instanceGroups } = loadCase(name);
       const { cluster: completed, origins } = populateClusterSpec(cluster, instanceGroups, fixtureContext);
+      forEachLeaf(completed, [], (path) => {
+        if (!origins.get(path)) missing.push(`${name}: ${formatPath(path)}`);
+      });
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('so does the completed spec of every cluster `kops create cluster` writes in the create_cluster golden cases', () => {
+    const dir = join(sharedDir, 'kops-reference/conformance/create_cluster');
+    const missing: string[] = [];
+    for (const name of readdirSync(dir)) {
+      const objects = decodeDocuments(readFileSync(join(dir, name, 'expected-v1alpha2.yaml'), 'utf8'), name) as unknown as KopsObject[];
+      const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject;
+      const { cluster: completed, origins } = populateClusterSpec(cluster, objects.filter((o) => o.kind === 'InstanceGroup'), fixtureContext);
       forEachLeaf(completed, [], (path) => {
         if (!origins.get(path)) missing.push(`${name}: ${formatPath(path)}`);
       });
@@ -54,4 +71,14 @@ describe('provenance of the completed spec', () => {
     const stripped = annotated.replace(/ # (user|(default|inferred|channel): [^\n]*)$/gm, '');
     expect(stripped).toBe(plain);
   });
+});
+
+test('origin comments sit after the header of multi-line strings and on empty collections', () => {
+  const origins = new OriginMap();
+  origins.record(['spec'], { fileAssets: [{ content: 'line one\nline two\n', name: 'a' }] }, USER);
+  origins.record(['spec', 'authorization', 'rbac'], {}, byDefault('RBAC authorization'));
+  const text = 'spec:\n  authorization:\n    rbac: {}\n  fileAssets:\n  - content: |\n      line one\n      line two\n    name: a\n';
+  expect(annotateWithOrigins(text, origins)).toBe(
+    'spec:\n  authorization:\n    rbac: {} # default: RBAC authorization\n  fileAssets:\n  - content: | # user\n      line one\n      line two\n    name: a # user\n',
+  );
 });

@@ -28,7 +28,16 @@ function cluster(name: string, spec: Record<string, unknown> = {}): KopsObject {
   };
 }
 
-const complete = (c: KopsObject, ctx: PopulateContext = context) => populateClusterSpec(c, [], ctx).cluster.spec as Record<string, any>;
+function controlPlaneGroup(name: string): KopsObject {
+  return { apiVersion: 'kops.k8s.io/v1alpha2', kind: 'InstanceGroup', metadata: { name }, spec: { role: 'Master', subnets: ['eu-west-1a'] } };
+}
+
+/** The completed spec of `c`, with a control-plane instance group for every etcd member. */
+function complete(c: KopsObject, ctx: PopulateContext = context): Record<string, any> {
+  const clusters = (c.spec.etcdClusters ?? []) as { etcdMembers: { instanceGroup: string }[] }[];
+  const groups = [...new Set(clusters.flatMap((e) => e.etcdMembers.map((m) => m.instanceGroup)))].map(controlPlaneGroup);
+  return populateClusterSpec(c, groups, ctx).cluster.spec;
+}
 
 describe('cluster CIDRs', () => {
   test('pod range is the upper half and the service range the first eighth of nonMasqueradeCIDR', () => {
@@ -83,6 +92,14 @@ describe('versions follow the Kubernetes version', () => {
     expect(spec.kubeAPIServer.cloudProvider).toBe('external');
   });
 
+  test('a side-loaded release URL keeps its place as the version, and images carry its tag', () => {
+    const spec = complete(cluster('a.example.com', { kubernetesVersion: 'https://dl.k8s.io/release/v1.35.0' }));
+    expect(spec.kubernetesVersion).toBe('https://dl.k8s.io/release/v1.35.0');
+    expect(spec.kubeAPIServer.image).toBe('registry.k8s.io/kube-apiserver-amd64:v1.35.0');
+    expect(spec.kubeProxy.image).toBe('registry.k8s.io/kube-proxy-amd64:v1.35.0');
+    expect(spec.etcdClusters[0].version).toBe('3.6.12');
+  });
+
   test('a version that is not one is an error naming the field', () => {
     expect(() => complete(cluster('a.example.com', { kubernetesVersion: 'latest' }))).toThrow(/spec\.kubernetesVersion/);
   });
@@ -130,8 +147,11 @@ describe('what populate leaves alone and what it derives', () => {
 
   test('with node-local DNS the kubelet points at the local cache', () => {
     const spec = complete(cluster('a.example.com', { kubeDNS: { nodeLocalDNS: { enabled: true } } }));
+    expect(spec.kubeDNS.nodeLocalDNS.localIP).toBe('169.254.20.10');
     expect(spec.kubelet.clusterDNS).toBe('169.254.20.10');
     expect(spec.masterKubelet.clusterDNS).toBe('169.254.20.10');
+    const custom = complete(cluster('a.example.com', { kubeDNS: { nodeLocalDNS: { enabled: true, localIP: '169.254.0.53' } } }));
+    expect(custom.kubelet.clusterDNS).toBe('169.254.0.53');
   });
 
   test('kubenet needs cloud routes from the controller manager', () => {
@@ -190,4 +210,25 @@ describe('service-account issuer', () => {
     const api = complete(cluster('a.example.com', { kubeAPIServer: { serviceAccountIssuer: 'https://issuer.example.org' } })).kubeAPIServer;
     expect(api.serviceAccountJWKSURI).toBe('https://issuer.example.org/openid/v1/jwks');
   });
+});
+
+test('an etcd member on an instance group that does not exist is an error naming the member', () => {
+  const c = cluster('a.example.com');
+  expect(() => populateClusterSpec(c, [controlPlaneGroup('other')], context)).toThrow(
+    /^spec\.etcdClusters\[0\]\.etcdMembers\[0\]\.instanceGroup: no instance group named control-plane-a in cluster a\.example\.com$/,
+  );
+});
+
+test('appended admission plugins join the kops list, in order', () => {
+  const spec = complete(cluster('a.example.com', { kubeAPIServer: { appendAdmissionPlugins: ['PodNodeSelector', 'AlwaysPullImages'] } }));
+  expect(spec.kubeAPIServer.enableAdmissionPlugins).toContain('PodNodeSelector');
+  expect(spec.kubeAPIServer.enableAdmissionPlugins.slice(0, 2)).toEqual(['AlwaysPullImages', 'DefaultStorageClass']);
+});
+
+test('the API server talks to the etcd clusters that exist, and to an authenticator when one is configured', () => {
+  const members = [{ name: 'a', instanceGroup: 'control-plane-a' }];
+  const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }], authentication: { aws: {} } }));
+  expect(spec.kubeAPIServer.etcdServers).toEqual(['https://127.0.0.1:4001']);
+  expect(spec.kubeAPIServer.etcdServersOverrides).toBeUndefined();
+  expect(spec.kubeAPIServer.authenticationTokenWebhookConfigFile).toBe('/etc/kubernetes/authn.config');
 });

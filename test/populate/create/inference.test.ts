@@ -55,6 +55,23 @@ describe('create cluster inference', () => {
     expect(cluster.spec.topology).toEqual({ dns: { type: 'Public' } });
   });
 
+  test('a gossip name with public DNS still reaches the API through a load balancer', async () => {
+    const { cluster } = await create({ clusterName: 'g.k8s.local', dnsType: 'public' });
+    expect(cluster.spec.api).toEqual({ loadBalancer: { type: 'Public', class: 'Network' } });
+  });
+
+  test('a cluster publishing DNS records needs a matching hosted zone of the right privacy', async () => {
+    const { findClusterHostedZone } = await import('../../../src/populate/create/dns-zone.js');
+    const zoneOf = async (o: Partial<CreateClusterOptions>) => findClusterHostedZone((await create(o)).cluster, ctx.lookup);
+    expect((await zoneOf({ dnsType: 'public', clusterName: 'a.b.example.com' }))?.id).toBe('Z1AFAKE1ZON3YO');
+    expect((await zoneOf({ dnsType: 'private', clusterName: 'k.internal.example.com' }))?.id).toBe('Z2AFAKE1ZON3NO');
+    expect((await zoneOf({ dnsZone: 'Z3AFAKE1ZOMORE', dnsType: 'private' }))?.name).toBe('private.example.com');
+    expect(await zoneOf({})).toBeUndefined();
+    await expect(create({ dnsType: 'public', clusterName: 'c.nozone.test' })).rejects.toThrow(/no public Route 53 hosted zone matches the cluster name c.nozone.test/);
+    await expect(create({ dnsType: 'private' })).rejects.toThrow(/no private Route 53 hosted zone matches/);
+    await expect(create({ dnsZone: 'other.example.org' })).rejects.toThrow(/--dns-zone: no public Route 53 hosted zone other.example.org/);
+  });
+
   test('flags for volumes, tenancy, security groups, public IPs and the SSL certificate land on the right groups', async () => {
     const { cluster, instanceGroups } = await create({
       controlPlaneVolumeSize: 50,
@@ -109,6 +126,7 @@ describe('create cluster inference', () => {
 describe('create cluster rejects bad input with the flag and what to do', () => {
   test.each<[string, Partial<CreateClusterOptions>, RegExp]>([
     ['a zone outside the region', { zones: ['us-test-1a', 'us-east-1a'] }, /--zones: us-east-1a is not a zone of region us-test-1/],
+    ['a zone given twice', { zones: ['us-test-1a', 'us-test-1a'] }, /--zones: us-test-1a is given more than once/],
     ['a zone the region does not have', { zones: ['us-test-1z'] }, /--zones: us-test-1z is not a zone of region us-test-1/],
     ['fewer control-plane nodes than control-plane zones', { zones: ['us-test-1a', 'us-test-1b'], controlPlaneZones: ['us-test-1a', 'us-test-1b'], controlPlaneCount: 1 }, /--control-plane-count: 1 control-plane nodes cannot cover 2 control-plane zones/],
     ['overlapping network CIDRs', { networkCIDRs: ['10.0.0.0/16', '10.0.128.0/17'] }, /--network-cidr: 10.0.128.0\/17 overlaps 10.0.0.0\/16/],
@@ -120,9 +138,13 @@ describe('create cluster rejects bad input with the flag and what to do', () => 
     ['unknown networking', { networking: 'weave-x' }, /--networking: unknown networking mode "weave-x"/],
     ['an invalid Kubernetes version', { kubernetesVersion: '1.32' }, /--kubernetes-version: cannot parse "1.32"/],
     ['a name that is not a DNS name', { clusterName: 'My_Cluster' }, /cluster name "My_Cluster" is not a valid DNS name/],
+    ['a name that is not fully qualified', { clusterName: 'demo' }, /metadata.name: "demo" is not a fully-qualified DNS name/],
     ['a bastion with a public topology', { bastion: true }, /--bastion needs --topology private/],
     ['kubenet with a private topology', { networking: 'kubenet', topology: 'private' }, /kubenet does not support --topology private/],
     ['an unsupported cloud', { cloudProvider: 'gce' }, /cloud provider "gce" is not supported yet/],
+    ['an unknown topology', { topology: 'hybrid' }, /--topology: unknown topology "hybrid"/],
+    ['an unknown instance manager', { instanceManager: 'spot' }, /--instance-manager: unknown value "spot"/],
+    ['an unknown DNS type', { dnsType: 'gossip' }, /--dns: unknown DNS type "gossip"/],
     ['karpenter without a discovery store', { instanceManager: 'karpenter' }, /requires --discovery-store/],
     ['a machine type the region does not have', { nodeSizes: ['t2.invalidType'] }, /machine type t2.invalidType does not exist/],
   ])('%s', async (_what, o, message) => {

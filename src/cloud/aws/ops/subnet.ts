@@ -12,7 +12,7 @@ import { Subnet } from '../resources/index.js';
 import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
 import { awsOps, orUndefined, single, writeEc2Tags, type Resolved } from './common.js';
 import type { SubnetSpec } from '../resources/subnet.js';
-import { describeVpc } from './vpc.js';
+import { describeVpc, liveIpv6Block } from './vpc.js';
 
 type Spec = Resolved<SubnetSpec>;
 
@@ -36,7 +36,7 @@ export const subnetOps = awsOps(Subnet, {
     }
     if (!subnet?.SubnetId) return undefined;
     const options = subnet.PrivateDnsNameOptionsOnLaunch;
-    const ipv6 = subnet.Ipv6CidrBlockAssociationSet?.find((a) => a.Ipv6CidrBlockState?.State === 'associated')?.Ipv6CidrBlock;
+    const ipv6 = liveIpv6Block(subnet.Ipv6CidrBlockAssociationSet);
     return {
       id: subnet.SubnetId,
       attrs: { availability_zone: subnet.AvailabilityZone, cidr_block: subnet.CidrBlock, ipv6_cidr_block: ipv6 },
@@ -98,7 +98,7 @@ async function desiredIpv6(aws: AwsClients, spec: Spec): Promise<string | undefi
   const want = spec.ipv6CidrBlock;
   if (!want || !want.startsWith('/')) return want || undefined;
   const vpc = await describeVpc(aws, spec.vpcId);
-  const block = vpc?.Ipv6CidrBlockAssociationSet?.find((a) => a.Ipv6CidrBlockState?.State === 'associated')?.Ipv6CidrBlock;
+  const block = liveIpv6Block(vpc?.Ipv6CidrBlockAssociationSet);
   if (!block) throw new Error(`subnet IPv6 block ${want} is relative to its VPC's IPv6 range, but VPC ${spec.vpcId} has none`);
   return ipv6Subnet(block, want);
 }

@@ -30,9 +30,14 @@ export async function describeVpc(aws: AwsClients, id: string): Promise<Ec2Vpc |
   return out?.Vpcs?.[0];
 }
 
+/** The IPv6 block in use: any association not on its way out (states are not reported uniformly). */
+export function liveIpv6Block(set: readonly { Ipv6CidrBlock?: string; Ipv6CidrBlockState?: { State?: string } }[] | undefined): string | undefined {
+  const dead = ['disassociating', 'disassociated', 'failing', 'failed'];
+  return set?.find((a) => a.Ipv6CidrBlock && !dead.includes(String(a.Ipv6CidrBlockState?.State)))?.Ipv6CidrBlock;
+}
+
 function vpcIpv6Block(vpc: Ec2Vpc): string | undefined {
-  return vpc.Ipv6CidrBlockAssociationSet?.find((a) => a.Ipv6CidrBlockState?.State === 'associated' || a.Ipv6CidrBlockState?.State === 'associating')
-    ?.Ipv6CidrBlock;
+  return liveIpv6Block(vpc.Ipv6CidrBlockAssociationSet);
 }
 
 async function vpcAttribute(aws: AwsClients, id: string, attribute: 'enableDnsHostnames' | 'enableDnsSupport'): Promise<boolean | undefined> {

@@ -21,6 +21,8 @@ export interface FieldDecl {
   dataKey?: string;
   /** An IPv6 CIDR that may be given relative to the VPC's block (`/64#3`: the 3rd /64 of the VPC's range). */
   relativeIpv6?: boolean;
+  /** The provider takes this scalar as a string (`connection_termination = "true"`). */
+  tfString?: boolean;
 }
 
 export type Fields = Record<string, FieldDecl>;

@@ -48,6 +48,7 @@ export interface TargetGroupSpec {
   protocol: string;
   vpcId: Val<string>;
   connectionTermination?: boolean;
+  /** Seconds; the Terraform provider takes it as a string. */
   deregistrationDelay?: string;
   healthCheck: { healthyThreshold: number; interval: number; path?: string; protocol: string; unhealthyThreshold: number; port?: string };
   tags?: Record<string, string>;
@@ -57,7 +58,7 @@ export const TargetGroup = defineResource<TargetGroupSpec>({
   type: 'aws_lb_target_group',
   kopsKind: 'TargetGroup',
   fields: {
-    connectionTermination: { tf: 'connection_termination' },
+    connectionTermination: { tf: 'connection_termination', tfString: true },
     deregistrationDelay: { tf: 'deregistration_delay' },
     healthCheck: {
       tf: 'health_check',

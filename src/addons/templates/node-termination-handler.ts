@@ -1,0 +1,293 @@
+import { usesServiceAccountPermissions } from '../irsa.js';
+import { awsRegion } from '../system-env.js';
+import type { AddonCluster, AddonContext } from '../types.js';
+import { controlPlaneCount } from './instance-groups.js';
+
+const CONTROL_PLANE_AFFINITY = `      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - key: node-role.kubernetes.io/control-plane
+                operator: Exists
+            - matchExpressions:
+              - key: node-role.kubernetes.io/master
+                operator: Exists
+`;
+
+const CONTROL_PLANE_TOLERATIONS = `      tolerations:
+      - key: node-role.kubernetes.io/control-plane
+        operator: Exists
+      - key: node-role.kubernetes.io/master
+        operator: Exists
+`;
+
+
+/** aws-node-termination-handler in queue-processor mode: drains nodes on spot interruptions, rebalance and ASG lifecycle events from the cluster's SQS queue. */
+export function nodeTerminationHandler(cluster: AddonCluster, ctx: AddonContext): string {
+  const nth = cluster.spec.nodeTerminationHandler ?? {};
+  // With IRSA the handler needs no node role, so it runs on workers instead of the control plane.
+  const onControlPlane = !usesServiceAccountPermissions(cluster);
+  const replicas = onControlPlane && controlPlaneCount(ctx) > 1 ? 2 : 1;
+  return `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: ${nth.version}
+    k8s-addon: node-termination-handler.aws
+    k8s-app: aws-node-termination-handler
+  name: aws-node-termination-handler
+  namespace: kube-system
+
+---
+
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: ${nth.version}
+    k8s-addon: node-termination-handler.aws
+  name: aws-node-termination-handler
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - nodes
+  verbs:
+  - get
+  - list
+  - patch
+  - update
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  verbs:
+  - list
+  - get
+- apiGroups:
+  - ""
+  resources:
+  - pods/eviction
+  verbs:
+  - create
+- apiGroups:
+  - extensions
+  resources:
+  - daemonsets
+  verbs:
+  - get
+- apiGroups:
+  - apps
+  resources:
+  - daemonsets
+  verbs:
+  - get
+- apiGroups:
+  - ""
+  resources:
+  - events
+  verbs:
+  - create
+  - patch
+
+---
+
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: ${nth.version}
+    k8s-addon: node-termination-handler.aws
+  name: aws-node-termination-handler
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: aws-node-termination-handler
+subjects:
+- kind: ServiceAccount
+  name: aws-node-termination-handler
+  namespace: kube-system
+
+---
+
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  labels:
+    app.kubernetes.io/component: deployment
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: ${nth.version}
+    k8s-addon: node-termination-handler.aws
+    k8s-app: aws-node-termination-handler
+  name: aws-node-termination-handler
+  namespace: kube-system
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app.kubernetes.io/instance: aws-node-termination-handler
+      app.kubernetes.io/name: aws-node-termination-handler
+      kubernetes.io/os: linux
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/component: deployment
+        app.kubernetes.io/instance: aws-node-termination-handler
+        app.kubernetes.io/name: aws-node-termination-handler
+        k8s-app: aws-node-termination-handler
+        kops.k8s.io/managed-by: kops
+        kops.k8s.io/nth-mode: sqs
+        kubernetes.io/os: linux
+    spec:
+${onControlPlane ? CONTROL_PLANE_AFFINITY : ''}      containers:
+      - env:
+        - name: NODE_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: spec.nodeName
+        - name: POD_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
+        - name: NAMESPACE
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.namespace
+        - name: ENABLE_PROBES_SERVER
+          value: "true"
+        - name: PROBES_SERVER_PORT
+          value: "8080"
+        - name: PROBES_SERVER_ENDPOINT
+          value: /healthz
+        - name: LOG_LEVEL
+          value: info
+        - name: JSON_LOGGING
+          value: "true"
+        - name: LOG_FORMAT_VERSION
+          value: "2"
+        - name: ENABLE_PROMETHEUS_SERVER
+          value: "${nth.prometheusEnable === true}"
+        - name: PROMETHEUS_SERVER_PORT
+          value: "9092"
+        - name: CHECK_TAG_BEFORE_DRAINING
+          value: "true"
+        - name: MANAGED_TAG
+          value: ${nth.managedASGTag}
+        - name: USE_PROVIDER_ID
+          value: "true"
+        - name: DRY_RUN
+          value: "false"
+        - name: CORDON_ONLY
+          value: "false"
+        - name: TAINT_NODE
+          value: "${nth.taintNode === true}"
+        - name: ENABLE_OUT_OF_SERVICE_TAINT
+          value: "${nth.enableOutOfServiceTaint === true}"
+        - name: EXCLUDE_FROM_LOAD_BALANCERS
+          value: "${nth.excludeFromLoadBalancers !== false}"
+        - name: DELETE_LOCAL_DATA
+          value: "true"
+        - name: IGNORE_DAEMON_SETS
+          value: "true"
+        - name: POD_TERMINATION_GRACE_PERIOD
+          value: "${nth.podTerminationGracePeriod ?? -1}"
+        - name: NODE_TERMINATION_GRACE_PERIOD
+          value: "120"
+        - name: EMIT_KUBERNETES_EVENTS
+          value: "true"
+        - name: COMPLETE_LIFECYCLE_ACTION_DELAY_SECONDS
+          value: "-1"
+        - name: ENABLE_SQS_TERMINATION_DRAINING
+          value: "true"
+        - name: QUEUE_URL
+          value: https://sqs.${awsRegion(cluster)}.amazonaws.com/${ctx.aws?.accountId ?? ''}/${cluster.metadata.name.replaceAll('.', '-')}-nth
+        - name: DELETE_SQS_MSG_IF_NODE_NOT_FOUND
+          value: "${nth.deleteSQSMsgIfNodeNotFound === true}"
+        - name: WORKERS
+          value: "10"
+        - name: HEARTBEAT_INTERVAL
+          value: "-1"
+        - name: HEARTBEAT_UNTIL
+          value: "-1"
+        - name: SQS_MSG_VISIBILITY_TIMEOUT_SEC
+          value: "20"
+        image: public.ecr.aws/aws-ec2/aws-node-termination-handler:${nth.version}
+        imagePullPolicy: IfNotPresent
+        livenessProbe:
+          httpGet:
+            path: /healthz
+            port: 8080
+          initialDelaySeconds: 5
+          periodSeconds: 5
+        name: aws-node-termination-handler
+        ports:
+        - containerPort: 8080
+          name: liveness-probe
+          protocol: TCP
+        - containerPort: 9092
+          name: metrics
+          protocol: TCP
+        resources:
+          requests:
+            cpu: ${nth.cpuRequest ?? '50m'}
+            memory: ${nth.memoryRequest ?? '64Mi'}
+        securityContext:
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          runAsGroup: 1000
+          runAsNonRoot: true
+          runAsUser: 1000
+${onControlPlane ? '      hostNetwork: true\n      nodeSelector: null\n' : ''}      priorityClassName: system-cluster-critical
+      securityContext:
+        fsGroup: 1000
+      serviceAccountName: aws-node-termination-handler
+${onControlPlane ? CONTROL_PLANE_TOLERATIONS : ''}      topologySpreadConstraints:
+      - labelSelector:
+          matchLabels:
+            app.kubernetes.io/instance: aws-node-termination-handler
+            app.kubernetes.io/name: aws-node-termination-handler
+            kops.k8s.io/nth-mode: sqs
+        maxSkew: 1
+        topologyKey: topology.kubernetes.io/zone
+        whenUnsatisfiable: ScheduleAnyway
+      - labelSelector:
+          matchLabels:
+            app.kubernetes.io/instance: aws-node-termination-handler
+            app.kubernetes.io/name: aws-node-termination-handler
+            kops.k8s.io/nth-mode: sqs
+        maxSkew: 1
+        topologyKey: kubernetes.io/hostname
+        whenUnsatisfiable: DoNotSchedule
+
+---
+
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    k8s-addon: node-termination-handler.aws
+  name: aws-node-termination-handler
+  namespace: kube-system
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/instance: aws-node-termination-handler
+      app.kubernetes.io/name: aws-node-termination-handler
+      kops.k8s.io/nth-mode: sqs
+`;
+}

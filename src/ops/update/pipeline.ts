@@ -1,0 +1,112 @@
+import { encodeObject } from '../../apis/codec.js';
+import { UserError } from '../../errors.js';
+import type { AwsClients } from '../../cloud/aws/clients.js';
+import type { AwsLookup } from '../../cloud/aws/lookup.js';
+import { attachedInternetGateway, describeInstanceTypeFacts } from '../../cloud/aws/model-facts.js';
+import type { Lifecycle, Task } from '../../engine/task.js';
+import { buildAwsModel } from '../../model/aws.js';
+import { buildBootstrap } from '../../model/bootstrap/index.js';
+import type { KopsObject, NodeupLocation } from '../../model/bootstrap/types.js';
+import type { ImageInfo } from '../../model/context.js';
+import type { ModelCluster, ModelInstanceGroup } from '../../model/types.js';
+import { awsPopulateContext } from '../../populate/completed/cloud-context.js';
+import { populateClusterSpec } from '../../populate/completed/index.js';
+import type { Keystore } from '../../pki/keystore.js';
+import type { SshKeyStore } from '../../pki/sshkeys.js';
+import type { ClusterStore } from '../../statestore/clientset.js';
+import { loadClusterKeysets, publicMaterial } from './keysets.js';
+
+export interface UpdateInputs {
+  store: ClusterStore;
+  clusterName: string;
+  aws: AwsClients;
+  lookup: AwsLookup;
+  account: { accountId: string; partition: string };
+  keystore: Keystore;
+  sshKeys: SshKeyStore;
+  nodeup: Record<'amd64' | 'arm64', NodeupLocation>;
+  kopsVersion: string;
+  /** false for a preview: missing keysets are made in memory only. */
+  persistKeysets: boolean;
+  lifecycleOverrides?: Record<string, Lifecycle>;
+  /** Environment variables kops copies into system components. */
+  componentEnv?: Record<string, string>;
+}
+
+export interface ClusterUpdate {
+  completed: KopsObject;
+  instanceGroups: KopsObject[];
+  tasks: Task[];
+  createdKeysets: string[];
+}
+
+/**
+ * User spec in the state store -> completed spec -> bootstrap files and user data -> AWS tasks. Cloud look-ups happen
+ * here, up front, so that populate and the model builders stay pure.
+ */
+export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterUpdate> {
+  const { store, clusterName } = inputs;
+  const cluster = (await store.requireCluster(clusterName)) as unknown as KopsObject;
+  const instanceGroups = (await store.listInstanceGroups(clusterName)) as unknown as KopsObject[];
+  if (instanceGroups.length === 0) throw new UserError(`cluster ${clusterName} has no instance groups`, 'create them with `kops create instancegroup` or `kops create -f`');
+  const additionalObjects = (await store.listAdditionalObjects(clusterName)) as unknown as KopsObject[];
+
+  const populateContext = await awsPopulateContext(cluster as never, inputs.lookup);
+  const completed = populateClusterSpec(cluster as never, instanceGroups as never, populateContext).cluster as unknown as KopsObject;
+
+  const etcdNames = ((completed.spec.etcdClusters as { name: string }[] | undefined) ?? []).map((e) => e.name);
+  const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets);
+
+  const machineTypes = instanceGroups.map((ig) => ig.spec.machineType as string | undefined).filter((t): t is string => Boolean(t));
+  const instanceTypes = await describeInstanceTypeFacts(inputs.aws.ec2, machineTypes);
+  const bootstrap = buildBootstrap(
+    completed,
+    instanceGroups,
+    {
+      kopsVersion: inputs.kopsVersion,
+      keysets: publicMaterial(keysets),
+      nodeup: inputs.nodeup,
+      hasGpu: (machineType) => Boolean(instanceTypes[machineType]?.gpu),
+      aws: inputs.account,
+      env: inputs.componentEnv,
+    },
+    additionalObjects,
+  );
+
+  const sshKey = (await inputs.sshKeys.list()).find((k) => k.name === 'admin');
+  const dnsZoneRef = completed.spec.dnsZone as string | undefined;
+  const dnsZone = dnsZoneRef ? (await inputs.lookup.hostedZones()).find((z) => z.id === dnsZoneRef || z.name === dnsZoneRef) : undefined;
+  const networkId = completed.spec.networkID as string | undefined;
+  const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
+    region: inputs.aws.region,
+    accountId: inputs.account.accountId,
+    partition: inputs.account.partition,
+    images: await resolveImages(instanceGroups, inputs.lookup),
+    instanceTypes,
+    sshPublicKey: sshKey?.publicKey,
+    dnsZone,
+    sharedInternetGatewayId: networkId ? await attachedInternetGateway(inputs.aws.ec2, networkId) : undefined,
+    files: [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }],
+    userData: bootstrap.userData,
+    lifecycleOverrides: inputs.lifecycleOverrides,
+  });
+  return { completed, instanceGroups, tasks, createdKeysets: created };
+}
+
+/** Every instance group image resolved to an AMI, strictly by owner; an unknown image names its group. */
+async function resolveImages(instanceGroups: KopsObject[], lookup: AwsLookup): Promise<Record<string, ImageInfo>> {
+  const images: Record<string, ImageInfo> = {};
+  for (const ig of instanceGroups) {
+    const image = ig.spec.image as string | undefined;
+    if (!image || images[image]) continue;
+    const found = await lookup.findImage(image);
+    if (!found) {
+      throw new UserError(
+        `instancegroup ${ig.metadata.name} spec.image: image ${JSON.stringify(image)} not found in ${lookup.region}`,
+        'write it as <owner>/<name> of an image that exists in the region (or an ami- id), then retry',
+      );
+    }
+    images[image] = { id: found.id, rootDeviceName: found.rootDeviceName ?? '/dev/sda1' };
+  }
+  return images;
+}
