@@ -3,10 +3,14 @@ import { addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, u
 import { parseManifest, serializeManifest } from './manifest.js';
 import { awsCloudController } from './templates/aws-cloud-controller.js';
 import { awsEbsCsiDriver } from './templates/aws-ebs-csi-driver.js';
+import { calico } from './templates/calico.js';
+import { clusterAutoscaler } from './templates/cluster-autoscaler.js';
 import { coredns } from './templates/coredns.js';
 import { dnsController } from './templates/dns-controller.js';
 import { externalDns } from './templates/external-dns.js';
+import { flannel } from './templates/flannel.js';
 import { kindnet } from './templates/kindnet.js';
+import { kopeio } from './templates/kopeio.js';
 import { kopsController } from './templates/kops-controller.js';
 import { kubeletApiRbac } from './templates/kubelet-api-rbac.js';
 import { limitRange } from './templates/limit-range.js';
@@ -74,6 +78,16 @@ const CATALOG: CatalogEntry[] = [
   },
   {
     definition: {
+      name: 'cluster-autoscaler.addons.k8s.io',
+      id: 'k8s-1.15',
+      manifestFile: 'k8s-1.15.yaml',
+      render: clusterAutoscaler,
+      serviceAccountRole: { name: 'cluster-autoscaler', namespace: 'kube-system' },
+    },
+    enabled: (c) => c.spec.clusterAutoscaler?.enabled === true,
+  },
+  {
+    definition: {
       name: 'node-termination-handler.aws',
       id: 'k8s-1.11',
       manifestFile: 'k8s-1.11.yaml',
@@ -86,6 +100,39 @@ const CATALOG: CatalogEntry[] = [
   {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },
     enabled: isAWS,
+  },
+  {
+    definition: {
+      name: 'networking.kope.io',
+      id: 'k8s-1.12',
+      manifestFile: 'k8s-1.12.yaml',
+      selector: NETWORKING_SELECTOR,
+      prune: true,
+      render: kopeio,
+    },
+    enabled: (c) => c.spec.networking?.kopeio !== undefined,
+  },
+  {
+    definition: {
+      name: 'networking.projectcalico.org',
+      id: 'k8s-1.25',
+      manifestFile: 'k8s-1.25.yaml',
+      selector: NETWORKING_SELECTOR,
+      prune: true,
+      render: calico,
+    },
+    enabled: (c) => c.spec.networking?.calico !== undefined,
+  },
+  {
+    definition: {
+      name: 'networking.flannel',
+      id: 'k8s-1.25',
+      manifestFile: 'k8s-1.25.yaml',
+      selector: NETWORKING_SELECTOR,
+      prune: true,
+      render: flannel,
+    },
+    enabled: (c) => c.spec.networking?.flannel !== undefined,
   },
   {
     definition: {

@@ -1,6 +1,6 @@
 import { KIND_SCHEMAS, encodeObject } from '../apis/codec.js';
 import { encodeValue } from '../apis/fields.js';
-import type { Cluster, InstanceGroup, KopsKind, KopsObject } from '../apis/types.js';
+import { isKopsObject, type AdditionalObject, type Cluster, type InstanceGroup, type KopsKind, type KopsObject } from '../apis/types.js';
 import { UserError } from '../errors.js';
 import type { Writer } from './context.js';
 
@@ -75,17 +75,19 @@ export function instanceGroupZones(cluster: Cluster | undefined, group: Instance
   return [...new Set(zones)].sort();
 }
 
+type Printable = KopsObject | AdditionalObject;
+
 /** Objects as `-o yaml` prints them: Go-compatible YAML documents separated as kops separates them. */
-export function yamlDocuments(objects: KopsObject[]): string {
+export function yamlDocuments(objects: Printable[]): string {
   return objects.map((o) => encodeObject(o)).join('\n---\n\n');
 }
 
 /** Objects as `-o json` prints them: one object alone, several in a JSON array. */
-export function jsonDocuments(objects: KopsObject[]): string {
-  const values = objects.map((o) => encodeValue({ ...o }, KIND_SCHEMAS[o.kind as KopsKind]));
+export function jsonDocuments(objects: Printable[]): string {
+  const values = objects.map((o) => (isKopsObject(o) ? encodeValue({ ...o }, KIND_SCHEMAS[o.kind as KopsKind]) : o));
   return JSON.stringify(values.length === 1 ? values[0] : values, null, 2) + '\n';
 }
 
-export function writeObjects(out: Writer, objects: KopsObject[], format: 'yaml' | 'json'): void {
+export function writeObjects(out: Writer, objects: Printable[], format: 'yaml' | 'json'): void {
   out.write(format === 'yaml' ? yamlDocuments(objects) : jsonDocuments(objects));
 }

@@ -8,6 +8,7 @@ import { buildEtcdVolumes } from './etcd-volumes.js';
 import { buildManagedFiles } from './files.js';
 import { buildExternalAccess, buildFirewall, dedupe } from './firewall.js';
 import { buildIam } from './iam.js';
+import { buildIrsa } from './irsa.js';
 import { buildNetwork } from './network.js';
 import { buildNodeTerminationQueue } from './nth.js';
 import { buildSshKey } from './sshkey.js';
@@ -29,6 +30,7 @@ export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstan
     ...buildFirewall(m),
     ...buildExternalAccess(m),
     ...buildIam(m),
+    ...buildIrsa(m),
     ...sshKey,
     ...buildEtcdVolumes(m),
     ...api.tasks,

@@ -440,3 +440,78 @@ export function nodeRolePolicy(m: ModelContext, role: NodeRole): string | undefi
   }
   return p.empty ? undefined : p.toJSON();
 }
+
+export function addExternalDnsPermissions(p: Policy, hostedZoneId: string): void {
+  addDnsControllerPermissions(p, hostedZoneId);
+}
+
+/** What karpenter needs to launch and retire nodes it owns (tagged with the cluster and a node pool). */
+export function addKarpenterPermissions(p: Policy, region: string, nodesRoleName: string): void {
+  const arn = (r: string) => `arn:${p.partition}:ec2:*:*:${r}`;
+  const owned = { 'aws:ResourceTag/KubernetesCluster': p.clusterName };
+  const nodePool = { 'aws:ResourceTag/karpenter.sh/nodepool': '*' };
+  const created = ['fleet/*', 'instance/*', 'launch-template/*', 'network-interface/*', 'spot-instances-request/*', 'volume/*'].map(arn);
+  p.add({
+    Action: ['ec2:CreateFleet', 'ec2:RunInstances'],
+    Effect: 'Allow',
+    Resource: [arn('capacity-reservation/*'), arn('security-group/*'), arn('subnet/*'), `arn:${p.partition}:ec2:*::image/*`, `arn:${p.partition}:ec2:*::snapshot/*`],
+  });
+  p.add({ Action: ['ec2:CreateFleet', 'ec2:RunInstances'], Condition: { StringEquals: owned, StringLike: nodePool }, Effect: 'Allow', Resource: [arn('launch-template/*')] });
+  p.add({
+    Action: ['ec2:CreateFleet', 'ec2:CreateLaunchTemplate', 'ec2:RunInstances'],
+    Condition: { StringEquals: { 'aws:RequestTag/KubernetesCluster': p.clusterName }, StringLike: { 'aws:RequestTag/karpenter.sh/nodepool': '*' } },
+    Effect: 'Allow',
+    Resource: created,
+  });
+  p.add({
+    Action: 'ec2:CreateTags',
+    Condition: {
+      StringEquals: { 'aws:RequestTag/KubernetesCluster': p.clusterName, 'ec2:CreateAction': ['CreateFleet', 'CreateLaunchTemplate', 'RunInstances'] },
+      StringLike: { 'aws:RequestTag/karpenter.sh/nodepool': '*' },
+    },
+    Effect: 'Allow',
+    Resource: created,
+  });
+  p.add({
+    Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
+    Condition: { Null: { 'aws:RequestTag/KubernetesCluster': 'true' }, StringEquals: owned, StringLike: nodePool },
+    Effect: 'Allow',
+    Resource: created,
+  });
+  p.add({
+    Action: ['ec2:DeleteLaunchTemplate', 'ec2:TerminateInstances'],
+    Condition: { StringEquals: owned, StringLike: nodePool },
+    Effect: 'Allow',
+    Resource: [arn('instance/*'), arn('launch-template/*')],
+  });
+  p.add({
+    Action: 'iam:PassRole',
+    Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+    Effect: 'Allow',
+    Resource: `arn:${p.partition}:iam::*:role/${nodesRoleName}`,
+  });
+  addKmsStatements(p, region);
+  addAll(p.unconditional, [
+    'ec2:DescribeCapacityReservations',
+    'ec2:DescribeImages',
+    'ec2:DescribeInstanceStatus',
+    'ec2:DescribeInstanceTypeOfferings',
+    'ec2:DescribeInstanceTypes',
+    'ec2:DescribeInstances',
+    'ec2:DescribeLaunchTemplates',
+    'ec2:DescribePlacementGroups',
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeSpotPriceHistory',
+    'ec2:DescribeSubnets',
+    'iam:GetInstanceProfile',
+    'iam:ListInstanceProfiles',
+    'pricing:GetProducts',
+    'ssm:GetParameter',
+  ]);
+}
+
+/** A user's inline policy (a JSON list of statements) as the document the Go kops writes for it. */
+export function inlinePolicyDocument(statementsJson: string): string {
+  const statements = JSON.parse(statementsJson) as Statement[];
+  return JSON.stringify({ Statement: statements.map(orderStatement), Version: '2012-10-17' }, null, 2);
+}

@@ -143,6 +143,10 @@ function subnetSpec(m: ModelContext, s: SubnetView, vpc: Task): SubnetSpec {
     } else if ((s.type === 'Private' || s.type === 'DualStack') && s.cidr) {
       tags['kubernetes.io/role/internal-elb'] = '1';
     }
+    // Karpenter finds the subnets of its node pools by these tags.
+    for (const ig of m.instanceGroups) {
+      if (ig.spec.manager === 'Karpenter' && ig.spec.subnets?.includes(s.name)) tags[`kops.k8s.io/instance-group/${ig.metadata.name}`] = 'true';
+    }
     spec.tags = tags;
   }
   return spec;

@@ -128,9 +128,13 @@ describe('instance groups from the command line', () => {
     expect(oneErrorLine(missing.stderr)[0]).toBe(`error: instance group "nodes" not found in cluster "${CLUSTER_NAME}"`);
   });
 
-  test('delete -f with a Cluster needs kops delete cluster', async () => {
-    const r = await kops(['delete', '-f', tempFile(smallManifest)], { env: { ...moto.env, KOPS_STATE_STORE: 's3://unused/kops' } });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('kops delete cluster');
+  test('delete -f --yes with a Cluster deletes the cluster and its instance groups with it', async () => {
+    const bucket = await newBucket('store-delete-file');
+    const env = { ...moto.env, KOPS_STATE_STORE: bucket.state };
+    await kops(['create', '-f', tempFile(smallManifest)], { env });
+    const r = await kops(['delete', '-f', tempFile(smallManifest), '--yes'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await bucket.keys()).toEqual([]);
   });
 });

@@ -1,4 +1,22 @@
+import { toGoYaml } from '../goyaml.js';
+import { awsRegion } from '../system-env.js';
 import type { AddonCluster, AddonContext } from '../types.js';
+
+const PRIORITY_CONFIGMAP = (text: string) => `apiVersion: v1
+data:
+  priorities: ${JSON.stringify(text)}
+kind: ConfigMap
+metadata:
+  labels:
+    app.kubernetes.io/name: cluster-autoscaler
+    k8s-addon: cluster-autoscaler.addons.k8s.io
+    k8s-app: cluster-autoscaler
+  name: cluster-autoscaler-priority-expander
+  namespace: kube-system
+
+---
+
+`;
 
 /** cluster-autoscaler for the cluster's autoscaling instance groups, on the control plane. */
 export function clusterAutoscaler(cluster: AddonCluster, ctx: AddonContext): string {
@@ -6,7 +24,7 @@ export function clusterAutoscaler(cluster: AddonCluster, ctx: AddonContext): str
   const priorities = priorityExpanderConfig(cluster, ctx);
   const podAnnotations = Object.entries(ca.podAnnotations ?? {})
     .map(([k, v]) => `        ${k}: ${JSON.stringify(v)}\n`)
-    .join("");
+    .join('');
   return `apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
@@ -279,21 +297,7 @@ spec:
 
 ---
 
-apiVersion: v1
-data:
-  priorities: ${JSON.stringify(priorities)}
-kind: ConfigMap
-metadata:
-  labels:
-    app.kubernetes.io/name: cluster-autoscaler
-    k8s-addon: cluster-autoscaler.addons.k8s.io
-    k8s-app: cluster-autoscaler
-  name: cluster-autoscaler-priority-expander
-  namespace: kube-system
-
----
-
-apiVersion: apps/v1
+${priorities === undefined ? '' : PRIORITY_CONFIGMAP(priorities)}apiVersion: apps/v1
 kind: Deployment
 metadata:
   labels:
@@ -336,7 +340,7 @@ ${podAnnotations}      labels:
       containers:
       - command:
         - ./cluster-autoscaler
-${commandFlags(cluster, ctx).map((f) => `        - ${f}\n`).join("")}        - --logtostderr=true
+${commandFlags(cluster, ctx).map((f) => `        - ${f}\n`).join('')}        - --logtostderr=true
         - --stderrthreshold=info
         - --v=4
         env:
@@ -360,8 +364,8 @@ ${commandFlags(cluster, ctx).map((f) => `        - ${f}\n`).join("")}        - -
           protocol: TCP
         resources:
           requests:
-            cpu: ${ca.cpuRequest ?? "100m"}
-            memory: ${ca.memoryRequest ?? "300Mi"}
+            cpu: ${ca.cpuRequest ?? '100m'}
+            memory: ${ca.memoryRequest ?? '300Mi'}
       dnsPolicy: ClusterFirst
       hostNetwork: true
       nodeSelector: null
@@ -386,4 +390,57 @@ ${commandFlags(cluster, ctx).map((f) => `        - ${f}\n`).join("")}        - -
         topologyKey: kubernetes.io/hostname
         whenUnsatisfiable: DoNotSchedule
 `;
+}
+
+type InstanceGroup = NonNullable<AddonContext['instanceGroups']>[number];
+
+/** Instance groups the autoscaler manages: worker groups not opted out and not Karpenter-managed. */
+function autoscaledGroups(ctx: AddonContext): InstanceGroup[] {
+  return (ctx.instanceGroups ?? [])
+    .filter((ig) => (ig.spec.role ?? 'Node') === 'Node' && ig.spec.autoscale !== false && ig.spec.manager !== 'Karpenter')
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+/** The priority expander's config: priority -> ASG name patterns (given, or each group by its autoscalePriority). */
+function priorityExpanderConfig(cluster: AddonCluster, ctx: AddonContext): string | undefined {
+  const ca = cluster.spec.clusterAutoscaler ?? {};
+  if (ca.expander !== 'priority') return undefined;
+  let priorities: Record<string, string[]> = ca.customPriorityExpanderConfig;
+  if (!priorities) {
+    priorities = {};
+    for (const ig of autoscaledGroups(ctx)) {
+      const key = String(ig.spec.autoscalePriority ?? 0);
+      (priorities[key] ??= []).push(`${ig.metadata.name}.${cluster.metadata.name}`);
+    }
+  }
+  // Integer keys, written in the text order of their decimal form.
+  return Object.keys(priorities)
+    .sort()
+    .map((k) => `${k}:\n${toGoYaml(priorities[k])}`)
+    .join('')
+    .replace(/\n$/, '');
+}
+
+function commandFlags(cluster: AddonCluster, ctx: AddonContext): string[] {
+  const ca = cluster.spec.clusterAutoscaler ?? {};
+  const flags = [
+    `--balance-similar-node-groups=${ca.balanceSimilarNodeGroups === true}`,
+    `--emit-per-nodegroup-metrics=${ca.emitPerNodegroupMetrics === true}`,
+    '--cloud-provider=aws',
+    `--aws-use-static-instance-list=${ca.awsUseStaticInstanceList === true}`,
+    `--expander=${ca.expander ?? 'random'}`,
+    ...autoscaledGroups(ctx).map((ig) => `--nodes=${ig.spec.minSize ?? 0}:${ig.spec.maxSize ?? 0}:${ig.metadata.name}.${cluster.metadata.name}`),
+    `--ignore-daemonsets-utilization=${ca.ignoreDaemonSetsUtilization === true}`,
+    `--scale-down-utilization-threshold=${ca.scaleDownUtilizationThreshold ?? '0.5'}`,
+    `--skip-nodes-with-custom-controller-pods=${ca.skipNodesWithCustomControllerPods !== false}`,
+    `--skip-nodes-with-local-storage=${ca.skipNodesWithLocalStorage !== false}`,
+    `--skip-nodes-with-system-pods=${ca.skipNodesWithSystemPods !== false}`,
+    `--scale-down-delay-after-add=${ca.scaleDownDelayAfterAdd ?? '10m0s'}`,
+    `--scale-down-unneeded-time=${ca.scaleDownUnneededTime ?? '10m0s'}`,
+    `--scale-down-unready-time=${ca.scaleDownUnreadyTime ?? '20m0s'}`,
+    `--new-pod-scale-up-delay=${ca.newPodScaleUpDelay ?? '0s'}`,
+    `--max-node-provision-time=${ca.maxNodeProvisionTime ?? '15m0s'}`,
+    `--cordon-node-before-terminating=${ca.cordonNodeBeforeTerminating !== false}`,
+  ];
+  return flags;
 }

@@ -3,6 +3,9 @@ import { awsRegion } from '../system-env.js';
 import type { AddonCluster, AddonContext } from '../types.js';
 import { controlPlaneCount } from './instance-groups.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type NthSpec = Record<string, any>;
+
 const CONTROL_PLANE_AFFINITY = `      affinity:
         nodeAffinity:
           requiredDuringSchedulingIgnoredDuringExecution:
@@ -22,21 +25,20 @@ const CONTROL_PLANE_TOLERATIONS = `      tolerations:
         operator: Exists
 `;
 
-
-/** aws-node-termination-handler in queue-processor mode: drains nodes on spot interruptions, rebalance and ASG lifecycle events from the cluster's SQS queue. */
+/**
+ * aws-node-termination-handler: in queue-processor mode a Deployment draining nodes on spot interruptions,
+ * rebalance and ASG lifecycle events from the cluster's SQS queue; otherwise a DaemonSet watching instance metadata.
+ */
 export function nodeTerminationHandler(cluster: AddonCluster, ctx: AddonContext): string {
-  const nth = cluster.spec.nodeTerminationHandler ?? {};
-  // With IRSA the handler needs no node role, so it runs on workers instead of the control plane.
-  const onControlPlane = !usesServiceAccountPermissions(cluster);
-  const replicas = onControlPlane && controlPlaneCount(ctx) > 1 ? 2 : 1;
-  return `apiVersion: v1
+  const nth: NthSpec = cluster.spec.nodeTerminationHandler ?? {};
+  if (nth.enableSQSTerminationDraining === false) return `apiVersion: v1
 kind: ServiceAccount
 metadata:
   labels:
     app.kubernetes.io/instance: aws-node-termination-handler
     app.kubernetes.io/name: aws-node-termination-handler
     app.kubernetes.io/part-of: aws-node-termination-handler
-    app.kubernetes.io/version: ${nth.version}
+    app.kubernetes.io/version: v1.25.5
     k8s-addon: node-termination-handler.aws
     k8s-app: aws-node-termination-handler
   name: aws-node-termination-handler
@@ -51,7 +53,7 @@ metadata:
     app.kubernetes.io/instance: aws-node-termination-handler
     app.kubernetes.io/name: aws-node-termination-handler
     app.kubernetes.io/part-of: aws-node-termination-handler
-    app.kubernetes.io/version: ${nth.version}
+    app.kubernetes.io/version: v1.25.5
     k8s-addon: node-termination-handler.aws
   name: aws-node-termination-handler
 rules:
@@ -106,7 +108,7 @@ metadata:
     app.kubernetes.io/instance: aws-node-termination-handler
     app.kubernetes.io/name: aws-node-termination-handler
     app.kubernetes.io/part-of: aws-node-termination-handler
-    app.kubernetes.io/version: ${nth.version}
+    app.kubernetes.io/version: v1.25.5
     k8s-addon: node-termination-handler.aws
   name: aws-node-termination-handler
 roleRef:
@@ -120,7 +122,124 @@ subjects:
 
 ---
 
-apiVersion: apps/v1
+${instanceMetadataDaemonSet(nth)}`;
+  return `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: v1.25.5
+    k8s-addon: node-termination-handler.aws
+    k8s-app: aws-node-termination-handler
+  name: aws-node-termination-handler
+  namespace: kube-system
+
+---
+
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: v1.25.5
+    k8s-addon: node-termination-handler.aws
+  name: aws-node-termination-handler
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - nodes
+  verbs:
+  - get
+  - list
+  - patch
+  - update
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  verbs:
+  - list
+  - get
+- apiGroups:
+  - ""
+  resources:
+  - pods/eviction
+  verbs:
+  - create
+- apiGroups:
+  - extensions
+  resources:
+  - daemonsets
+  verbs:
+  - get
+- apiGroups:
+  - apps
+  resources:
+  - daemonsets
+  verbs:
+  - get
+- apiGroups:
+  - ""
+  resources:
+  - events
+  verbs:
+  - create
+  - patch
+
+---
+
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: v1.25.5
+    k8s-addon: node-termination-handler.aws
+  name: aws-node-termination-handler
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: aws-node-termination-handler
+subjects:
+- kind: ServiceAccount
+  name: aws-node-termination-handler
+  namespace: kube-system
+
+---
+
+${queueProcessorDeployment(cluster, ctx, nth)}---
+
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  labels:
+    app.kubernetes.io/instance: aws-node-termination-handler
+    app.kubernetes.io/name: aws-node-termination-handler
+    k8s-addon: node-termination-handler.aws
+  name: aws-node-termination-handler
+  namespace: kube-system
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/instance: aws-node-termination-handler
+      app.kubernetes.io/name: aws-node-termination-handler
+      kops.k8s.io/nth-mode: sqs
+`;
+}
+
+function queueProcessorDeployment(cluster: AddonCluster, ctx: AddonContext, nth: NthSpec): string {
+  // With IRSA the handler needs no node role, so it runs on workers instead of the control plane.
+  const onControlPlane = !usesServiceAccountPermissions(cluster);
+  const replicas = onControlPlane && controlPlaneCount(ctx) > 1 ? 2 : 1;
+  return `apiVersion: apps/v1
 kind: Deployment
 metadata:
   labels:
@@ -271,23 +390,147 @@ ${onControlPlane ? CONTROL_PLANE_TOLERATIONS : ''}      topologySpreadConstraint
         topologyKey: kubernetes.io/hostname
         whenUnsatisfiable: DoNotSchedule
 
----
+`;
+}
 
-apiVersion: policy/v1
-kind: PodDisruptionBudget
+function instanceMetadataDaemonSet(nth: NthSpec): string {
+  return `apiVersion: apps/v1
+kind: DaemonSet
 metadata:
   labels:
+    app.kubernetes.io/component: daemonset
     app.kubernetes.io/instance: aws-node-termination-handler
     app.kubernetes.io/name: aws-node-termination-handler
+    app.kubernetes.io/part-of: aws-node-termination-handler
+    app.kubernetes.io/version: ${nth.version}
     k8s-addon: node-termination-handler.aws
+    k8s-app: aws-node-termination-handler
   name: aws-node-termination-handler
   namespace: kube-system
 spec:
-  maxUnavailable: 1
   selector:
     matchLabels:
       app.kubernetes.io/instance: aws-node-termination-handler
       app.kubernetes.io/name: aws-node-termination-handler
-      kops.k8s.io/nth-mode: sqs
+      kubernetes.io/os: linux
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/component: daemonset
+        app.kubernetes.io/instance: aws-node-termination-handler
+        app.kubernetes.io/name: aws-node-termination-handler
+        k8s-app: aws-node-termination-handler
+        kops.k8s.io/managed-by: kops
+        kubernetes.io/os: linux
+    spec:
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - key: eks.amazonaws.com/compute-type
+                operator: NotIn
+                values:
+                - fargate
+      containers:
+      - env:
+        - name: NODE_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: spec.nodeName
+        - name: POD_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
+        - name: NAMESPACE
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.namespace
+        - name: ENABLE_PROBES_SERVER
+          value: "false"
+        - name: PROBES_SERVER_PORT
+          value: "8080"
+        - name: PROBES_SERVER_ENDPOINT
+          value: /healthz
+        - name: LOG_LEVEL
+          value: info
+        - name: JSON_LOGGING
+          value: "true"
+        - name: LOG_FORMAT_VERSION
+          value: "2"
+        - name: ENABLE_PROMETHEUS_SERVER
+          value: "${nth.prometheusEnable === true}"
+        - name: PROMETHEUS_SERVER_PORT
+          value: "9092"
+        - name: METADATA_TRIES
+          value: "3"
+        - name: DRY_RUN
+          value: "false"
+        - name: CORDON_ONLY
+          value: "false"
+        - name: TAINT_NODE
+          value: "${nth.taintNode === true}"
+        - name: ENABLE_OUT_OF_SERVICE_TAINT
+          value: "${nth.enableOutOfServiceTaint === true}"
+        - name: EXCLUDE_FROM_LOAD_BALANCERS
+          value: "${nth.excludeFromLoadBalancers !== false}"
+        - name: DELETE_LOCAL_DATA
+          value: "true"
+        - name: IGNORE_DAEMON_SETS
+          value: "true"
+        - name: POD_TERMINATION_GRACE_PERIOD
+          value: "${nth.podTerminationGracePeriod ?? -1}"
+        - name: NODE_TERMINATION_GRACE_PERIOD
+          value: "120"
+        - name: EMIT_KUBERNETES_EVENTS
+          value: "true"
+        - name: ENABLE_SPOT_INTERRUPTION_DRAINING
+          value: "${nth.enableSpotInterruptionDraining !== false}"
+        - name: ENABLE_ASG_LIFECYCLE_DRAINING
+          value: "${nth.enableASGLifecycleDraining !== false}"
+        - name: ENABLE_SCHEDULED_EVENT_DRAINING
+          value: "${nth.enableScheduledEventDraining !== false}"
+        - name: ENABLE_REBALANCE_MONITORING
+          value: "${nth.enableRebalanceMonitoring === true}"
+        - name: ENABLE_REBALANCE_DRAINING
+          value: "${nth.enableRebalanceDraining === true}"
+        - name: ENABLE_SQS_TERMINATION_DRAINING
+          value: "false"
+        - name: UPTIME_FROM_FILE
+          value: /proc/uptime
+        image: public.ecr.aws/aws-ec2/aws-node-termination-handler:${nth.version}
+        imagePullPolicy: IfNotPresent
+        name: aws-node-termination-handler
+        resources:
+          requests:
+            cpu: ${nth.cpuRequest ?? '50m'}
+            memory: ${nth.memoryRequest ?? '64Mi'}
+        securityContext:
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          runAsGroup: 1000
+          runAsNonRoot: true
+        volumeMounts:
+        - mountPath: /proc/uptime
+          name: uptime
+          readOnly: true
+      dnsPolicy: ClusterFirstWithHostNet
+      hostNetwork: true
+      nodeSelector:
+        kubernetes.io/os: linux
+      priorityClassName: system-node-critical
+      securityContext:
+        fsGroup: 1000
+      serviceAccountName: aws-node-termination-handler
+      tolerations:
+      - operator: Exists
+      volumes:
+      - hostPath:
+          path: /proc/uptime
+        name: uptime
+  updateStrategy:
+    rollingUpdate:
+      maxUnavailable: 25%
+    type: RollingUpdate
 `;
 }

@@ -6,23 +6,27 @@ import { openClusterStore } from '../store.js';
 import { deleteCluster } from './delete-cluster.js';
 import { deleteInstanceGroups } from './delete-instancegroup.js';
 
-/** `kops delete -f FILE... [--yes]`: deletes the clusters (with their cloud resources) or instance groups described in the files. */
+/**
+ * `kops delete -f FILE... [--yes]`: deletes the clusters (with everything they own) and instance groups described
+ * in the files. Instance groups of a cluster deleted here go with it, as in the Go kops.
+ */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
   if (inv.args.length > 0) throw new UserError(`unknown command "${inv.args[0]}" for "kops delete"`, "see 'kops delete --help'");
   const manifests = await readManifests(ctx, inv.strings('filename'), inv.commandPath, 'delete');
-  if (manifests.clusters.length > 0) {
-    // Deleting a cluster deletes its instance groups with it.
-    for (const { object } of manifests.clusters) {
-      const code = await deleteCluster(ctx, object.metadata.name!, { yes: inv.bool('yes') });
-      if (code !== 0) return code;
-    }
-    return;
-  }
   if (manifests.sshCredentials.length > 0 || manifests.additional.length > 0) {
     const first = manifests.sshCredentials[0] ?? manifests.additional[0];
-    throw new UserError(`${first.source}: kops delete -f only deletes InstanceGroup objects`, 'use kops delete sshpublickey for SSH keys');
+    throw new UserError(`${first.source}: kops delete -f deletes Cluster and InstanceGroup objects only`, 'use kops delete sshpublickey for SSH keys');
   }
-  const store = await openClusterStore(ctx);
-  const targets = manifests.instanceGroups.map(({ object, clusterName }) => ({ clusterName, name: object.metadata.name ?? '' }));
-  await deleteInstanceGroups(store, ctx, targets, inv.bool('yes'));
+  const yes = inv.bool('yes');
+  const deletedClusters = new Set<string>();
+  for (const { object } of manifests.clusters) {
+    const name = object.metadata.name ?? '';
+    const code = await deleteCluster(ctx, name, { yes });
+    if (code !== 0) return code;
+    deletedClusters.add(name);
+  }
+  const targets = manifests.instanceGroups
+    .filter(({ clusterName }) => !deletedClusters.has(clusterName))
+    .map(({ object, clusterName }) => ({ clusterName, name: object.metadata.name ?? '' }));
+  if (targets.length > 0) await deleteInstanceGroups(await openClusterStore(ctx), ctx, targets, yes);
 }

@@ -101,7 +101,7 @@ export function planCompute(snap: ComputeSnapshot, clusterName: string): Compute
       id: key.KeyPairId ?? name,
       name,
       action: 'delete',
-      run: (aws) => ignoreGone(() => aws.ec2.send(new DeleteKeyPairCommand(key.KeyPairId ? { KeyPairId: key.KeyPairId } : { KeyName: name }))),
+      run: (aws) => ignoreGone(() => aws.ec2.send(new DeleteKeyPairCommand({ KeyName: name }))),
     });
   }
   for (const template of snap.launchTemplates) {

@@ -37,6 +37,7 @@ export async function discoverCluster(aws: AwsClients, options: DiscoverOptions)
     vpcIds: network.vpcIds,
     subnetIds: network.subnetIds,
     securityGroupIds: network.securityGroupIds,
+    natInterfaceIds: network.natInterfaceIds,
     labels: network.labels,
   };
   const interfaces = await describeInterfaces(aws.ec2, { Name: 'vpc-id', Values: [...network.vpcsToScan].sort() });

@@ -17,6 +17,7 @@ export interface Inventory {
   vpcIds: ReadonlySet<string>;
   subnetIds: ReadonlySet<string>;
   securityGroupIds: ReadonlySet<string>;
+  natInterfaceIds: ReadonlySet<string>;
   /** Labels of the cluster's network objects by id. */
   labels: ReadonlyMap<string, string>;
 }
@@ -51,12 +52,17 @@ export async function interfaceBlockers(ec2: EC2Client, enis: readonly NetworkIn
   const strangers = enis.filter((eni) => !belongsToCluster(eni, inv));
   const instanceIds = [...new Set(strangers.map((e) => e.Attachment?.InstanceId).filter((id): id is string => !!id))];
   const instanceTags = new Map<string, Record<string, string>>();
+  const goingAway = new Set<string>();
   if (instanceIds.length > 0) {
     const { Reservations } = await ec2.send(new DescribeInstancesCommand({ InstanceIds: instanceIds }));
-    for (const i of (Reservations ?? []).flatMap((r) => r.Instances ?? [])) instanceTags.set(i.InstanceId!, tagsOf(i));
+    for (const i of (Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
+      instanceTags.set(i.InstanceId!, tagsOf(i));
+      if (['shutting-down', 'terminated'].includes(i.State?.Name ?? '')) goingAway.add(i.InstanceId!);
+    }
   }
   const blockers: Blocker[] = [];
   for (const eni of strangers) {
+    if (eni.Attachment?.InstanceId && goingAway.has(eni.Attachment.InstanceId)) continue;
     const blockedId = [eni.SubnetId, ...(eni.Groups ?? []).map((g) => g.GroupId), eni.VpcId].find(
       (id) => !!id && (inv.subnetIds.has(id) || inv.securityGroupIds.has(id) || inv.vpcIds.has(id)),
     );
@@ -76,6 +82,7 @@ export async function interfaceBlockers(ec2: EC2Client, enis: readonly NetworkIn
 function belongsToCluster(eni: NetworkInterface, inv: Inventory): boolean {
   if (ownership(tagsOf({ Tags: eni.TagSet }), inv.clusterName) === 'owned') return true;
   if (eni.Attachment?.InstanceId && inv.instanceIds.has(eni.Attachment.InstanceId)) return true;
+  if (inv.natInterfaceIds.has(eni.NetworkInterfaceId ?? '')) return true;
   const kind = eni.InterfaceType ?? '';
   return kind === 'natGateway' || kind === 'network_load_balancer' || /^(ELB |Interface for NAT Gateway )/.test(eni.Description ?? '');
 }

@@ -3,6 +3,7 @@ import {
   DeleteEgressOnlyInternetGatewayCommand,
   DeleteInternetGatewayCommand,
   DeleteNatGatewayCommand,
+  DeleteNetworkInterfaceCommand,
   DeleteRouteTableCommand,
   DeleteSecurityGroupCommand,
   DeleteSubnetCommand,
@@ -81,6 +82,8 @@ export interface NetworkPlan {
   subnetIds: Set<string>;
   securityGroupIds: Set<string>;
   natGatewayIds: Set<string>;
+  /** Network interfaces of live NAT gateways (any owner: a foreign gateway is named as such, not by its interface). */
+  natInterfaceIds: Set<string>;
   /** VPCs whose network interfaces may hold on to the cluster's subnets or security groups. */
   vpcsToScan: Set<string>;
   /** Labels of the cluster's network objects by id, for messages. */
@@ -99,6 +102,7 @@ export function planNetwork(snap: NetworkSnapshot, clusterName: string): Network
     subnetIds: new Set(),
     securityGroupIds: new Set(),
     natGatewayIds: new Set(),
+    natInterfaceIds: new Set(),
     vpcsToScan: new Set(),
     labels: new Map(),
   };
@@ -193,10 +197,10 @@ function planRouteTables(snap: NetworkSnapshot, clusterName: string, plan: Netwo
       owner = 'owned';
     }
     if (!owner) continue;
-    // Subnets the cluster deletes lose their association with them; shared ones must be let go of first.
-    const keep = (rt.Associations ?? []).filter((a) => !a.Main && a.RouteTableAssociationId && !plan.subnetIds.has(a.SubnetId ?? ''));
+    // Associations with shared subnets keep a table in use; those with deleted subnets may linger too.
+    const associations = (rt.Associations ?? []).filter((a) => !a.Main && a.RouteTableAssociationId);
     add('route-table', id, tags, owner === 'owned' ? 'delete' : 'untag', async (aws) => {
-      for (const a of keep) await ignoreGone(() => aws.ec2.send(new DisassociateRouteTableCommand({ AssociationId: a.RouteTableAssociationId })));
+      for (const a of associations) await ignoreGone(() => aws.ec2.send(new DisassociateRouteTableCommand({ AssociationId: a.RouteTableAssociationId })));
       await ignoreGone(() => aws.ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })));
     });
   }
@@ -250,6 +254,8 @@ function planNatAndAddresses(snap: NetworkSnapshot, clusterName: string, plan: N
     if (!LIVE_NAT_STATES.has(nat.State ?? '')) continue;
     const id = nat.NatGatewayId!;
     const tags = tagsOf(nat);
+    const interfaceIds = (nat.NatGatewayAddresses ?? []).map((a) => a.NetworkInterfaceId).filter((i): i is string => !!i);
+    for (const i of interfaceIds) plan.natInterfaceIds.add(i);
     let owner = ownership(tags, clusterName);
     if (!owner && routedFromOwned.has(id) && !taggedForOther(tags, clusterName)) owner = 'owned';
     if (!owner) {
@@ -263,6 +269,8 @@ function planNatAndAddresses(snap: NetworkSnapshot, clusterName: string, plan: N
     add('nat-gateway', id, tags, owner === 'owned' ? 'delete' : 'untag', async (aws) => {
       await ignoreGone(() => aws.ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id })));
       await waitForNatGatewayGone(aws.ec2, id);
+      // AWS removes the gateway's interface with it; make sure nothing is left (emulators keep it).
+      for (const i of interfaceIds) await ignoreGone(() => aws.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: i })));
     });
   }
   for (const address of snap.addresses) {

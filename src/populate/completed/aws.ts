@@ -15,7 +15,7 @@ export function fillAwsCloudControllerManager(s: PopulateState): void {
   const podCIDR = spec.get('podCIDR');
   if (podCIDR !== undefined && !s.ipv6) ccm.default('clusterCIDR', podCIDR, inferred('spec.podCIDR'));
   ccm.default('clusterName', s.clusterName, inferred('cluster name'));
-  ccm.default('configureCloudRoutes', false, byDefault('the CNI routes pods'));
+  ccm.default('configureCloudRoutes', spec.get('kubeControllerManager.configureCloudRoutes'), inferred('as kubeControllerManager.configureCloudRoutes'));
   ccm.default('image', awsCloudControllerManagerImage(s.k8s), inferred('AWS cloud controller manager image for the Kubernetes version'));
   ccm.default('leaderElection.leaderElect', true, byDefault('cloud controller manager leader election'));
 }

@@ -35,14 +35,33 @@ export function fillStores(s: PopulateState): void {
   s.spec.default('secretStore', `${configBase}/secrets`, inferred('secretStore is configBase/secrets'));
 }
 
-/** Defaults of the v1alpha2 API and of kops itself that depend on nothing else. */
+/**
+ * Defaults the v1alpha2 API applies when it reads a spec. They run before the fields the internal API lost are
+ * dropped, because the API access default still follows the legacy control-plane topology.
+ */
+export function applyV1alpha2Defaults(spec: SpecFiller): void {
+  spec.default('topology.dns.type', 'Public', byDefault('DNS topology'));
+  if (!spec.has('api.dns') && !spec.has('api.loadBalancer') && spec.get('cloudProvider') !== 'openstack') {
+    if (spec.get('topology.masters') === 'private') {
+      spec.set('api.loadBalancer', {}, inferred('a private control plane is reached through a load balancer'));
+    } else {
+      spec.set('api.dns', {}, byDefault('a public control plane is reached through DNS'));
+    }
+  }
+  if (spec.has('api.loadBalancer')) {
+    spec.default('api.loadBalancer.type', 'Public', byDefault('API load balancer is public'));
+    if (spec.get('cloudProvider') === 'aws') spec.default('api.loadBalancer.class', 'Network', byDefault('API load balancer is an NLB'));
+  }
+  if (!spec.has('authorization')) spec.set('authorization.rbac', {}, byDefault('RBAC authorization'));
+  if (spec.has('networking.flannel')) {
+    // New clusters get vxlan from `create cluster`; a spec without a backend predates that and meant udp.
+    spec.default('networking.flannel.backend', 'udp', byDefault('legacy flannel backend'));
+  }
+}
+
+/** Defaults of kops itself that depend on nothing else. */
 export function fillClusterDefaults(s: PopulateState): void {
   const { spec } = s;
-  if (!spec.has('api.dns') && !spec.has('api.loadBalancer') && !spec.has('api.publicName')) {
-    spec.set('api.dns', {}, byDefault('API reached through DNS when no load balancer is set'));
-  }
-  if (spec.has('api.loadBalancer')) spec.default('api.loadBalancer.type', 'Public', byDefault('API load balancer is public'));
-  if (!spec.has('authorization')) spec.set('authorization.rbac', {}, byDefault('RBAC authorization'));
   if (spec.has('iam')) spec.default('iam.legacy', false, byDefault('IAM policies are not the legacy ones'));
   spec.default('clusterDNSDomain', 'cluster.local', byDefault('cluster DNS domain'));
   spec.default('cloudConfig.manageStorageClasses', true, byDefault('kops manages storage classes'));
@@ -51,11 +70,11 @@ export function fillClusterDefaults(s: PopulateState): void {
 export function fillDns(s: PopulateState): void {
   const { spec } = s;
   const gossip = s.clusterName.endsWith('.k8s.local');
-  const dnsType = spec.default<string>('topology.dns.type', gossip ? 'None' : 'Public', byDefault('DNS topology'));
+  const dnsType = spec.get<string>('topology.dns.type');
   if (!spec.has('dnsZone') && !gossip && dnsType !== 'None') {
     const zone = s.ctx.findDnsZone(s.clusterName, dnsType === 'Private' ? 'Private' : 'Public');
     if (!zone) {
-      throw new UserError(`spec.dnsZone: no ${dnsType.toLowerCase()} hosted zone found for ${s.clusterName}`, 'create a hosted zone for a parent domain, or set spec.dnsZone');
+      throw new UserError(`spec.dnsZone: no ${dnsType === 'Private' ? 'private' : 'public'} hosted zone found for ${s.clusterName}`, 'create a hosted zone for a parent domain, or set spec.dnsZone');
     }
     spec.set('dnsZone', zone, inferred(`hosted zone serving ${s.clusterName}`));
   }

@@ -1,7 +1,7 @@
 import type { OriginMap } from '../origin.js';
 import { fillClusterAutoscaler, fillKarpenter, fillNodeProblemDetector } from './addons.js';
 import { fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler } from './aws.js';
-import { checkEtcdMembers, dropRemovedFields, fillClusterDefaults, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
+import { applyV1alpha2Defaults, checkEtcdMembers, dropRemovedFields, fillClusterDefaults, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
 import { fillKubeAPIServer, fillKubeControllerManager, fillKubeScheduler } from './control-plane.js';
 import { fillEtcdClusters } from './etcd.js';
 import { fillHetznerCloudControllerManager } from './hetzner.js';
@@ -33,6 +33,7 @@ export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonl
   const root = structuredClone(cluster) as unknown as Record<string, unknown>;
   const spec = SpecFiller.fromUser(root, ['spec']);
 
+  applyV1alpha2Defaults(spec);
   dropRemovedFields(spec);
   const version = parseKubernetesVersion(normalizeKubernetesVersion(spec));
   const state: PopulateState = {

@@ -43,10 +43,6 @@ export function fillNetworkingDefaults(s: PopulateState): void {
     spec.default('networking.calico.encapsulationMode', s.ipv6 ? 'none' : 'ipip', byDefault('calico encapsulation'));
   }
   if (spec.has('networking.kindnet')) fillKindnet(s, spec.at('networking.kindnet'));
-  if (spec.has('networking.flannel')) {
-    // New clusters get vxlan from `create cluster`; a spec without a backend predates that and meant udp.
-    spec.default('networking.flannel.backend', 'udp', byDefault('legacy flannel backend'));
-  }
 }
 
 function fillCilium(s: PopulateState, c: SpecFiller): void {

@@ -287,6 +287,7 @@ export async function accountContents(aws: AwsClients): Promise<Record<string, s
     records.push(...(r.ResourceRecordSets ?? []).map((s) => `${z.Name}/${s.Type}/${s.Name}`));
   }
   const instances = (await ec2.send(new DescribeInstancesCommand({}))).Reservations!.flatMap((r) => r.Instances ?? []);
+  const terminated = new Set(instances.filter((i) => i.State?.Name === 'terminated').map((i) => i.InstanceId));
   return {
     vpcs: sorted((await ec2.send(new DescribeVpcsCommand({}))).Vpcs!.map((v) => v.VpcId)),
     subnets: sorted((await ec2.send(new DescribeSubnetsCommand({}))).Subnets!.map((s) => s.SubnetId)),
@@ -298,7 +299,10 @@ export async function accountContents(aws: AwsClients): Promise<Record<string, s
     dhcpOptions: sorted((await ec2.send(new DescribeDhcpOptionsCommand({}))).DhcpOptions!.map((d) => d.DhcpOptionsId)),
     instances: sorted(instances.filter((i) => i.State?.Name !== 'terminated').map((i) => i.InstanceId)),
     volumes: sorted((await ec2.send(new DescribeVolumesCommand({}))).Volumes!.map((v) => v.VolumeId)),
-    networkInterfaces: sorted((await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces!.map((n) => n.NetworkInterfaceId)),
+    // moto keeps the interfaces of terminated instances (AWS deletes them): they are part of those instances.
+    networkInterfaces: sorted(
+      (await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces!.filter((n) => !terminated.has(n.Attachment?.InstanceId ?? '')).map((n) => n.NetworkInterfaceId),
+    ),
     keyPairs: sorted((await ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs!.map((k) => k.KeyName)),
     launchTemplates: sorted((await ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates!.map((t) => t.LaunchTemplateName)),
     autoScalingGroups: sorted((await aws.autoScaling.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups!.map((g) => g.AutoScalingGroupName)),

@@ -154,8 +154,10 @@ describe('what populate leaves alone and what it derives', () => {
     expect(custom.kubelet.clusterDNS).toBe('169.254.0.53');
   });
 
-  test('kubenet needs cloud routes from the controller manager', () => {
-    expect(complete(cluster('a.example.com', { networking: { kubenet: {} } })).kubeControllerManager.configureCloudRoutes).toBe(true);
+  test('kubenet needs cloud routes from the controller managers', () => {
+    const spec = complete(cluster('a.example.com', { networking: { kubenet: {} } }));
+    expect(spec.kubeControllerManager.configureCloudRoutes).toBe(true);
+    expect(spec.cloudControllerManager.configureCloudRoutes).toBe(true);
   });
 
   test('with Karpenter there is no node termination handler', () => {
@@ -231,4 +233,21 @@ test('the API server talks to the etcd clusters that exist, and to an authentica
   expect(spec.kubeAPIServer.etcdServers).toEqual(['https://127.0.0.1:4001']);
   expect(spec.kubeAPIServer.etcdServersOverrides).toBeUndefined();
   expect(spec.kubeAPIServer.authenticationTokenWebhookConfigFile).toBe('/etc/kubernetes/authn.config');
+});
+
+describe('API access', () => {
+  test('a public control plane is reached through DNS', () => {
+    expect(complete(cluster('a.example.com')).api).toEqual({ dns: {} });
+  });
+
+  test('a private control plane (legacy topology.masters) gets a public network load balancer', () => {
+    const spec = complete(cluster('a.example.com', { topology: { masters: 'private', nodes: 'private' } }));
+    expect(spec.api).toEqual({ loadBalancer: { class: 'Network', type: 'Public' } });
+    expect(spec.topology).toEqual({ dns: { type: 'Public' } });
+  });
+
+  test('a load balancer the user describes keeps its settings and gets the missing ones', () => {
+    const spec = complete(cluster('a.example.com', { api: { loadBalancer: { type: 'Internal' } } }));
+    expect(spec.api.loadBalancer).toEqual({ class: 'Network', type: 'Internal' });
+  });
 });

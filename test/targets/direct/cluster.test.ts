@@ -44,6 +44,7 @@ describe.each(CASES)('direct target: a whole cluster from the model (%s) against
     moto = await startMoto();
     const cloud = motoCloud(moto);
     const images = await cloud.aws.ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], Filters: [{ Name: 'architecture', Values: ['x86_64'] }] }));
+    // The images call above also warms moto up (its EC2 backend loads for seconds on first use).
     const zone = await cloud.aws.route53.send(new CreateHostedZoneCommand({ Name: 'example.com', CallerReference: 'cluster-test' }));
     const zoneRef = { id: zone.HostedZone!.Id!.replace('/hostedzone/', ''), name: 'example.com' };
     tasks = () => clusterTasks(caseName, images.Images![0].ImageId!, zoneRef);
@@ -56,22 +57,27 @@ describe.each(CASES)('direct target: a whole cluster from the model (%s) against
     const cloud = motoCloud(moto);
     const log: string[] = [];
     const env = { ...moto.env, KOPS_AWS_EMULATOR: 'moto' };
+    let started = Date.now();
     const first = await updateDirect(tasks(), { aws: cloud.aws, yes: true, out: () => {}, log: (l) => log.push(l), env });
     expect(first.failed).toEqual([]);
-    console.log(`${caseName}: ${first.outcomes.length} tasks, ${cloud.calls.length} calls; ${log.at(-1)}`);
+    console.log(`${caseName} apply: ${first.outcomes.length} tasks, ${cloud.calls.length} calls, ${Date.now() - started} ms; ${log.at(-1)}`);
     expect(log.at(-1)).toMatch(/^Resources: created \d+, updated 0, unchanged \d+$/);
 
     cloud.reset();
     let plan = '';
+    started = Date.now();
     await updateDirect(tasks(), { aws: cloud.aws, yes: false, out: (t) => (plan += t), log: () => {}, env });
+    console.log(`${caseName} plan: ${cloud.calls.length} calls, ${Date.now() - started} ms`);
     expect(plan).toBe('No changes need to be applied\n');
     expect(cloud.calls.filter((c) => !isReadOnlyCall(c.command))).toEqual([]);
   }, 240_000);
 
   test('delete removes what the update made', async () => {
     const cloud = motoCloud(moto);
+    const started = Date.now();
     const result = await deleteTasks(tasks(), { provider: cloud.provider, roundDelay: () => 200 });
     expect(result.failed).toEqual([]);
+    console.log(`${caseName} delete: ${result.deleted.length} objects, ${cloud.calls.length} calls, ${Date.now() - started} ms`);
     const after = await cloud.run(tasks(), { apply: false });
     expect(after.outcomes.filter((o) => o.action !== 'create' && o.task.type !== 'managed_file').map((o) => o.key)).toEqual([]);
   }, 240_000);

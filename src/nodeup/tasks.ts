@@ -1,0 +1,162 @@
+import { emitGoYaml, goKeyLess, type YamlValue } from '../apis/go-yaml.js';
+
+/**
+ * What nodeup does on a host, as Go nodeup models it: one task per file, unit, certificate, user or package, keyed
+ * `<Type>/<name>`. Builders only declare tasks; apply.ts carries them out.
+ */
+export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask;
+
+/** A binary from the config's asset list (or, in golden tests, a test asset), installed from nodeup's cache. */
+export interface AssetContents {
+  asset: { key: string; path: string };
+}
+
+export type FileContents = string | AssetContents | { kubeconfig: KubeConfigTask };
+
+export interface FileTask {
+  kind: 'File';
+  path: string;
+  type: 'file' | 'directory';
+  contents?: FileContents;
+  mode?: string;
+  owner?: string;
+  ifNotExists?: boolean;
+  beforeServices?: string[];
+  afterFiles?: string[];
+  onChangeExecute?: string[][];
+}
+
+export interface ServiceTask {
+  kind: 'Service';
+  name: string;
+  definition: string;
+  running: boolean;
+  enabled: boolean;
+  manageState: boolean;
+  smartRestart: boolean;
+}
+
+/** A certificate (and its key) signed by a cluster CA; on nodes kops-controller signs it. */
+export interface IssueCertTask {
+  kind: 'IssueCert';
+  name: string;
+  signer: string;
+  keypairID: string;
+  type: 'client' | 'server';
+  subject: { CommonName: string; Organization?: string[] };
+  alternateNames?: string[];
+}
+
+export interface KubeConfigTask {
+  kind: 'KubeConfig';
+  name: string;
+  cert: IssueCertTask;
+  serverURL: string;
+}
+
+export interface UserTask {
+  kind: 'UserTask';
+  name: string;
+  uid: number;
+  shell: string;
+  home: string;
+}
+
+export interface PackageTask {
+  kind: 'Package';
+  name: string;
+}
+
+/** A release artefact from the config (`<sha256>@<url>`), kept in nodeup's cache. Not a Go task: Go fetches assets up front. */
+export interface AssetTask {
+  kind: 'Asset';
+  name: string;
+  url: string;
+  sha256: string;
+}
+
+/** Host names nodeup maintains in /etc/hosts, inside a block it owns. */
+export interface UpdateEtcHostsTask {
+  kind: 'UpdateEtcHostsTask';
+  name: string;
+  records: Array<{ hostname: string; addresses: string[] }>;
+}
+
+export function taskKey(task: Task): string {
+  return `${task.kind}/${task.kind === 'File' ? task.path : task.name}`;
+}
+
+/** Tasks sorted by key, byte-wise (as Go sorts map keys). */
+export function sortTasks(tasks: Task[]): Task[] {
+  return [...tasks].sort((a, b) => (taskKey(a) < taskKey(b) ? -1 : taskKey(a) > taskKey(b) ? 1 : 0));
+}
+
+/** Go's golden form of a task list: each task as plain YAML (Go JSON field names), joined by `---`. */
+export function serializeTasks(tasks: Task[]): string {
+  return sortTasks(tasks)
+    .map((t) => emitGoYaml(goForm(t)).trim())
+    .join('\n---\n');
+}
+
+/** The task as Go marshals it (JSON field names, referenced tasks inline under `task:`). */
+export function goForm(task: Task): { [key: string]: YamlValue } {
+  switch (task.kind) {
+    case 'File':
+      return compact({
+        path: task.path,
+        type: task.type,
+        contents: task.contents === undefined ? undefined : contentsForm(task.contents),
+        mode: task.mode,
+        owner: task.owner,
+        ifNotExists: task.ifNotExists,
+        beforeServices: task.beforeServices,
+        afterFiles: task.afterFiles,
+        onChangeExecute: task.onChangeExecute,
+      });
+    case 'Service':
+      return {
+        Name: task.name,
+        definition: task.definition,
+        running: task.running,
+        enabled: task.enabled,
+        manageState: task.manageState,
+        smartRestart: task.smartRestart,
+      };
+    case 'IssueCert':
+      return compact({
+        Name: task.name,
+        signer: task.signer,
+        keypairID: task.keypairID,
+        type: task.type,
+        subject: compact({ CommonName: task.subject.CommonName, Organization: task.subject.Organization }),
+        alternateNames: task.alternateNames,
+      });
+    case 'KubeConfig': {
+      const cert = { task: goForm(task.cert) };
+      return { CA: cert, Cert: cert, Key: cert, Name: task.name, ServerURL: task.serverURL };
+    }
+    case 'UserTask':
+      return { Name: task.name, uid: task.uid, shell: task.shell, home: task.home };
+    case 'Package':
+      return { Name: task.name };
+    case 'Asset':
+      return { Name: task.name, sha256: task.sha256, url: task.url };
+    case 'UpdateEtcHostsTask':
+      return { Name: task.name, records: task.records.map((r) => ({ addresses: r.addresses, hostname: r.hostname })) };
+  }
+}
+
+function contentsForm(contents: FileContents): YamlValue {
+  if (typeof contents === 'string') return contents;
+  if ('asset' in contents) return { Asset: { AssetPath: contents.asset.path, Key: contents.asset.key } };
+  return { task: goForm(contents.kubeconfig) };
+}
+
+function compact(fields: Record<string, YamlValue | undefined>): { [key: string]: YamlValue } {
+  const out: { [key: string]: YamlValue } = {};
+  for (const key of Object.keys(fields).sort((a, b) => (goKeyLess(a, b) ? -1 : 1))) {
+    const v = fields[key];
+    if (v !== undefined && v !== false) out[key] = v;
+  }
+  return out;
+}
