@@ -15,6 +15,7 @@ import { kopsController } from './templates/kops-controller.js';
 import { kubeletApiRbac } from './templates/kubelet-api-rbac.js';
 import { limitRange } from './templates/limit-range.js';
 import { nodeTerminationHandler } from './templates/node-termination-handler.js';
+import { nvidia } from './templates/nvidia.js';
 import { storageAws } from './templates/storage-aws.js';
 import type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
 
@@ -96,6 +97,10 @@ const CATALOG: CatalogEntry[] = [
       serviceAccountRole: { name: 'aws-node-termination-handler', namespace: 'kube-system' },
     },
     enabled: (c) => isAWS(c) && c.spec.nodeTerminationHandler?.enabled === true,
+  },
+  {
+    definition: { name: 'nvidia.addons.k8s.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', render: nvidia },
+    enabled: (c) => isAWS(c) && c.spec.containerd?.nvidiaGPU?.enabled === true,
   },
   {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },

@@ -7,6 +7,8 @@ interface CompletionNode {
   /** Subcommand words (names and aliases) with the canonical path each leads to. */
   children: { word: string; description: string; target: string }[];
   flags: { spelling: string; description: string; takesValue: boolean }[];
+  /** What its positional arguments name, for completing them from the state store. */
+  argNames?: 'clusters' | 'instancegroups';
 }
 
 export type Shell = 'bash' | 'zsh' | 'fish' | 'powershell';
@@ -44,6 +46,11 @@ function collectNodes(chain: CommandSpec[], globals: FlagSpec[]): CompletionNode
         return spellings.map((spelling) => ({ spelling, description: f.help, takesValue }));
       }),
   };
+  // `create cluster NAME` and `create instancegroup NAME` name a new object: nothing stored to offer.
+  const namesNewObject = chain[1]?.name === 'create' && ['cluster', 'instancegroup'].includes(command.name);
+  if (namesNewObject) node.argNames = undefined;
+  else if (command.args?.includes('INSTANCE_GROUP')) node.argNames = 'instancegroups';
+  else if (command.args?.includes('CLUSTER')) node.argNames = 'clusters';
   return [node, ...visible.flatMap((c) => collectNodes([...chain, c], globals))];
 }
 
@@ -67,13 +74,19 @@ ${entries((n) => n.flags.filter((f) => f.takesValue).map((f) => f.spelling))}
 declare -gA __kops_step=(
 ${steps.join('\n')}
 )
+declare -gA __kops_arg_names=(
+${nodes.filter((n) => n.argNames).map((n) => `  [${singleQuoted(n.path)}]=${n.argNames}`).join('\n')}
+)
 
 __kops_complete() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" path=kops word i skip=0
+  local cur="\${COMP_WORDS[COMP_CWORD]}" path=kops word i skip=0 names
+  local -a store_flags=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     if ((skip)); then skip=0; continue; fi
     case "$word" in
+      --state=*|--name=*) store_flags+=("$word") ;;
+      --state|--name) store_flags+=("$word=\${COMP_WORDS[i+1]}"); skip=1 ;;
       --*=*) ;;
       -*) [[ " \${__kops_value_flags[$path]} " == *" $word "* ]] && skip=1 ;;
       *) [[ -n "\${__kops_step[$path $word]+set}" ]] && path="\${__kops_step[$path $word]}" ;;
@@ -81,9 +94,13 @@ __kops_complete() {
   done
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "\${__kops_flags[$path]}" -- "$cur"))
-  else
-    COMPREPLY=($(compgen -W "\${__kops_words[$path]}" -- "$cur"))
+    return
   fi
+  names=""
+  if [[ -n "\${__kops_arg_names[$path]+set}" ]]; then
+    names="$(kops __names "\${__kops_arg_names[$path]}" "\${store_flags[@]}" 2>/dev/null)"
+  fi
+  COMPREPLY=($(compgen -W "\${__kops_words[$path]} $names" -- "$cur"))
 }
 complete -o default -F __kops_complete kops
 `;

@@ -57,6 +57,7 @@ const pkiHandlers = {
 const handlers = {
   version: () => import('./commands/version.js'),
   completion: () => import('./commands/completion.js'),
+  completeNames: () => import('./commands/complete-names.js'),
   createFromFile: () => import('./commands/create-from-file.js'),
   createInstanceGroup: () => import('./commands/create-instancegroup.js'),
   createCluster: () => import('./commands/create-cluster.js'),
@@ -716,6 +717,13 @@ export const commandTree: CommandSpec = {
         bool('short', 'Print the version number only'),
       ],
       handler: handlers.version,
+    },
+    {
+      name: '__names',
+      hidden: true,
+      summary: 'Print cluster or instance group names for shell completion (quietly nothing on error)',
+      args: 'clusters|instancegroups',
+      handler: handlers.completeNames,
     },
   ],
 };

@@ -22,7 +22,7 @@ export function formatPlan(result: RunResult): string {
     out += 'Will modify resources:\n';
     for (const o of updates) {
       out += `  ${title(o)}\n`;
-      for (const c of o.changes) out += fieldLines(fieldTitle(c.field), ` ${formatValue(c.old)} -> ${formatValue(c.new)}`);
+      for (const c of o.changes) out += fieldLines(fieldTitle(c.field), describeChange(c.old, c.new));
       if (o.immutableChanges.length > 0) out += `  \tcannot change in place: ${o.immutableChanges.join(', ')}\n`;
       out += '\n';
     }
@@ -59,6 +59,31 @@ export function formatValue(value: unknown): string {
       .join(', ')}}`;
   }
   return String(value);
+}
+
+/** `old -> new`; for multi-line text (user data, policies), the lines that differ. */
+function describeChange(old: unknown, now: unknown): string {
+  if (typeof old === 'string' && typeof now === 'string' && (old.includes('\n') || now.includes('\n'))) return lineDiff(old, now);
+  return ` ${formatValue(old)} -> ${formatValue(now)}`;
+}
+
+/** A line diff (longest common subsequence): removed lines `- `, added `+ `, unchanged ones left out. */
+function lineDiff(old: string, now: string): string {
+  const a = old.split('\n');
+  const b = now.split('\n');
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`- ${a[i++]}`);
+    else out.push(`+ ${b[j++]}`);
+  }
+  return out.join('\n');
 }
 
 function fieldTitle(field: string): string {

@@ -19,7 +19,7 @@ const ENABLED_METRICS = [
   'GroupTotalInstances',
 ];
 
-const DEFAULT_ROOT_VOLUME_SIZE = { master: 64, apiserver: 64, node: 128, bastion: 32 };
+const DEFAULT_ROOT_VOLUME_SIZE = { master: 64, apiserver: 128, node: 128, bastion: 32 };
 
 export const CLUSTER_AUTOSCALER_LABEL = 'k8s.io/cluster-autoscaler/node-template/label/';
 export const CLUSTER_AUTOSCALER_TAINT = 'k8s.io/cluster-autoscaler/node-template/taint/';
@@ -32,6 +32,7 @@ export function nodeLabels(m: ModelContext, ig: ModelInstanceGroup): Record<stri
   Object.assign(labels, kubelet?.nodeLabels ?? {});
   if (role === 'master') {
     labels['kops.k8s.io/kops-controller-pki'] = '';
+    if (m.aws.featureFlags?.includes('APIServerNodes')) labels['node-role.kubernetes.io/api-server'] = '';
     labels['node-role.kubernetes.io/control-plane'] = '';
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   } else if (role === 'apiserver') {
@@ -94,7 +95,9 @@ export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, api
   for (const ig of m.instanceGroups) {
     if (ig.spec.manager === 'Karpenter') continue;
     const name = m.autoscalingGroupName(ig);
-    const lt = LaunchTemplate.task(name, launchTemplateSpec(m, ig, name, keyPair));
+    const profile = instanceProfileFor(m, m.roleOf(ig), ig.spec.iam?.profile);
+    if (profile.shared) tasks.push(profile);
+    const lt = LaunchTemplate.task(name, launchTemplateSpec(m, ig, name, keyPair, profile));
     const asg = AutoscalingGroup.task(name, autoscalingGroupSpec(m, ig, name, lt, apiTargetGroups(ig)));
     const role = m.roleOf(ig);
     const exportName = role === 'master' ? 'master' : role;
@@ -132,7 +135,7 @@ function subnetRef(m: ModelContext, name: string): Ref {
   return ref(subnetKey(m, m.subnet(name)));
 }
 
-function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: string, keyPair: Task | undefined): LaunchTemplateSpec {
+function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: string, keyPair: Task | undefined, profile: Task): LaunchTemplateSpec {
   const role = m.roleOf(ig);
   const spec = ig.spec;
   const image = spec.image ?? '';
@@ -149,7 +152,7 @@ function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: strin
     imageId,
     instanceType: machineType,
     keyName: keyPair ? ref(keyPair) : undefined,
-    iamInstanceProfile: { name: ref(instanceProfileFor(m, role, spec.iam?.profile)) },
+    iamInstanceProfile: { name: ref(profile) },
     blockDeviceMappings: blockDevices(m, ig),
     metadataOptions: {
       httpEndpoint: 'enabled',

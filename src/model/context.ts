@@ -43,6 +43,8 @@ export interface AwsModelContext {
   files: BootstrapFile[];
   /** User data per instance group name. */
   userData: Map<string, string>;
+  /** Enabled kops feature flags (`KOPS_FEATURE_FLAGS`), e.g. `APIServerNodes`. */
+  featureFlags?: string[];
   /** `kopsKind -> lifecycle`, from --lifecycle-overrides. */
   lifecycleOverrides?: Record<string, Lifecycle>;
 }
@@ -120,7 +122,9 @@ export class ModelContext {
 
   autoscalingGroupName(ig: ModelInstanceGroup): string {
     const role = this.roleOf(ig);
-    return role === 'master' ? `${ig.metadata.name}.masters.${this.clusterName}` : `${ig.metadata.name}.${this.clusterName}`;
+    if (role === 'master') return `${ig.metadata.name}.masters.${this.clusterName}`;
+    if (role === 'apiserver') return `${ig.metadata.name}.apiservers.${this.clusterName}`;
+    return `${ig.metadata.name}.${this.clusterName}`;
   }
 
   securityGroupName(role: 'master' | 'apiserver' | 'node' | 'bastion'): string {

@@ -33,6 +33,8 @@ const DESCRIPTIONS: Record<SgRole, string> = {
 const ROLE_NAMES: Record<SgRole, string> = { master: 'ControlPlane', apiserver: 'APIServer', node: 'Node', bastion: 'Bastion' };
 
 export function securityGroups(m: ModelContext, role: SgRole): SecurityGroupInfo[] {
+  // API server nodes share the control plane's groups.
+  if (role === 'apiserver') return securityGroups(m, 'master');
   const name = m.securityGroupName(role);
   const groups: SecurityGroupInfo[] = [];
   const done = new Set<string>();
@@ -104,7 +106,10 @@ export function buildFirewall(m: ModelContext): Task[] {
     egressAll(src);
     for (const dest of nodeGroups) rule({ group: dest.task, source: src.task });
   }
-  for (const g of masterGroups) tasks.push(withExport(g.task, 'master_security_group_ids'));
+  for (const g of masterGroups) {
+    tasks.push(withExport(g.task, 'master_security_group_ids'));
+    if (m.hasAPIServerNodes) g.task.exports!.push({ name: 'apiserver_security_group_ids', value: ref(g.task), list: true });
+  }
   for (const src of masterGroups) {
     egressAll(src);
     for (const dest of masterGroups) rule({ group: dest.task, source: src.task });

@@ -54,7 +54,7 @@ export function buildIam(m: ModelContext): Task[] {
 export function instanceProfileFor(m: ModelContext, role: NodeRole, profileArn?: string): Task {
   if (profileArn) {
     const name = profileArn.split('/').pop() ?? profileArn;
-    return IamInstanceProfile.task(name, { name, role: '' }, { shared: true });
+    return IamInstanceProfile.task(name, { id: name, name, role: '' }, { shared: true });
   }
   const name = m.iamName(role);
   return IamInstanceProfile.task(name, { name, role: ref({ type: IamRole.type, name }, 'name') });

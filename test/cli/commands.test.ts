@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { kops, kopsBin } from '../helpers/cli.js';
-import { tempStore } from './fixtures.js';
+import { CLUSTER_NAME, smallManifest, tempFile, tempStore } from './fixtures.js';
 
 describe('the command tree as a user meets it', () => {
   test('help lists every top-level command of kops', async () => {
@@ -61,11 +64,14 @@ describe('the command tree as a user meets it', () => {
 });
 
 describe('kops completion', () => {
-  const complete = (words: string[]) => {
-    const script = `source <(${JSON.stringify(process.execPath)} ${JSON.stringify(kopsBin)} completion bash)
+  const complete = (words: string[], env: Record<string, string> = {}) => {
+    // `kops` on PATH, as it would be for a user, so the script can ask it for cluster and instance group names.
+    const bin = mkdtempSync(join(tmpdir(), 'kops-bin-'));
+    writeFileSync(join(bin, 'kops'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(kopsBin)} "$@"\n`, { mode: 0o755 });
+    const script = `source <(kops completion bash)
 COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}
 __kops_complete; echo "\${COMPREPLY[*]}"`;
-    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` } });
     expect(r.stderr).toBe('');
     return r.stdout.trim().split(' ').filter(Boolean).sort();
   };
@@ -78,6 +84,16 @@ __kops_complete; echo "\${COMPREPLY[*]}"`;
   test('bash completes flags of the command reached through an alias, skipping flag values', () => {
     expect(complete(['kops', '--state', 's3://b', 'get', 'ig', '--o'])).toEqual(['--output']);
     expect(complete(['kops', 'create', 'cluster', '--control-plane-s'])).toEqual(['--control-plane-security-groups', '--control-plane-size']);
+  });
+
+  test('bash completes cluster and instance group names from the state store', async () => {
+    const store = tempStore();
+    const env = { KOPS_STATE_STORE: store.url };
+    expect((await kops(['create', '-f', tempFile(smallManifest)], { env })).code).toBe(0);
+    expect(complete(['kops', 'get', 'all', ''], env)).toEqual([CLUSTER_NAME]);
+    expect(complete(['kops', 'delete', 'ig', '--name', CLUSTER_NAME, ''], env)).toEqual(['control-plane-us-east-1a', 'nodes']);
+    expect(complete(['kops', '--state', store.url, 'edit', 'cluster', 's'])).toEqual([CLUSTER_NAME]);
+    expect(complete(['kops', 'create', 'cluster', ''], env)).toEqual([]);
   });
 
   test.each(['zsh', 'fish', 'powershell'])('%s gets a script that knows every command', async (shell) => {

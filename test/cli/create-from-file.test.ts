@@ -58,6 +58,27 @@ describe('kops create -f', () => {
     expect(json.spec.subnets[0].zone).toBe('us-east-1a');
   });
 
+  test('objects of other API groups are kept with the cluster, and kops get all lists them', async () => {
+    const store = tempStore();
+    const env = { KOPS_STATE_STORE: store.url };
+    const addon = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: blue\nspec:\n  version: 1.2.3\n';
+    const created = await kops(['create', '-f', tempFile(`${smallManifest}---\n${addon}`)], { env });
+    expect(created.code).toBe(0);
+    expect(store.files()).toContain(`${CLUSTER_NAME}/clusteraddons/default`);
+    const all = await kops(['get', 'all', CLUSTER_NAME], { env });
+    expect(all.stdout).toBe(
+      'Cluster\nNAME\t\t\tCLOUD\tZONES\nsmall.example.com\taws\tus-east-1a\n' +
+        '\nInstance Groups\nNAME\t\t\t\tROLE\t\tMACHINETYPE\tMIN\tMAX\tZONES\n' +
+        'control-plane-us-east-1a\tControlPlane\tt3.medium\t1\t1\tus-east-1a\n' +
+        'nodes\t\t\t\tNode\t\tt3.medium\t1\t3\tus-east-1a\n' +
+        '\nAddon Objects\nNAME\tKIND\tVERSION\nblue\tWidget\t1.2.3\n',
+    );
+    const yaml = await kops(['get', CLUSTER_NAME, '-o', 'yaml'], { env });
+    expect(yaml.stderr).toContain('deprecated: use `kops get all [CLUSTER]`');
+    expect(yaml.stdout.split('\n---\n').length).toBe(4);
+    expect(yaml.stdout).toContain('kind: Widget');
+  });
+
   test('an instance group can be added later to a cluster that is already stored', async () => {
     const store = tempStore();
     const env = { KOPS_STATE_STORE: store.url };

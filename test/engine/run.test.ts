@@ -75,6 +75,15 @@ describe('runTasks', () => {
     expect(mutating(cloud.calls)).toEqual(['update fake_vpc/main tags']);
   });
 
+  test('a change to multi-line text is shown as the lines that differ', async () => {
+    const { cloud, provider } = setup();
+    const script = (n: number) => task('fake_role', 'nodes', { userData: `#!/bin/bash\necho one\necho ${n}\nexit 0` }, { kopsKind: 'LaunchTemplate' });
+    await runTasks([script(1)], { provider, apply: true });
+    const plan = formatPlan(await runTasks([script(2)], { provider, apply: false }));
+    expect(plan).toBe(`Will modify resources:\n  LaunchTemplate/nodes\n  \tUserData            \n  \t                    \t- echo 1\n  \t                    \t+ echo 2\n\n`);
+    expect(cloud.objects.size).toBe(1);
+  });
+
   test('a field the cloud does not report back is not a change', async () => {
     const { cloud, provider } = setup();
     await runTasks(network().all, { provider, apply: true });

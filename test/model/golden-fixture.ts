@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { AwsModelContext, BootstrapFile } from '../../src/model/context.js';
+import { CASE_SETTINGS, fixtureContext, fixtureDnsZone } from '../conformance/suites/update_cluster.js';
 import type { ModelCluster, ModelInstanceGroup } from '../../src/model/types.js';
 import { sharedDir } from '../helpers/cli.js';
 
@@ -18,34 +19,6 @@ export interface GoldenInputs {
   ctx: AwsModelContext;
   expectedTf: string;
   expectedData: Map<string, string>;
-}
-
-/** The fixture world of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
-export function fixtureContext(): Omit<AwsModelContext, 'files' | 'userData'> {
-  return {
-    region: 'us-test-1',
-    accountId: '123456789012',
-    partition: 'aws-test',
-    images: { 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404': { id: 'ami-12345678', rootDeviceName: '/dev/xvda' } },
-    instanceTypes: {
-      'm3.medium': { instanceStoreDisks: 1 },
-      'g4dn.xlarge': { instanceStoreDisks: 0, gpu: true },
-      'g4ad.16xlarge': { instanceStoreDisks: 0, gpu: true },
-    },
-    sharedInternetGatewayId: 'igw-1',
-  };
-}
-
-/** The fixture's Route53 zones (HARNESS.md §0.4). */
-export const FIXTURE_ZONES = [
-  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
-  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
-  { id: 'Z3AFAKE1ZOMORE', name: 'private.example.com', private: true },
-];
-
-/** `spec.dnsZone` (an id or a name) resolved against the fixture's zones. */
-export function fixtureDnsZone(dnsZone: string | undefined) {
-  return FIXTURE_ZONES.find((z) => z.id === dnsZone || z.name === dnsZone);
 }
 
 export function isAwsCase(caseName: string): boolean {
@@ -71,7 +44,8 @@ export function loadGoldenInputs(caseName: string): GoldenInputs {
 
   const userData = new Map<string, string>();
   for (const ig of instanceGroups) {
-    const asgName = ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane' ? `${ig.metadata.name}.masters.${cluster.metadata.name}` : `${ig.metadata.name}.${cluster.metadata.name}`;
+    const group = { Master: '.masters', ControlPlane: '.masters', APIServer: '.apiservers' }[ig.spec.role as string] ?? '';
+    const asgName = `${ig.metadata.name}${group}.${cluster.metadata.name}`;
     const content = expectedData.get(`aws_launch_template_${asgName}_user_data`);
     if (content !== undefined) userData.set(ig.metadata.name, content);
   }
@@ -81,6 +55,7 @@ export function loadGoldenInputs(caseName: string): GoldenInputs {
     dnsZone: fixtureDnsZone(cluster.spec.dnsZone),
     files: stateStoreFiles(expectedTf, expectedData),
     userData,
+    featureFlags: CASE_SETTINGS[caseName]?.featureFlags,
   };
   return { cluster, instanceGroups, ctx, expectedTf, expectedData };
 }

@@ -15,6 +15,14 @@ export interface BuildContext {
   config: NodeupConfig;
   role: NodeRole;
   host: HostFacts;
+  /** Installable files by key (a binary's name) -> where nodeup finds it (cache path, or path inside an archive). */
+  assets: Record<string, string>;
+  /** State-store objects the config points at (etcd and static manifests, channels), fetched beforehand by URL. */
+  remote: Map<string, string>;
+  /** The cluster CA bundle from the boot config (nodes get no CAs in their nodeupconfig). */
+  caBundle?: string;
+  /** The cluster's state-store folder, for manifests given relative to it. */
+  configBase?: string;
 }
 
 export type Builder = (ctx: BuildContext) => Task[];
@@ -25,3 +33,12 @@ export function systemdUnitDir(host: HostFacts): string {
 }
 
 export const KUBERNETES_CA_BUNDLE = '/srv/kubernetes/ca.crt';
+
+/** Where nodes reach the API server: control planes talk to their local one. */
+export function apiServerURL(ctx: BuildContext): string {
+  return ctx.role === 'Node' ? `https://api.internal.${ctx.config.ClusterName}` : 'https://127.0.0.1';
+}
+
+export function kubernetesCAId(ctx: BuildContext): string {
+  return ctx.config.KeypairIDs?.['kubernetes-ca'] ?? '';
+}

@@ -58,14 +58,17 @@ const CONFIG_FIELDS: Record<string, (v: unknown, out: Data) => void> = {
 export function kubeletTasks(ctx: BuildContext): Task[] {
   const kubelet = ctx.config.KubeletConfig;
   const manifestDir = String(kubelet.podManifestPath ?? '/etc/kubernetes/manifests');
-  const tasks: Task[] = [
+  return [
     { kind: 'File', path: manifestDir, type: 'directory', mode: '0755' },
     { kind: 'File', path: '/etc/sysconfig/kubelet', type: 'file', contents: sysconfig(ctx) },
     { kind: 'File', path: KUBELET_CONF, type: 'file', contents: kubeletConf(kubelet), beforeServices: ['kubelet.service'] },
     kubeletService(ctx),
   ];
-  if (usesEcrCredentialProvider(ctx)) tasks.push(credentialProviderConfig());
-  return tasks;
+}
+
+/** On AWS the kubelet pulls from ECR through the credential-provider plugin, configured here. */
+export function credentialProviderTasks(ctx: BuildContext): Task[] {
+  return usesEcrCredentialProvider(ctx) ? [credentialProviderConfig()] : [];
 }
 
 /** The kubelet's serving certificate; kops-controller signs it for nodes. */
@@ -81,7 +84,7 @@ export function kubeletServerCert(ctx: BuildContext): IssueCertTask {
 }
 
 function sysconfig(ctx: BuildContext): string {
-  const kubelet = { runtimeRequestTimeout: '15m0s', ...ctx.config.KubeletConfig };
+  const kubelet: Data = { runtimeRequestTimeout: '15m0s', ...ctx.config.KubeletConfig };
   const flags = Object.entries(FLAGS)
     .filter(([field]) => kubelet[field] !== undefined && kubelet[field] !== null)
     .map(([field, flag]) => `--${flag}=${String(kubelet[field])}`)

@@ -4,7 +4,7 @@ import { isAtLeast } from './kubernetes-version.js';
 import type { PopulateState } from './state.js';
 import { PINNED, containerdVersion, kubernetesComponentImage, runcVersion } from './versions.js';
 
-const NODE_LOCAL_DNS_ADDRESS = { ipv4: '169.254.20.10', ipv6: 'fd00:90::a' };
+const NODE_LOCAL_DNS_ADDRESS = { ipv4: '169.254.20.10', ipv6: 'fd00:90de:d95::1' };
 const AWS_IPV6_DNS_RESOLVER = 'fd00:ec2::253';
 const EVICTION_HARD = 'memory.available<100Mi,nodefs.available<10%,nodefs.inodesFree<5%,imagefs.available<10%,imagefs.inodesFree<5%';
 

@@ -79,7 +79,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
     const [type, label] = key.split(' ');
     blocks.push(renderBlock('data', [type, label], body));
   }
-  blocks.push(terraformBlock());
+  blocks.push(terraformBlock(managesFiles));
 
   const files = new Map<string, string>();
   files.set('kubernetes.tf', await formatHcl(blocks.join('\n\n') + '\n'));
@@ -92,9 +92,10 @@ function rendersAsResource(task: Task): boolean {
   return task.lifecycle === 'Sync' || task.lifecycle === 'WarnIfInsufficientAccess';
 }
 
-function terraformBlock(): string {
+/** `aws.files` is declared only with the provider block that defines it: Terraform rejects an alias nobody configures. */
+function terraformBlock(managesFiles: boolean): string {
   const aws = new HclMap({
-    configuration_aliases: [new Expr('aws.files')],
+    ...(managesFiles ? { configuration_aliases: [new Expr('aws.files')] } : {}),
     source: 'hashicorp/aws',
     version: '>= 5.0.0',
   });

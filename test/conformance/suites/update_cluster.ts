@@ -10,17 +10,17 @@ import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Lifecycle } from '../../../src/engine/task.js';
 import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
 import { buildAwsModel } from '../../../src/model/aws.js';
+import type { AwsModelContext } from '../../../src/model/context.js';
 import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.js';
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
-import { FIXTURE_ZONES, fixtureContext, fixtureDnsZone } from '../../model/golden-fixture.js';
 import { compareBlocks } from '../../targets/terraform/blocks.js';
 import { goldenEqual, type CaseResult, type Suite } from '../suite.js';
 import { caseDirs } from './cases.js';
 
 /** Settings only the Go test table holds (HARNESS.md §2.4); everything else comes from the case's files. */
-const CASE_SETTINGS: Record<string, { lifecycleOverrides?: Record<string, Lifecycle>; phase?: string; featureFlags?: string[] }> = {
+export const CASE_SETTINGS: Record<string, { lifecycleOverrides?: Record<string, Lifecycle>; phase?: string; featureFlags?: string[] }> = {
   existing_iam: {
     lifecycleOverrides: { IAMRole: 'ExistsAndWarnIfChanges', IAMRolePolicy: 'ExistsAndWarnIfChanges', IAMInstanceProfileRole: 'ExistsAndWarnIfChanges' },
   },
@@ -36,6 +36,34 @@ const NODEUP_SHA256 = {
 };
 const FIXTURE_SUBNET_ZONES: Record<string, string> = { 'subnet-12345678': 'us-test-1a', 'subnet-abcdef': 'us-test-1a', 'subnet-b2345678': 'us-test-1b' };
 const GPU_TYPES = new Set(['g4dn.xlarge', 'g4ad.16xlarge']);
+
+/** The fixture world of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
+export function fixtureContext(): Omit<AwsModelContext, 'files' | 'userData'> {
+  return {
+    region: 'us-test-1',
+    accountId: '123456789012',
+    partition: 'aws-test',
+    images: { 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404': { id: 'ami-12345678', rootDeviceName: '/dev/xvda' } },
+    instanceTypes: {
+      'm3.medium': { instanceStoreDisks: 1 },
+      'g4dn.xlarge': { instanceStoreDisks: 0, gpu: true },
+      'g4ad.16xlarge': { instanceStoreDisks: 0, gpu: true },
+    },
+    sharedInternetGatewayId: 'igw-1',
+  };
+}
+
+/** The fixture's Route53 zones (HARNESS.md §0.4). */
+export const FIXTURE_ZONES = [
+  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
+  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
+  { id: 'Z3AFAKE1ZOMORE', name: 'private.example.com', private: true },
+];
+
+/** `spec.dnsZone` (an id or a name) resolved against the fixture's zones. */
+export function fixtureDnsZone(dnsZone: string | undefined) {
+  return FIXTURE_ZONES.find((z) => z.id === dnsZone || z.name === dnsZone);
+}
 
 interface Outcome {
   result: CaseResult;
@@ -94,6 +122,7 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
     files,
     userData: bootstrap.userData,
     lifecycleOverrides: settings.lifecycleOverrides,
+    featureFlags: settings.featureFlags,
   });
   const out = await renderTerraform(tasks, { clusterName, region: fixtureContext().region });
   return compareOutput(id, dir, out.files, settings.phase);

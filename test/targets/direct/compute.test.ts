@@ -33,6 +33,7 @@ interface Knobs {
   instanceType?: string;
   maxSize?: number;
   action?: string;
+  warmPoolMinSize?: number;
 }
 
 function computeTasks(k: Knobs): Task[] {
@@ -76,6 +77,7 @@ function computeTasks(k: Knobs): Task[] {
     enabledMetrics: ['GroupDesiredCapacity', 'GroupInServiceInstances'],
     metricsGranularity: '1Minute',
     protectFromScaleIn: false,
+    warmPool: { minSize: k.warmPoolMinSize ?? 0, maxGroupPreparedCapacity: 1 },
     tags: igTags,
   });
   const hook = AutoscalingLifecycleHook.task('nodes-NTHLifecycleHook', {
@@ -124,6 +126,19 @@ describe('direct target: IAM, key pair, launch template and autoscaling group ag
     expect(asg.changes.find((c) => c.field === 'launchTemplate')!.new).toMatchObject({ version: '2' });
     cloud.reset();
     await cloud.run(computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3 }));
+    expect(cloud.mutatingCalls()).toEqual([]);
+  });
+
+  test('a warm pool change is shown and applied', async () => {
+    const cloud = motoCloud(moto);
+    const knobs = { imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1 };
+    const plan = formatPlan(await cloud.run(computeTasks(knobs), { apply: false }));
+    expect(plan).toContain(`  AutoscalingGroup/nodes.${cluster}\n  \tWarmPool            \t {maxGroupPreparedCapacity: 1, minSize: 0} -> {maxGroupPreparedCapacity: 1, minSize: 1}\n`);
+    cloud.reset();
+    await cloud.run(computeTasks(knobs));
+    expect(cloud.mutatingCalls()).toEqual(['PutWarmPool']);
+    cloud.reset();
+    await cloud.run(computeTasks(knobs));
     expect(cloud.mutatingCalls()).toEqual([]);
   });
 

@@ -49,6 +49,8 @@ export const IamRolePolicyAttachment = defineResource<IamRolePolicyAttachmentSpe
 });
 
 export interface IamInstanceProfileSpec {
+  /** Set for an existing profile (an instance group's `spec.iam.profile`), referred to by name. */
+  id?: string;
   name: string;
   role: Val<string>;
   tags?: Record<string, string>;

@@ -1,0 +1,45 @@
+import { taskKey, type Task } from './tasks.js';
+import { channelsTasks } from './builders/channels.js';
+import { containerdTasks } from './builders/containerd.js';
+import type { Builder, BuildContext } from './builders/context.js';
+import { hookTasks } from './builders/hooks.js';
+import { assetTasks, caCertificateTasks, etcHostsTasks, fileAssetTasks, nodeCredentialTasks, secretTasks, staticManifestTasks, sysctlTasks } from './builders/host.js';
+import { kubeProxyTasks } from './builders/kube-proxy.js';
+import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
+import { updateServiceTasks } from './builders/updateservice.js';
+
+/** Every builder by the name the Go nodeup golden tests use for it. */
+export const BUILDERS: Record<string, Builder> = {
+  assets: assetTasks,
+  'ca-certificates': caCertificateTasks,
+  channels: channelsTasks,
+  containerd: containerdTasks,
+  etchosts: etcHostsTasks,
+  fileassets: fileAssetTasks,
+  hooks: hookTasks,
+  'kube-proxy': kubeProxyTasks,
+  kubelet: kubeletTasks,
+  'kubelet-credential-provider': credentialProviderTasks,
+  'node-credentials': nodeCredentialTasks,
+  secret: secretTasks,
+  'static-manifests': staticManifestTasks,
+  sysctls: sysctlTasks,
+  updateservice: updateServiceTasks,
+};
+
+/** All tasks for this host; two builders declaring the same key is a bug, reported rather than silently merged. */
+export function buildTasks(ctx: BuildContext): Task[] {
+  const tasks = Object.values(BUILDERS).flatMap((build) => build(ctx));
+  return dedupe(tasks);
+}
+
+function dedupe(tasks: Task[]): Task[] {
+  const byKey = new Map<string, Task>();
+  for (const task of tasks) {
+    const key = taskKey(task);
+    const prev = byKey.get(key);
+    if (prev && JSON.stringify(prev) !== JSON.stringify(task)) throw new Error(`nodeup: two builders declare ${key} differently`);
+    byKey.set(key, task);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,70 @@
+import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import type { Task } from '../tasks.js';
+import { apiServerURL, type BuildContext } from './context.js';
+import { kubeconfigTasks } from './kubeconfig.js';
+
+type Data = Record<string, unknown>;
+
+const KUBECONFIG_DIR = '/var/lib/kube-proxy';
+const LOG_FILE = '/var/log/kube-proxy.log';
+
+/** kube-proxy as a static pod, with its client certificate and kubeconfig; none when the cluster disables it. */
+export function kubeProxyTasks(ctx: BuildContext): Task[] {
+  const proxy = ctx.config.KubeProxy;
+  if (!proxy || proxy.enabled === false) return [];
+  const server = apiServerURL(ctx);
+  return [
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-proxy.manifest', type: 'file', contents: manifest(proxy, server) },
+    ...kubeconfigTasks(ctx, { name: 'kube-proxy', commonName: 'system:kube-proxy' }, server, `${KUBECONFIG_DIR}/kubeconfig`, { beforeServices: ['kubelet.service'] }),
+    { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
+  ];
+}
+
+function manifest(proxy: Data, server: string): string {
+  const flags: string[] = [];
+  if (proxy.clusterCIDR) flags.push(`--cluster-cidr=${String(proxy.clusterCIDR)}`);
+  flags.push(`--conntrack-max-per-core=${String(proxy.conntrackMaxPerCore ?? 131072)}`);
+  if (proxy.hostnameOverride) flags.push(`--hostname-override=${String(proxy.hostnameOverride)}`);
+  flags.push(`--kubeconfig=${KUBECONFIG_DIR}/kubeconfig`, `--master=${server}`, '--oom-score-adj=-998');
+  if (proxy.proxyMode) flags.push(`--proxy-mode=${String(proxy.proxyMode)}`);
+  flags.push(`--v=${String(proxy.logLevel ?? 2)}`);
+  const requests: Data = {};
+  if (proxy.cpuRequest) requests.cpu = proxy.cpuRequest;
+  if (proxy.memoryRequest) requests.memory = proxy.memoryRequest;
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { labels: { 'k8s-app': 'kube-proxy', 'kubernetes.io/managed-by': 'nodeup', tier: 'node' }, name: 'kube-proxy', namespace: 'kube-system' },
+    spec: {
+      containers: [
+        {
+          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-proxy', ...flags],
+          command: ['/go-runner'],
+          image: proxy.image,
+          name: 'kube-proxy',
+          resources: { requests },
+          securityContext: { privileged: true },
+          volumeMounts: [
+            { mountPath: LOG_FILE, name: 'logfile' },
+            { mountPath: KUBECONFIG_DIR, name: 'kubeconfig', readOnly: true },
+            { mountPath: '/lib/modules', name: 'modules', readOnly: true },
+            { mountPath: '/etc/ssl/certs', name: 'ssl-certs-hosts', readOnly: true },
+            { mountPath: '/run/xtables.lock', name: 'iptableslock' },
+          ],
+        },
+      ],
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
+      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+      volumes: [
+        { hostPath: { path: LOG_FILE }, name: 'logfile' },
+        { hostPath: { path: KUBECONFIG_DIR }, name: 'kubeconfig' },
+        { hostPath: { path: '/lib/modules' }, name: 'modules' },
+        { hostPath: { path: '/usr/share/ca-certificates' }, name: 'ssl-certs-hosts' },
+        { hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' }, name: 'iptableslock' },
+      ],
+    },
+    status: {},
+  };
+  return emitGoYaml(pod as YamlValue);
+}
