@@ -1,9 +1,13 @@
 import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js';
-import { addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
+import {
+  addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
 import { parseManifest, serializeManifest } from './manifest.js';
+import { amazonVpc } from './templates/amazon-vpc.js';
 import { awsCloudController } from './templates/aws-cloud-controller.js';
+import { awsLoadBalancerController } from './templates/aws-load-balancer-controller.js';
 import { awsEbsCsiDriver } from './templates/aws-ebs-csi-driver.js';
 import { calico } from './templates/calico.js';
+import { certManager } from './templates/certmanager.js';
 import { clusterAutoscaler } from './templates/cluster-autoscaler.js';
 import { coredns } from './templates/coredns.js';
 import { dnsController } from './templates/dns-controller.js';
@@ -14,8 +18,12 @@ import { kopeio } from './templates/kopeio.js';
 import { kopsController } from './templates/kops-controller.js';
 import { kubeletApiRbac } from './templates/kubelet-api-rbac.js';
 import { limitRange } from './templates/limit-range.js';
+import { metricsServer } from './templates/metrics-server.js';
+import { nodeProblemDetector } from './templates/node-problem-detector.js';
 import { nodeTerminationHandler } from './templates/node-termination-handler.js';
 import { nvidia } from './templates/nvidia.js';
+import { podIdentityWebhook } from './templates/pod-identity-webhook.js';
+import { snapshotController } from './templates/snapshot-controller.js';
 import { storageAws } from './templates/storage-aws.js';
 import type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
 
@@ -89,6 +97,21 @@ const CATALOG: CatalogEntry[] = [
   },
   {
     definition: {
+      name: 'metrics-server.addons.k8s.io',
+      id: 'k8s-1.11',
+      manifestFile: 'k8s-1.11.yaml',
+      selector: { 'k8s-app': 'metrics-server' },
+      needsPKI: true,
+      render: metricsServer,
+    },
+    enabled: (c) => c.spec.metricsServer?.enabled === true,
+  },
+  {
+    definition: { name: 'certmanager.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', selector: null, prune: true, render: certManager },
+    enabled: (c) => c.spec.certManager?.enabled === true && c.spec.certManager?.managed !== false,
+  },
+  {
+    definition: {
       name: 'node-termination-handler.aws',
       id: 'k8s-1.11',
       manifestFile: 'k8s-1.11.yaml',
@@ -99,12 +122,56 @@ const CATALOG: CatalogEntry[] = [
     enabled: (c) => isAWS(c) && c.spec.nodeTerminationHandler?.enabled === true,
   },
   {
+    definition: {
+      name: 'node-problem-detector.addons.k8s.io',
+      id: 'k8s-1.17',
+      manifestFile: 'k8s-1.17.yaml',
+      prune: true,
+      render: nodeProblemDetector,
+    },
+    enabled: (c) => c.spec.nodeProblemDetector?.enabled === true,
+  },
+  // The IRSA flavour is a different manifest id, so that switching IAM modes replaces the deployment.
+  ...[false, true].map((irsa) => ({
+    definition: {
+      name: 'aws-load-balancer-controller.addons.k8s.io',
+      id: irsa ? 'k8s-1.19-irsa' : 'k8s-1.19',
+      manifestFile: irsa ? 'k8s-1.19-irsa.yaml' : 'k8s-1.19.yaml',
+      needsPKI: true,
+      prune: true,
+      render: awsLoadBalancerController,
+      serviceAccountRole: { name: 'aws-load-balancer-controller', namespace: 'kube-system' },
+    },
+    enabled: (c: AddonCluster) => isAWS(c) && c.spec.awsLoadBalancerController?.enabled === true && usesServiceAccountPermissions(c) === irsa,
+  })),
+  {
+    definition: {
+      name: 'eks-pod-identity-webhook.addons.k8s.io',
+      id: 'k8s-1.16',
+      manifestFile: 'k8s-1.16.yaml',
+      needsPKI: true,
+      render: podIdentityWebhook,
+    },
+    enabled: (c) => isAWS(c) && c.spec.podIdentityWebhook?.enabled === true,
+  },
+  {
     definition: { name: 'nvidia.addons.k8s.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', render: nvidia },
     enabled: (c) => isAWS(c) && c.spec.containerd?.nvidiaGPU?.enabled === true,
   },
   {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },
     enabled: isAWS,
+  },
+  {
+    definition: {
+      name: 'networking.amazon-vpc-routed-eni',
+      id: 'k8s-1.16',
+      manifestFile: 'k8s-1.16.yaml',
+      selector: NETWORKING_SELECTOR,
+      needsRollingUpdate: 'all',
+      render: amazonVpc,
+    },
+    enabled: (c) => c.spec.networking?.amazonvpc !== undefined,
   },
   {
     definition: {
@@ -169,6 +236,16 @@ const CATALOG: CatalogEntry[] = [
       serviceAccountRole: { name: 'ebs-csi-controller-sa', namespace: 'kube-system' },
     },
     enabled: (c) => isAWS(c) && c.spec.cloudConfig?.awsEBSCSIDriver?.enabled !== false,
+  },
+  {
+    definition: {
+      name: 'snapshot-controller.addons.k8s.io',
+      id: 'k8s-1.20',
+      manifestFile: 'k8s-1.20.yaml',
+      needsPKI: true,
+      render: snapshotController,
+    },
+    enabled: (c) => c.spec.snapshotController?.enabled === true,
   },
 ];
 

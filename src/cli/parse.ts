@@ -176,3 +176,25 @@ function usageError(message: string, chain: CommandSpec[]): UserError {
 function unknownFlag(spelled: string, chain: CommandSpec[]): never {
   throw usageError(`unknown flag: ${spelled}`, chain);
 }
+
+/** The error for a word that names no subcommand, suggesting the closest one as cobra does ("did you mean ..."). */
+export function unknownCommandError(command: CommandSpec, word: string, commandPath: string): UserError {
+  const close = (command.children ?? [])
+    .filter((c) => !c.hidden)
+    .filter((c) => [c.name, ...(c.aliases ?? [])].some((n) => n.startsWith(word) || editDistance(n, word) <= 2))
+    .map((c) => c.name);
+  const hint = close.length > 0 ? `did you mean ${close.map((n) => `'${commandPath} ${n}'`).join(' or ')}?` : `see '${commandPath} --help'`;
+  return new UserError(`unknown command "${word}" for "${commandPath}"`, hint);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

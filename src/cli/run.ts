@@ -1,7 +1,6 @@
-import { UserError } from '../errors.js';
 import { createContext, type Writer } from './context.js';
 import { renderHelp } from './help.js';
-import { findChild, parseCommandLine } from './parse.js';
+import { findChild, parseCommandLine, unknownCommandError } from './parse.js';
 import type { CommandSpec } from './spec.js';
 import { commandTree, globalFlags } from './tree.js';
 
@@ -28,7 +27,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!command.handler) {
     if (command.children?.length) {
       if (invocation.args.length > 0) {
-        throw new UserError(`unknown command "${invocation.args[0]}" for "${invocation.commandPath}"`, `see '${invocation.commandPath} --help'`);
+        throw unknownCommandError(command, invocation.args[0], invocation.commandPath);
       }
       io.stdout.write(renderHelp(chain, globalFlags));
       return 0;

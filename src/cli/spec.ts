@@ -19,8 +19,6 @@ export interface FlagSpec {
   aliases?: string[];
   /** Flags on a command that subcommands inherit (cobra's persistent flags). */
   persistent?: boolean;
-  /** Read from this environment variable when the flag is not given. */
-  env?: string;
   hidden?: boolean;
 }
 

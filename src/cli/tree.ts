@@ -81,10 +81,8 @@ const completionShell = (shell: string, summary: string): CommandSpec => ({
 
 export const globalFlags: FlagSpec[] = [
   str('config', 'YAML file with defaults for --state and --name (default $HOME/.kops.yaml)'),
-  str('name', 'Cluster to act on; takes precedence over $KOPS_CLUSTER_NAME', { env: 'KOPS_CLUSTER_NAME' }),
-  str('state', 'State store holding the cluster configuration (s3://, file://); takes precedence over $KOPS_STATE_STORE', {
-    env: 'KOPS_STATE_STORE',
-  }),
+  str('name', 'Cluster to act on; takes precedence over $KOPS_CLUSTER_NAME'),
+  str('state', 'State store holding the cluster configuration (s3://, file://); takes precedence over $KOPS_STATE_STORE'),
   int('v', 'Log verbosity (0 = quiet, higher = more detail)', { short: 'v', valueName: 'Level' }),
   str('alsologtostderrthreshold', 'Accepted for compatibility with kops logging flags; has no effect', { valueName: 'severity' }),
   bool('legacy_stderr_threshold_behavior', 'Accepted for compatibility with kops logging flags; has no effect'),

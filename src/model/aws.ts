@@ -1,6 +1,7 @@
 import type { Ref, Task } from '../engine/task.js';
 import { buildAutoscaling } from './autoscaling.js';
 import { buildBastion } from './bastion.js';
+import { buildIssuerDiscovery } from './discovery.js';
 import { buildApiDns } from './dns.js';
 import { buildApiLoadBalancer } from './loadbalancer.js';
 import { ModelContext, type AwsModelContext } from './context.js';
@@ -39,7 +40,35 @@ export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstan
     ...buildAutoscaling(m, sshKey[0], targetGroups),
     ...buildNodeTerminationQueue(m),
     ...buildManagedFiles(m),
+    ...buildIssuerDiscovery(m),
   ];
-  for (const t of tasks) t.lifecycle = m.lifecycle(t.kopsKind);
+  for (const t of tasks) {
+    t.lifecycle = ctx.phase && phaseOf(t.kopsKind) !== ctx.phase ? 'Ignore' : m.lifecycle(t.kopsKind);
+  }
   return dedupe(tasks);
+}
+
+export type Phase = 'network' | 'security' | 'cluster';
+
+const NETWORK_KINDS = new Set([
+  'VPC',
+  'VPCCIDRBlock',
+  'DHCPOptions',
+  'VPCDHCPOptionsAssociation',
+  'InternetGateway',
+  'EgressOnlyInternetGateway',
+  'Subnet',
+  'RouteTable',
+  'Route',
+  'RouteTableAssociation',
+  'ElasticIP',
+  'NatGateway',
+]);
+const SECURITY_KINDS = new Set(['SecurityGroup', 'SecurityGroupRule', 'IAMRole', 'IAMRolePolicy', 'IAMInstanceProfile', 'IAMOIDCProvider', 'SSHKey']);
+
+/** The `--phase` a kind of object is made in: the network first, then security (IAM, firewall), then the rest. */
+export function phaseOf(kopsKind: string): Phase {
+  if (NETWORK_KINDS.has(kopsKind)) return 'network';
+  if (SECURITY_KINDS.has(kopsKind)) return 'security';
+  return 'cluster';
 }

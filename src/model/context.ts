@@ -43,8 +43,12 @@ export interface AwsModelContext {
   files: BootstrapFile[];
   /** User data per instance group name. */
   userData: Map<string, string>;
+  /** Public keys of the service-account keyset (PEM blocks, ascending id), for the OIDC discovery key set. */
+  serviceAccountPublicKeysPem?: string;
   /** Enabled kops feature flags (`KOPS_FEATURE_FLAGS`), e.g. `APIServerNodes`. */
   featureFlags?: string[];
+  /** `--phase`: only objects of this phase are managed, the others are left as they are. */
+  phase?: 'network' | 'security' | 'cluster';
   /** `kopsKind -> lifecycle`, from --lifecycle-overrides. */
   lifecycleOverrides?: Record<string, Lifecycle>;
 }

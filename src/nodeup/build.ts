@@ -3,7 +3,9 @@ import { channelsTasks } from './builders/channels.js';
 import { containerdTasks } from './builders/containerd.js';
 import type { Builder, BuildContext } from './builders/context.js';
 import { hookTasks } from './builders/hooks.js';
-import { assetTasks, caCertificateTasks, etcHostsTasks, fileAssetTasks, nodeCredentialTasks, secretTasks, staticManifestTasks, sysctlTasks } from './builders/host.js';
+import { assetTasks, binaryTasks, caCertificateTasks, etcHostsTasks, fileAssetTasks, nodeCredentialTasks, secretTasks, staticManifestTasks, sysctlTasks } from './builders/host.js';
+import { kubectlTasks } from './builders/kubectl.js';
+import { kubeSchedulerTasks } from './builders/kube-scheduler.js';
 import { kubeProxyTasks } from './builders/kube-proxy.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
 import { updateServiceTasks } from './builders/updateservice.js';
@@ -11,6 +13,7 @@ import { updateServiceTasks } from './builders/updateservice.js';
 /** Every builder by the name the Go nodeup golden tests use for it. */
 export const BUILDERS: Record<string, Builder> = {
   assets: assetTasks,
+  binaries: binaryTasks,
   'ca-certificates': caCertificateTasks,
   channels: channelsTasks,
   containerd: containerdTasks,
@@ -18,6 +21,8 @@ export const BUILDERS: Record<string, Builder> = {
   fileassets: fileAssetTasks,
   hooks: hookTasks,
   'kube-proxy': kubeProxyTasks,
+  'kube-scheduler': kubeSchedulerTasks,
+  kubectl: kubectlTasks,
   kubelet: kubeletTasks,
   'kubelet-credential-provider': credentialProviderTasks,
   'node-credentials': nodeCredentialTasks,

@@ -1,2 +1,106 @@
-process.stderr.write('not implemented yet: nodeup\n');
-process.exitCode = 2;
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { UserError, formatUserError } from '../errors.js';
+import { applyTasks, type ApplyReport } from './apply.js';
+import { buildTasks } from './build.js';
+import { systemdUnitDir, type BuildContext, type Distribution, type HostFacts } from './builders/context.js';
+import { assetIndex, staticManifestSources } from './builders/host.js';
+import { parseNodeupConfig, roleOf } from './config.js';
+import { kopsControllerSigner } from './kops-controller.js';
+import { configBaseOf, fetchAll, normaliseLocation, readLocation } from './source.js';
+
+interface Options {
+  conf: string;
+  root: string;
+  dryRun?: boolean;
+  kopsController?: string;
+  caCertificates?: string;
+  distribution?: Distribution;
+  arch?: 'amd64' | 'arm64';
+}
+
+async function run(opts: Options): Promise<number> {
+  const root = resolve(opts.root);
+  const confUrl = normaliseLocation(opts.conf);
+  const config = parseNodeupConfig(await readLocation(opts.conf), opts.conf);
+  const role = roleOf(config);
+  const host: HostFacts = { distribution: opts.distribution ?? (await detectDistribution(root)), architecture: opts.arch ?? hostArchitecture() };
+  const configBase = configBaseOf(confUrl, config.channelsManifest);
+  const remoteUrls = [...staticManifestSources(config, configBase).map((s) => s.url), ...(role === 'ControlPlane' && config.channelsManifest ? [config.channelsManifest] : [])];
+  const { fetched, failed } = await fetchAll(remoteUrls);
+  const caBundle = opts.caCertificates ? await readFile(opts.caCertificates, 'utf8') : config.CAs?.['kubernetes-ca'];
+  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, caBundle, configBase };
+  const tasks = buildTasks(ctx);
+
+  const kopsControllerUrl = opts.kopsController ?? `https://kops-controller.internal.${config.ClusterName}:3988`;
+  const report = await applyTasks(tasks, {
+    root,
+    dryRun: Boolean(opts.dryRun),
+    unitDir: systemdUnitDir(host),
+    signer: role === 'Node' ? kopsControllerSigner(kopsControllerUrl, caBundle) : undefined,
+    caBundle,
+    download: downloadAsset,
+  });
+
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`nodeup: ${tasks.length} tasks for a ${role} of ${config.ClusterName}${opts.dryRun ? ' (dry run: nothing written)' : ''} into ${root}`);
+  printReport(report, Boolean(opts.dryRun), root, out);
+  for (const f of failed) out(`manifest not fetched: ${f.url} (${f.reason})`);
+
+  const incomplete = report.missingCertificates !== undefined || report.deferred.length > 0 || failed.length > 0;
+  if (incomplete && root === '/' && !opts.dryRun) {
+    throw new UserError('the host is not fully configured: see the lines above', 'make kops-controller and the state store reachable, then run nodeup again');
+  }
+  return 0;
+}
+
+function printReport(report: ApplyReport, dryRun: boolean, root: string, out: (line: string) => void): void {
+  for (const change of report.changes) out(`${dryRun ? 'would ' : ''}${change.action} ${change.key}`);
+  out(report.changes.length === 0 ? 'no changes' : `${report.changes.length} change(s), ${report.unchanged} unchanged`);
+  if (report.missingCertificates) out(`certificates not obtained (${report.missingCertificates.reason}): ${report.missingCertificates.names.join(', ')}`);
+  if (report.pendingAssets.length) out(`assets not downloaded${root === '/' ? '' : ` (rendering into ${root})`}: ${report.pendingAssets.join(', ')}`);
+  if (report.deferred.length) out(`waiting for those: ${report.deferred.join(', ')}`);
+  if (report.packages.length) out(`packages the host needs: ${report.packages.join(', ')}`);
+}
+
+async function detectDistribution(root: string): Promise<Distribution> {
+  const osRelease = await readFile(resolve(root, 'etc/os-release'), 'utf8').catch(() => '');
+  const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1];
+  if (id === 'flatcar') return 'flatcar';
+  if (id === 'ubuntu' || id === 'debian') return 'ubuntu';
+  return 'unknown';
+}
+
+function hostArchitecture(): 'amd64' | 'arm64' {
+  return process.arch === 'arm64' ? 'arm64' : 'amd64';
+}
+
+async function downloadAsset(url: string): Promise<Buffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new UserError(`asset ${url}: download failed with HTTP ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+const program = new Command('nodeup')
+  .description('Configures a host from its kops nodeup configuration: files, systemd units, static pods, certificates')
+  .requiredOption('--conf <location>', 'the nodeup configuration: a path, or a file://, s3:// or memfs:// URL')
+  .option('--root <dir>', 'directory standing for the host root (render elsewhere than / to inspect the result)', '/')
+  .option('--dry-run', 'print the plan of files and units; write nothing')
+  .option('--kops-controller <url>', 'kops-controller bootstrap URL (default https://kops-controller.internal.<cluster>:3988)')
+  .option('--ca-certificates <file>', 'the cluster CA bundle from the boot config (trusted for kops-controller, installed as /srv/kubernetes/ca.crt)')
+  .addOption(new Option('--distribution <name>', 'host distribution (default: from <root>/etc/os-release)').choices(['ubuntu', 'flatcar', 'unknown']))
+  .addOption(new Option('--arch <arch>', 'host architecture (default: this machine)').choices(['amd64', 'arm64']))
+  .action(async (opts: Options) => {
+    process.exitCode = await run(opts);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof UserError) {
+    process.stderr.write(`${formatUserError(err)}\n`);
+    process.exitCode = err.exitCode;
+    return;
+  }
+  process.stderr.write(`error: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});

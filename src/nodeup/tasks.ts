@@ -11,7 +11,13 @@ export interface AssetContents {
   asset: { key: string; path: string };
 }
 
-export type FileContents = string | AssetContents | { kubeconfig: KubeConfigTask };
+/** One half of an issued certificate: the certificate or its private key. */
+export interface CertificateContents {
+  certificate: IssueCertTask;
+  part: 'cert' | 'key';
+}
+
+export type FileContents = string | AssetContents | { kubeconfig: KubeConfigTask } | CertificateContents;
 
 export interface FileTask {
   kind: 'File';
@@ -149,6 +155,7 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
 function contentsForm(contents: FileContents): YamlValue {
   if (typeof contents === 'string') return contents;
   if ('asset' in contents) return { Asset: { AssetPath: contents.asset.path, Key: contents.asset.key } };
+  if ('certificate' in contents) return { task: goForm(contents.certificate) };
   return { task: goForm(contents.kubeconfig) };
 }
 

@@ -53,11 +53,19 @@ export function loadGoldenInputs(caseName: string): GoldenInputs {
     ...fixtureContext(),
     sshPublicKey: readFileSync(join(dir, 'id_rsa.pub'), 'utf8').trim(),
     dnsZone: fixtureDnsZone(cluster.spec.dnsZone),
-    files: stateStoreFiles(expectedTf, expectedData),
+    files: stateStoreFiles(expectedTf, expectedData).filter((f) => f.tfName !== 'discovery.json' && f.tfName !== 'keys.json'),
+    serviceAccountPublicKeysPem: serviceAccountPublicKeys(expectedData),
     userData,
     featureFlags: CASE_SETTINGS[caseName]?.featureFlags,
   };
   return { cluster, instanceGroups, ctx, expectedTf, expectedData };
+}
+
+/** The seeded service-account public keys, as the control-plane nodeupconfig carries them (HARNESS.md §2.5). */
+function serviceAccountPublicKeys(data: Map<string, string>): string | undefined {
+  const name = [...data.keys()].find((f) => /^aws_s3_object_nodeupconfig-.*(master|control-plane).*_content$/.test(f));
+  const config = name ? (parse(data.get(name)!) as { APIServerConfig?: { ServiceAccountPublicKeys?: string } }) : undefined;
+  return config?.APIServerConfig?.ServiceAccountPublicKeys;
 }
 
 /** The golden `aws_s3_object` resources, as the files the bootstrap builder would produce. */

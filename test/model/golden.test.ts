@@ -12,12 +12,15 @@ import { compareBlocks } from '../targets/terraform/blocks.js';
 import { awsCases, loadGoldenInputs } from './golden-fixture.js';
 
 const CLAIMED = [
-  'additionalobjects', 'bastionadditional_user-data', 'cluster-autoscaler-priority-expander', 'cluster-autoscaler-priority-expander-custom',
-  'compress', 'containerd', 'containerd-custom', 'existing_sg', 'external_dns', 'externalpolicies', 'ha', 'many-addons', 'many-addons-ccm',
-  'minimal-1.32', 'minimal-1.33', 'minimal-1.35', 'minimal-1.36', 'minimal-aws', 'minimal-dns-none', 'minimal-etcd', 'minimal-gp3',
-  'minimal-ipv6', 'minimal-ipv6-cilium', 'minimal-ipv6-dns-none', 'minimal-ipv6-kindnet', 'minimal-ipv6-no-subnet-prefix', 'mixed_instances',
-  'nth-imds-processor', 'nvidia', 'private-shared-ip', 'private-shared-subnet', 'privatecalico', 'privatecilium', 'privatecilium-eni',
-  'privateciliumadvanced', 'privatedns1', 'privateflannel', 'privatekindnet', 'privatekopeio', 'shared_subnet', 'shared_vpc', 'unmanaged',
+  'additionalobjects', 'apiservernodes', 'aws-lb-controller', 'bastionadditional_user-data',
+  'cluster-autoscaler-priority-expander', 'cluster-autoscaler-priority-expander-custom', 'compress', 'containerd',
+  'containerd-custom', 'digit', 'existing_iam', 'existing_sg', 'external_dns', 'external_dns_irsa', 'externalpolicies', 'ha',
+  'irsa', 'karpenter', 'many-addons', 'many-addons-ccm', 'minimal-1.32', 'minimal-1.33', 'minimal-1.35', 'minimal-1.36',
+  'minimal-aws', 'minimal-dns-none', 'minimal-etcd', 'minimal-gp3', 'minimal-ipv6', 'minimal-ipv6-cilium',
+  'minimal-ipv6-dns-none', 'minimal-ipv6-kindnet', 'minimal-ipv6-no-subnet-prefix', 'mixed_instances', 'nth-imds-processor',
+  'nth-imds-processor-irsa', 'nvidia', 'private-shared-ip', 'private-shared-subnet', 'privatecalico', 'privatecilium',
+  'privatecilium-eni', 'privateciliumadvanced', 'privatedns1', 'privateflannel', 'privatekindnet', 'privatekopeio',
+  'public-jwks-apiserver', 'shared_subnet', 'shared_vpc', 'unmanaged', 'vfs-said',
 ];
 
 async function render(caseName: string) {

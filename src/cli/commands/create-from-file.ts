@@ -1,13 +1,14 @@
-import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { Invocation } from '../invocation.js';
+import { unknownCommandError } from '../parse.js';
+import { commandTree } from '../tree.js';
 import { planManifestWrites, writeManifests } from '../manifest-writes.js';
 import { checkNoDuplicates, readManifests } from '../manifests.js';
 import { openClusterStore } from '../store.js';
 
 /** `kops create -f FILE...`: every object is checked against the input and the store before the first write. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
-  if (inv.args.length > 0) throw new UserError(`unknown command "${inv.args[0]}" for "kops create"`, "see 'kops create --help'");
+  if (inv.args.length > 0) throw unknownCommandError(commandTree.children!.find((c) => c.name === 'create')!, inv.args[0], inv.commandPath);
   const manifests = await readManifests(ctx, inv.strings('filename'), inv.commandPath, 'create');
   checkNoDuplicates(manifests);
   const store = await openClusterStore(ctx);

@@ -78,6 +78,7 @@ export async function deleteCluster(ctx: CliContext, name: string, options: Dele
     return 1;
   }
 
+  ctx.stdout.write('\n');
   const started = Date.now();
   const retried = new Set<string>();
   const report = await deleteResources(aws, discovery.resources, { ...defaultDeletePolicy, ...options.policy }, (e) => {

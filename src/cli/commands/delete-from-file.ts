@@ -1,6 +1,8 @@
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { Invocation } from '../invocation.js';
+import { unknownCommandError } from '../parse.js';
+import { commandTree } from '../tree.js';
 import { readManifests } from '../manifests.js';
 import { openClusterStore } from '../store.js';
 import { deleteCluster } from './delete-cluster.js';
@@ -11,7 +13,7 @@ import { deleteInstanceGroups } from './delete-instancegroup.js';
  * in the files. Instance groups of a cluster deleted here go with it, as in the Go kops.
  */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
-  if (inv.args.length > 0) throw new UserError(`unknown command "${inv.args[0]}" for "kops delete"`, "see 'kops delete --help'");
+  if (inv.args.length > 0) throw unknownCommandError(commandTree.children!.find((c) => c.name === 'delete')!, inv.args[0], inv.commandPath);
   const manifests = await readManifests(ctx, inv.strings('filename'), inv.commandPath, 'delete');
   if (manifests.sshCredentials.length > 0 || manifests.additional.length > 0) {
     const first = manifests.sshCredentials[0] ?? manifests.additional[0];

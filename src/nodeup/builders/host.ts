@@ -2,6 +2,7 @@ import { emitGoYaml } from '../../apis/go-yaml.js';
 import { parseAssetLine } from '../config.js';
 import type { AssetTask, FileTask, Task } from '../tasks.js';
 import { apiServerURL, KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
+import { KUBE_SCHEDULER_CONFIG } from './kube-scheduler.js';
 import { kubeletServerCert } from './kubelet.js';
 import { kubeconfigTasks } from './kubeconfig.js';
 
@@ -56,8 +57,10 @@ export function etcHostsTasks(ctx: BuildContext): Task[] {
   ];
 }
 
+/** The config's file assets, except kube-scheduler's config, which its builder installs (mode 0400). */
 export function fileAssetTasks(ctx: BuildContext): Task[] {
-  return (ctx.config.FileAssets ?? []).map((asset: Data) => {
+  const assets = (ctx.config.FileAssets ?? []).filter((a) => !(ctx.role === 'ControlPlane' && a.path === KUBE_SCHEDULER_CONFIG));
+  return assets.map((asset: Data) => {
     const content = String(asset.content ?? '');
     return {
       kind: 'File',
@@ -100,6 +103,16 @@ export function assetCachePath(asset: Pick<AssetTask, 'name' | 'sha256'>): strin
   return `${ASSET_CACHE}/sha256:${asset.sha256}_${asset.name}`;
 }
 
+/** The node binaries shipped as plain files: kubelet, kubectl and (on AWS) the ECR credential provider. */
+export function binaryTasks(ctx: BuildContext): Task[] {
+  const tasks: Task[] = [];
+  for (const [key, path] of [['kubelet', '/usr/local/bin/kubelet'], [`ecr-credential-provider-linux-${ctx.host.architecture}`, '/usr/local/bin/ecr-credential-provider']]) {
+    const source = ctx.assets[key];
+    if (source) tasks.push({ kind: 'File', path, type: 'file', mode: '0755', contents: { asset: { key, path: source } } });
+  }
+  return tasks;
+}
+
 /** Installable files by key: each downloaded asset, and the binaries inside containerd's release archive. */
 export function assetIndex(config: BuildContext['config'], architecture: string): Record<string, string> {
   const index: Record<string, string> = {};
@@ -124,8 +137,11 @@ export function assetIndex(config: BuildContext['config'], architecture: string)
 export function nodeCredentialTasks(ctx: BuildContext): Task[] {
   if (ctx.role !== 'Node') return [];
   const kubeconfigPath = String(ctx.config.KubeletConfig.kubeconfigPath ?? '/var/lib/kubelet/kubeconfig');
+  const serving = kubeletServerCert(ctx);
   return [
     ...kubeconfigTasks(ctx, { name: 'kubelet', commonName: 'kubelet', organization: ['system:nodes'] }, apiServerURL(ctx), kubeconfigPath),
-    kubeletServerCert(ctx),
+    serving,
+    { kind: 'File', path: '/srv/kubernetes/kubelet-server.crt', type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
+    { kind: 'File', path: '/srv/kubernetes/kubelet-server.key', type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
   ];
 }

@@ -1,3 +1,4 @@
+import '../../cloud/aws/resources/index.js';
 import { resourceDecl, type Fields } from '../../cloud/aws/resources/declare.js';
 import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
 import { isRef, taskKey, type Ref, type Task } from '../../engine/task.js';
@@ -197,7 +198,7 @@ class Renderer {
     if (!target) throw new Error(`reference to unknown task ${taskKey(r.$ref)}`);
     const label = this.label(target);
     const id = (target.spec as { id?: string; arn?: string }).id ?? (target.spec as { arn?: string }).arn;
-    if (target.shared || !rendersAsResource(target)) {
+    if (target.shared) {
       if ((r.attr === 'id' || r.attr === 'arn') && id) return id;
       if (r.attr === 'name' && typeof (target.spec as { name?: unknown }).name === 'string') {
         return (target.spec as { name: string }).name;
@@ -213,6 +214,7 @@ class Renderer {
     const single = new Map<string, HclValue>();
     const lists = new Map<string, Map<string, HclValue>>();
     for (const task of tasks) {
+      if (!task.shared && !rendersAsResource(task)) continue;
       for (const e of task.exports ?? []) {
         const v = this.value(e.value);
         if (!e.list) single.set(e.name, v);

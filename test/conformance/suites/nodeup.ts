@@ -1,6 +1,72 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Suite } from '../suite.js';
+/**
+ * The Go nodeup golden tests (HARNESS.md §4): cluster.yaml -> our populate -> our bootstrap builder's nodeupconfig
+ * -> the named nodeup builder's tasks, serialized as Go's ValidateTasks does, compared with tasks-<key>.yaml.
+ * Task files no Go test reads are reported as skipped.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { decodeDocuments } from '../../../src/apis/codec.js';
+import { nodeAssetUrls } from '../../../src/assets/index.js';
+import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
+import { offlinePopulateContext, pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
+import { populateClusterSpec } from '../../../src/populate/completed/index.js';
+import { BUILDERS } from '../../../src/nodeup/build.js';
+import type { BuildContext, Distribution, HostFacts } from '../../../src/nodeup/builders/context.js';
+import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
+import { serializeTasks } from '../../../src/nodeup/tasks.js';
+import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../suite.js';
+
+interface GoldenRun {
+  builder: string;
+  host: HostFacts;
+  /** Test assets the Go test registers (key -> path). */
+  assets?: Record<string, string>;
+  /** State-store objects the Go test writes before building (URL -> content). */
+  remote?: Record<string, string>;
+}
+
+/** The hosted zones of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
+const FIXTURE_ZONES = [
+  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
+  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
+];
+
+const UBUNTU: HostFacts = { distribution: 'ubuntu', architecture: 'amd64' };
+const GOLDEN_KEYS = ['kube-apiserver', 'kube-controller-manager', 'kube-proxy', 'kube-scheduler', 'kops-controller', 'secret', 'kubectl'];
+const CONTAINERD_TEST_ASSETS: Record<string, string> = {
+  ...Object.fromEntries(['containerd', 'containerd-shim', 'containerd-shim-runc-v1', 'containerd-shim-runc-v2', 'containerd-stress', 'ctr'].map((n) => [n, `bin/${n}`])),
+  'runc.amd64': 'https://github.com/opencontainers/runc/releases/download/v1.1.0/runc.amd64',
+};
+const CHANNELS_STUB = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: kops-channels\n  namespace: kube-system\n';
+
+/** Which Go test reads a task file, and how it sets up the builder; undefined for files no test reads. */
+function goldenRun(rel: string): GoldenRun | undefined {
+  const dir = dirname(rel);
+  const file = basename(rel, '.yaml');
+  const key = file.replace(/^tasks-?/, '');
+  if (dir === 'golden/minimal' && GOLDEN_KEYS.includes(key)) {
+    if (key === 'kubectl') return { builder: key, host: { ...UBUNTU, distribution: 'flatcar' }, assets: { kubectl: '/path/to/kubectl/asset' } };
+    return { builder: key, host: UBUNTU };
+  }
+  if (/^golden\/(audit|oidc|awsiam|dedicated-apiserver|without-etcd-events|envvars)$/.test(dir)) return key === 'kube-apiserver' ? { builder: key, host: UBUNTU } : undefined;
+  if (dir === 'golden/side-loading') {
+    const m = /^(.*)-(amd64|arm64)$/.exec(key);
+    return m ? { builder: m[1], host: { ...UBUNTU, architecture: m[2] as 'amd64' | 'arm64' } } : undefined;
+  }
+  if (dir === 'golden/hooks-containerd-exec' && key === 'hooks') return { builder: 'hooks', host: UBUNTU };
+  if (dir.startsWith('updateservicebuilder/') && key === 'updateservice') return { builder: 'updateservice', host: UBUNTU };
+  if (dir === 'channels' && key === 'channels') {
+    return { builder: 'channels', host: UBUNTU, remote: { 'memfs://clusters.example.com/minimal.example.com/manifests/channels/kops-channels.yaml': CHANNELS_STUB } };
+  }
+  if (dir.startsWith('kubelet/') && file === 'tasks') {
+    return { builder: 'kubelet', host: { distribution: 'unknown', architecture: 'amd64', warming: dir === 'kubelet/warmpool' } };
+  }
+  if (dir.startsWith('containerdbuilder/') && file === 'tasks') {
+    const distribution: Distribution = dir.endsWith('/flatcar') ? 'flatcar' : 'ubuntu';
+    return { builder: 'containerd', host: { distribution, architecture: 'amd64' }, assets: CONTAINERD_TEST_ASSETS };
+  }
+  return undefined;
+}
 
 function taskFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -12,12 +78,79 @@ function taskFiles(dir: string): string[] {
 export const nodeupSuite: Suite = {
   name: 'nodeup',
   async run(suiteDir) {
-    return {
-      cases: taskFiles(suiteDir).map((f) => ({
-        id: `nodeup/${relative(suiteDir, f)}`,
-        outcome: 'differ' as const,
-        reason: 'nodeup task builders not built yet',
-      })),
-    };
+    const cases: CaseResult[] = [];
+    for (const file of taskFiles(suiteDir)) {
+      const rel = relative(suiteDir, file);
+      const id = `nodeup/${rel}`;
+      const run = goldenRun(rel);
+      if (!run) {
+        cases.push({ id, outcome: 'skipped', reason: 'no Go test reads this file (stale)' });
+        continue;
+      }
+      cases.push(runCase(id, file, run));
+    }
+    return { cases };
   },
 };
+
+function runCase(id: string, file: string, run: GoldenRun): CaseResult {
+  const build = BUILDERS[run.builder];
+  if (!build) return { id, outcome: 'differ', reason: `no ${run.builder} builder in nodeup yet` };
+  let actual: string;
+  try {
+    actual = serializeTasks(build(buildContext(dirname(file), run)));
+  } catch (err) {
+    return { id, outcome: 'differ', reason: `error: ${(err as Error).message.split('\n')[0]}` };
+  }
+  const expected = readFileSync(file, 'utf8');
+  return goldenEqual(actual, expected) ? { id, outcome: 'match' } : { id, outcome: 'differ', reason: firstDifference(actual, expected) };
+}
+
+/** The Go harness's model setup (§4.1): populate against the fixture cloud, then the node's config from our builder. */
+function buildContext(dir: string, run: GoldenRun): BuildContext {
+  const objects = decodeDocuments(readFileSync(join(dir, 'cluster.yaml'), 'utf8'), 'cluster.yaml', { allowOtherKinds: true }) as unknown as KopsObject[];
+  const cluster = objects.find((o) => o.kind === 'Cluster');
+  if (!cluster) throw new Error('no Cluster in cluster.yaml');
+  const ig = objects.find((o) => o.kind === 'InstanceGroup') ?? { kind: 'InstanceGroup', metadata: { name: 'nodes' }, spec: { role: 'Node' } };
+  const completed = populateClusterSpec(cluster as never, [ig, ...etcdMemberGroups(cluster, ig)] as never, {
+    ...offlinePopulateContext(),
+    findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
+  }).cluster as unknown as KopsObject;
+  const bootstrap = buildBootstrap(completed, [ig], harnessBootstrapContext(completed));
+  const configFile = bootstrap.files.find((f) => f.path.endsWith(`/${ig.metadata.name}/nodeupconfig.yaml`));
+  if (!configFile) throw new Error(`no nodeupconfig built for ${ig.metadata.name}`);
+  const config = parseNodeupConfig(configFile.content, configFile.path);
+  return {
+    config,
+    role: roleOf(config),
+    host: run.host,
+    assets: run.assets ?? {},
+    remote: new Map(Object.entries(run.remote ?? {})),
+    configBase: String(completed.spec.configBase),
+  };
+}
+
+/** The Go test populates with its one instance group; stand-ins for the control-plane groups etcd members name. */
+function etcdMemberGroups(cluster: KopsObject, ig: KopsObject): KopsObject[] {
+  const names = new Set<string>();
+  for (const etcd of cluster.spec.etcdClusters ?? []) for (const m of etcd.etcdMembers ?? []) if (m.instanceGroup !== ig.metadata.name) names.add(m.instanceGroup);
+  return [...names].map((name) => ({ kind: 'InstanceGroup', metadata: { name }, spec: { role: 'Master', subnets: ['us-test-1a'] } }));
+}
+
+/** The Go fake keystore (§4.2): every CA primary id "3", service-account id "2"; assets get placeholder hashes. */
+function harnessBootstrapContext(completed: KopsObject): BootstrapContext {
+  const keyset = (name: string): KeysetPublic =>
+    name === 'service-account' ? { primaryId: '2', certificatesPem: '', publicKeysPem: '' } : { primaryId: '3', certificatesPem: '' };
+  const keysets = new Proxy({} as Record<string, KeysetPublic>, { get: (_target, name) => keyset(String(name)) });
+  const spec = completed.spec;
+  const urls = (['amd64', 'arm64'] as const).flatMap((arch) =>
+    nodeAssetUrls({ kubernetesVersion: spec.kubernetesVersion, cloudProvider: spec.cloudProvider, installCNIAssets: true, containerd: spec.containerd, fileRepository: spec.assets?.fileRepository }, arch),
+  );
+  const location = { urls: 'https://example.com/nodeup', sha256: '0'.repeat(64) };
+  return {
+    kopsVersion: '1.18.0',
+    keysets,
+    nodeup: { amd64: location, arm64: location },
+    assetHashes: Object.fromEntries(urls.map((u) => [u, '0'.repeat(64)])),
+  };
+}

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Lifecycle } from '../../../src/engine/task.js';
 import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
-import { buildAwsModel } from '../../../src/model/aws.js';
+import { buildAwsModel, type Phase } from '../../../src/model/aws.js';
 import type { AwsModelContext } from '../../../src/model/context.js';
 import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.js';
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
@@ -20,7 +20,7 @@ import { goldenEqual, type CaseResult, type Suite } from '../suite.js';
 import { caseDirs } from './cases.js';
 
 /** Settings only the Go test table holds (HARNESS.md §2.4); everything else comes from the case's files. */
-export const CASE_SETTINGS: Record<string, { lifecycleOverrides?: Record<string, Lifecycle>; phase?: string; featureFlags?: string[] }> = {
+export const CASE_SETTINGS: Record<string, { lifecycleOverrides?: Record<string, Lifecycle>; phase?: Phase; featureFlags?: string[] }> = {
   existing_iam: {
     lifecycleOverrides: { IAMRole: 'ExistsAndWarnIfChanges', IAMRolePolicy: 'ExistsAndWarnIfChanges', IAMInstanceProfileRole: 'ExistsAndWarnIfChanges' },
   },
@@ -112,7 +112,12 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
     findBucketRegion: () => undefined,
   }).cluster as unknown as KopsObject;
 
-  const bootstrap = buildBootstrap(completed, instanceGroups, bootstrapContext(dir, settings.featureFlags), additionalObjects);
+  // The network phase writes no state-store files; its case has no data/ to lift the seeded keystore from.
+  const bootstrapCtx = bootstrapContext(dir, settings.featureFlags);
+  const bootstrap =
+    settings.phase === 'network'
+      ? { files: [], userData: new Map<string, string>() }
+      : buildBootstrap(completed, instanceGroups, bootstrapCtx, additionalObjects);
   const files = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
   const sshKeyFile = join(dir, 'id_rsa.pub');
   const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
@@ -123,6 +128,8 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
     userData: bootstrap.userData,
     lifecycleOverrides: settings.lifecycleOverrides,
     featureFlags: settings.featureFlags,
+    phase: settings.phase,
+    serviceAccountPublicKeysPem: bootstrapCtx.keysets['service-account']?.publicKeysPem,
   });
   const out = await renderTerraform(tasks, { clusterName, region: fixtureContext().region });
   return compareOutput(id, dir, out.files, settings.phase);

@@ -82,6 +82,8 @@ export interface ClusterOptions {
   /** Existing subnet to use (tagged shared) instead of making a public one. */
   sharedSubnetId?: string;
   cidrBase?: string;
+  /** CIDR of the cluster's public subnet (default: the .32.0/19 of cidrBase). */
+  subnetCidr?: string;
   zoneId?: string;
   withNatGateway?: boolean;
 }
@@ -121,7 +123,7 @@ export async function createCluster(aws: AwsClients, cluster: string, options: C
   } else {
     publicSubnet = (
       await ec2.send(
-        new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `${base}.32.0/19`, AvailabilityZone: `${REGION}a`, TagSpecifications: spec('subnet', cluster, `${REGION}a.${cluster}`) }),
+        new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: options.subnetCidr ?? `${base}.32.0/19`, AvailabilityZone: `${REGION}a`, TagSpecifications: spec('subnet', cluster, `${REGION}a.${cluster}`) }),
       )
     ).Subnet!.SubnetId!;
   }

@@ -146,17 +146,17 @@ describe('direct target: IAM, key pair, launch template and autoscaling group ag
     const cloud = motoCloud(moto);
     await cloud.aws.iam.send(new DeleteRolePolicyCommand({ RoleName: `nodes.${cluster}`, PolicyName: `nodes.${cluster}` }));
     cloud.reset();
-    await cloud.run(computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3 }));
+    await cloud.run(computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1 }));
     expect(cloud.mutatingCalls()).toEqual(['PutRolePolicy']);
     cloud.reset();
-    const changed = await cloud.run(computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3, action: 'ec2:DescribeRegions' }));
+    const changed = await cloud.run(computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1, action: 'ec2:DescribeRegions' }));
     expect(changed.outcomes.filter((o) => o.action === 'update').map((o) => o.key)).toEqual([`aws_iam_role_policy/nodes.${cluster}`]);
     expect(cloud.mutatingCalls()).toEqual(['PutRolePolicy']);
   });
 
   test('an HTTP 500 from the cloud is retried a bounded number of times, then reported with the action', async () => {
     const cloud = motoCloud(moto);
-    const tasks = computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3 });
+    const tasks = computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1 });
     const lt = tasks.find((t) => t.type === 'aws_launch_template')!;
     const asg = tasks.find((t) => t.type === 'aws_autoscaling_group')!;
     // moto fails to launch from an instance-store mapping (MOTO-NOTES.md): a reliable 500.
@@ -169,7 +169,7 @@ describe('direct target: IAM, key pair, launch template and autoscaling group ag
 
   test('deletes everything, users first', async () => {
     const cloud = motoCloud(moto);
-    const tasks = computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3 });
+    const tasks = computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1 });
     const result = await deleteTasks(tasks, { provider: cloud.provider, roundDelay: () => 200 });
     expect(result.failed).toEqual([]);
     const after = await cloud.run(tasks, { apply: false });

@@ -1,0 +1,132 @@
+/**
+ * Wall time and AWS API calls of deleting a minimal cluster's resources on a moto_server. Not a test: prints figures.
+ *  1. A minimal cluster built with the SDK (test/ops/delete/fixture.ts): discovery + deletion, in process.
+ *  2. Unless BENCH_TF=0 or terraform is missing: the Go kops's golden minimal-aws kubernetes.tf applied with terraform
+ *     to two moto_servers; one is emptied by our discovery + deletion, the other by `terraform destroy`, and the
+ *     two are compared (terraform also deletes the state-store objects in S3, which `kops delete cluster` leaves to
+ *     the state-store step).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
+import { createAwsClients } from '../src/cloud/aws/clients.js';
+import { deleteResources } from '../src/ops/delete/delete.js';
+import { discoverCluster } from '../src/ops/delete/discover.js';
+import { sharedDir } from '../test/helpers/cli.js';
+import { startMoto, type MotoServer } from '../test/helpers/moto.js';
+import { accountContents, createCluster, createHostedZone } from '../test/ops/delete/fixture.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+interface Measure {
+  seconds: number;
+  calls: number;
+  resources: number;
+  leftovers: string[];
+}
+
+/** Discovers and deletes cluster NAME on this moto, counting the requests moto receives. */
+async function ourDelete(moto: MotoServer, clusterName: string, before: Record<string, string[]>): Promise<Measure> {
+  const aws = createAwsClients({ env: moto.env });
+  await recorder(moto, 'reset-recording');
+  await recorder(moto, 'start-recording');
+  const start = performance.now();
+  const discovery = await discoverCluster(aws, { clusterName, dns: true });
+  const report = await deleteResources(aws, discovery.resources);
+  const seconds = (performance.now() - start) / 1000;
+  await recorder(moto, 'stop-recording');
+  const calls = await recorded(moto);
+  if (report.failed.length) console.log('  failed:', report.failed.map((f) => `${f.resource.type}:${f.resource.id} ${f.reason}`));
+  const after = await accountContents(createAwsClients({ env: moto.env }));
+  return { seconds, calls, resources: discovery.resources.length, leftovers: leftovers(before, after) };
+}
+
+function leftovers(before: Record<string, string[]>, after: Record<string, string[]>): string[] {
+  return Object.entries(after).flatMap(([kind, ids]) => ids.filter((id) => !before[kind]?.includes(id)).map((id) => `${kind}:${id}`));
+}
+
+/** Requests moto received since the last reset of its recorder. */
+async function recorded(moto: MotoServer): Promise<number> {
+  const text = await (await fetch(`${moto.endpoint}/moto-api/recorder/download-recording`)).text();
+  return text.split('\n').filter((l) => l.trim()).length;
+}
+
+const recorder = (moto: MotoServer, op: string) => fetch(`${moto.endpoint}/moto-api/recorder/${op}`, { method: 'POST' });
+
+function print(label: string, m: Measure): void {
+  console.log(`  ${label}: ${m.resources} resources in ${m.seconds.toFixed(2)} s, ${m.calls} API calls, leftovers: ${m.leftovers.length ? m.leftovers.join(' ') : 'none'}`);
+}
+
+async function sdkCluster(): Promise<void> {
+  const moto = await startMoto();
+  try {
+    const aws = createAwsClients({ env: moto.env });
+    const zoneId = await createHostedZone(aws, 'example.com');
+    const before = await accountContents(aws);
+    await createCluster(aws, 'bench.example.com', { zoneId });
+    print('minimal cluster (SDK-built)', await ourDelete(moto, 'bench.example.com', before));
+  } finally {
+    await moto.stop();
+  }
+}
+
+/** Copies and adapts the golden minimal-aws case for this moto, applies it, and returns its directory. */
+async function appliedGolden(moto: MotoServer): Promise<string> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'kops-bench-delete-')), 'minimal-aws');
+  cpSync(join(sharedDir, 'kops-reference/conformance/update_cluster/minimal-aws'), dir, { recursive: true });
+  const aws = createAwsClients({ env: moto.env });
+  const ami = (await aws.ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images![0].ImageId!;
+  execFileSync('bash', [join(sharedDir, 'bench/adapt-golden-tf.sh'), dir, String(moto.port), ami], { stdio: 'ignore' });
+  await new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }).send(
+    new CreateBucketCommand({ Bucket: 'testingBucket' }),
+  );
+  await createHostedZone(aws, 'example.com');
+  const tf = (args: string[]) => execFileSync('terraform', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, TF_IN_AUTOMATION: '1' } });
+  tf(['init', '-plugin-dir=/opt/tf-plugins', '-input=false']);
+  tf(['apply', '-auto-approve', '-input=false', '-parallelism=10']);
+  return dir;
+}
+
+async function goldenComparison(): Promise<void> {
+  const [ours, theirs] = [await startMoto(), await startMoto()];
+  try {
+    const beforeOurs = await accountContents(createAwsClients({ env: ours.env }));
+    console.log('  applying the golden minimal-aws kubernetes.tf to two moto_servers (takes a while)...');
+    await appliedGolden(ours);
+    const dir = await appliedGolden(theirs);
+    const beforeTheirs = beforeOurs;
+
+    const mine = await ourDelete(ours, 'minimal-aws.example.com', beforeOurs);
+    print('kops delete (discovery + deletion)', mine);
+
+    await recorder(theirs, 'reset-recording');
+    await recorder(theirs, 'start-recording');
+    const start = performance.now();
+    execFileSync('terraform', ['destroy', '-auto-approve', '-input=false', '-parallelism=10'], { cwd: dir, stdio: 'ignore' });
+    const seconds = (performance.now() - start) / 1000;
+    await recorder(theirs, 'stop-recording');
+    const calls = await recorded(theirs);
+    const after = await accountContents(createAwsClients({ env: theirs.env }));
+    print('terraform destroy', { seconds, calls, resources: 68, leftovers: leftovers(beforeTheirs, after) });
+    console.log(`  ratio kops / terraform: time x${(mine.seconds / seconds).toFixed(3)}, API calls x${(mine.calls / calls).toFixed(2)}`);
+  } finally {
+    await Promise.all([ours.stop(), theirs.stop()]);
+  }
+}
+
+console.log('delete cluster on moto_server');
+await sdkCluster();
+const hasTerraform = (() => {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' });
+    return existsSync('/opt/tf-plugins');
+  } catch {
+    return false;
+  }
+})();
+if (process.env.BENCH_TF !== '0' && hasTerraform) await goldenComparison();
+else console.log('  (terraform comparison skipped)');

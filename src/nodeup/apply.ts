@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { emitGoYaml } from '../apis/go-yaml.js';
+import { UserError } from '../errors.js';
+import { assetCachePath } from './builders/host.js';
+import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
+import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type Task, type UpdateEtcHostsTask, type UserTask } from './tasks.js';
+
+export interface ApplyOptions {
+  /** The directory standing for the host's `/`. */
+  root: string;
+  dryRun: boolean;
+  /** Where systemd units go (distribution-specific). */
+  unitDir: string;
+  /** Signs this node's certificates; undefined when nothing can sign them here (control planes issue from the keystore). */
+  signer?: CertificateSigner;
+  /** The cluster CA bundle, embedded in the kubeconfigs nodeup writes. */
+  caBundle?: string;
+  /** Fetches an asset; only used when configuring the real host (root `/`). */
+  download?: (url: string) => Promise<Buffer>;
+}
+
+export interface Change {
+  key: string;
+  action: 'create' | 'update';
+}
+
+export interface ApplyReport {
+  changes: Change[];
+  unchanged: number;
+  /** Certificates nobody signed, and why. */
+  missingCertificates: { names: string[]; reason: string } | undefined;
+  /** Assets not in the cache (not downloaded when rendering into another root). */
+  pendingAssets: string[];
+  /** Tasks left undone because what they need (a certificate, an asset) is missing. */
+  deferred: string[];
+  /** Packages the host should have; nodeup records them but installs none. */
+  packages: string[];
+}
+
+const CREDENTIAL_DIR = '/srv/kubernetes';
+
+/** Carries out the tasks under `root`: writes only what differs, so a second run reports no changes. */
+export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<ApplyReport> {
+  const report: ApplyReport = { changes: [], unchanged: 0, missingCertificates: undefined, pendingAssets: [], deferred: [], packages: [] };
+  const writer = new RootWriter(options, report);
+  const sorted = sortTasks(tasks);
+  const cachedAssets = new Set<string>();
+  for (const task of sorted.filter((t): t is AssetTask => t.kind === 'Asset')) {
+    if (await ensureAsset(task, options, writer)) cachedAssets.add(assetCachePath(task));
+    else report.pendingAssets.push(task.name);
+  }
+  const credentials = await obtainCredentials(sorted.filter((t): t is IssueCertTask => t.kind === 'IssueCert'), options, writer);
+  for (const task of sorted) {
+    switch (task.kind) {
+      case 'File':
+        await applyFile(task, options, writer, credentials, cachedAssets);
+        break;
+      case 'Service':
+        await writer.ensure(taskKey(task), join(options.unitDir, task.name), task.definition, '0644');
+        break;
+      case 'UserTask':
+        await ensureUser(task, writer);
+        break;
+      case 'UpdateEtcHostsTask':
+        await ensureHosts(task, writer);
+        break;
+      case 'Package':
+        report.packages.push(task.name);
+        break;
+      default:
+        break;
+    }
+  }
+  return report;
+}
+
+class RootWriter {
+  /** In a dry run, the certificates a real run would request (their kubeconfigs would be written too). */
+  wouldIssue = new Set<string>();
+
+  constructor(
+    readonly options: ApplyOptions,
+    readonly report: ApplyReport,
+  ) {}
+
+  path(hostPath: string): string {
+    return join(this.options.root, hostPath);
+  }
+
+  async read(hostPath: string): Promise<Buffer | undefined> {
+    return readFile(this.path(hostPath)).catch(() => undefined);
+  }
+
+  /** Makes the file hold exactly `contents` with `mode`, recording a change only when something differed. */
+  async ensure(key: string, hostPath: string, contents: string | Buffer, mode = '0644'): Promise<void> {
+    const target = this.path(hostPath);
+    const bytes = Buffer.isBuffer(contents) ? contents : Buffer.from(contents);
+    const existing = await readFile(target).catch(() => undefined);
+    const currentMode = existing ? ((await stat(target)).mode & 0o777).toString(8).padStart(4, '0') : undefined;
+    if (existing?.equals(bytes) && currentMode === mode) {
+      this.report.unchanged++;
+      return;
+    }
+    this.report.changes.push({ key, action: existing ? 'update' : 'create' });
+    if (this.options.dryRun) return;
+    await mkdir(dirname(target), { recursive: true });
+    const temp = `${target}.nodeup-tmp`;
+    await writeFile(temp, bytes, { mode: Number.parseInt(mode, 8) });
+    await chmod(temp, Number.parseInt(mode, 8));
+    await rename(temp, target);
+  }
+
+  async ensureDirectory(key: string, hostPath: string, mode: string): Promise<void> {
+    const target = this.path(hostPath);
+    const current = await stat(target).catch(() => undefined);
+    if (current?.isDirectory() && (current.mode & 0o777) === Number.parseInt(mode, 8)) {
+      this.report.unchanged++;
+      return;
+    }
+    this.report.changes.push({ key, action: current ? 'update' : 'create' });
+    if (this.options.dryRun) return;
+    await mkdir(target, { recursive: true });
+    await chmod(target, Number.parseInt(mode, 8));
+  }
+}
+
+/** True when the asset is in the cache (verified); a cached file with another hash is refused. */
+async function ensureAsset(asset: AssetTask, options: ApplyOptions, writer: RootWriter): Promise<boolean> {
+  const cachePath = assetCachePath(asset);
+  const existing = await writer.read(cachePath);
+  if (existing) {
+    const actual = sha256(existing);
+    if (actual !== asset.sha256) {
+      throw new UserError(
+        `asset ${asset.name}: ${writer.path(cachePath)} has sha256 ${actual}, the config expects ${asset.sha256} (${asset.url})`,
+        'remove the file so nodeup fetches it again, or regenerate the config with `kops update cluster`',
+      );
+    }
+    return true;
+  }
+  if (options.root !== '/' || options.dryRun || !options.download) return false;
+  const data = await options.download(asset.url);
+  if (sha256(data) !== asset.sha256) throw new UserError(`asset ${asset.name}: ${asset.url} has sha256 ${sha256(data)}, the config expects ${asset.sha256}`);
+  await writer.ensure(`Asset/${asset.name}`, cachePath, data, '0644');
+  return true;
+}
+
+/** Certificates already on disk are kept; the others are asked of the signer once, together. */
+async function obtainCredentials(requests: IssueCertTask[], options: ApplyOptions, writer: RootWriter): Promise<Map<string, IssuedCredential>> {
+  const credentials = new Map<string, IssuedCredential>();
+  const missing: IssueCertTask[] = [];
+  for (const request of requests) {
+    const certificate = await writer.read(`${CREDENTIAL_DIR}/${request.name}.crt`);
+    const privateKey = await writer.read(`${CREDENTIAL_DIR}/${request.name}.key`);
+    if (certificate && privateKey) credentials.set(request.name, { certificate: certificate.toString(), privateKey: privateKey.toString() });
+    else missing.push(request);
+  }
+  if (missing.length === 0) return credentials;
+  const names = missing.map((r) => r.name);
+  if (!options.signer) {
+    writer.report.missingCertificates = { names, reason: 'no signer for this role (control planes issue from the keystore, not supported yet)' };
+    return credentials;
+  }
+  if (options.dryRun) {
+    for (const name of names) writer.report.changes.push({ key: `IssueCert/${name}`, action: 'create' });
+    writer.wouldIssue = new Set(names);
+    return credentials;
+  }
+  let issued: Map<string, IssuedCredential>;
+  try {
+    issued = await options.signer.sign(missing);
+  } catch (err) {
+    writer.report.missingCertificates = { names, reason: `${options.signer.description} unreachable: ${(err as Error).message}` };
+    return credentials;
+  }
+  for (const [name, credential] of issued) {
+    await writer.ensure(`IssueCert/${name}`, `${CREDENTIAL_DIR}/${name}.key`, credential.privateKey, '0600');
+    await writer.ensure(`IssueCert/${name}`, `${CREDENTIAL_DIR}/${name}.crt`, credential.certificate, '0644');
+    credentials.set(name, credential);
+  }
+  const refused = names.filter((n) => !issued.has(n));
+  if (refused.length) writer.report.missingCertificates = { names: refused, reason: `${options.signer.description} did not sign them` };
+  return credentials;
+}
+
+async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWriter, credentials: Map<string, IssuedCredential>, cachedAssets: Set<string>): Promise<void> {
+  const key = taskKey(task);
+  if (task.type === 'directory') return writer.ensureDirectory(key, task.path, task.mode ?? '0755');
+  if (task.ifNotExists && (await writer.read(task.path)) !== undefined) {
+    writer.report.unchanged++;
+    return;
+  }
+  const contents = task.contents ?? '';
+  let bytes: string | Buffer;
+  if (typeof contents === 'string') {
+    bytes = contents;
+  } else if ('asset' in contents) {
+    const source = contents.asset.path;
+    const cached = cachedAssets.has(source) ? await writer.read(source) : undefined;
+    if (!cached) {
+      writer.report.deferred.push(key);
+      return;
+    }
+    bytes = cached;
+  } else if ('certificate' in contents) {
+    const credential = credentials.get(contents.certificate.name);
+    if (!credential) {
+      if (writer.wouldIssue.has(contents.certificate.name)) writer.report.changes.push({ key, action: 'create' });
+      else writer.report.deferred.push(key);
+      return;
+    }
+    bytes = contents.part === 'cert' ? credential.certificate : credential.privateKey;
+  } else {
+    const credential = credentials.get(contents.kubeconfig.cert.name);
+    if (!credential && writer.wouldIssue.has(contents.kubeconfig.cert.name)) {
+      writer.report.changes.push({ key, action: 'create' });
+      return;
+    }
+    if (!credential) {
+      writer.report.deferred.push(key);
+      return;
+    }
+    bytes = renderKubeconfig(contents.kubeconfig, credential, options.caBundle ?? '');
+  }
+  await writer.ensure(key, task.path, bytes, task.mode ?? '0644');
+}
+
+export function renderKubeconfig(task: KubeConfigTask, credential: IssuedCredential, caBundle: string): string {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  return emitGoYaml({
+    apiVersion: 'v1',
+    clusters: [{ cluster: { 'certificate-authority-data': b64(caBundle), server: task.serverURL }, name: 'local' }],
+    contexts: [{ context: { cluster: 'local', user: task.name }, name: 'service-account-context' }],
+    'current-context': 'service-account-context',
+    kind: 'Config',
+    users: [{ name: task.name, user: { 'client-certificate-data': b64(credential.certificate), 'client-key-data': b64(credential.privateKey) } }],
+  });
+}
+
+async function ensureUser(task: UserTask, writer: RootWriter): Promise<void> {
+  const passwd = (await writer.read('/etc/passwd'))?.toString() ?? '';
+  const lines = passwd.split('\n').filter((l) => l !== '');
+  if (lines.some((l) => l.split(':')[0] === task.name)) {
+    writer.report.unchanged++;
+    return;
+  }
+  lines.push(`${task.name}:x:${task.uid}:${task.uid}::${task.home}:${task.shell}`);
+  await writer.ensure(taskKey(task), '/etc/passwd', lines.join('\n') + '\n', '0644');
+}
+
+const HOSTS_BEGIN = '# Begin host entries managed by kops - do not edit';
+const HOSTS_END = '# End host entries managed by kops';
+
+/** Replaces nodeup's block in /etc/hosts, leaving every other line as it was. */
+async function ensureHosts(task: UpdateEtcHostsTask, writer: RootWriter): Promise<void> {
+  const current = (await writer.read('/etc/hosts'))?.toString() ?? '';
+  const kept: string[] = [];
+  let inBlock = false;
+  for (const line of current.split('\n')) {
+    if (line === HOSTS_BEGIN) inBlock = true;
+    else if (line === HOSTS_END) inBlock = false;
+    else if (!inBlock) kept.push(line);
+  }
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  const block = task.records.flatMap((r) => r.addresses.map((a) => `${a}\t${r.hostname}`));
+  const next = [...kept, ...(kept.length ? [''] : []), HOSTS_BEGIN, ...block, HOSTS_END, ''].join('\n');
+  await writer.ensure(taskKey(task), '/etc/hosts', next, '0644');
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,87 @@
+import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import type { IssueCertTask, Task } from '../tasks.js';
+import { kubernetesCAId, type BuildContext } from './context.js';
+import { kubeconfigTasks } from './kubeconfig.js';
+
+type Data = Record<string, unknown>;
+
+export const KUBE_SCHEDULER_CONFIG = '/var/lib/kube-scheduler/config.yaml';
+const STATE_DIR = '/var/lib/kube-scheduler';
+const SERVING_DIR = '/srv/kubernetes/kube-scheduler';
+const LOG_FILE = '/var/log/kube-scheduler.log';
+
+/** kube-scheduler as a static pod on control planes: its config, client kubeconfig and serving certificate. */
+export function kubeSchedulerTasks(ctx: BuildContext): Task[] {
+  if (ctx.role !== 'ControlPlane') return [];
+  const scheduler = (ctx.config.ControlPlaneConfig?.KubeScheduler ?? {}) as Data;
+  const serving: IssueCertTask = {
+    kind: 'IssueCert',
+    name: 'kube-scheduler-server',
+    signer: 'kubernetes-ca',
+    keypairID: kubernetesCAId(ctx),
+    type: 'server',
+    subject: { CommonName: 'kube-scheduler' },
+    alternateNames: ['kube-scheduler.kube-system.svc.cluster.local'],
+  };
+  const config = (ctx.config.FileAssets ?? []).find((a) => a.path === KUBE_SCHEDULER_CONFIG);
+  const tasks: Task[] = [
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-scheduler.manifest', type: 'file', contents: manifest(scheduler) },
+    { kind: 'File', path: SERVING_DIR, type: 'directory', mode: '0755' },
+    serving,
+    { kind: 'File', path: `${SERVING_DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
+    { kind: 'File', path: `${SERVING_DIR}/server.key`, type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
+    ...kubeconfigTasks(ctx, { name: 'kube-scheduler', commonName: 'system:kube-scheduler' }, 'https://127.0.0.1', `${STATE_DIR}/kubeconfig`),
+    { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
+  ];
+  if (config) tasks.push({ kind: 'File', path: KUBE_SCHEDULER_CONFIG, type: 'file', mode: '0400', contents: String(config.content ?? '') });
+  return tasks;
+}
+
+function manifest(scheduler: Data): string {
+  const leaderElect = (scheduler.leaderElection as Data | undefined)?.leaderElect;
+  const flags = [
+    `--authentication-kubeconfig=${STATE_DIR}/kubeconfig`,
+    '--authentication-skip-lookup=false',
+    '--authentication-tolerate-lookup-failure=false',
+    `--authorization-kubeconfig=${STATE_DIR}/kubeconfig`,
+    `--config=${KUBE_SCHEDULER_CONFIG}`,
+    ...(leaderElect === undefined ? [] : [`--leader-elect=${String(leaderElect)}`]),
+    `--tls-cert-file=${SERVING_DIR}/server.crt`,
+    `--tls-private-key-file=${SERVING_DIR}/server.key`,
+    `--v=${String(scheduler.logLevel ?? 2)}`,
+  ];
+  const requests: Data = { cpu: scheduler.cpuRequest ?? '100m' };
+  if (scheduler.memoryRequest) requests.memory = scheduler.memoryRequest;
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { labels: { 'k8s-app': 'kube-scheduler' }, name: 'kube-scheduler', namespace: 'kube-system' },
+    spec: {
+      containers: [
+        {
+          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-scheduler', ...flags],
+          command: ['/go-runner'],
+          image: scheduler.image,
+          livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10259, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
+          name: 'kube-scheduler',
+          resources: { requests },
+          volumeMounts: [
+            { mountPath: STATE_DIR, name: 'varlibkubescheduler', readOnly: true },
+            { mountPath: SERVING_DIR, name: 'srvscheduler', readOnly: true },
+            { mountPath: LOG_FILE, name: 'logfile' },
+          ],
+        },
+      ],
+      hostNetwork: true,
+      priorityClassName: 'system-cluster-critical',
+      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+      volumes: [
+        { hostPath: { path: STATE_DIR }, name: 'varlibkubescheduler' },
+        { hostPath: { path: SERVING_DIR }, name: 'srvscheduler' },
+        { hostPath: { path: LOG_FILE }, name: 'logfile' },
+      ],
+    },
+    status: {},
+  };
+  return emitGoYaml(pod as YamlValue);
+}

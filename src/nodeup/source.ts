@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { openVfs } from '../statestore/index.js';
+
+/** A local path (relative or absolute) or a state-store URL, as openVfs takes it. */
+export function normaliseLocation(location: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : resolve(location);
+}
+
+export async function readLocation(location: string): Promise<string> {
+  const url = normaliseLocation(location);
+  const data = await openVfs(url)
+    .readIfExists()
+    .catch((err: Error) => {
+      throw new UserError(`${location}: cannot read: ${err.message}`);
+    });
+  if (data === undefined) throw new UserError(`${location}: not found`, 'check --conf; kops writes <cluster>/igconfig/<role>/<group>/nodeupconfig.yaml');
+  return data.toString('utf8');
+}
+
+/** Fetches each URL; the ones that cannot be read are returned apart, with the reason. */
+export async function fetchAll(urls: string[]): Promise<{ fetched: Map<string, string>; failed: Array<{ url: string; reason: string }> }> {
+  const fetched = new Map<string, string>();
+  const failed: Array<{ url: string; reason: string }> = [];
+  for (const url of urls) {
+    try {
+      const data = await openVfs(url).readIfExists();
+      if (data === undefined) failed.push({ url, reason: 'not found' });
+      else fetched.set(url, data.toString('utf8'));
+    } catch (err) {
+      failed.push({ url, reason: (err as Error).message.split('\n')[0] });
+    }
+  }
+  return { fetched, failed };
+}
+
+/**
+ * The cluster's state-store folder: the config's own location when it sits in the kops layout
+ * (<base>/igconfig/<role>/<group>/nodeupconfig.yaml), else the folder of the channels manifest.
+ */
+export function configBaseOf(confUrl: string, channelsManifest: string | undefined): string | undefined {
+  const fromConf = /^(.*)\/igconfig\/[^/]+\/[^/]+\/nodeupconfig\.yaml$/.exec(confUrl)?.[1];
+  return fromConf ?? /^(.*)\/manifests\/channels\/[^/]+$/.exec(channelsManifest ?? '')?.[1];
+}

@@ -1,0 +1,101 @@
+import {
+  AttachInternetGatewayCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateInternetGatewayCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeImagesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createAwsClients, type AwsClients } from '../../../src/cloud/aws/clients.js';
+import { fromAwsTags } from '../../../src/cloud/aws/tags.js';
+import { deleteResources, defaultDeletePolicy } from '../../../src/ops/delete/delete.js';
+import { discoverCluster } from '../../../src/ops/delete/discover.js';
+import { startMoto, type MotoServer } from '../../helpers/moto.js';
+import { accountContents, createCluster, createHostedZone } from './fixture.js';
+
+let moto: MotoServer;
+let aws: AwsClients;
+let zoneId: string;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  aws = createAwsClients({ env: moto.env });
+  zoneId = await createHostedZone(aws, 'example.com');
+}, 60_000);
+afterAll(() => moto?.stop());
+
+async function deleteCluster(clusterName: string) {
+  const discovery = await discoverCluster(aws, { clusterName, dns: true });
+  expect(discovery.blockers).toEqual([]);
+  const report = await deleteResources(aws, discovery.resources, { ...defaultDeletePolicy, waitMs: 20_000 });
+  expect(report.failed).toEqual([]);
+  return discovery;
+}
+
+const tagsOfVpc = async (id: string) => fromAwsTags((await aws.ec2.send(new DescribeVpcsCommand({ VpcIds: [id] }))).Vpcs![0].Tags);
+const tagsOfSubnet = async (id: string) => fromAwsTags((await aws.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [id] }))).Subnets![0].Tags);
+
+describe('deleting one cluster of several', () => {
+  test('the other cluster, with a name that ends like this one, keeps every resource', async () => {
+    await createCluster(aws, 'aa.example.com', { zoneId, cidrBase: '10.1' });
+    const withOther = await accountContents(aws);
+    await createCluster(aws, 'a.example.com', { zoneId, cidrBase: '10.2', withNatGateway: true });
+
+    const discovery = await deleteCluster('a.example.com');
+
+    expect(discovery.resources.filter((r) => r.name.includes('aa.example.com') || r.name.includes('aa-example-com'))).toEqual([]);
+    expect(await accountContents(aws)).toEqual(withOther);
+  }, 120_000);
+
+  test('in a shared VPC, the VPC and shared subnet stay and only lose the cluster tag; untagged and foreign objects stay', async () => {
+    const vpcId = (await aws.ec2.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc!.VpcId!;
+    const igw = (await aws.ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+    await aws.ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcId }));
+    const sharedSubnet = (await aws.ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.50.0.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!;
+    // The user's own workload in the shared subnet, with a group that lets the cluster's nodes in (added below).
+    const userGroup = (await aws.ec2.send(new CreateSecurityGroupCommand({ VpcId: vpcId, GroupName: 'database', Description: 'database' }))).GroupId!;
+    const image = (await aws.ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images![0].ImageId!;
+    await aws.ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: 1, MaxCount: 1, SubnetId: sharedSubnet, SecurityGroupIds: [userGroup] }));
+    await createCluster(aws, 'bb.shared.example.com', { zoneId, sharedVpcId: vpcId, subnetCidr: '10.50.64.0/19' });
+    const before = await accountContents(aws);
+    const built = await createCluster(aws, 'b.shared.example.com', { zoneId, sharedVpcId: vpcId, sharedSubnetId: sharedSubnet });
+    const nodes = built.securityGroupIds[1];
+    await aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: userGroup, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: nodes }] }] }));
+
+    const discovery = await deleteCluster('b.shared.example.com');
+
+    const untagged = discovery.resources.filter((r) => r.action === 'untag').map((r) => `${r.type}:${r.id}`);
+    expect(untagged.sort()).toEqual([`subnet:${sharedSubnet}`, `vpc:${vpcId}`]);
+    expect(await accountContents(aws)).toEqual(before);
+    expect(Object.keys(await tagsOfVpc(vpcId))).not.toContain('kubernetes.io/cluster/b.shared.example.com');
+    expect(await tagsOfVpc(vpcId)).toMatchObject({ 'kubernetes.io/cluster/bb.shared.example.com': 'shared' });
+    expect(Object.keys(await tagsOfSubnet(sharedSubnet))).not.toContain('kubernetes.io/cluster/b.shared.example.com');
+    // The user's group lost only its rule naming the deleted nodes group.
+    const group = (await aws.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [userGroup] }))).SecurityGroups![0];
+    expect(group.IpPermissions ?? []).toEqual([]);
+  }, 120_000);
+});
+
+describe('deleting again', () => {
+  test('after a run that stopped half way, a new run finishes the job', async () => {
+    const before = await accountContents(aws);
+    await createCluster(aws, 'again.example.com', { zoneId, cidrBase: '10.3', withNatGateway: true });
+    const first = await discoverCluster(aws, { clusterName: 'again.example.com', dns: true });
+    // The first run got as far as the compute and balancers.
+    const partial = first.resources.filter((r) => ['autoscaling-group', 'instance', 'load-balancer', 'iam-instance-profile'].includes(r.type));
+    expect((await deleteResources(aws, partial)).failed).toEqual([]);
+
+    await deleteCluster('again.example.com');
+    const replay = await deleteResources(aws, first.resources, { ...defaultDeletePolicy, waitMs: 5_000 });
+
+    expect(await accountContents(aws)).toEqual(before);
+    expect(replay.failed).toEqual([]);
+    expect((await discoverCluster(aws, { clusterName: 'again.example.com', dns: true })).resources).toEqual([]);
+  }, 120_000);
+});

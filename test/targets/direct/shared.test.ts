@@ -1,0 +1,67 @@
+import {
+  AllocateAddressCommand,
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AwsClients } from '../../../src/cloud/aws/clients.js';
+import { deleteTasks } from '../../../src/engine/delete.js';
+import { formatPlan } from '../../../src/engine/plan.js';
+import { startMoto, type MotoServer } from '../../helpers/moto.js';
+import { goldenClusterTasks, prepareWorld, type MotoWorld } from './golden-cluster.js';
+import { motoCloud } from './moto-cloud.js';
+
+/** The objects the fixture cloud has before the cluster exists (HARNESS.md §2.8), made in moto; fixture id -> real id. */
+async function preExisting(aws: AwsClients, withSubnets: boolean): Promise<Record<string, string>> {
+  const vpc = (await aws.ec2.send(new CreateVpcCommand({ CidrBlock: '172.20.0.0/16' }))).Vpc!.VpcId!;
+  const igw = (await aws.ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+  await aws.ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
+  if (!withSubnets) return { 'vpc-12345678': vpc, 'igw-1': igw };
+  const subnet = async (cidr: string) => (await aws.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr, AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!;
+  const private1 = await subnet('172.20.32.0/19');
+  const utility = await subnet('172.20.4.0/22');
+  const eip = (await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId!;
+  const natEip = (await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId!;
+  const nat = (await aws.ec2.send(new CreateNatGatewayCommand({ SubnetId: utility, AllocationId: natEip }))).NatGateway!.NatGatewayId!;
+  return { 'vpc-12345678': vpc, 'igw-1': igw, 'subnet-12345678': private1, 'subnet-abcdef': utility, 'eipalloc-12345678': eip, 'nat-a2345678': nat };
+}
+
+describe.each(['shared_vpc', 'private-shared-subnet'])('direct target: a cluster in pre-existing objects (%s) against moto', (caseName) => {
+  let moto: MotoServer;
+  let world: MotoWorld;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    moto = await startMoto();
+    const { aws } = motoCloud(moto);
+    world = await prepareWorld(aws);
+    ids = await preExisting(aws, caseName !== 'shared_vpc');
+  }, 60_000);
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  test('uses the shared objects without changing them, tags them shared, and leaves them on delete', async () => {
+    const cloud = motoCloud(moto);
+    const tasks = () => goldenClusterTasks(caseName, world, ids);
+    const first = await cloud.run(tasks());
+    expect(first.failed.map((o) => `${o.key}: ${o.error}`)).toEqual([]);
+    const shared = first.outcomes.filter((o) => o.task.shared);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((o) => o.action !== 'create')).toBe(true);
+
+    // Nothing left to do also means the shared objects carry the tags declared for them (`...=shared`).
+    expect(formatPlan(await cloud.run(tasks(), { apply: false }))).toBe('No changes need to be applied\n');
+
+    const result = await deleteTasks(tasks(), { provider: cloud.provider, roundDelay: () => 200 });
+    expect(result.failed).toEqual([]);
+    expect((await cloud.aws.ec2.send(new DescribeVpcsCommand({ VpcIds: [ids['vpc-12345678']] }))).Vpcs).toHaveLength(1);
+    const subnets = await cloud.aws.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [ids['vpc-12345678']] }] }));
+    const preExistingSubnets = [ids['subnet-12345678'], ids['subnet-abcdef']].filter(Boolean).sort();
+    expect(subnets.Subnets!.map((s) => s.SubnetId).sort()).toEqual(preExistingSubnets);
+  }, 240_000);
+});
