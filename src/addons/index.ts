@@ -8,11 +8,13 @@ import { awsLoadBalancerController } from './templates/aws-load-balancer-control
 import { awsEbsCsiDriver } from './templates/aws-ebs-csi-driver.js';
 import { calico } from './templates/calico.js';
 import { certManager } from './templates/certmanager.js';
+import { cilium } from './templates/cilium.js';
 import { clusterAutoscaler } from './templates/cluster-autoscaler.js';
 import { coredns } from './templates/coredns.js';
 import { dnsController } from './templates/dns-controller.js';
 import { externalDns } from './templates/external-dns.js';
 import { flannel } from './templates/flannel.js';
+import { karpenter } from './templates/karpenter.js';
 import { kindnet } from './templates/kindnet.js';
 import { kopeio } from './templates/kopeio.js';
 import { kopsController } from './templates/kops-controller.js';
@@ -208,6 +210,17 @@ const CATALOG: CatalogEntry[] = [
   },
   {
     definition: {
+      name: 'networking.cilium.io',
+      id: 'k8s-1.16',
+      manifestFile: 'k8s-1.16-v1.15.yaml',
+      selector: NETWORKING_SELECTOR,
+      needsRollingUpdate: 'all',
+      render: cilium,
+    },
+    enabled: (c) => c.spec.networking?.cilium !== undefined,
+  },
+  {
+    definition: {
       name: 'networking.kindnet',
       id: 'k8s-1.32',
       manifestFile: 'k8s-1.32.yaml',
@@ -246,6 +259,17 @@ const CATALOG: CatalogEntry[] = [
       render: snapshotController,
     },
     enabled: (c) => c.spec.snapshotController?.enabled === true,
+  },
+  {
+    definition: {
+      name: 'karpenter.sh',
+      id: 'k8s-1.19',
+      manifestFile: 'k8s-1.19.yaml',
+      prune: true,
+      render: karpenter,
+      serviceAccountRole: { name: 'karpenter', namespace: 'kube-system' },
+    },
+    enabled: (c) => isAWS(c) && c.spec.karpenter?.enabled === true,
   },
 ];
 

@@ -12,6 +12,8 @@ export interface AddonContext {
   /** Environment variables kops copies into its own components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */
   env?: Record<string, string>;
   featureFlags?: string[];
+  /** Launch scripts of Karpenter-managed instance groups, by group name (embedded in their EC2NodeClass). */
+  karpenterUserData?: Record<string, string>;
   /** The AWS account and partition (from the cloud), for role ARNs of service accounts. */
   aws?: { accountId: string; partition: string };
   /** Instance groups as plain API data (some add-ons list node roles or Karpenter groups). */

@@ -6,7 +6,7 @@ interface CompletionNode {
   path: string;
   /** Subcommand words (names and aliases) with the canonical path each leads to. */
   children: { word: string; description: string; target: string }[];
-  flags: { spelling: string; description: string; takesValue: boolean }[];
+  flags: { spelling: string; description: string; takesValue: boolean; choices?: string[] }[];
   /** What its positional arguments name, for completing them from the state store. */
   argNames?: 'clusters' | 'instancegroups';
 }
@@ -43,7 +43,7 @@ function collectNodes(chain: CommandSpec[], globals: FlagSpec[]): CompletionNode
       .flatMap((f) => {
         const takesValue = f.type !== 'bool' && f.valueWhenBare === undefined;
         const spellings = [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])];
-        return spellings.map((spelling) => ({ spelling, description: f.help, takesValue }));
+        return spellings.map((spelling) => ({ spelling, description: f.help, takesValue, choices: f.choices }));
       }),
   };
   // `create cluster NAME` and `create instancegroup NAME` name a new object: nothing stored to offer.
@@ -74,6 +74,9 @@ ${entries((n) => n.flags.filter((f) => f.takesValue).map((f) => f.spelling))}
 declare -gA __kops_step=(
 ${steps.join('\n')}
 )
+declare -gA __kops_choices=(
+${nodes.flatMap((n) => n.flags.filter((f) => f.choices).map((f) => `  [${singleQuoted(`${n.path} ${f.spelling}`)}]=${singleQuoted(f.choices!.join(' '))}`)).join('\n')}
+)
 declare -gA __kops_arg_names=(
 ${nodes.filter((n) => n.argNames).map((n) => `  [${singleQuoted(n.path)}]=${n.argNames}`).join('\n')}
 )
@@ -92,6 +95,11 @@ __kops_complete() {
       *) [[ -n "\${__kops_step[$path $word]+set}" ]] && path="\${__kops_step[$path $word]}" ;;
     esac
   done
+  if ((skip)); then
+    # Completing a flag's value: its known choices, else bash's default (file names).
+    COMPREPLY=($(compgen -W "\${__kops_choices[$path \${COMP_WORDS[COMP_CWORD-1]}]}" -- "$cur"))
+    return
+  fi
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "\${__kops_flags[$path]}" -- "$cur"))
     return
@@ -167,7 +175,8 @@ function fishScript(nodes: CompletionNode[], describe: (s: string) => string): s
     for (const c of n.children) lines.push(`complete -c kops -f ${when} -a ${q(c.word)}${desc(c.description)}`);
     for (const f of n.flags) {
       const option = f.spelling.startsWith('--') ? `-l ${q(f.spelling.slice(2))}` : `-s ${q(f.spelling.slice(1))}`;
-      lines.push(`complete -c kops -f ${when} ${option}${f.takesValue ? ' -r' : ''}${desc(f.description)}`);
+      const value = !f.takesValue ? '' : f.choices ? ` -x -a ${q(f.choices.join(' '))}` : ' -r';
+      lines.push(`complete -c kops -f ${when} ${option}${value}${desc(f.description)}`);
     }
   }
   const steps = nodes.flatMap((n) => n.children.map((c) => [`${n.path} ${c.word}`, c.target]));

@@ -11,10 +11,14 @@ export interface ParsedCommandLine {
   helpRequested: boolean;
 }
 
-/** Flags a command accepts: the global ones, persistent flags of its ancestors, and its own. */
+/**
+ * Flags a command accepts: its own, the persistent flags of its ancestors, and the global ones. A flag of the
+ * command shadows an inherited one of the same name (e.g. `--name` of `toolbox clusterapi generate machinedeployment`).
+ */
 export function flagsOf(chain: CommandSpec[], globals: FlagSpec[]): FlagSpec[] {
   const inherited = chain.slice(0, -1).flatMap((c) => (c.flags ?? []).filter((f) => f.persistent));
-  return [...globals, ...inherited, ...(chain[chain.length - 1].flags ?? [])];
+  const all = [...(chain[chain.length - 1].flags ?? []), ...inherited.reverse(), ...globals];
+  return all.filter((f, i) => all.findIndex((g) => g.name === f.name) === i);
 }
 
 export function findChild(command: CommandSpec, word: string): CommandSpec | undefined {

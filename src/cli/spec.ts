@@ -15,6 +15,8 @@ export interface FlagSpec {
   valueWhenBare?: string;
   /** Name shown for the value in help (`severity`, `Level`, `target`); defaults to the type. */
   valueName?: string;
+  /** The values a shell may offer when completing this flag's value (not enforced when parsing). */
+  choices?: string[];
   /** Old names still accepted and mapped onto this flag (e.g. `master-size` for `control-plane-size`). */
   aliases?: string[];
   /** Flags on a command that subcommands inherit (cobra's persistent flags). */

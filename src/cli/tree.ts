@@ -35,7 +35,9 @@ const validationTimeout = duration('validation-timeout', 'Longest wait for the c
 const postDrainDelay = duration('post-drain-delay', 'Pause after draining each node', { default: '5s' });
 const failOnDrainError = bool('fail-on-drain-error', 'Stop when a node cannot be drained', { default: 'true' });
 const failOnValidateError = bool('fail-on-validate-error', 'Stop when the cluster does not validate', { default: 'true' });
-const getOutput = str('output', 'Output format: table, yaml or json', { short: 'o', default: 'table', persistent: true });
+const getOutput = str('output', 'Output format: table, yaml or json', { short: 'o', default: 'table', persistent: true, choices: ['table', 'yaml', 'json'] });
+const dryRunOutput = str('output', 'Format for --dry-run: yaml or json', { short: 'o', choices: ['yaml', 'json'] });
+const target = str('target', 'Where changes go: direct or terraform', { default: 'direct', valueName: 'target', choices: ['direct', 'terraform'] });
 const secretFile = (what: string) => str('filename', `File holding the ${what}`, { short: 'f' });
 const forceSecret = bool('force', 'Replace the secret when it exists already');
 
@@ -125,15 +127,15 @@ export const commandTree: CommandSpec = {
           examples: ['kops create cluster --name k8s.example.com --zones us-east-1a --yes'],
           flags: [
             strs('admin-access', 'CIDRs allowed to reach the Kubernetes API', { default: '[0.0.0.0/0,::/0]' }),
-            str('api-loadbalancer-type', 'Kind of load balancer in front of the API: public or internal'),
+            str('api-loadbalancer-type', 'Kind of load balancer in front of the API: public or internal', { choices: ['public', 'internal'] }),
             str('api-public-name', 'Public DNS name of the Kubernetes API', { aliases: ['master-public-name'] }),
             str('api-ssl-certificate', 'ARN of a TLS certificate for the API load balancer (AWS)'),
             bool('associate-public-ip', 'Give control-plane and node instances public IPs (set =false to disable)'),
-            str('authorization', 'Authorization mode: RBAC or AlwaysAllow', { default: 'RBAC' }),
+            str('authorization', 'Authorization mode: RBAC or AlwaysAllow', { default: 'RBAC', choices: ['RBAC', 'AlwaysAllow'] }),
             bool('bastion', 'Add a bastion instance group (private topology only)'),
             str('bastion-image', 'Image for the bastion; overrides --image'),
             str('channel', 'Release channel supplying default versions and settings', { default: 'stable' }),
-            str('cloud', 'Cloud provider: aws, digitalocean, gce, hetzner, openstack'),
+            str('cloud', 'Cloud provider: aws, digitalocean, gce, hetzner, openstack', { choices: ['aws', 'digitalocean', 'gce', 'hetzner', 'openstack'] }),
             str('cloud-labels', 'Tags for every instance group, as "Key=Value,Key2=Value2"'),
             int('control-plane-count', 'How many control-plane nodes (default: one per control-plane zone)', { aliases: ['master-count'] }),
             str('control-plane-image', 'Image for control-plane nodes; overrides --image', { aliases: ['master-image'] }),
@@ -147,7 +149,7 @@ export const commandTree: CommandSpec = {
             strs('control-plane-zones', 'Zones for control-plane nodes (an odd number)', { aliases: ['master-zones'] }),
             bool('disable-subnet-tags', 'Do not tag subnets automatically'),
             str('discovery-store', 'Public location for OIDC discovery documents; turns on IRSA on AWS'),
-            str('dns', 'DNS kind: public, private or none'),
+            str('dns', 'DNS kind: public, private or none', { choices: ['public', 'private', 'none'] }),
             str('dns-zone', 'Hosted zone to use (default: the longest zone matching the cluster name)'),
             bool('dry-run', 'Print the objects instead of saving them (needs --output)'),
             bool('encrypt-etcd-storage', 'Encrypt etcd volumes with a KMS key'),
@@ -155,7 +157,7 @@ export const commandTree: CommandSpec = {
             str('etcd-storage-type', 'Volume type for etcd members'),
             str('gce-service-account', 'Service account for GCE instances (default: the compute default account)'),
             str('image', 'Image for all instances'),
-            str('instance-manager', 'What manages instances: cloudgroups or karpenter', { default: 'cloudgroups' }),
+            str('instance-manager', 'What manages instances: cloudgroups or karpenter', { default: 'cloudgroups', choices: ['cloudgroups', 'karpenter'] }),
             bool('ipv6', 'Use IPv6 for pods (AWS)'),
             strs('kubernetes-feature-gates', 'Kubernetes feature gates to turn on (Name) or off (-Name)'),
             str('kubernetes-version', 'Kubernetes version (default: from the channel)'),
@@ -164,7 +166,10 @@ export const commandTree: CommandSpec = {
             str(
               'networking',
               'Pod networking: kubenet, external, flannel-vxlan, flannel-udp, calico, kube-router, amazonvpc, cilium, cilium-etcd, kindnet, cni',
-              { default: 'cilium' },
+              {
+                default: 'cilium',
+                choices: ['kubenet', 'external', 'flannel-vxlan', 'flannel', 'flannel-udp', 'calico', 'kube-router', 'amazonvpc', 'cilium', 'cilium-etcd', 'kindnet', 'cni'],
+              },
             ),
             int('node-count', 'Total number of worker nodes (default: one per zone)'),
             str('node-image', 'Image for worker nodes; overrides --image'),
@@ -182,14 +187,14 @@ export const commandTree: CommandSpec = {
             bool('os-octavia', 'OpenStack: use the Octavia load balancer API'),
             str('os-octavia-provider', 'OpenStack: Octavia provider'),
             str('out', 'Directory for local output (Terraform files)'),
-            str('output', 'Format for --dry-run: yaml or json', { short: 'o' }),
+            dryRunOutput,
             str('project', 'GCE project (required on GCE)'),
             setValues,
             strs('ssh-access', 'CIDRs allowed to reach SSH (default: same as --admin-access)'),
             str('ssh-public-key', 'SSH public key file for instance access'),
             strs('subnets', 'Existing subnets to use'),
-            str('target', 'Where changes go: direct or terraform', { default: 'direct', valueName: 'target' }),
-            str('topology', 'Network topology: public or private (default: public for IPv4, private for IPv6)', { short: 't' }),
+            target,
+            str('topology', 'Network topology: public or private (default: public for IPv4, private for IPv6)', { short: 't', choices: ['public', 'private'] }),
             unsetValues,
             strs('utility-subnets', 'Existing utility subnets to use'),
             yes('Create the cloud resources right away'),
@@ -212,8 +217,8 @@ export const commandTree: CommandSpec = {
           flags: [
             bool('dry-run', 'Print the instance group instead of saving it'),
             bool('edit', 'Open an editor on the defaults before saving', { default: 'true' }),
-            str('output', 'Format for --dry-run: yaml or json', { short: 'o' }),
-            str('role', 'Role of the group: control-plane, node or bastion', { default: 'node' }),
+            dryRunOutput,
+            str('role', 'Role of the group: control-plane, node or bastion', { default: 'node', choices: ['control-plane', 'node', 'bastion'] }),
             strs('subnet', 'Subnet(s) of the cluster to place the group in'),
             strs('zone', 'Zone(s) to place the group in'),
           ],
@@ -656,10 +661,10 @@ export const commandTree: CommandSpec = {
             bool('internal', "Use the cluster's internal DNS name in the kubeconfig (implies --create-kube-config)"),
             strs('lifecycle-overrides', 'Per-task lifecycle overrides, e.g. SecurityGroups=Ignore,InternetGateway=ExistsAndWarnIfChanges'),
             str('out', 'Directory for local output (Terraform files)'),
-            str('phase', 'Only this part of the work: cluster, network or security'),
+            str('phase', 'Only this part of the work: cluster, network or security', { choices: ['cluster', 'network', 'security'] }),
             bool('prune', 'Delete old revisions of cloud resources left from an upgrade'),
             str('ssh-public-key', 'SSH public key to use (deprecated: use kops create sshpublickey)'),
-            str('target', 'Where changes go: direct or terraform', { default: 'direct', valueName: 'target' }),
+            target,
             useKubeconfig,
             str('user', 'Existing kubeconfig user to put in the context (implies --create-kube-config)'),
             yes('Make the changes; without it, only print them'),
@@ -700,7 +705,7 @@ export const commandTree: CommandSpec = {
             duration('interval', 'Pause between attempts', { default: '10s' }),
             str('kubeconfig', 'Kubeconfig file to use'),
             int('max-unready-nodes', 'Worker nodes allowed to be not ready'),
-            str('output', 'Output format: table, yaml or json', { short: 'o', default: 'table' }),
+            str('output', 'Output format: table, yaml or json', { short: 'o', default: 'table', choices: ['table', 'yaml', 'json'] }),
             useKubeconfig,
             duration('wait', 'Keep trying for this long'),
           ],

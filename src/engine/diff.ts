@@ -54,7 +54,7 @@ function sortByJson(list: unknown[]): unknown[] {
 }
 
 /** JSON with sorted object keys, so equal values give equal text. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (isPlainObject(value)) {
     return `{${Object.keys(value)

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Lifecycle, Task } from './task.js';
 
-export const LIFECYCLES: readonly Lifecycle[] = ['Sync', 'Ignore', 'WarnIfInsufficientAccess', 'ExistsAndValidates', 'ExistsAndWarnIfChanges'];
+const LIFECYCLES: readonly Lifecycle[] = ['Sync', 'Ignore', 'WarnIfInsufficientAccess', 'ExistsAndValidates', 'ExistsAndWarnIfChanges'];
 
 /** Lifecycle per Go kops task kind (`IAMRole`, `SecurityGroup`, ...), as given to `--lifecycle-overrides`. */
 export type LifecycleOverrides = ReadonlyMap<string, Lifecycle>;

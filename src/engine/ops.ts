@@ -34,12 +34,33 @@ export interface ResourceOps<C = unknown> {
   subsetMaps?: readonly string[];
   /** Fields written but never diffed (the cloud cannot report them in a comparable form). */
   writeOnly?: readonly string[];
-  find(cloud: C, spec: Record<string, unknown>, task: Task): Promise<Actual | undefined>;
+  find(cloud: C, spec: Record<string, unknown>, task: Task, session: RunSession): Promise<Actual | undefined>;
   create(cloud: C, spec: Record<string, unknown>, task: Task): Promise<Created>;
   /** Brings the object to `spec` for the named (mutable) fields; may return new attributes (e.g. a new version). */
   update?(cloud: C, actual: Actual, spec: Record<string, unknown>, changed: readonly string[], task: Task): Promise<Partial<Created> | void>;
   /** Deletes the object; everything it needs must be in `actual` (discovered objects have no task). */
   delete(cloud: C, actual: Actual): Promise<void>;
+}
+
+/** Shared by the calls of one run: a look-up several tasks need (one group for many rules) is made once. */
+export interface RunSession {
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+export function newRunSession(): RunSession {
+  const values = new Map<string, Promise<unknown>>();
+  return {
+    memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      let value = values.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = compute();
+        values.set(key, value);
+        // A failed look-up is not remembered: the next caller tries again.
+        value.catch(() => values.delete(key));
+      }
+      return value;
+    },
+  };
 }
 
 /** How an error from the cloud should be treated. */

@@ -14,7 +14,8 @@ export function formatPlan(result: RunResult): string {
     out += 'Will create resources:\n';
     for (const o of creates) {
       out += `  ${title(o)}\n`;
-      for (const c of o.changes) out += fieldLines(fieldTitle(c.field), formatValue(c.new));
+      // Whole documents (user data, policies, state-store files) would drown the plan: they show as <resource>.
+      for (const c of o.changes) out += fieldLines(fieldTitle(c.field), isDocument(c.new) ? '<resource>' : formatValue(c.new));
       out += '\n';
     }
   }
@@ -47,7 +48,7 @@ export function title(o: TaskOutcome): string {
 }
 
 /** A value as the preview shows it (a not-yet-known reference as `name:<task>`). */
-export function formatValue(value: unknown): string {
+function formatValue(value: unknown): string {
   if (value === undefined || value === null) return '<nil>';
   if (value instanceof Pending) return value.toString();
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
@@ -61,9 +62,13 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
+function isDocument(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('\n');
+}
+
 /** `old -> new`; for multi-line text (user data, policies), the lines that differ. */
 function describeChange(old: unknown, now: unknown): string {
-  if (typeof old === 'string' && typeof now === 'string' && (old.includes('\n') || now.includes('\n'))) return lineDiff(old, now);
+  if (typeof old === 'string' && typeof now === 'string' && (isDocument(old) || isDocument(now))) return lineDiff(old, now);
   return ` ${formatValue(old)} -> ${formatValue(now)}`;
 }
 

@@ -1,7 +1,7 @@
 import { diffFields, type FieldChange } from './diff.js';
 import { buildGraph, topologicalOrder, type GraphNode } from './graph.js';
 import { effectiveLifecycle, type LifecycleOverrides } from './lifecycle.js';
-import type { Actual, Provider, ResourceOps } from './ops.js';
+import { newRunSession, type Actual, type Provider, type ResourceOps } from './ops.js';
 import { containsPending, isPlainObject, Pending, resolveRefs } from './refs.js';
 import { isRef, type Lifecycle, type Ref, type Task } from './task.js';
 
@@ -93,6 +93,8 @@ async function schedule(graph: Map<string, GraphNode>, limit: number, work: (key
 }
 
 class TaskRunner<C> {
+  private readonly session = newRunSession();
+
   constructor(
     private readonly graph: Map<string, GraphNode>,
     private readonly outcomes: Map<string, TaskOutcome>,
@@ -133,10 +135,14 @@ class TaskRunner<C> {
     const { cloud } = this.options.provider;
     const spec = resolveRefs(task.spec, (r) => this.resolve(r)) as Record<string, unknown>;
     const pending = containsPending(spec);
+    if (lifecycle === 'Ignore') {
+      // Not ours to manage; looked up only so that references to it resolve, and never an error.
+      outcome.actual = pending ? undefined : await ops.find(cloud, spec, task, this.session).catch(() => undefined);
+      return;
+    }
     // An object referring to something not created yet cannot exist yet either.
-    const actual = pending ? undefined : await this.retry(outcome, () => ops.find(cloud, spec, task));
+    const actual = pending ? undefined : await this.retry(outcome, () => ops.find(cloud, spec, task, this.session));
     outcome.actual = actual;
-    if (lifecycle === 'Ignore') return;
 
     if (!actual) {
       if (task.shared) throw new Error(`shared ${task.kopsKind} ${task.name} was not found; it must exist before the cluster uses it`);

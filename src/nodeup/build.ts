@@ -5,6 +5,8 @@ import type { Builder, BuildContext } from './builders/context.js';
 import { hookTasks } from './builders/hooks.js';
 import { assetTasks, binaryTasks, caCertificateTasks, etcHostsTasks, fileAssetTasks, nodeCredentialTasks, secretTasks, staticManifestTasks, sysctlTasks } from './builders/host.js';
 import { kubectlTasks } from './builders/kubectl.js';
+import { kopsControllerTasks } from './builders/kops-controller.js';
+import { kubeAPIServerTasks } from './builders/kube-apiserver.js';
 import { kubeSchedulerTasks } from './builders/kube-scheduler.js';
 import { kubeProxyTasks } from './builders/kube-proxy.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
@@ -20,8 +22,10 @@ export const BUILDERS: Record<string, Builder> = {
   etchosts: etcHostsTasks,
   fileassets: fileAssetTasks,
   hooks: hookTasks,
+  'kube-apiserver': kubeAPIServerTasks,
   'kube-proxy': kubeProxyTasks,
   'kube-scheduler': kubeSchedulerTasks,
+  'kops-controller': kopsControllerTasks,
   kubectl: kubectlTasks,
   kubelet: kubeletTasks,
   'kubelet-credential-provider': credentialProviderTasks,

@@ -8,7 +8,10 @@ import { systemdUnitDir, type BuildContext, type Distribution, type HostFacts } 
 import { assetIndex, staticManifestSources } from './builders/host.js';
 import { parseNodeupConfig, roleOf } from './config.js';
 import { kopsControllerSigner } from './kops-controller.js';
-import { configBaseOf, fetchAll, normaliseLocation, readLocation } from './source.js';
+import { configBaseOf, fetchAll, normaliseLocation, readKeypairs, readLocation } from './source.js';
+
+/** Keysets whose private half control planes install: the cluster CA (for kops-controller) and the token signing key. */
+const KEYSTORE_KEYPAIRS = ['kubernetes-ca', 'service-account'];
 
 interface Options {
   conf: string;
@@ -29,8 +32,10 @@ async function run(opts: Options): Promise<number> {
   const configBase = configBaseOf(confUrl, config.channelsManifest);
   const remoteUrls = [...staticManifestSources(config, configBase).map((s) => s.url), ...(role === 'ControlPlane' && config.channelsManifest ? [config.channelsManifest] : [])];
   const { fetched, failed } = await fetchAll(remoteUrls);
+  const keystore = role !== 'Node' && config.configStore?.keypairs ? await readKeypairs(config.configStore.keypairs, KEYSTORE_KEYPAIRS) : undefined;
+  failed.push(...(keystore?.failed ?? []));
   const caBundle = opts.caCertificates ? await readFile(opts.caCertificates, 'utf8') : config.CAs?.['kubernetes-ca'];
-  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, caBundle, configBase };
+  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, caBundle, configBase };
   const tasks = buildTasks(ctx);
 
   const kopsControllerUrl = opts.kopsController ?? `https://kops-controller.internal.${config.ClusterName}:3988`;
@@ -46,7 +51,7 @@ async function run(opts: Options): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`nodeup: ${tasks.length} tasks for a ${role} of ${config.ClusterName}${opts.dryRun ? ' (dry run: nothing written)' : ''} into ${root}`);
   printReport(report, Boolean(opts.dryRun), root, out);
-  for (const f of failed) out(`manifest not fetched: ${f.url} (${f.reason})`);
+  for (const f of failed) out(`not fetched from the state store: ${f.url} (${f.reason})`);
 
   const incomplete = report.missingCertificates !== undefined || report.deferred.length > 0 || failed.length > 0;
   if (incomplete && root === '/' && !opts.dryRun) {

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { UserError } from '../errors.js';
 import { openVfs } from '../statestore/index.js';
+import type { Keypair } from './builders/context.js';
 
 /** A local path (relative or absolute) or a state-store URL, as openVfs takes it. */
 export function normaliseLocation(location: string): string {
@@ -41,4 +43,27 @@ export async function fetchAll(urls: string[]): Promise<{ fetched: Map<string, s
 export function configBaseOf(confUrl: string, channelsManifest: string | undefined): string | undefined {
   const fromConf = /^(.*)\/igconfig\/[^/]+\/[^/]+\/nodeupconfig\.yaml$/.exec(confUrl)?.[1];
   return fromConf ?? /^(.*)\/manifests\/channels\/[^/]+$/.exec(channelsManifest ?? '')?.[1];
+}
+
+/**
+ * The primary certificate and private key of each named keyset (`<keypairs>/private/<name>/keyset.yaml`, the kops
+ * keystore layout); keysets that cannot be read are returned apart.
+ */
+export async function readKeypairs(keypairsBase: string, names: string[]): Promise<{ keypairs: Map<string, Keypair>; failed: Array<{ url: string; reason: string }> }> {
+  const urls = names.map((name) => `${keypairsBase}/private/${name}/keyset.yaml`);
+  const { fetched, failed } = await fetchAll(urls);
+  const keypairs = new Map<string, Keypair>();
+  names.forEach((name, i) => {
+    const text = fetched.get(urls[i]);
+    if (text === undefined) return;
+    const keyset = parse(text) as { spec?: { primaryId?: string; keys?: Array<{ id?: string; publicMaterial?: string; privateMaterial?: string }> } };
+    const primary = keyset.spec?.keys?.find((k) => String(k.id) === String(keyset.spec?.primaryId));
+    if (!primary?.publicMaterial || !primary.privateMaterial) {
+      failed.push({ url: urls[i], reason: 'no primary key pair with private material' });
+      return;
+    }
+    const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
+    keypairs.set(name, { certificate: decode(primary.publicMaterial), privateKey: decode(primary.privateMaterial) });
+  });
+  return { keypairs, failed };
 }

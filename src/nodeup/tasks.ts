@@ -51,6 +51,8 @@ export interface IssueCertTask {
   type: 'client' | 'server';
   subject: { CommonName: string; Organization?: string[] };
   alternateNames?: string[];
+  /** The certificate file also carries the signing CA (a chain), for servers whose clients only know the root. */
+  includeRootCertificate?: boolean;
 }
 
 export interface KubeConfigTask {
@@ -136,6 +138,7 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
         type: task.type,
         subject: compact({ CommonName: task.subject.CommonName, Organization: task.subject.Organization }),
         alternateNames: task.alternateNames,
+        includeRootCertificate: task.includeRootCertificate,
       });
     case 'KubeConfig': {
       const cert = { task: goForm(task.cert) };

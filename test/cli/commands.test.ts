@@ -46,7 +46,11 @@ describe('the command tree as a user meets it', () => {
     expect(flag.stderr).toBe("error: unknown flag: --colour\n  see 'kops get clusters --help'\n");
     const sub = await kops(['update', 'clustr']);
     expect(sub.code).toBe(1);
-    expect(sub.stderr).toMatch(/^error: unknown command "clustr" for "kops update"\n/);
+    expect(sub.stderr).toBe(`error: unknown command "clustr" for "kops update"\n  did you mean 'kops update cluster'?\n`);
+    const typo = await kops(['creat', 'cluster']);
+    expect(typo.stderr).toBe(`error: unknown command "creat" for "kops"\n  did you mean 'kops create'?\n`);
+    const far = await kops(['toolbox', 'frobnicate']);
+    expect(far.stderr).toBe(`error: unknown command "frobnicate" for "kops toolbox"\n  see 'kops toolbox --help'\n`);
   });
 
   test('the state store comes from --state, then KOPS_STATE_STORE, then the config file', async () => {
@@ -84,6 +88,12 @@ __kops_complete; echo "\${COMPREPLY[*]}"`;
   test('bash completes flags of the command reached through an alias, skipping flag values', () => {
     expect(complete(['kops', '--state', 's3://b', 'get', 'ig', '--o'])).toEqual(['--output']);
     expect(complete(['kops', 'create', 'cluster', '--control-plane-s'])).toEqual(['--control-plane-security-groups', '--control-plane-size']);
+  });
+
+  test('bash completes the known values of a flag, and leaves other flag values to file completion', () => {
+    expect(complete(['kops', 'get', 'clusters', '-o', ''])).toEqual(['json', 'table', 'yaml']);
+    expect(complete(['kops', 'create', 'ig', 'x', '--role', 'n'])).toEqual(['node']);
+    expect(complete(['kops', 'create', '-f', 'cl'])).toEqual([]);
   });
 
   test('bash completes cluster and instance group names from the state store', async () => {

@@ -56,6 +56,11 @@ describe('reading a command line as pflag does', () => {
     expect(invocation.args).toEqual(['--not-a-flag']);
   });
 
+  test("a command's own flag shadows a global one of the same name", () => {
+    const { invocation } = parse('toolbox clusterapi generate machinedeployment --name md-1 --cluster c.example.com');
+    expect(invocation.string('name')).toBe('md-1');
+  });
+
   test('help is recognised anywhere', () => {
     expect(parse('get clusters --help').helpRequested).toBe(true);
     expect(parse('-h').helpRequested).toBe(true);

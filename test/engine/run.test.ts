@@ -82,6 +82,8 @@ describe('runTasks', () => {
     const plan = formatPlan(await runTasks([script(2)], { provider, apply: false }));
     expect(plan).toBe(`Will modify resources:\n  LaunchTemplate/nodes\n  \tUserData            \n  \t                    \t- echo 1\n  \t                    \t+ echo 2\n\n`);
     expect(cloud.objects.size).toBe(1);
+    const created = formatPlan(await runTasks([{ ...script(3), name: 'other', spec: { ...script(3).spec, name: 'other' } }], { provider, apply: false }));
+    expect(created).toContain('  \tUserData            \t<resource>\n');
   });
 
   test('a field the cloud does not report back is not a change', async () => {
@@ -114,12 +116,15 @@ describe('runTasks', () => {
     expect(cloud.objects.size).toBe(30);
   });
 
-  test('Ignore skips the task: no create, no update', async () => {
+  test('Ignore skips the task: no create, no update, and a failed look-up is no error', async () => {
     const { cloud, provider } = setup();
     const { role } = network();
     const result = await runTasks([{ ...role, lifecycle: 'Ignore' }], { provider, apply: true });
     expect(result.outcomes[0].action).toBe('skip');
     expect(mutating(cloud.calls)).toEqual([]);
+    cloud.failures.set('find fake_role/nodes', [new CloudError('accessDenied', 'GetRole: denied')]);
+    const unreadable = await runTasks([{ ...role, lifecycle: 'Ignore' }], { provider, apply: true });
+    expect(unreadable.failed).toEqual([]);
   });
 
   test('ExistsAndValidates fails when the object is missing or differs', async () => {

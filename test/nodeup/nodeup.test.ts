@@ -104,7 +104,7 @@ describe('rendering a golden control-plane config', () => {
     const hosts = read(root, 'etc/hosts');
     expect(hosts.startsWith('127.0.0.1 localhost\n')).toBe(true);
     expect(hosts).toContain('127.0.0.1\tapi.internal.minimal-aws.example.com');
-    expect(result.stdout).toMatch(/manifest not fetched: memfs:\/\/.*etcd\/main-master-us-test-1a\.yaml/);
+    expect(result.stdout).toMatch(/not fetched from the state store: memfs:\/\/.*etcd\/main-master-us-test-1a\.yaml/);
 
     const again = await nodeup(['--conf', `file://${controlPlaneConfig}`, '--root', root, '--distribution', 'ubuntu', '--arch', 'amd64']);
     expect(again.stdout).toContain('no changes');

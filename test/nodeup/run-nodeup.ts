@@ -5,9 +5,9 @@ import { repoRoot, type RunResult } from '../helpers/cli.js';
 export const nodeupBin = resolve(repoRoot, 'dist/nodeup.js');
 
 /** Runs the built nodeup (`npm run build` first) as the node's boot script would. */
-export function nodeup(args: string[]): Promise<RunResult> {
+export function nodeup(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [nodeupBin, ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, [nodeupBin, ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

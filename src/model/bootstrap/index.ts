@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { roleDirectory, roleOf } from './cluster-facts.js';
 import { buildEtcdFiles } from './etcd-manager.js';
 import { buildNodeupConfig, renderNodeupConfig } from './nodeupconfig.js';
+import { buildOidcDiscovery } from './oidc-discovery.js';
 import { kopsChannels, kubeApiserverHealthcheck } from './static-manifests.js';
 import type { BootstrapContext, BootstrapResult, KopsObject, StateFile } from './types.js';
 import { buildUserData } from './userdata.js';
@@ -11,7 +12,8 @@ export type { BootstrapContext, BootstrapResult, KeysetPublic, KopsObject, Nodeu
 
 /**
  * Everything nodes need to bootstrap, as state-store files plus per-group launch-template user data: nodeup configs, etcd-manager
- * manifests and cluster specs, static pods, kops-version.txt and the add-ons (bootstrap channel and manifests).
+ * manifests and cluster specs, static pods, kops-version.txt, OIDC discovery documents and the add-ons (bootstrap
+ * channel and manifests).
  * cluster-completed.spec is not included (it is written from the completed spec itself).
  */
 export function buildBootstrap(
@@ -23,6 +25,7 @@ export function buildBootstrap(
   if (!completed.spec.configBase) throw new UserError('spec.configBase: must be set in the completed cluster spec');
   const files: StateFile[] = [];
   const userData = new Map<string, string>();
+  const karpenterUserData: Record<string, string> = {};
   for (const ig of [...instanceGroups].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const role = roleOf(ig);
     const nodeupConfig = renderNodeupConfig(buildNodeupConfig(completed, ig, ctx, additionalObjects));
@@ -35,6 +38,7 @@ export function buildBootstrap(
     if (data === undefined) continue;
     // Karpenter launches its own instances: it reads the script from the state store instead of a launch template.
     if (ig.spec.manager === 'Karpenter') {
+      karpenterUserData[ig.metadata.name] = data;
       files.push({ tfName: `nodeupscript-${ig.metadata.name}`, path: `igconfig/${roleDirectory(role)}/${ig.metadata.name}/nodeupscript.sh`, content: data });
     } else {
       userData.set(ig.metadata.name, data);
@@ -43,7 +47,8 @@ export function buildBootstrap(
   files.push(...buildEtcdFiles(completed, ctx));
   files.push(kubeApiserverHealthcheck(ctx));
   files.push(kopsChannels(completed, ctx));
+  files.push(...buildOidcDiscovery(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
-  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups }));
+  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, karpenterUserData }));
   return { files, userData };
 }

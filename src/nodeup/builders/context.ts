@@ -19,10 +19,17 @@ export interface BuildContext {
   assets: Record<string, string>;
   /** State-store objects the config points at (etcd and static manifests, channels), fetched beforehand by URL. */
   remote: Map<string, string>;
+  /** Primary certificate and private key of keysets read from the keystore (control planes only), by keyset name. */
+  keypairs?: Map<string, Keypair>;
   /** The cluster CA bundle from the boot config (nodes get no CAs in their nodeupconfig). */
   caBundle?: string;
   /** The cluster's state-store folder, for manifests given relative to it. */
   configBase?: string;
+}
+
+export interface Keypair {
+  certificate: string;
+  privateKey: string;
 }
 
 export type Builder = (ctx: BuildContext) => Task[];

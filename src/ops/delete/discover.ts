@@ -1,10 +1,11 @@
+import { DescribeVolumesCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../../cloud/aws/clients.js';
 import { describeCompute, planCompute } from './compute.js';
 import { planDnsRecords, planEventResources } from './dns-and-events.js';
 import { planIam } from './iam.js';
 import { describeInterfaces, interfaceBlockers, planInterfaces, type Inventory } from './interfaces.js';
 import { describeBalancers, planBalancers } from './load-balancers.js';
-import { describeNetwork, planNetwork } from './network.js';
+import { describeNetwork, planNetwork, thenAgain } from './network.js';
 import { deletionOrder } from './order.js';
 import type { Blocker, ClusterResource, Discovery } from './resource.js';
 
@@ -51,6 +52,10 @@ export async function discoverCluster(aws: AwsClients, options: DiscoverOptions)
 const interfaceFilterFor: Partial<Record<ClusterResource['type'], string>> = { subnet: 'subnet-id', 'security-group': 'group-id', vpc: 'vpc-id' };
 
 function attachBlockerFinder(r: ClusterResource, inventory: Inventory): void {
+  if (r.type === 'volume' && r.action === 'delete') {
+    r.findBlockers = (aws) => volumeBlockers(aws, r.id, inventory);
+    return;
+  }
   const filterName = interfaceFilterFor[r.type];
   if (!filterName || r.action !== 'delete') return;
   r.findBlockers = async (aws) => interfaceBlockers(aws.ec2, await describeInterfaces(aws.ec2, { Name: filterName, Values: [r.id] }), inventory);
@@ -69,4 +74,15 @@ function uniqueBlockers(blockers: Blocker[]): Blocker[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A volume attached to an instance the cluster does not own (a volume made for a pod, mounted by hand elsewhere). */
+async function volumeBlockers(aws: AwsClients, volumeId: string, inventory: Inventory): Promise<Blocker[]> {
+  const { Volumes } = await aws.ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'volume-id', Values: [volumeId] }] }));
+  const attachedTo = (Volumes ?? []).flatMap((v) => v.Attachments ?? []).map((a) => a.InstanceId!).filter((id) => id && !inventory.instanceIds.has(id));
+  return attachedTo.map((id) => ({
+    blocked: `volume ${volumeId}`,
+    by: `instance ${id}`,
+    hint: `it is not part of cluster ${inventory.clusterName}: detach ${volumeId} from ${id}, ${thenAgain}`,
+  }));
 }

@@ -11,6 +11,7 @@ import {
   RemoveRoleFromInstanceProfileCommand,
   paginateListAttachedRolePolicies,
   paginateListInstanceProfiles,
+  paginateListInstanceProfilesForRole,
   paginateListRolePolicies,
   paginateListRoles,
   type IAMClient,
@@ -18,6 +19,7 @@ import {
 import { classifyAwsError, type AwsClients } from '../../cloud/aws/clients.js';
 import type { Tags } from '../../cloud/aws/tags.js';
 import { collect, ignoreGone, tagsOf } from './aws-util.js';
+import { thenAgain } from './network.js';
 import { ownership, type ClusterResource } from './resource.js';
 
 /** Roles and instance profiles kops names after the cluster, one per kind of instance group. */
@@ -62,7 +64,20 @@ async function ownedRoles(iam: IAMClient, clusterName: string): Promise<ClusterR
   );
   return tagged
     .filter((r) => ownsIam(r.name, r.tags, clusterName))
-    .map(({ name }) => ({ type: 'iam-role' as const, id: name, name, action: 'delete' as const, run: (aws) => deleteRole(aws.iam, name) }));
+    .map(({ name }) => ({
+      type: 'iam-role' as const,
+      id: name,
+      name,
+      action: 'delete' as const,
+      run: (aws: AwsClients) => deleteRole(aws.iam, name),
+      // The cluster's instance profiles are gone before its roles: a profile still holding one is someone else's.
+      findBlockers: async (aws: AwsClients) =>
+        (await collect(paginateListInstanceProfilesForRole({ client: aws.iam }, { RoleName: name }), (p) => p.InstanceProfiles)).map((p) => ({
+          blocked: `iam-role ${name}`,
+          by: `instance profile ${p.InstanceProfileName}`,
+          hint: `remove the role from it (aws iam remove-role-from-instance-profile --instance-profile-name ${p.InstanceProfileName} --role-name ${name}), ${thenAgain}`,
+        })),
+    }));
 }
 
 async function deleteRole(iam: IAMClient, RoleName: string): Promise<void> {

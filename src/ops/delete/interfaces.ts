@@ -53,7 +53,8 @@ export async function interfaceBlockers(ec2: EC2Client, enis: readonly NetworkIn
   const instanceTags = new Map<string, Record<string, string>>();
   const goingAway = new Set<string>();
   if (instanceIds.length > 0) {
-    const { Reservations } = await ec2.send(new DescribeInstancesCommand({ InstanceIds: instanceIds }));
+    // A filter, unlike InstanceIds, does not fail for an instance that has just disappeared.
+    const { Reservations } = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: instanceIds }] }));
     for (const i of (Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
       instanceTags.set(i.InstanceId!, tagsOf(i));
       if (['shutting-down', 'terminated'].includes(i.State?.Name ?? '')) goingAway.add(i.InstanceId!);

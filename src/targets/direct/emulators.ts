@@ -2,7 +2,7 @@
  * Fields an AWS emulator accepts but does not report faithfully, per emulator. Used only when named by
  * KOPS_AWS_EMULATOR (tests against moto_server); against real AWS every reported field is diffed.
  */
-export const EMULATOR_UNOBSERVABLE: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+const EMULATOR_UNOBSERVABLE: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   // moto 5: the subnet hostname type is accepted and ignored (it stays ip-name).
   moto: { aws_subnet: ['privateDnsHostnameTypeOnLaunch'] },
 };

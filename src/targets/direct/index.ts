@@ -26,8 +26,8 @@ function withUnobservable(ops: ResourceOps<AwsClients>, fields: readonly string[
   if (!fields?.length) return ops;
   return {
     ...ops,
-    async find(cloud, spec, task) {
-      const actual = await ops.find(cloud, spec, task);
+    async find(cloud, spec, task, session) {
+      const actual = await ops.find(cloud, spec, task, session);
       if (actual) for (const f of fields) delete actual.fields[f];
       return actual;
     },

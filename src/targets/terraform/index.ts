@@ -1,2 +1,2 @@
 export { renderTerraform, type TerraformOptions, type TerraformOutput } from './render.js';
-export { writeTerraformOutput } from './write.js';
+export { writeTerraformOutput } from './output-dir.js';

@@ -1,8 +1,8 @@
 import '../../cloud/aws/resources/index.js';
 import { resourceDecl, type Fields } from '../../cloud/aws/resources/declare.js';
 import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
-import { isRef, taskKey, type Ref, type Task } from '../../engine/task.js';
-import { formatHcl } from './format.js';
+import { isRef, taskKey, type Ref, type Task, type TaskKey } from '../../engine/task.js';
+import { formatBlocks } from './format.js';
 import { Expr, HclBlock, HclMap, renderBlock, renderValue, type HclBody, type HclValue } from './hcl.js';
 import { bucketObject } from './managed-files.js';
 import { dataFileName, tfLabel } from './names.js';
@@ -83,7 +83,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
   blocks.push(terraformBlock(managesFiles));
 
   const files = new Map<string, string>();
-  files.set('kubernetes.tf', await formatHcl(blocks.join('\n\n') + '\n'));
+  files.set('kubernetes.tf', await formatBlocks(blocks));
   for (const [name, content] of [...r.data].sort(([a], [b]) => compare(a, b))) files.set(`data/${name}`, content);
   return { files, storeWrites };
 }
@@ -124,8 +124,8 @@ class Renderer {
     this.byKey = new Map(tasks.map((t) => [taskKey(t), t]));
   }
 
-  label(task: Task): string {
-    return tfLabel((resourceDecl(task.type)?.terraform?.labelPrefix ?? '') + task.name);
+  label(key: TaskKey): string {
+    return tfLabel((resourceDecl(key.type)?.terraform?.labelPrefix ?? '') + key.name);
   }
 
   resourceBody(task: Task): HclBody {
@@ -134,7 +134,7 @@ class Renderer {
     const body = this.fieldsBody(decl.fields, task.spec as Record<string, unknown>, task);
     if (decl.terraform?.createBeforeDestroy) body.set('lifecycle', new HclBlock(new Map([['create_before_destroy', true]])));
     if (task.dependsOn?.length) {
-      body.set('depends_on', task.dependsOn.map((k) => new Expr(`${k.type}.${this.label(this.byKey.get(taskKey(k)) ?? { ...k } as Task)}`)));
+      body.set('depends_on', task.dependsOn.map((k) => new Expr(`${k.type}.${this.label(k)}`)));
     }
     return body;
   }

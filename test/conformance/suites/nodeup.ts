@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { parse } from 'yaml';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import { nodeAssetUrls } from '../../../src/assets/index.js';
 import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
@@ -75,10 +76,41 @@ function taskFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The Go harness's fixed keystore material that nodeup prints (HARNESS.md §4.2, §4.4): the dummy CA certificate and
+ * key, and the service-account keys. The goldens print them verbatim, so they are recovered from whichever task
+ * files hold them (found by the host path they are written to, not by case).
+ */
+interface HarnessKeystore {
+  dummyCertificate?: string;
+  dummyKey?: string;
+  serviceAccountKey?: string;
+  serviceAccountPublicKeys?: string;
+}
+
+function harnessKeystore(files: string[]): HarnessKeystore {
+  const found: HarnessKeystore = {};
+  const wanted: Record<string, keyof HarnessKeystore> = {
+    '/etc/kubernetes/kops-controller/kubernetes-ca.crt': 'dummyCertificate',
+    '/etc/kubernetes/kops-controller/kubernetes-ca.key': 'dummyKey',
+    '/srv/kubernetes/kube-apiserver/service-account.key': 'serviceAccountKey',
+    '/srv/kubernetes/kube-apiserver/service-account.pub': 'serviceAccountPublicKeys',
+  };
+  for (const file of files) {
+    for (const doc of readFileSync(file, 'utf8').split('\n---\n')) {
+      const task = parse(doc) as { path?: string; contents?: unknown } | null;
+      const field = task?.path ? wanted[task.path] : undefined;
+      if (field && typeof task?.contents === 'string' && task.contents && !found[field]) found[field] = task.contents;
+    }
+  }
+  return found;
+}
+
 export const nodeupSuite: Suite = {
   name: 'nodeup',
   async run(suiteDir) {
     const cases: CaseResult[] = [];
+    const keystore = harnessKeystore(taskFiles(suiteDir));
     for (const file of taskFiles(suiteDir)) {
       const rel = relative(suiteDir, file);
       const id = `nodeup/${rel}`;
@@ -87,18 +119,18 @@ export const nodeupSuite: Suite = {
         cases.push({ id, outcome: 'skipped', reason: 'no Go test reads this file (stale)' });
         continue;
       }
-      cases.push(runCase(id, file, run));
+      cases.push(runCase(id, file, run, keystore));
     }
     return { cases };
   },
 };
 
-function runCase(id: string, file: string, run: GoldenRun): CaseResult {
+function runCase(id: string, file: string, run: GoldenRun, keystore: HarnessKeystore): CaseResult {
   const build = BUILDERS[run.builder];
   if (!build) return { id, outcome: 'differ', reason: `no ${run.builder} builder in nodeup yet` };
   let actual: string;
   try {
-    actual = serializeTasks(build(buildContext(dirname(file), run)));
+    actual = serializeTasks(build(buildContext(dirname(file), run, keystore)));
   } catch (err) {
     return { id, outcome: 'differ', reason: `error: ${(err as Error).message.split('\n')[0]}` };
   }
@@ -107,7 +139,7 @@ function runCase(id: string, file: string, run: GoldenRun): CaseResult {
 }
 
 /** The Go harness's model setup (§4.1): populate against the fixture cloud, then the node's config from our builder. */
-function buildContext(dir: string, run: GoldenRun): BuildContext {
+function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): BuildContext {
   const objects = decodeDocuments(readFileSync(join(dir, 'cluster.yaml'), 'utf8'), 'cluster.yaml', { allowOtherKinds: true }) as unknown as KopsObject[];
   const cluster = objects.find((o) => o.kind === 'Cluster');
   if (!cluster) throw new Error('no Cluster in cluster.yaml');
@@ -120,12 +152,21 @@ function buildContext(dir: string, run: GoldenRun): BuildContext {
   const configFile = bootstrap.files.find((f) => f.path.endsWith(`/${ig.metadata.name}/nodeupconfig.yaml`));
   if (!configFile) throw new Error(`no nodeupconfig built for ${ig.metadata.name}`);
   const config = parseNodeupConfig(configFile.content, configFile.path);
+  // The harness then overrides the keystore-derived parts of the config (§4.1).
+  config.CAs = { 'kubernetes-ca': keystore.dummyCertificate ?? '' };
+  config.KeypairIDs = { 'kubernetes-ca': '3', 'service-account': '2' };
+  if (config.APIServerConfig) config.APIServerConfig.ServiceAccountPublicKeys = keystore.serviceAccountPublicKeys ?? '';
+  config.KubeletConfig.podManifestPath = '/etc/kubernetes/manifests';
+  const keypairs = new Map<string, { certificate: string; privateKey: string }>();
+  if (keystore.dummyCertificate && keystore.dummyKey) keypairs.set('kubernetes-ca', { certificate: keystore.dummyCertificate, privateKey: keystore.dummyKey });
+  if (keystore.serviceAccountKey) keypairs.set('service-account', { certificate: '', privateKey: keystore.serviceAccountKey });
   return {
     config,
     role: roleOf(config),
     host: run.host,
     assets: run.assets ?? {},
     remote: new Map(Object.entries(run.remote ?? {})),
+    keypairs,
     configBase: String(completed.spec.configBase),
   };
 }

@@ -77,6 +77,8 @@ describe('direct target: network against moto', () => {
     expect(second.failed).toEqual([]);
     expect(cloud.mutatingCalls()).toEqual([]);
     expect(second.outcomes.filter((o) => o.action !== 'none').map((o) => [o.key, o.changes])).toEqual([]);
+    // Each group is looked up once by name, and its permissions read once for all of its five rules.
+    expect(cloud.calls.filter((c) => c.command === 'DescribeSecurityGroups')).toHaveLength(4);
   });
 
   test('a subnet deleted by hand is re-created; a VPC attribute changed by hand shows as drift and is fixed', async () => {

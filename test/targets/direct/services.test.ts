@@ -1,8 +1,11 @@
+import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
 import { SetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EbsVolume,
+  IamOidcProvider,
+  Route53ZoneAssociation,
   EgressOnlyInternetGateway,
   ElasticIp,
   EventRule,
@@ -36,9 +39,10 @@ const queuePolicy = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: ['events.amazonaws.com', 'sqs.amazonaws.com'] }, Action: 'sqs:SendMessage', Resource: queueArn }],
 });
+let privateZone = '';
 const pattern = JSON.stringify({ source: ['aws.autoscaling'], 'detail-type': ['EC2 Instance-terminate Lifecycle Action'] });
 
-function serviceTasks(zoneId: string, retention = 300): Task[] {
+function serviceTasks(zoneId: string, retention = 300, privateZoneId = privateZone): Task[] {
   const vpc = Vpc.task(cluster, { cidrBlock: '172.20.0.0/16', assignGeneratedIpv6CidrBlock: true, tags: tags(cluster) });
   const extraCidr = VpcIpv4CidrBlockAssociation.task('10.1.0.0/16', { vpcId: ref(vpc), cidrBlock: '10.1.0.0/16' });
   const igw = InternetGateway.task(cluster, { vpcId: ref(vpc), tags: tags(cluster) });
@@ -112,6 +116,13 @@ function serviceTasks(zoneId: string, retention = 300): Task[] {
     queue,
     rule,
     EventTarget.task(`${cluster}-ASGLifecycle-Target`, { arn: ref(queue, 'arn'), rule: ref(rule) }),
+    Route53ZoneAssociation.task('internal.example.com', { zoneId: privateZoneId, vpcId: ref(vpc) }),
+    IamOidcProvider.task(cluster, {
+      url: `https://discovery.example.com/${cluster}`,
+      clientIdList: ['amazonaws.com'],
+      thumbprintList: ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280'],
+      tags: tags(cluster),
+    }),
   ];
 }
 
@@ -120,8 +131,14 @@ describe('direct target: NAT, IPv6, NLB, DNS, EBS, SQS and EventBridge against m
   let zoneId: string;
   beforeAll(async () => {
     moto = await startMoto();
-    const zone = await motoCloud(moto).aws.route53.send(new CreateHostedZoneCommand({ Name: 'example.com', CallerReference: 'svc-test' }));
+    const { aws } = motoCloud(moto);
+    const zone = await aws.route53.send(new CreateHostedZoneCommand({ Name: 'example.com', CallerReference: 'svc-test' }));
     zoneId = zone.HostedZone!.Id!.replace('/hostedzone/', '');
+    const defaultVpc = (await aws.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs![0].VpcId!;
+    const internal = await aws.route53.send(
+      new CreateHostedZoneCommand({ Name: 'internal.example.com', CallerReference: 'svc-private', HostedZoneConfig: { PrivateZone: true }, VPC: { VPCId: defaultVpc, VPCRegion: 'us-east-1' } }),
+    );
+    privateZone = internal.HostedZone!.Id!.replace('/hostedzone/', '');
   }, 60_000);
   afterAll(async () => {
     await moto?.stop();

@@ -10,7 +10,7 @@ import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
 import { ref } from '../../../src/engine/task.js';
 import { buildAwsModel } from '../../../src/model/aws.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
-import { writeTerraformOutput } from '../../../src/targets/terraform/write.js';
+import { writeTerraformOutput } from '../../../src/targets/terraform/output-dir.js';
 import { loadGoldenInputs } from '../../model/golden-fixture.js';
 import { topLevelBlocks } from './blocks.js';
 

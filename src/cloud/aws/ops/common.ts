@@ -1,5 +1,5 @@
 import { CreateTagsCommand, type Filter } from '@aws-sdk/client-ec2';
-import type { Actual, Created, ResourceOps } from '../../../engine/ops.js';
+import type { Actual, Created, ResourceOps, RunSession } from '../../../engine/ops.js';
 import type { Ref, Task } from '../../../engine/task.js';
 import type { ResourceDecl } from '../resources/declare.js';
 import { classifyAwsError } from '../clients.js';
@@ -12,7 +12,7 @@ export type Resolved<T> = T extends Ref ? string : T extends (infer U)[] ? Resol
 export interface AwsOpsDef<S> {
   unordered?: readonly string[];
   writeOnly?: readonly string[];
-  find(aws: AwsClients, spec: Resolved<S>, task: Task): Promise<Actual | undefined>;
+  find(aws: AwsClients, spec: Resolved<S>, task: Task, session: RunSession): Promise<Actual | undefined>;
   create(aws: AwsClients, spec: Resolved<S>, task: Task): Promise<Created>;
   update?(aws: AwsClients, actual: Actual, spec: Resolved<S>, changed: readonly string[], task: Task): Promise<Partial<Created> | void>;
   delete(aws: AwsClients, actual: Actual): Promise<void>;
@@ -64,7 +64,7 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 }
 
 /** The parsed form of a JSON policy, for comparing documents that differ only in layout. */
-export function sameJson(a: string | undefined, b: string | undefined): boolean {
+function sameJson(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   try {
     return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));

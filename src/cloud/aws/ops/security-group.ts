@@ -100,8 +100,9 @@ function ruleId(spec: RuleSpec): string {
 }
 
 export const securityGroupRuleOps = awsOps(SecurityGroupRule, {
-  async find(aws, spec) {
-    const group = await describeGroup(aws, spec.securityGroupId);
+  async find(aws, spec, _task, session) {
+    // Many rules share a group: its permissions are read once per run.
+    const group = await session.memo(`security-group:${spec.securityGroupId}`, () => describeGroup(aws, spec.securityGroupId));
     if (!group) return undefined;
     const existing = spec.type === 'egress' ? group.IpPermissionsEgress : group.IpPermissions;
     if (!granted(existing, spec)) return undefined;
