@@ -4,7 +4,7 @@ import type { AddonDefinition } from './types.js';
 
 type Data = Record<string, unknown>;
 
-/** Kinds channels may prune, in the order kops lists them; namespaced kinds name the namespaces the add-on uses. */
+/** Kinds channels may prune (listed by group, then kind); namespaced kinds name the namespaces the add-on uses. */
 const PRUNABLE_KINDS: { group?: string; kind: string }[] = [
   { kind: 'ConfigMap' },
   { kind: 'Service' },
@@ -51,12 +51,18 @@ function channelEntry({ definition: def, manifest, objects }: RenderedAddon): Da
   if (def.id) entry.id = def.id;
   if (def.needsRollingUpdate) entry.needsRollingUpdate = def.needsRollingUpdate;
   if (def.needsPKI) entry.needsPKI = true;
-  if (def.prune || objects.length === 0) entry.prune = { kinds: pruneKinds(def.name, objects) };
+  if (def.prune || objects.length === 0) entry.prune = { kinds: pruneKinds(def, objects) };
   return entry;
 }
 
-function pruneKinds(addonName: string, objects: Data[]): Data[] {
-  return PRUNABLE_KINDS.map(({ group, kind }) => {
+function pruneKinds(def: AddonDefinition, objects: Data[]): Data[] {
+  const addonName = def.name;
+  const kinds = [...PRUNABLE_KINDS, ...(def.pruneExtraKinds ?? [])].sort((a, b) => {
+    const ga = a.group ?? '';
+    const gb = b.group ?? '';
+    return ga !== gb ? (ga < gb ? -1 : 1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+  });
+  return kinds.map(({ group, kind }) => {
     const spec: Data = { kind, labelSelector: `addon.kops.k8s.io/name=${addonName},app.kubernetes.io/managed-by=kops` };
     if (group) spec.group = group;
     const namespaces = new Set<string>();

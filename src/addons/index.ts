@@ -266,6 +266,10 @@ const CATALOG: CatalogEntry[] = [
       id: 'k8s-1.19',
       manifestFile: 'k8s-1.19.yaml',
       prune: true,
+      pruneExtraKinds: [
+        { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' },
+        { group: 'karpenter.sh', kind: 'NodePool' },
+      ],
       render: karpenter,
       serviceAccountRole: { name: 'karpenter', namespace: 'kube-system' },
     },

@@ -35,6 +35,8 @@ export interface AddonDefinition {
   needsPKI?: boolean;
   /** Whether the channel tells `channels` to prune objects of this add-on that the manifest no longer has. */
   prune?: boolean;
+  /** Kinds of the add-on's own (custom) resources to prune besides the standard ones. */
+  pruneExtraKinds?: { group?: string; kind: string }[];
   /** Renders the manifest: YAML documents separated by `---` (formatting is normalised afterwards). */
   render: (cluster: AddonCluster, ctx: AddonContext) => string;
   /** The service account whose pods get an IAM role when the cluster uses IRSA. */

@@ -109,6 +109,19 @@ export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, api
       for (const s of ig.spec.subnets ?? []) asg.exports.push({ name: 'node_subnet_ids', value: subnetRef(m, s), list: true });
     }
     tasks.push(lt, asg);
+    const warmPool = warmPoolOf(m, ig);
+    if (warmPool?.enableLifecycleHook) {
+      // nodeup completes this hook once the instance is ready to be parked in the pool.
+      tasks.push(
+        AutoscalingLifecycleHook.task(`kops-warmpool-${ig.metadata.name}`, {
+          name: 'kops-warmpool',
+          autoscalingGroupName: ref(asg),
+          defaultResult: 'ABANDON',
+          heartbeatTimeout: warmPool.lifecycleHookTimeout ?? 600,
+          lifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING',
+        }),
+      );
+    }
     if (m.nthQueueProcessing) {
       tasks.push(
         AutoscalingLifecycleHook.task(`${ig.metadata.name}-NTHLifecycleHook`, {
@@ -158,7 +171,7 @@ function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: strin
       httpEndpoint: 'enabled',
       httpProtocolIpv6: ipv6 ? 'enabled' : 'disabled',
       httpPutResponseHopLimit: spec.instanceMetadata?.httpPutResponseHopLimit ?? 1,
-      httpTokens: spec.instanceMetadata?.httpTokens ?? 'required',
+      httpTokens: spec.instanceMetadata?.httpTokens ?? (kubernetesMinor(m) < 27 ? 'optional' : 'required'),
     },
     monitoring: { enabled: spec.detailedInstanceMonitoring ?? false },
     networkInterfaces: [
@@ -226,10 +239,27 @@ function blockDevices(m: ModelContext, ig: ModelInstanceGroup): BlockDeviceMappi
   return devices;
 }
 
+/** IOPS and throughput of an EBS volume, raised to what its type needs at least. */
 function volumePerformance(type: string, iops?: number, throughput?: number): { iops?: number; throughput?: number } {
-  if (type === 'gp3') return { iops: iops ?? 3000, throughput: throughput ?? 125 };
-  if (type === 'io1' || type === 'io2') return { iops: iops ?? 100 };
+  if (type === 'gp3') return { iops: Math.max(iops ?? 0, 3000), throughput: Math.max(throughput ?? 0, 125) };
+  if (type === 'io1' || type === 'io2') return { iops: Math.max(iops ?? 0, 100) };
   return {};
+}
+
+/** The minor version of the cluster's Kubernetes (`v1.32.0` -> 32). */
+function kubernetesMinor(m: ModelContext): number {
+  const match = /^v?1\.(\d+)/.exec(m.spec.kubernetesVersion ?? '');
+  return match ? +match[1] : Number.MAX_SAFE_INTEGER;
+}
+
+type WarmPoolView = NonNullable<ModelInstanceGroup['spec']['warmPool']>;
+
+/** The group's warm pool: its own settings over the cluster's; enabled unless its size is 0. */
+function warmPoolOf(m: ModelContext, ig: ModelInstanceGroup): WarmPoolView | undefined {
+  const cluster = (m.spec.warmPool ?? (m.spec.cloudProvider as { aws?: { warmPool?: WarmPoolView } } | undefined)?.aws?.warmPool) as WarmPoolView | undefined;
+  const own = ig.spec.warmPool;
+  const pool = own && cluster ? { ...own, maxSize: own.maxSize ?? cluster.maxSize, minSize: own.minSize || cluster.minSize, enableLifecycleHook: own.enableLifecycleHook || cluster.enableLifecycleHook } : (own ?? cluster);
+  return pool && pool.maxSize !== 0 ? pool : undefined;
 }
 
 function autoscalingGroupSpec(m: ModelContext, ig: ModelInstanceGroup, name: string, lt: Task, targetGroups: Ref[]): AutoscalingGroupSpec {
@@ -257,7 +287,7 @@ function autoscalingGroupSpec(m: ModelContext, ig: ModelInstanceGroup, name: str
         onDemandPercentageAboveBaseCapacity: mip.onDemandAboveBase,
         spotAllocationStrategy: mip.spotAllocationStrategy,
         spotInstancePools: mip.spotInstancePools,
-        spotMaxPrice: mip.spotMaxPrice ?? spec.maxPrice ?? '',
+        spotMaxPrice: spec.maxPrice ?? '',
       },
       launchTemplate: {
         launchTemplateSpecification: { launchTemplateId: ltRef.id, version: ltRef.version },
@@ -272,5 +302,7 @@ function autoscalingGroupSpec(m: ModelContext, ig: ModelInstanceGroup, name: str
   if (classicLbs.length) asg.loadBalancers = classicLbs;
   if (spec.suspendProcesses?.length) asg.suspendedProcesses = spec.suspendProcesses;
   if (spec.capacityRebalance !== undefined) asg.capacityRebalance = spec.capacityRebalance;
+  const warmPool = warmPoolOf(m, ig);
+  if (warmPool) asg.warmPool = { minSize: warmPool.minSize ?? 0, maxGroupPreparedCapacity: warmPool.maxSize };
   return asg;
 }

@@ -25,7 +25,7 @@ export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstan
   const api = buildApiLoadBalancer(m);
   const bastion = buildBastion(m);
   const targetGroups = (ig: ModelInstanceGroup): Ref[] =>
-    m.isControlPlane(ig) ? api.controlPlaneTargetGroups : ig.spec.role === 'Bastion' ? bastion.targetGroups : [];
+    m.isControlPlane(ig) ? api.controlPlaneTargetGroups : ig.spec.role === 'APIServer' ? api.apiServerTargetGroups : ig.spec.role === 'Bastion' ? bastion.targetGroups : [];
   const tasks = [
     ...buildNetwork(m),
     ...buildFirewall(m),

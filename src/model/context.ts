@@ -1,5 +1,5 @@
-import type { Lifecycle, Task } from '../engine/task.js';
-import type { InstanceGroupRole, ModelCluster, ModelInstanceGroup, SubnetView } from './types.js';
+import type { Lifecycle } from '../engine/task.js';
+import type { ModelCluster, ModelInstanceGroup, SubnetView } from './types.js';
 
 /** A state-store file produced by the bootstrap builder (nodeup configs, add-on manifests, ...). */
 export interface BootstrapFile {
@@ -53,9 +53,6 @@ export interface AwsModelContext {
   lifecycleOverrides?: Record<string, Lifecycle>;
 }
 
-export const ROLE_MASTER_TAG = 'k8s.io/role/master';
-export const TAG_INSTANCE_GROUP = 'kops.k8s.io/instancegroup';
-
 /** Helpers shared by the builders: naming, tagging, roles; the Go kops's KopsModelContext in spirit. */
 export class ModelContext {
   readonly clusterName: string;
@@ -76,12 +73,6 @@ export class ModelContext {
 
   lifecycle(kopsKind: string): Lifecycle {
     return this.aws.lifecycleOverrides?.[kopsKind] ?? 'Sync';
-  }
-
-  /** Applies lifecycle overrides to tasks the builders declared. */
-  withLifecycles(tasks: Task[]): Task[] {
-    for (const t of tasks) t.lifecycle = this.lifecycle(t.kopsKind);
-    return tasks;
   }
 
   get sharedVpc(): boolean {
@@ -137,10 +128,6 @@ export class ModelContext {
 
   iamName(role: 'master' | 'apiserver' | 'node' | 'bastion'): string {
     return `${{ master: 'masters', apiserver: 'apiservers', node: 'nodes', bastion: 'bastions' }[role]}.${this.clusterName}`;
-  }
-
-  igsWithRole(role: InstanceGroupRole | 'master'): ModelInstanceGroup[] {
-    return this.instanceGroups.filter((ig) => (role === 'master' ? this.isControlPlane(ig) : ig.spec.role === role));
   }
 
   get hasBastion(): boolean {

@@ -1,6 +1,7 @@
 import { Listener, LoadBalancer, TargetGroup } from '../cloud/aws/resources/load-balancer.js';
 import { SecurityGroup } from '../cloud/aws/resources/security-group.js';
 import { ref, type Ref, type Task } from '../engine/task.js';
+import { UserError } from '../errors.js';
 import type { ModelContext } from './context.js';
 import { ruleTask, securityGroups, type RuleInput } from './firewall.js';
 import { subnetKey, vpcKey } from './network.js';
@@ -11,6 +12,8 @@ export interface LoadBalancerModel {
   tasks: Task[];
   /** Target groups the control-plane autoscaling groups register with. */
   controlPlaneTargetGroups: Ref[];
+  /** Target groups API server nodes register with (the API ports, not kops-controller's). */
+  apiServerTargetGroups: Ref[];
   loadBalancer?: Task;
 }
 
@@ -37,7 +40,10 @@ export function pmtuRule(group: Task, cidr: string, prefix: string): Task {
 /** The API network load balancer, its security group and rules, target groups and listeners (APILoadBalancerBuilder). */
 export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
   const lbSpec = m.spec.api?.loadBalancer;
-  if (!lbSpec) return { tasks: [], controlPlaneTargetGroups: [] };
+  if (!lbSpec) return { tasks: [], controlPlaneTargetGroups: [], apiServerTargetGroups: [] };
+  if (lbSpec.class === 'Classic') {
+    throw new UserError('spec.api.loadBalancer.class: Classic load balancers are not supported', 'use class: Network');
+  }
   const tasks: Task[] = [];
   const internal = lbSpec.type === 'Internal';
   const lbName = `api.${m.clusterName}`;
@@ -117,5 +123,6 @@ export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
   }
   if (dnsNone) listen('kops-controller', 3988, 3988, { path: '/healthz', protocol: 'HTTPS' });
   targetGroups.sort((a, b) => (a.$ref.name < b.$ref.name ? -1 : 1));
-  return { tasks, controlPlaneTargetGroups: targetGroups, loadBalancer: lb };
+  const apiServerTargetGroups = targetGroups.filter((t) => !t.$ref.name.startsWith('kops-controller-'));
+  return { tasks, controlPlaneTargetGroups: targetGroups, apiServerTargetGroups, loadBalancer: lb };
 }

@@ -135,7 +135,6 @@ export interface ModelInstanceGroup {
       onDemandAboveBase?: number;
       spotAllocationStrategy?: string;
       spotInstancePools?: number;
-      spotMaxPrice?: string;
     };
     maxPrice?: string;
     spotDurationInMinutes?: number;
@@ -146,7 +145,7 @@ export interface ModelInstanceGroup {
     capacityRebalance?: boolean;
     cpuCredits?: string;
     tenancy?: string;
-    warmPool?: { minSize?: number; maxSize?: number; enableLifecycleHook?: boolean };
+    warmPool?: { minSize?: number; maxSize?: number; enableLifecycleHook?: boolean; lifecycleHookTimeout?: number };
     manager?: string;
     kubelet?: { nodeLabels?: Record<string, string>; [k: string]: unknown };
     ipv6?: boolean;

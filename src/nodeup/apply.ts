@@ -5,7 +5,7 @@ import { emitGoYaml } from '../apis/go-yaml.js';
 import { UserError } from '../errors.js';
 import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
-import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type Task, type UpdateEtcHostsTask, type UserTask } from './tasks.js';
+import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask } from './tasks.js';
 
 export interface ApplyOptions {
   /** The directory standing for the host's `/`. */
@@ -19,6 +19,8 @@ export interface ApplyOptions {
   caBundle?: string;
   /** Fetches an asset; only used when configuring the real host (root `/`). */
   download?: (url: string) => Promise<Buffer>;
+  /** Runs a host command (systemctl, sysctl); given only when configuring the real host. */
+  runCommand?: (argv: string[]) => Promise<void>;
 }
 
 export interface Change {
@@ -37,13 +39,15 @@ export interface ApplyReport {
   deferred: string[];
   /** Packages the host should have; nodeup records them but installs none. */
   packages: string[];
+  /** Host commands run after writing (units reloaded and started, settings applied). */
+  commands: string[][];
 }
 
 const CREDENTIAL_DIR = '/srv/kubernetes';
 
 /** Carries out the tasks under `root`: writes only what differs, so a second run reports no changes. */
 export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<ApplyReport> {
-  const report: ApplyReport = { changes: [], unchanged: 0, missingCertificates: undefined, pendingAssets: [], deferred: [], packages: [] };
+  const report: ApplyReport = { changes: [], unchanged: 0, missingCertificates: undefined, pendingAssets: [], deferred: [], packages: [], commands: [] };
   const writer = new RootWriter(options, report);
   const sorted = sortTasks(tasks);
   const cachedAssets = new Set<string>();
@@ -52,13 +56,15 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
     else report.pendingAssets.push(task.name);
   }
   const credentials = await obtainCredentials(sorted.filter((t): t is IssueCertTask => t.kind === 'IssueCert'), options, writer);
+  const afterChanges: string[][] = [];
+  const services: Array<{ task: ServiceTask; changed: boolean }> = [];
   for (const task of sorted) {
     switch (task.kind) {
       case 'File':
-        await applyFile(task, options, writer, credentials, cachedAssets);
+        if ((await applyFile(task, options, writer, credentials, cachedAssets)) && task.onChangeExecute) afterChanges.push(...task.onChangeExecute);
         break;
       case 'Service':
-        await writer.ensure(taskKey(task), join(options.unitDir, task.name), task.definition, '0644');
+        services.push({ task, changed: await writer.ensure(taskKey(task), join(options.unitDir, task.name), task.definition, '0644') });
         break;
       case 'UserTask':
         await ensureUser(task, writer);
@@ -73,7 +79,30 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
         break;
     }
   }
+  report.commands = hostCommands(afterChanges, services);
+  if (options.runCommand && !options.dryRun) for (const argv of report.commands) await options.runCommand(argv);
   return report;
+}
+
+/**
+ * What the host must do about the changes: commands files ask for, then systemd reloaded once if a unit changed,
+ * managed units enabled, and started (restarted when their unit changed).
+ */
+function hostCommands(afterChanges: string[][], services: Array<{ task: ServiceTask; changed: boolean }>): string[][] {
+  // A trailing `&` in kops' commands means "do not wait"; systemctl returns at once anyway.
+  const commands = afterChanges.map((argv) => argv.filter((a) => a !== '&'));
+  if (services.some((s) => s.changed)) commands.push(['systemctl', 'daemon-reload']);
+  for (const { task, changed } of services) {
+    if (!task.manageState) continue;
+    if (task.enabled) commands.push(['systemctl', 'enable', task.name]);
+    if (task.running) commands.push(['systemctl', changed && task.smartRestart ? 'restart' : 'start', task.name]);
+  }
+  return dedupeCommands(commands);
+}
+
+function dedupeCommands(commands: string[][]): string[][] {
+  const seen = new Set<string>();
+  return commands.filter((c) => !seen.has(c.join(' ')) && (seen.add(c.join(' ')), true));
 }
 
 class RootWriter {
@@ -94,35 +123,37 @@ class RootWriter {
   }
 
   /** Makes the file hold exactly `contents` with `mode`, recording a change only when something differed. */
-  async ensure(key: string, hostPath: string, contents: string | Buffer, mode = '0644'): Promise<void> {
+  async ensure(key: string, hostPath: string, contents: string | Buffer, mode = '0644'): Promise<boolean> {
     const target = this.path(hostPath);
     const bytes = Buffer.isBuffer(contents) ? contents : Buffer.from(contents);
     const existing = await readFile(target).catch(() => undefined);
     const currentMode = existing ? ((await stat(target)).mode & 0o777).toString(8).padStart(4, '0') : undefined;
     if (existing?.equals(bytes) && currentMode === mode) {
       this.report.unchanged++;
-      return;
+      return false;
     }
     this.report.changes.push({ key, action: existing ? 'update' : 'create' });
-    if (this.options.dryRun) return;
+    if (this.options.dryRun) return true;
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.nodeup-tmp`;
     await writeFile(temp, bytes, { mode: Number.parseInt(mode, 8) });
     await chmod(temp, Number.parseInt(mode, 8));
     await rename(temp, target);
+    return true;
   }
 
-  async ensureDirectory(key: string, hostPath: string, mode: string): Promise<void> {
+  async ensureDirectory(key: string, hostPath: string, mode: string): Promise<boolean> {
     const target = this.path(hostPath);
     const current = await stat(target).catch(() => undefined);
     if (current?.isDirectory() && (current.mode & 0o777) === Number.parseInt(mode, 8)) {
       this.report.unchanged++;
-      return;
+      return false;
     }
     this.report.changes.push({ key, action: current ? 'update' : 'create' });
-    if (this.options.dryRun) return;
+    if (this.options.dryRun) return true;
     await mkdir(target, { recursive: true });
     await chmod(target, Number.parseInt(mode, 8));
+    return true;
   }
 }
 
@@ -160,7 +191,7 @@ async function obtainCredentials(requests: IssueCertTask[], options: ApplyOption
   if (missing.length === 0) return credentials;
   const names = missing.map((r) => r.name);
   if (!options.signer) {
-    writer.report.missingCertificates = { names, reason: 'no signer for this role (control planes issue from the keystore, not supported yet)' };
+    writer.report.missingCertificates = { names, reason: 'nothing can sign them: the keystore could not be read' };
     return credentials;
   }
   if (options.dryRun) {
@@ -185,12 +216,12 @@ async function obtainCredentials(requests: IssueCertTask[], options: ApplyOption
   return credentials;
 }
 
-async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWriter, credentials: Map<string, IssuedCredential>, cachedAssets: Set<string>): Promise<void> {
+async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWriter, credentials: Map<string, IssuedCredential>, cachedAssets: Set<string>): Promise<boolean> {
   const key = taskKey(task);
   if (task.type === 'directory') return writer.ensureDirectory(key, task.path, task.mode ?? '0755');
   if (task.ifNotExists && (await writer.read(task.path)) !== undefined) {
     writer.report.unchanged++;
-    return;
+    return false;
   }
   const contents = task.contents ?? '';
   let bytes: string | Buffer;
@@ -201,7 +232,7 @@ async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWrit
     const cached = cachedAssets.has(source) ? await writer.read(source) : undefined;
     if (!cached) {
       writer.report.deferred.push(key);
-      return;
+      return false;
     }
     bytes = cached;
   } else if ('certificate' in contents) {
@@ -209,22 +240,22 @@ async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWrit
     if (!credential) {
       if (writer.wouldIssue.has(contents.certificate.name)) writer.report.changes.push({ key, action: 'create' });
       else writer.report.deferred.push(key);
-      return;
+      return false;
     }
     bytes = contents.part === 'cert' ? credential.certificate : credential.privateKey;
   } else {
     const credential = credentials.get(contents.kubeconfig.cert.name);
     if (!credential && writer.wouldIssue.has(contents.kubeconfig.cert.name)) {
       writer.report.changes.push({ key, action: 'create' });
-      return;
+      return false;
     }
     if (!credential) {
       writer.report.deferred.push(key);
-      return;
+      return false;
     }
     bytes = renderKubeconfig(contents.kubeconfig, credential, options.caBundle ?? '');
   }
-  await writer.ensure(key, task.path, bytes, task.mode ?? '0644');
+  return writer.ensure(key, task.path, bytes, task.mode ?? '0644');
 }
 
 export function renderKubeconfig(task: KubeConfigTask, credential: IssuedCredential, caBundle: string): string {

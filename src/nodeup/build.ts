@@ -7,6 +7,7 @@ import { assetTasks, binaryTasks, caCertificateTasks, etcHostsTasks, fileAssetTa
 import { kubectlTasks } from './builders/kubectl.js';
 import { kopsControllerTasks } from './builders/kops-controller.js';
 import { kubeAPIServerTasks } from './builders/kube-apiserver.js';
+import { kubeControllerManagerTasks } from './builders/kube-controller-manager.js';
 import { kubeSchedulerTasks } from './builders/kube-scheduler.js';
 import { kubeProxyTasks } from './builders/kube-proxy.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
@@ -23,6 +24,7 @@ export const BUILDERS: Record<string, Builder> = {
   fileassets: fileAssetTasks,
   hooks: hookTasks,
   'kube-apiserver': kubeAPIServerTasks,
+  'kube-controller-manager': kubeControllerManagerTasks,
   'kube-proxy': kubeProxyTasks,
   'kube-scheduler': kubeSchedulerTasks,
   'kops-controller': kopsControllerTasks,

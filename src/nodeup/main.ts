@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
@@ -8,10 +9,11 @@ import { systemdUnitDir, type BuildContext, type Distribution, type HostFacts } 
 import { assetIndex, staticManifestSources } from './builders/host.js';
 import { parseNodeupConfig, roleOf } from './config.js';
 import { kopsControllerSigner } from './kops-controller.js';
+import { localSigner } from './local-signer.js';
 import { configBaseOf, fetchAll, normaliseLocation, readKeypairs, readLocation } from './source.js';
 
-/** Keysets whose private half control planes install: the cluster CA (for kops-controller) and the token signing key. */
-const KEYSTORE_KEYPAIRS = ['kubernetes-ca', 'service-account'];
+/** Keysets control planes read from the keystore: the CAs they sign their own certificates with, and the token key. */
+const KEYSTORE_KEYPAIRS = ['kubernetes-ca', 'apiserver-aggregator-ca', 'etcd-clients-ca', 'service-account'];
 
 interface Options {
   conf: string;
@@ -28,7 +30,11 @@ async function run(opts: Options): Promise<number> {
   const confUrl = normaliseLocation(opts.conf);
   const config = parseNodeupConfig(await readLocation(opts.conf), opts.conf);
   const role = roleOf(config);
-  const host: HostFacts = { distribution: opts.distribution ?? (await detectDistribution(root)), architecture: opts.arch ?? hostArchitecture() };
+  const host: HostFacts = {
+    distribution: opts.distribution ?? (await detectDistribution(root)),
+    architecture: opts.arch ?? hostArchitecture(),
+    nodeName: hostname(),
+  };
   const configBase = configBaseOf(confUrl, config.channelsManifest);
   const remoteUrls = [...staticManifestSources(config, configBase).map((s) => s.url), ...(role === 'ControlPlane' && config.channelsManifest ? [config.channelsManifest] : [])];
   const { fetched, failed } = await fetchAll(remoteUrls);
@@ -43,7 +49,7 @@ async function run(opts: Options): Promise<number> {
     root,
     dryRun: Boolean(opts.dryRun),
     unitDir: systemdUnitDir(host),
-    signer: role === 'Node' ? kopsControllerSigner(kopsControllerUrl, caBundle) : undefined,
+    signer: role === 'Node' ? kopsControllerSigner(kopsControllerUrl, caBundle) : keystore?.keypairs.size ? localSigner(keystore.keypairs) : undefined,
     caBundle,
     download: downloadAsset,
   });
@@ -65,7 +71,7 @@ function printReport(report: ApplyReport, dryRun: boolean, root: string, out: (l
   out(report.changes.length === 0 ? 'no changes' : `${report.changes.length} change(s), ${report.unchanged} unchanged`);
   if (report.missingCertificates) out(`certificates not obtained (${report.missingCertificates.reason}): ${report.missingCertificates.names.join(', ')}`);
   if (report.pendingAssets.length) out(`assets not downloaded${root === '/' ? '' : ` (rendering into ${root})`}: ${report.pendingAssets.join(', ')}`);
-  if (report.deferred.length) out(`waiting for those: ${report.deferred.join(', ')}`);
+  if (report.deferred.length) out(`not written (they need a certificate or asset above): ${report.deferred.join(', ')}`);
   if (report.packages.length) out(`packages the host needs: ${report.packages.join(', ')}`);
 }
 

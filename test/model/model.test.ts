@@ -71,4 +71,21 @@ describe('buildAwsModel', () => {
     const g = loadGoldenInputs('minimal-aws');
     expect(() => buildAwsModel(g.cluster, g.instanceGroups, { ...g.ctx, images: {} })).toThrow(/instance group nodes: image/);
   });
+
+  test('a warm pool with a lifecycle hook: the pool on the autoscaling group, and a hook nodeup completes', () => {
+    const g = loadGoldenInputs('minimal-aws');
+    const igs = g.instanceGroups.map((ig) => (ig.metadata.name === 'nodes' ? { ...ig, spec: { ...ig.spec, warmPool: { minSize: 1, maxSize: 3, enableLifecycleHook: true } } } : ig));
+    const tasks = buildAwsModel(g.cluster, igs, g.ctx);
+    const asg = tasks.find((t) => t.type === 'aws_autoscaling_group' && t.name === 'nodes.minimal-aws.example.com');
+    expect(asg?.spec.warmPool).toEqual({ minSize: 1, maxGroupPreparedCapacity: 3 });
+    const hook = tasks.find((t) => t.name === 'kops-warmpool-nodes');
+    expect(hook?.spec).toMatchObject({ name: 'kops-warmpool', defaultResult: 'ABANDON', lifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING' });
+  });
+
+  test('before Kubernetes 1.27 instances accept IMDSv1 unless the group asks for tokens', () => {
+    const g = loadGoldenInputs('minimal-aws');
+    const cluster = { ...g.cluster, spec: { ...g.cluster.spec, kubernetesVersion: '1.26.5' } };
+    const lt = buildAwsModel(cluster, g.instanceGroups, g.ctx).find((t) => t.type === 'aws_launch_template');
+    expect((lt?.spec.metadataOptions as { httpTokens: string }).httpTokens).toBe('optional');
+  });
 });

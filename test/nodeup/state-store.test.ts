@@ -1,4 +1,5 @@
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await put('manifests/etcd/events-master-us-test-1a.yaml', 'kind: Pod\nmetadata:\n  name: etcd-manager-events\n');
   await put('manifests/static/kube-apiserver-healthcheck.yaml', 'kind: Pod\nmetadata:\n  name: kube-apiserver-healthcheck\n');
   await put('manifests/channels/kops-channels.yaml', 'kind: Pod\nmetadata:\n  name: kops-channels\n');
-  for (const name of ['kubernetes-ca', 'service-account']) {
+  for (const name of ['kubernetes-ca', 'apiserver-aggregator-ca', 'etcd-clients-ca', 'service-account']) {
     const key = await generateRsaKey();
     const cert = await issueCertificate({ type: 'ca', commonName: name }, key, undefined, systemIssueEnv);
     keys[name] = { cert: cert.pem, key: key.pem };
@@ -48,9 +49,15 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-test('a control plane reads its config from s3:// and installs the static pods the state store holds', async () => {
-  const root = join(scratch, 'root');
-  const result = await nodeup(['--conf', `${base}/igconfig/control-plane/master-us-test-1a/nodeupconfig.yaml`, '--root', root, '--arch', 'amd64'], moto.env);
+const confUrl = `${base}/igconfig/control-plane/master-us-test-1a/nodeupconfig.yaml`;
+const root = join(scratch, 'root');
+let result: Awaited<ReturnType<typeof nodeup>>;
+
+beforeAll(async () => {
+  result = await nodeup(['--conf', confUrl, '--root', root, '--arch', 'amd64'], moto.env);
+});
+
+test('a control plane reads its config from s3:// and installs the static pods the state store holds', () => {
   expect(result.stderr).not.toContain('error:');
   expect(result.code).toBe(0);
   expect(result.stdout).not.toContain('not fetched from the state store');
@@ -62,14 +69,27 @@ test('a control plane reads its config from s3:// and installs the static pods t
   expect(readFileSync(join(root, 'etc/passwd'), 'utf8')).toContain('kops-channels:x:10013:10013::/var/lib/kops:/sbin/nologin');
 });
 
-test('a control plane installs the keystore material its components sign with', async () => {
-  const root = join(scratch, 'keys');
-  const result = await nodeup(['--conf', `${base}/igconfig/control-plane/master-us-test-1a/nodeupconfig.yaml`, '--root', root, '--arch', 'amd64'], moto.env);
-  expect(result.code).toBe(0);
+test('a control plane installs the keystore material its components sign with', () => {
   expect(readFileSync(join(root, 'etc/kubernetes/kops-controller/kubernetes-ca.crt'), 'utf8')).toBe(keys['kubernetes-ca'].cert);
   expect(readFileSync(join(root, 'etc/kubernetes/kops-controller/kubernetes-ca.key'), 'utf8')).toBe(keys['kubernetes-ca'].key);
   expect(readFileSync(join(root, 'srv/kubernetes/kube-apiserver/service-account.key'), 'utf8')).toBe(keys['service-account'].key);
   expect(statSync(join(root, 'srv/kubernetes/kube-apiserver/service-account.key')).mode & 0o777).toBe(0o600);
+});
+
+test('a control plane signs its own certificates with the keystore CAs, once', async () => {
+  expect(result.stdout).not.toContain('certificates not obtained');
+  const ca = new X509Certificate(keys['kubernetes-ca'].cert);
+  const chain = readFileSync(join(root, 'srv/kubernetes/kube-apiserver/server.crt'), 'utf8');
+  const server = new X509Certificate(chain);
+  expect(server.verify(ca.publicKey)).toBe(true);
+  expect(server.subjectAltName).toContain('DNS:api.internal.minimal-aws.example.com');
+  expect(chain.endsWith(keys['kubernetes-ca'].cert)).toBe(true);
+  const etcdClient = new X509Certificate(readFileSync(join(root, 'srv/kubernetes/kube-apiserver/etcd-client.crt')));
+  expect(etcdClient.verify(new X509Certificate(keys['etcd-clients-ca'].cert).publicKey)).toBe(true);
+  expect(readFileSync(join(root, 'var/lib/kube-scheduler/kubeconfig'), 'utf8')).toContain('client-certificate-data:');
+
+  const again = await nodeup(['--conf', confUrl, '--root', root, '--arch', 'amd64'], moto.env);
+  expect(again.stdout).toContain('no changes');
 });
 
 test('a config missing from the state store is reported with its URL', async () => {

@@ -142,8 +142,10 @@ export function describeAwsError(err: unknown): string {
   const network = networkFailure(err);
   if (network) return `${e.$action ? `${e.$action}: ` : ''}cannot reach AWS (${network})`;
   if (e.name === 'CredentialsProviderError') return 'no AWS credentials found';
-  const code = awsErrorCode(err);
   const message = (e.message ?? String(err)).split('\n')[0];
+  // Our own errors (not from an AWS call) speak for themselves.
+  if (!e.$metadata && !e.$action) return message;
+  const code = awsErrorCode(err);
   const text = message.includes(code) ? message : `${code}: ${message}`;
   const attempts = (e.$metadata?.attempts ?? 1) > 1 ? ` (after ${e.$metadata!.attempts} attempts)` : '';
   return `${e.$action ? `${e.$action}: ` : ''}${text}${attempts}`;

@@ -3,7 +3,6 @@ import { UserError } from '../../errors.js';
 import { roleDirectory, roleOf } from './cluster-facts.js';
 import { buildEtcdFiles } from './etcd-manager.js';
 import { buildNodeupConfig, renderNodeupConfig } from './nodeupconfig.js';
-import { buildOidcDiscovery } from './oidc-discovery.js';
 import { kopsChannels, kubeApiserverHealthcheck } from './static-manifests.js';
 import type { BootstrapContext, BootstrapResult, KopsObject, StateFile } from './types.js';
 import { buildUserData } from './userdata.js';
@@ -12,8 +11,8 @@ export type { BootstrapContext, BootstrapResult, KeysetPublic, KopsObject, Nodeu
 
 /**
  * Everything nodes need to bootstrap, as state-store files plus per-group launch-template user data: nodeup configs, etcd-manager
- * manifests and cluster specs, static pods, kops-version.txt, OIDC discovery documents and the add-ons (bootstrap
- * channel and manifests).
+ * manifests and cluster specs, static pods, kops-version.txt and the add-ons (bootstrap channel and manifests).
+ * (The OIDC discovery documents are built by the AWS model, src/model/discovery.ts.)
  * cluster-completed.spec is not included (it is written from the completed spec itself).
  */
 export function buildBootstrap(
@@ -28,6 +27,8 @@ export function buildBootstrap(
   const karpenterUserData: Record<string, string> = {};
   for (const ig of [...instanceGroups].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const role = roleOf(ig);
+    // A bastion runs no nodeup; its config is only written alongside user data it gets from additionalUserData.
+    if (role === 'Bastion' && !(ig.spec.additionalUserData ?? []).length) continue;
     const nodeupConfig = renderNodeupConfig(buildNodeupConfig(completed, ig, ctx, additionalObjects));
     files.push({
       tfName: `nodeupconfig-${ig.metadata.name}`,
@@ -47,7 +48,6 @@ export function buildBootstrap(
   files.push(...buildEtcdFiles(completed, ctx));
   files.push(kubeApiserverHealthcheck(ctx));
   files.push(kopsChannels(completed, ctx));
-  files.push(...buildOidcDiscovery(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
   files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, karpenterUserData }));
   return { files, userData };

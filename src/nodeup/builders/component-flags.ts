@@ -40,3 +40,8 @@ export function hostMounts(mounts: HostMount[]): { volumeMounts: Data[]; volumes
 export function sslMounts(): HostMount[] {
   return SSL_DIRS.map((path) => ({ name: path.replace(/[/]/g, ''), path, readOnly: true }));
 }
+
+/** Side-loaded release images are named per architecture (`kube-proxy-amd64`); other hosts use their own. */
+export function imageForArchitecture(image: unknown, architecture: string): unknown {
+  return typeof image === 'string' && architecture !== 'amd64' ? image.replace('-amd64', `-${architecture}`) : image;
+}

@@ -7,6 +7,8 @@ export type Distribution = 'ubuntu' | 'flatcar' | 'unknown';
 export interface HostFacts {
   distribution: Distribution;
   architecture: 'amd64' | 'arm64';
+  /** The host's name, which names the node (control planes put it in their kubelet certificate). */
+  nodeName?: string;
   /** A warm-pool instance is configured but its kubelet stays stopped until it joins. */
   warming?: boolean;
 }

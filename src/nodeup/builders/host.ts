@@ -131,15 +131,15 @@ export function assetIndex(config: BuildContext['config'], architecture: string)
 }
 
 /**
- * A worker node's own credentials, signed by kops-controller: the kubelet's client certificate (in its kubeconfig)
- * and its serving certificate. Control planes issue theirs from the keystore.
+ * The kubelet's own credentials: its client certificate (in its kubeconfig) and its serving certificate. Worker
+ * nodes get them from kops-controller, which names the node; control planes sign their own, named after the host.
  */
 export function nodeCredentialTasks(ctx: BuildContext): Task[] {
-  if (ctx.role !== 'Node') return [];
   const kubeconfigPath = String(ctx.config.KubeletConfig.kubeconfigPath ?? '/var/lib/kubelet/kubeconfig');
   const serving = kubeletServerCert(ctx);
+  const commonName = ctx.role !== 'Node' && ctx.host.nodeName ? `system:node:${ctx.host.nodeName}` : 'kubelet';
   return [
-    ...kubeconfigTasks(ctx, { name: 'kubelet', commonName: 'kubelet', organization: ['system:nodes'] }, apiServerURL(ctx), kubeconfigPath),
+    ...kubeconfigTasks(ctx, { name: 'kubelet', commonName, organization: ['system:nodes'] }, apiServerURL(ctx), kubeconfigPath),
     serving,
     { kind: 'File', path: '/srv/kubernetes/kubelet-server.crt', type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
     { kind: 'File', path: '/srv/kubernetes/kubelet-server.key', type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },

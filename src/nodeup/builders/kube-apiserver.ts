@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
-import { flagValue, hostMounts, kebab, sslMounts, type HostMount } from './component-flags.js';
+import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts, type HostMount } from './component-flags.js';
 import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
 
 type Data = Record<string, unknown>;
@@ -164,7 +164,7 @@ function manifest(ctx: BuildContext, apiConfig: Data, spec: Data): string {
           args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-apiserver', ...flags(ctx, spec)],
           command: ['/go-runner'],
           ...(spec.env ? { env: spec.env } : {}),
-          image: spec.image,
+          image: imageForArchitecture(spec.image, ctx.host.architecture),
           livenessProbe: probe('/livez', { failureThreshold: 8, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 15 }),
           name: 'kube-apiserver',
           ports: [{ containerPort: port, hostPort: port, name: 'https' }],

@@ -1,5 +1,6 @@
 import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
 import type { Task } from '../tasks.js';
+import { imageForArchitecture } from './component-flags.js';
 import { apiServerURL, type BuildContext } from './context.js';
 import { kubeconfigTasks } from './kubeconfig.js';
 
@@ -14,13 +15,13 @@ export function kubeProxyTasks(ctx: BuildContext): Task[] {
   if (!proxy || proxy.enabled === false) return [];
   const server = apiServerURL(ctx);
   return [
-    { kind: 'File', path: '/etc/kubernetes/manifests/kube-proxy.manifest', type: 'file', contents: manifest(proxy, server) },
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-proxy.manifest', type: 'file', contents: manifest(proxy, server, ctx.host.architecture) },
     ...kubeconfigTasks(ctx, { name: 'kube-proxy', commonName: 'system:kube-proxy' }, server, `${KUBECONFIG_DIR}/kubeconfig`, { beforeServices: ['kubelet.service'] }),
     { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
   ];
 }
 
-function manifest(proxy: Data, server: string): string {
+function manifest(proxy: Data, server: string, architecture: string): string {
   const flags: string[] = [];
   if (proxy.clusterCIDR) flags.push(`--cluster-cidr=${String(proxy.clusterCIDR)}`);
   flags.push(`--conntrack-max-per-core=${String(proxy.conntrackMaxPerCore ?? 131072)}`);
@@ -40,7 +41,7 @@ function manifest(proxy: Data, server: string): string {
         {
           args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-proxy', ...flags],
           command: ['/go-runner'],
-          image: proxy.image,
+          image: imageForArchitecture(proxy.image, architecture),
           name: 'kube-proxy',
           resources: { requests },
           securityContext: { privileged: true },

@@ -1,5 +1,6 @@
 import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
+import { imageForArchitecture } from './component-flags.js';
 import { kubernetesCAId, type BuildContext } from './context.js';
 import { kubeconfigTasks } from './kubeconfig.js';
 
@@ -25,7 +26,7 @@ export function kubeSchedulerTasks(ctx: BuildContext): Task[] {
   };
   const config = (ctx.config.FileAssets ?? []).find((a) => a.path === KUBE_SCHEDULER_CONFIG);
   const tasks: Task[] = [
-    { kind: 'File', path: '/etc/kubernetes/manifests/kube-scheduler.manifest', type: 'file', contents: manifest(scheduler) },
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-scheduler.manifest', type: 'file', contents: manifest(scheduler, ctx.host.architecture) },
     { kind: 'File', path: SERVING_DIR, type: 'directory', mode: '0755' },
     serving,
     { kind: 'File', path: `${SERVING_DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
@@ -37,7 +38,7 @@ export function kubeSchedulerTasks(ctx: BuildContext): Task[] {
   return tasks;
 }
 
-function manifest(scheduler: Data): string {
+function manifest(scheduler: Data, architecture: string): string {
   const leaderElect = (scheduler.leaderElection as Data | undefined)?.leaderElect;
   const flags = [
     `--authentication-kubeconfig=${STATE_DIR}/kubeconfig`,
@@ -61,7 +62,7 @@ function manifest(scheduler: Data): string {
         {
           args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-scheduler', ...flags],
           command: ['/go-runner'],
-          image: scheduler.image,
+          image: imageForArchitecture(scheduler.image, architecture),
           livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10259, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
           name: 'kube-scheduler',
           resources: { requests },

@@ -149,7 +149,7 @@ export function planNetwork(snap: NetworkSnapshot, clusterName: string): Network
   planRouteTables(snap, clusterName, plan, add, blocked);
   planGateways(snap, clusterName, plan, add, blocked);
   planNatAndAddresses(snap, clusterName, plan, add, blocked);
-  planSecurityGroups(snap, clusterName, plan, add, blocked);
+  planSecurityGroups(snap, clusterName, plan, blocked);
   for (const peering of snap.peerings) {
     if (!LIVE_PEERING_STATES.has(peering.Status?.Code ?? '')) continue;
     for (const vpcId of [peering.RequesterVpcInfo?.VpcId, peering.AccepterVpcInfo?.VpcId]) {
@@ -300,7 +300,7 @@ async function waitForNatGatewayGone(ec2: EC2Client, id: string, timeoutMs = 10 
   }
 }
 
-function planSecurityGroups(snap: NetworkSnapshot, clusterName: string, plan: NetworkPlan, add: Add, blocked: Blocked): void {
+function planSecurityGroups(snap: NetworkSnapshot, clusterName: string, plan: NetworkPlan, blocked: Blocked): void {
   for (const sg of snap.securityGroups) {
     const owner = ownership(tagsOf(sg), clusterName);
     if (owner === 'owned' && sg.GroupName !== 'default') plan.securityGroupIds.add(sg.GroupId!);

@@ -89,6 +89,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     files: [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }],
     userData: bootstrap.userData,
     lifecycleOverrides: inputs.lifecycleOverrides,
+    serviceAccountPublicKeysPem: publicMaterial(keysets)['service-account']?.publicKeysPem,
   });
   return { completed, instanceGroups, tasks, createdKeysets: created };
 }

@@ -21,6 +21,7 @@ describe('AWS error handling', () => {
     expect(describeAwsError(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.\nEncoded message...', 'CreateVpc'))).toBe(
       'CreateVpc: UnauthorizedOperation: You are not authorized to perform this operation.',
     );
+    expect(describeAwsError(new Error('shared VPC x was not found'))).toBe('shared VPC x was not found');
   });
 
   test('credential and network failures become user errors saying what to check', () => {

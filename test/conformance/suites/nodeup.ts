@@ -1,5 +1,5 @@
 /**
- * The Go nodeup golden tests (HARNESS.md §4): cluster.yaml -> our populate -> our bootstrap builder's nodeupconfig
+ * The Go nodeup golden tests (HARNESS.md §4): cluster.yaml -> our populate -> our bootstrap builder's nodeupconfig step
  * -> the named nodeup builder's tasks, serialized as Go's ValidateTasks does, compared with tasks-<key>.yaml.
  * Task files no Go test reads are reported as skipped.
  */
@@ -8,7 +8,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import { nodeAssetUrls } from '../../../src/assets/index.js';
-import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
+import type { BootstrapContext, KeysetPublic, KopsObject } from '../../../src/model/bootstrap/index.js';
+import { buildNodeupConfig, renderNodeupConfig } from '../../../src/model/bootstrap/nodeupconfig.js';
 import { offlinePopulateContext, pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { BUILDERS } from '../../../src/nodeup/build.js';
@@ -148,10 +149,8 @@ function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): B
     ...offlinePopulateContext(),
     findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
   }).cluster as unknown as KopsObject;
-  const bootstrap = buildBootstrap(completed, [ig], harnessBootstrapContext(completed));
-  const configFile = bootstrap.files.find((f) => f.path.endsWith(`/${ig.metadata.name}/nodeupconfig.yaml`));
-  if (!configFile) throw new Error(`no nodeupconfig built for ${ig.metadata.name}`);
-  const config = parseNodeupConfig(configFile.content, configFile.path);
+  // The bootstrap builder's nodeupconfig step alone: add-ons and etcd manifests play no part in these tests.
+  const config = parseNodeupConfig(renderNodeupConfig(buildNodeupConfig(completed, ig, harnessBootstrapContext(completed))), `${ig.metadata.name}/nodeupconfig.yaml`);
   // The harness then overrides the keystore-derived parts of the config (§4.1).
   config.CAs = { 'kubernetes-ca': keystore.dummyCertificate ?? '' };
   config.KeypairIDs = { 'kubernetes-ca': '3', 'service-account': '2' };

@@ -189,5 +189,6 @@ function bootstrapContext(dir: string, featureFlags: string[] = []): BootstrapCo
     hasGpu: (machineType) => GPU_TYPES.has(machineType),
     featureFlags,
     env: { KOPS_RUN_TOO_NEW_VERSION: '1' },
+    aws: { accountId: fixtureContext().accountId, partition: fixtureContext().partition },
   };
 }

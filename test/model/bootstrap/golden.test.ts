@@ -14,9 +14,9 @@ const claimed = readFileSync(join(import.meta.dirname, 'golden-passing.txt'), 'u
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith('#'));
 
-/** Golden data files of the kinds this builder owns. */
+/** Golden data files of the kinds this builder owns (the completed spec and OIDC documents are the AWS model's). */
 function isBootstrapFile(file: string): boolean {
-  if (file === 'aws_s3_object_cluster-completed.spec_content') return false;
+  if (/^aws_s3_object_(cluster-completed\.spec|discovery\.json|keys\.json)_content$/.test(file)) return false;
   return /^aws_launch_template_.*_user_data$/.test(file) || /^aws_s3_object_.*_content$/.test(file);
 }
 
@@ -50,6 +50,7 @@ const normalize = (s: string) => s.replaceAll('\r\n', '\n').trim();
 
 describe('bootstrap files match the Go kops goldens', () => {
   const matched = new Set<string>();
+  const extra: string[] = [];
   const tally = new Map<string, { match: number; total: number }>();
   for (const name of awsCaseNames()) {
     const c = loadCase(name);
@@ -59,6 +60,8 @@ describe('bootstrap files match the Go kops goldens', () => {
     } catch {
       produced = new Map();
     }
+    const expected = new Set(dataFiles(c));
+    for (const file of produced.keys()) if (!expected.has(file)) extra.push(`${name}/${file}`);
     for (const file of dataFiles(c).filter(isBootstrapFile)) {
       const kind = kindOf(file);
       const t = tally.get(kind) ?? { match: 0, total: 0 };
@@ -78,6 +81,10 @@ describe('bootstrap files match the Go kops goldens', () => {
     const unclaimed = [...matched].filter((m) => !claimed.includes(m)).sort();
     if (process.env.PRINT_UNCLAIMED) console.log(unclaimed.join('\n'));
     expect(tally.size).toBeGreaterThan(0);
+  });
+
+  test('produces no file that the Go kops does not write', () => {
+    expect(extra).toEqual([]);
   });
 
   test.each(claimed)('%s', (entry) => {

@@ -53,7 +53,7 @@ describe('kops delete cluster against moto', () => {
     expect(actions.filter((a) => !isReadOnlyAction(a))).toEqual([]);
     expect(await accountContents(aws)).toEqual(before);
     expect(existsSync(`${env.STORE_DIR}/preview.example.com/config`)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   test('--yes deletes every resource the cluster had, then its state', async () => {
     const before = await accountContents(aws);
@@ -67,7 +67,7 @@ describe('kops delete cluster against moto', () => {
     expect(r.stdout).toMatch(/^Deleted cluster: "gone.example.com"$/m);
     expect(await accountContents(aws)).toEqual(before);
     expect(existsSync(`${env.STORE_DIR}/gone.example.com`)).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   test('an instance launched by hand into a cluster subnet is named, and nothing is deleted', async () => {
     const env = await registeredCluster('blocked.example.com');
@@ -93,7 +93,7 @@ describe('kops delete cluster against moto', () => {
     expect(r.stderr).toContain('error: nothing was deleted');
     expect(await accountContents(aws)).toEqual(before);
     expect(existsSync(`${env.STORE_DIR}/blocked.example.com/config`)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   test('kops delete -f with a Cluster deletes that cluster', async () => {
     const before = await accountContents(aws);
@@ -107,7 +107,7 @@ describe('kops delete cluster against moto', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Deleted cluster: "file.example.com"');
     expect(await accountContents(aws)).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 
   test('--unregister removes only the state store entry', async () => {
     const env = await registeredCluster('kept.example.com');

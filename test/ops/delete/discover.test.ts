@@ -51,7 +51,7 @@ describe('deleting one cluster of several', () => {
 
     expect(discovery.resources.filter((r) => r.name.includes('aa.example.com') || r.name.includes('aa-example-com'))).toEqual([]);
     expect(await accountContents(aws)).toEqual(withOther);
-  }, 120_000);
+  }, 300_000);
 
   test('in a shared VPC, the VPC and shared subnet stay and only lose the cluster tag; untagged and foreign objects stay', async () => {
     const vpcId = (await aws.ec2.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc!.VpcId!;
@@ -79,7 +79,23 @@ describe('deleting one cluster of several', () => {
     // The user's group lost only its rule naming the deleted nodes group.
     const group = (await aws.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [userGroup] }))).SecurityGroups![0];
     expect(group.IpPermissions ?? []).toEqual([]);
-  }, 120_000);
+  }, 300_000);
+});
+
+describe('explaining instead of waiting', () => {
+  test('a subnet AWS keeps refusing to delete names the instance launched into it after discovery', async () => {
+    const built = await createCluster(aws, 'late.example.com', { cidrBase: '10.4' });
+    const discovery = await discoverCluster(aws, { clusterName: 'late.example.com', dns: false });
+    const subnet = discovery.resources.find((r) => r.type === 'subnet' && r.id === built.subnetIds[0])!;
+    expect(await subnet.findBlockers!(aws)).toEqual([]);
+    const image = (await aws.ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images![0].ImageId!;
+    const stray = (await aws.ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: 1, MaxCount: 1, SubnetId: built.subnetIds[0] }))).Instances![0].InstanceId!;
+
+    const blockers = await subnet.findBlockers!(aws);
+
+    expect(blockers.map((b) => `${b.blocked} <- ${b.by}`)).toEqual([`subnet ${built.subnetIds[0]} (us-east-1a.late.example.com) <- instance ${stray} (no tags)`]);
+    expect(discovery.resources.map((r) => r.id)).toContain('ebs-csi-controller-sa.kube-system.sa.late.example.com');
+  }, 300_000);
 });
 
 describe('deleting again', () => {
@@ -97,5 +113,5 @@ describe('deleting again', () => {
     expect(await accountContents(aws)).toEqual(before);
     expect(replay.failed).toEqual([]);
     expect((await discoverCluster(aws, { clusterName: 'again.example.com', dns: true })).resources).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -96,6 +96,9 @@ export interface BuiltCluster {
 
 /** A kops cluster's objects: network, security groups, IAM, key pair, launch template + ASG, NLB, etcd volumes, DNS, NTH queue. */
 export async function createCluster(aws: AwsClients, cluster: string, options: ClusterOptions = {}): Promise<BuiltCluster> {
+  // Independent parts go at once: moto is slow enough for this to matter.
+  const iamDone = createIam(aws, cluster);
+  const extrasDone = createExtras(aws, cluster, options.zoneId);
   const base = options.cidrBase ?? '172.20';
   const { ec2 } = aws;
   let vpcId = options.sharedVpcId;
@@ -160,32 +163,7 @@ export async function createCluster(aws: AwsClients, cluster: string, options: C
     new AuthorizeSecurityGroupIngressCommand({ GroupId: apiElb, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
   );
 
-  const iamTags = [
-    { Key: 'KubernetesCluster', Value: cluster },
-    { Key: `kubernetes.io/cluster/${cluster}`, Value: 'owned' },
-  ];
-  const assume = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-  for (const role of [`masters.${cluster}`, `nodes.${cluster}`]) {
-    await aws.iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: assume, Tags: iamTags }));
-    await aws.iam.send(
-      new PutRolePolicyCommand({
-        RoleName: role,
-        PolicyName: role,
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }),
-      }),
-    );
-    await aws.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: role, Tags: iamTags }));
-    await aws.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: role, RoleName: role }));
-  }
-  await aws.iam.send(
-    new CreateOpenIDConnectProviderCommand({
-      Url: `https://discovery.example.com/${cluster}`,
-      ClientIDList: ['amazonaws.com'],
-      ThumbprintList: ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280'],
-      Tags: iamTags,
-    }),
-  );
-
+  await iamDone;
   const keyName = `kubernetes.${cluster}-ab:cd:ef`;
   await ec2.send(new CreateKeyPairCommand({ KeyName: keyName, TagSpecifications: spec('key-pair', cluster, keyName) }));
 
@@ -239,6 +217,45 @@ export async function createCluster(aws: AwsClients, cluster: string, options: C
     }),
   );
 
+  await extrasDone;
+  return { vpcId, subnetIds, securityGroupIds: [masters, nodes, apiElb] };
+}
+
+/** Roles and instance profiles for masters and nodes (inline policy each), and the IRSA OIDC provider. */
+async function createIam(aws: AwsClients, cluster: string): Promise<void> {
+  const iamTags = [
+    { Key: 'KubernetesCluster', Value: cluster },
+    { Key: `kubernetes.io/cluster/${cluster}`, Value: 'owned' },
+  ];
+  const assume = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+  for (const role of [`masters.${cluster}`, `nodes.${cluster}`]) {
+    await aws.iam.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: assume, Tags: iamTags }));
+    await aws.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: role,
+        PolicyName: role,
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }),
+      }),
+    );
+    await aws.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: role, Tags: iamTags }));
+    await aws.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: role, RoleName: role }));
+  }
+  // A service-account role (IRSA): named <sa>.<namespace>.sa.<cluster>, tagged for the cluster.
+  await aws.iam.send(new CreateRoleCommand({ RoleName: `ebs-csi-controller-sa.kube-system.sa.${cluster}`, AssumeRolePolicyDocument: assume, Tags: iamTags }));
+  await aws.iam.send(
+    new CreateOpenIDConnectProviderCommand({
+      Url: `https://discovery.example.com/${cluster}`,
+      ClientIDList: ['amazonaws.com'],
+      ThumbprintList: ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280'],
+      Tags: iamTags,
+    }),
+  );
+
+}
+
+/** etcd volumes, a volume Kubernetes made for a claim, DNS records, and the node-termination-handler queue with its rules. */
+async function createExtras(aws: AwsClients, cluster: string, zoneId: string | undefined): Promise<void> {
+  const { ec2 } = aws;
   for (const etcd of ['main', 'events']) {
     await ec2.send(
       new CreateVolumeCommand({ AvailabilityZone: `${REGION}a`, Size: 20, VolumeType: 'gp3', TagSpecifications: spec('volume', cluster, `a.etcd-${etcd}.${cluster}`) }),
@@ -253,10 +270,10 @@ export async function createCluster(aws: AwsClients, cluster: string, options: C
     }),
   );
 
-  if (options.zoneId) {
+  if (zoneId) {
     await aws.route53.send(
       new ChangeResourceRecordSetsCommand({
-        HostedZoneId: options.zoneId,
+        HostedZoneId: zoneId,
         ChangeBatch: {
           Changes: ['api', 'api.internal', 'kops-controller.internal'].map((prefix) => ({
             Action: 'CREATE' as const,
@@ -275,7 +292,6 @@ export async function createCluster(aws: AwsClients, cluster: string, options: C
     await aws.eventBridge.send(new PutRuleCommand({ Name: rule, EventPattern: '{"source":["aws.ec2"]}', Tags: clusterTags(cluster, rule) }));
     await aws.eventBridge.send(new PutTargetsCommand({ Rule: rule, Targets: [{ Id: '1', Arn: Attributes!.QueueArn }] }));
   }
-  return { vpcId, subnetIds, securityGroupIds: [masters, nodes, apiElb] };
 }
 
 /** Ids of everything in the account, by kind: terminated instances and deleted NAT gateways are not counted. */

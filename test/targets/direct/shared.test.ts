@@ -8,30 +8,37 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
 } from '@aws-sdk/client-ec2';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AwsClients } from '../../../src/cloud/aws/clients.js';
 import { deleteTasks } from '../../../src/engine/delete.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
+import { updateClusterDir } from '../../model/golden-fixture.js';
 import { goldenClusterTasks, prepareWorld, type MotoWorld } from './golden-cluster.js';
 import { motoCloud } from './moto-cloud.js';
 
-/** The objects the fixture cloud has before the cluster exists (HARNESS.md §2.8), made in moto; fixture id -> real id. */
-async function preExisting(aws: AwsClients, withSubnets: boolean): Promise<Record<string, string>> {
+/**
+ * The objects the fixture cloud has before the cluster exists (HARNESS.md §2.8) that the case uses, made in moto;
+ * fixture id -> real id.
+ */
+async function preExisting(aws: AwsClients, caseName: string): Promise<Record<string, string>> {
+  const input = readFileSync(join(updateClusterDir, caseName, 'in-v1alpha2.yaml'), 'utf8');
   const vpc = (await aws.ec2.send(new CreateVpcCommand({ CidrBlock: '172.20.0.0/16' }))).Vpc!.VpcId!;
   const igw = (await aws.ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
   await aws.ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
-  if (!withSubnets) return { 'vpc-12345678': vpc, 'igw-1': igw };
+  const eip = (await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId!;
+  if (!input.includes('subnet-12345678')) return { 'vpc-12345678': vpc, 'igw-1': igw, 'eipalloc-12345678': eip };
   const subnet = async (cidr: string) => (await aws.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: cidr, AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!;
   const private1 = await subnet('172.20.32.0/19');
   const utility = await subnet('172.20.4.0/22');
-  const eip = (await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId!;
   const natEip = (await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId!;
   const nat = (await aws.ec2.send(new CreateNatGatewayCommand({ SubnetId: utility, AllocationId: natEip }))).NatGateway!.NatGatewayId!;
   return { 'vpc-12345678': vpc, 'igw-1': igw, 'subnet-12345678': private1, 'subnet-abcdef': utility, 'eipalloc-12345678': eip, 'nat-a2345678': nat };
 }
 
-describe.each(['shared_vpc', 'private-shared-subnet'])('direct target: a cluster in pre-existing objects (%s) against moto', (caseName) => {
+describe.each(['shared_vpc', 'private-shared-subnet', 'private-shared-ip'])('direct target: a cluster in pre-existing objects (%s) against moto', (caseName) => {
   let moto: MotoServer;
   let world: MotoWorld;
   let ids: Record<string, string>;
@@ -39,7 +46,7 @@ describe.each(['shared_vpc', 'private-shared-subnet'])('direct target: a cluster
     moto = await startMoto();
     const { aws } = motoCloud(moto);
     world = await prepareWorld(aws);
-    ids = await preExisting(aws, caseName !== 'shared_vpc');
+    ids = await preExisting(aws, caseName);
   }, 60_000);
   afterAll(async () => {
     await moto?.stop();

@@ -1,0 +1,111 @@
+import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import type { IssueCertTask, Task } from '../tasks.js';
+import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts } from './component-flags.js';
+import { KUBERNETES_CA_BUNDLE, kubernetesCAId, type BuildContext } from './context.js';
+import { kubeconfigTasks } from './kubeconfig.js';
+
+type Data = Record<string, unknown>;
+
+const DIR = '/srv/kubernetes/kube-controller-manager';
+const STATE_DIR = '/var/lib/kube-controller-manager';
+const LOG_FILE = '/var/log/kube-controller-manager.log';
+const VOLUME_PLUGIN_DIR = '/usr/libexec/kubernetes/kubelet-plugins/volume/exec/';
+
+const NOT_FLAGS = new Set(['image', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'leaderElection', 'logFormat']);
+const FLAG_NAMES: Record<string, string> = { allocateNodeCIDRs: 'allocate-node-cidrs', logLevel: 'v' };
+
+/**
+ * kube-controller-manager as a static pod on control planes: it signs kubelet certificates with the cluster CA and
+ * service-account tokens with the service-account key, both from the keystore.
+ */
+export function kubeControllerManagerTasks(ctx: BuildContext): Task[] {
+  if (ctx.role !== 'ControlPlane') return [];
+  const spec = (ctx.config.ControlPlaneConfig?.KubeControllerManager ?? {}) as Data;
+  const serving: IssueCertTask = {
+    kind: 'IssueCert',
+    name: 'kube-controller-manager-server',
+    signer: 'kubernetes-ca',
+    keypairID: kubernetesCAId(ctx),
+    type: 'server',
+    subject: { CommonName: 'kube-controller-manager' },
+    alternateNames: ['kube-controller-manager.kube-system.svc.cluster.local'],
+  };
+  const tasks: Task[] = [
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-controller-manager.manifest', type: 'file', contents: manifest(spec, ctx.host.architecture) },
+    { kind: 'File', path: DIR, type: 'directory', mode: '0755' },
+    serving,
+    { kind: 'File', path: `${DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
+    { kind: 'File', path: `${DIR}/server.key`, type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
+    ...kubeconfigTasks(ctx, { name: 'kube-controller-manager', commonName: 'system:kube-controller-manager' }, 'https://127.0.0.1', `${STATE_DIR}/kubeconfig`),
+    { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
+  ];
+  const ca = ctx.keypairs?.get('kubernetes-ca');
+  if (ca) {
+    tasks.push(
+      { kind: 'File', path: `${DIR}/ca.crt`, type: 'file', mode: '0600', contents: ca.certificate },
+      { kind: 'File', path: `${DIR}/ca.key`, type: 'file', mode: '0600', contents: ca.privateKey },
+    );
+  }
+  const serviceAccount = ctx.keypairs?.get('service-account');
+  if (serviceAccount) tasks.push({ kind: 'File', path: `${DIR}/service-account.key`, type: 'file', mode: '0600', contents: serviceAccount.privateKey });
+  return tasks;
+}
+
+function flags(spec: Data): string[] {
+  const out = [
+    `--authentication-kubeconfig=${STATE_DIR}/kubeconfig`,
+    `--authorization-kubeconfig=${STATE_DIR}/kubeconfig`,
+    `--cluster-signing-cert-file=${DIR}/ca.crt`,
+    `--cluster-signing-key-file=${DIR}/ca.key`,
+    `--flex-volume-plugin-dir=${VOLUME_PLUGIN_DIR}`,
+    `--kubeconfig=${STATE_DIR}/kubeconfig`,
+    `--root-ca-file=${KUBERNETES_CA_BUNDLE}`,
+    `--service-account-private-key-file=${DIR}/service-account.key`,
+    `--tls-cert-file=${DIR}/server.crt`,
+    `--tls-private-key-file=${DIR}/server.key`,
+  ];
+  const leaderElect = (spec.leaderElection as Data | undefined)?.leaderElect;
+  if (leaderElect !== undefined) out.push(`--leader-elect=${String(leaderElect)}`);
+  for (const [field, value] of Object.entries(spec)) {
+    if (NOT_FLAGS.has(field) || value === undefined || value === null) continue;
+    out.push(`--${FLAG_NAMES[field] ?? kebab(field)}=${flagValue(value)}`);
+  }
+  return out.sort();
+}
+
+function manifest(spec: Data, architecture: string): string {
+  const mounts = hostMounts([
+    { name: 'logfile', path: LOG_FILE },
+    ...sslMounts(),
+    { name: 'cabundle', path: KUBERNETES_CA_BUNDLE, readOnly: true },
+    { name: 'srvkcm', path: DIR, readOnly: true },
+    { name: 'varlibkcm', path: STATE_DIR, readOnly: true },
+    { name: 'volplugins', path: VOLUME_PLUGIN_DIR },
+  ]);
+  const requests: Data = { cpu: spec.cpuRequest ?? '100m' };
+  if (spec.memoryRequest) requests.memory = spec.memoryRequest;
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { labels: { 'k8s-app': 'kube-controller-manager' }, name: 'kube-controller-manager', namespace: 'kube-system' },
+    spec: {
+      containers: [
+        {
+          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-controller-manager', ...flags(spec)],
+          command: ['/go-runner'],
+          image: imageForArchitecture(spec.image, architecture),
+          livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10257, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
+          name: 'kube-controller-manager',
+          resources: { requests },
+          volumeMounts: mounts.volumeMounts,
+        },
+      ],
+      hostNetwork: true,
+      priorityClassName: 'system-cluster-critical',
+      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+      volumes: mounts.volumes,
+    },
+    status: {},
+  };
+  return emitGoYaml(pod as unknown as YamlValue);
+}
