@@ -1,11 +1,10 @@
 import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js';
-import {
-  addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
+import { addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
 import { parseManifest, serializeManifest } from './manifest.js';
 import { amazonVpc } from './templates/amazon-vpc.js';
 import { awsCloudController } from './templates/aws-cloud-controller.js';
-import { awsLoadBalancerController } from './templates/aws-load-balancer-controller.js';
 import { awsEbsCsiDriver } from './templates/aws-ebs-csi-driver.js';
+import { awsLoadBalancerController } from './templates/aws-load-balancer-controller.js';
 import { calico } from './templates/calico.js';
 import { certManager } from './templates/certmanager.js';
 import { cilium } from './templates/cilium.js';

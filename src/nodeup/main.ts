@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Command, Option } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { applyTasks, type ApplyReport } from './apply.js';
@@ -11,6 +13,8 @@ import { parseNodeupConfig, roleOf } from './config.js';
 import { kopsControllerSigner } from './kops-controller.js';
 import { localSigner } from './local-signer.js';
 import { configBaseOf, fetchAll, normaliseLocation, readKeypairs, readLocation } from './source.js';
+
+const execFileAsync = promisify(execFile);
 
 /** Keysets control planes read from the keystore: the CAs they sign their own certificates with, and the token key. */
 const KEYSTORE_KEYPAIRS = ['kubernetes-ca', 'apiserver-aggregator-ca', 'etcd-clients-ca', 'service-account'];
@@ -52,6 +56,7 @@ async function run(opts: Options): Promise<number> {
     signer: role === 'Node' ? kopsControllerSigner(kopsControllerUrl, caBundle) : keystore?.keypairs.size ? localSigner(keystore.keypairs) : undefined,
     caBundle,
     download: downloadAsset,
+    runCommand: root === '/' ? runHostCommand : undefined,
   });
 
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -73,6 +78,16 @@ function printReport(report: ApplyReport, dryRun: boolean, root: string, out: (l
   if (report.pendingAssets.length) out(`assets not downloaded${root === '/' ? '' : ` (rendering into ${root})`}: ${report.pendingAssets.join(', ')}`);
   if (report.deferred.length) out(`not written (they need a certificate or asset above): ${report.deferred.join(', ')}`);
   if (report.packages.length) out(`packages the host needs: ${report.packages.join(', ')}`);
+  if (report.commands.length) {
+    const label = root === '/' && !dryRun ? 'ran' : `host commands (not run when rendering into ${root})`;
+    out(`${label}: ${report.commands.map((c) => c.join(' ')).join('; ')}`);
+  }
+}
+
+async function runHostCommand(argv: string[]): Promise<void> {
+  await execFileAsync(argv[0], argv.slice(1)).catch((err: Error) => {
+    throw new UserError(`\`${argv.join(' ')}\` failed: ${err.message.split('\n')[0]}`);
+  });
 }
 
 async function detectDistribution(root: string): Promise<Distribution> {

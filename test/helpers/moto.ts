@@ -1,5 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface MotoServer {
   endpoint: string;
@@ -33,10 +36,14 @@ export function motoServerBinary(): string {
 /** Starts a moto_server of its own on a free loopback port; each test file uses its own. */
 export async function startMoto(extraEnv: Record<string, string> = {}): Promise<MotoServer> {
   const port = await freePort();
+  // moto's request recorder writes to ./moto_recording by default: one file of its own per server, or concurrent
+  // servers started from the same folder interleave their recordings.
+  const recordingDir = mkdtempSync(join(tmpdir(), 'moto-recording-'));
   const child: ChildProcess = spawn(motoServerBinary(), ['-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, ...extraEnv },
+    env: { ...process.env, MOTO_RECORDER_FILEPATH: join(recordingDir, 'recording'), ...extraEnv },
     stdio: 'ignore',
   });
+  child.once('exit', () => rmSync(recordingDir, { recursive: true, force: true }));
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -1,9 +1,9 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 const REGISTRY = '602401143452.dkr.ecr.us-west-2.amazonaws.com';
 
 /** Amazon VPC CNI (aws-node): pods get VPC addresses from the nodes' ENIs. */
-export function amazonVpc(cluster: AddonCluster, _ctx: AddonContext): string {
+export function amazonVpc(cluster: AddonCluster): string {
   const vpc = cluster.spec.networking?.amazonvpc ?? {};
   return `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition

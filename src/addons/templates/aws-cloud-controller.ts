@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** The AWS cloud-controller-manager (node lifecycle, routes, load balancers) on the control plane. */
-export function awsCloudController(cluster: AddonCluster, _ctx: AddonContext): string {
+export function awsCloudController(cluster: AddonCluster): string {
   const ccm = cluster.spec.cloudControllerManager ?? {};
   return `apiVersion: apps/v1
 kind: DaemonSet

@@ -1,6 +1,6 @@
 import { usesServiceAccountPermissions } from '../irsa.js';
 import { awsRegion } from '../system-env.js';
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 const CONTROL_PLANE_AFFINITY = `        nodeAffinity:
           requiredDuringSchedulingIgnoredDuringExecution:
@@ -34,7 +34,7 @@ const CONTROL_PLANE_TOLERATIONS = `      tolerations:
 `;
 
 /** AWS Load Balancer Controller (ALB ingress, NLB services) with its CRDs and webhooks. */
-export function awsLoadBalancerController(cluster: AddonCluster, _ctx: AddonContext): string {
+export function awsLoadBalancerController(cluster: AddonCluster): string {
   const lbc = cluster.spec.awsLoadBalancerController ?? {};
   // With IRSA the controller runs on workers with its own role; otherwise on the control plane with its role.
   const onControlPlane = !usesServiceAccountPermissions(cluster);

@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** Calico CNI (IP-in-IP, kubernetes datastore) with its CRDs, node DaemonSet and kube-controllers. */
-export function calico(cluster: AddonCluster, _ctx: AddonContext): string {
+export function calico(cluster: AddonCluster): string {
   return `apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:

@@ -1,8 +1,8 @@
 import { awsRegion } from '../system-env.js';
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** cert-manager (CRDs, controller, cainjector, webhook), as kops ships it. */
-export function certManager(cluster: AddonCluster, _ctx: AddonContext): string {
+export function certManager(cluster: AddonCluster): string {
   const gates: Record<string, boolean> = cluster.spec.certManager?.featureGates ?? {};
   const featureGates = Object.keys(gates).length
     ? `        - --feature-gates=${Object.keys(gates).sort().map((k) => `${k}=${gates[k]}`).join(',')}\n`

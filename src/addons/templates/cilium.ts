@@ -1,4 +1,4 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** Removes the SNAT rules aws-node may have left, before Cilium takes over ENI networking. */
 const ENI_POST_START = `          postStart:
@@ -70,7 +70,7 @@ function annotationLines(annotations: Record<string, string> | undefined): strin
 }
 
 /** Cilium CNI: agent DaemonSet, operator, CRD-backed identities; tunnel, native-routing, ENI or etcd kvstore modes. */
-export function cilium(cluster: AddonCluster, _ctx: AddonContext): string {
+export function cilium(cluster: AddonCluster): string {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const c: Record<string, any> = cluster.spec.networking?.cilium ?? {};
   const ipv6 = String(cluster.spec.nonMasqueradeCIDR ?? '').includes(':');

@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** CoreDNS (cluster DNS) with its proportional autoscaler. */
-export function coredns(cluster: AddonCluster, _ctx: AddonContext): string {
+export function coredns(cluster: AddonCluster): string {
   const dns = cluster.spec.kubeDNS ?? {};
   const ipv6 = String(cluster.spec.nonMasqueradeCIDR ?? "").includes(":");
   const noneDNS = cluster.spec.topology?.dns?.type === "None";

@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** external-dns in place of dns-controller, publishing records in the cluster's Route 53 zone. */
-export function externalDns(cluster: AddonCluster, _ctx: AddonContext): string {
+export function externalDns(cluster: AddonCluster): string {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** Flannel CNI (VXLAN by default) over the cluster's non-masquerade range. */
-export function flannel(cluster: AddonCluster, _ctx: AddonContext): string {
+export function flannel(cluster: AddonCluster): string {
   return `apiVersion: v1
 kind: Namespace
 metadata:

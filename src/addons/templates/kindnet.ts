@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** kindnet CNI: simple routed pod networking (IPv4 or IPv6) with optional masquerading. */
-export function kindnet(cluster: AddonCluster, _ctx: AddonContext): string {
+export function kindnet(cluster: AddonCluster): string {
   const kindnetSpec = cluster.spec.networking?.kindnet ?? {};
   const masquerade = kindnetSpec.masquerade ?? {};
   return `apiVersion: rbac.authorization.k8s.io/v1

@@ -1,7 +1,5 @@
-import type { AddonCluster, AddonContext } from '../types.js';
-
 /** kope.io networking agent (routes between nodes, kubenet on the nodes). */
-export function kopeio(_cluster: AddonCluster, _ctx: AddonContext): string {
+export function kopeio(): string {
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:

@@ -1,7 +1,5 @@
-import type { AddonCluster, AddonContext } from '../types.js';
-
 /** Lets the API server (user kubelet-api) call kubelets. */
-export function kubeletApiRbac(_cluster: AddonCluster, _ctx: AddonContext): string {
+export function kubeletApiRbac(): string {
   return `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
 metadata:

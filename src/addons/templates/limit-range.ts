@@ -1,7 +1,5 @@
-import type { AddonCluster, AddonContext } from '../types.js';
-
 /** Default CPU request for containers in the default namespace. */
-export function limitRange(_cluster: AddonCluster, _ctx: AddonContext): string {
+export function limitRange(): string {
   return `apiVersion: v1
 kind: LimitRange
 metadata:

@@ -1,7 +1,5 @@
-import type { AddonCluster, AddonContext } from '../types.js';
-
 /** metrics-server (resource metrics API), serving with a cert-manager issued certificate. */
-export function metricsServer(cluster: AddonCluster, _ctx: AddonContext): string {
+export function metricsServer(): string {
   return `apiVersion: v1
 kind: ServiceAccount
 metadata:

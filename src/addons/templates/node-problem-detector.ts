@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** node-problem-detector DaemonSet, reporting kernel and runtime problems as node conditions and events. */
-export function nodeProblemDetector(cluster: AddonCluster, _ctx: AddonContext): string {
+export function nodeProblemDetector(cluster: AddonCluster): string {
   const npd = cluster.spec.nodeProblemDetector ?? {};
   return `apiVersion: v1
 kind: ServiceAccount

@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** NVIDIA device plugin and the nvidia RuntimeClass for GPU nodes (labelled kops.k8s.io/gpu). */
-export function nvidia(cluster: AddonCluster, _ctx: AddonContext): string {
+export function nvidia(cluster: AddonCluster): string {
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:

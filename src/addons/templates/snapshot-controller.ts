@@ -1,7 +1,7 @@
-import type { AddonCluster, AddonContext } from '../types.js';
+import type { AddonCluster } from '../types.js';
 
 /** CSI volume snapshot CRDs, snapshot-controller and its validation webhook. */
-export function snapshotController(cluster: AddonCluster, _ctx: AddonContext): string {
+export function snapshotController(cluster: AddonCluster): string {
   return `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:

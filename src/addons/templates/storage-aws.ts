@@ -1,7 +1,5 @@
-import type { AddonCluster, AddonContext } from '../types.js';
-
 /** EBS storage classes (gp2, gp3 default, kops-ssd-1-17, kops-csi-1-21) and their RBAC. */
-export function storageAws(_cluster: AddonCluster, _ctx: AddonContext): string {
+export function storageAws(): string {
   return `apiVersion: storage.k8s.io/v1
 kind: StorageClass
 metadata:
