@@ -14,9 +14,10 @@ import { performance } from 'node:perf_hooks';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { createAwsClients } from '../src/cloud/aws/clients.js';
-import { deleteResources } from '../src/ops/delete/delete.js';
+import { deleteResources, type DeleteReport } from '../src/ops/delete/delete.js';
 import { discoverCluster } from '../src/ops/delete/discover.js';
 import { sharedDir } from '../test/helpers/cli.js';
+import { recordCalls } from '../test/helpers/moto-recorder.js';
 import { startMoto, type MotoServer } from '../test/helpers/moto.js';
 import { accountContents, createCluster, createHostedZone } from '../test/ops/delete/fixture.js';
 
@@ -32,17 +33,21 @@ interface Measure {
 /** Discovers and deletes cluster NAME on this moto, counting the requests moto receives. */
 async function ourDelete(moto: MotoServer, clusterName: string, before: Record<string, string[]>): Promise<Measure> {
   const aws = createAwsClients({ env: moto.env });
-  await recorder(moto, 'reset-recording');
-  await recorder(moto, 'start-recording');
-  const start = performance.now();
-  const discovery = await discoverCluster(aws, { clusterName, dns: true });
-  const report = await deleteResources(aws, discovery.resources);
-  const seconds = (performance.now() - start) / 1000;
-  await recorder(moto, 'stop-recording');
-  const calls = await recorded(moto);
-  if (report.failed.length) console.log('  failed:', report.failed.map((f) => `${f.resource.type}:${f.resource.id} ${f.reason}`));
+  let seconds = 0;
+  let report: DeleteReport | undefined;
+  let resources = 0;
+  const calls = (
+    await recordCalls(moto.endpoint, async () => {
+      const start = performance.now();
+      const discovery = await discoverCluster(aws, { clusterName, dns: true });
+      resources = discovery.resources.length;
+      report = await deleteResources(aws, discovery.resources);
+      seconds = (performance.now() - start) / 1000;
+    })
+  ).length;
+  if (report?.failed.length) console.log('  failed:', report.failed.map((f) => `${f.resource.type}:${f.resource.id} ${f.reason}`));
   const after = await accountContents(createAwsClients({ env: moto.env }));
-  return { seconds, calls, resources: discovery.resources.length, leftovers: leftovers(before, after) };
+  return { seconds, calls, resources, leftovers: leftovers(before, after) };
 }
 
 /** What is there now and was not before; a hosted zone's own NS and SOA records belong to the zone the bench made. */
@@ -51,14 +56,6 @@ function leftovers(before: Record<string, string[]>, after: Record<string, strin
     ids.filter((id) => !before[kind]?.includes(id) && !/\/(NS|SOA)\//.test(id)).map((id) => `${kind}:${id}`),
   );
 }
-
-/** Requests moto received since the last reset of its recorder. */
-async function recorded(moto: MotoServer): Promise<number> {
-  const text = await (await fetch(`${moto.endpoint}/moto-api/recorder/download-recording`)).text();
-  return text.split('\n').filter((l) => l.trim()).length;
-}
-
-const recorder = (moto: MotoServer, op: string) => fetch(`${moto.endpoint}/moto-api/recorder/${op}`, { method: 'POST' });
 
 function print(label: string, m: Measure): void {
   console.log(`  ${label}: ${m.resources} resources in ${m.seconds.toFixed(2)} s, ${m.calls} API calls, leftovers: ${m.leftovers.length ? m.leftovers.join(' ') : 'none'}`);
@@ -107,13 +104,14 @@ async function goldenComparison(): Promise<void> {
     const mine = await ourDelete(ours, 'minimal-aws.example.com', beforeOurs);
     print('kops delete (discovery + deletion)', mine);
 
-    await recorder(theirs, 'reset-recording');
-    await recorder(theirs, 'start-recording');
-    const start = performance.now();
-    execFileSync('terraform', ['destroy', '-auto-approve', '-input=false', '-parallelism=10'], { cwd: dir, stdio: 'ignore' });
-    const seconds = (performance.now() - start) / 1000;
-    await recorder(theirs, 'stop-recording');
-    const calls = await recorded(theirs);
+    let seconds = 0;
+    const calls = (
+      await recordCalls(theirs.endpoint, async () => {
+        const start = performance.now();
+        execFileSync('terraform', ['destroy', '-auto-approve', '-input=false', '-parallelism=10'], { cwd: dir, stdio: 'ignore' });
+        seconds = (performance.now() - start) / 1000;
+      })
+    ).length;
     const after = await accountContents(createAwsClients({ env: theirs.env }));
     print('terraform destroy', { seconds, calls, resources: 68, leftovers: leftovers(beforeTheirs, after) });
     console.log(`  ratio kops / terraform: time x${(mine.seconds / seconds).toFixed(3)}, API calls x${(mine.calls / calls).toFixed(2)}`);

@@ -176,7 +176,7 @@ function privateEgress(m: ModelContext, zone: string, privates: SubnetView[], vp
   let transitGatewayId: string | undefined;
   let instanceId: string | undefined;
   if (egress.startsWith('nat-')) {
-    natGateway = NatGateway.task(name, { id: egress, allocationId: '', subnetId: utilityRef(), tags: m.cloudTags(name, true) }, { shared: true });
+    natGateway = NatGateway.task(name, { id: egress, subnetId: utilityRef(), tags: m.cloudTags(name, true) }, { shared: true });
     tasks.push(natGateway);
   } else if (egress.startsWith('eipalloc-')) {
     const eip = ElasticIp.task(name, { id: egress, domain: 'vpc', tags: m.cloudTags(name, true) }, { shared: true });

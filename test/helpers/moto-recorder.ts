@@ -13,8 +13,10 @@ export async function recordCalls(endpoint: string, work: () => Promise<unknown>
   }
   const text = await (await fetch(`${endpoint}/moto-api/recorder/download-recording`)).text();
   await fetch(`${endpoint}/moto-api/recorder/reset-recording`, { method: 'POST' });
+  // moto writes each entry and its newline in two appends, so concurrent requests can leave `{A}{B}` on one line.
   return text
     .split('\n')
+    .flatMap((l) => l.split(/(?<=\})(?=\{"headers": )/))
     .filter((l) => l.trim())
     .map((l) => classify(JSON.parse(l)));
 }

@@ -49,6 +49,23 @@ describe('what nodeup derives from its config', () => {
     expect(keys).not.toContain('File//etc/apt/apt.conf.d/20auto-upgrades');
   });
 
+  test('containerd config additions and registry mirrors land in config.toml as typed TOML', () => {
+    const tasks = buildTasks(
+      context({
+        containerdConfig: {
+          version: '2.3.4',
+          configAdditions: { 'plugins."io.containerd.cri.v1.runtime".containerd.runtimes.gpu.privileged': 'true', 'plugins.x.count': 2 },
+          registryMirrors: { '*': ['https://mirror.example.com'] },
+        },
+      }),
+    );
+    const toml = String(file(tasks, '/etc/containerd/config.toml')?.contents);
+    expect(toml).toContain('\n        [plugins."io.containerd.cri.v1.runtime".containerd.runtimes.gpu]\n          privileged = true\n');
+    expect(toml).toContain('\n  [plugins.x]\n    count = 2\n');
+    expect(toml).toContain('config_path = "/etc/containerd/certs.d"');
+    expect(file(tasks, '/etc/containerd/certs.d/_default/hosts.toml')?.contents).toBe('[host."https://mirror.example.com"]\n  capabilities = ["pull", "resolve"]\n\n');
+  });
+
   test('a worker node asks for its kubelet client and serving certificates', () => {
     const keys = buildTasks(context()).map(taskKey);
     expect(keys).toEqual(expect.arrayContaining(['IssueCert/kubelet', 'IssueCert/kubelet-server', 'File//var/lib/kubelet/kubeconfig', 'File//srv/kubernetes/kubelet-server.key']));

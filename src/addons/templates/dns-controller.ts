@@ -44,7 +44,7 @@ spec:
                 operator: Exists
       containers:
       - args:
-        - --watch-ingress=false
+        - --watch-ingress=${cluster.spec.externalDns?.watchIngress === true}
         - --dns=aws-route53
         - --zone=${zone}
         - --internal-${ipv6 ? 'ipv6' : 'ipv4'}

@@ -1,5 +1,6 @@
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -32,6 +33,8 @@ export interface AwsClients {
   iam: IAMClient;
   autoScaling: AutoScalingClient;
   elbv2: ElasticLoadBalancingV2Client;
+  /** Classic load balancers (Kubernetes services of type LoadBalancer default to them). */
+  elb: ElasticLoadBalancingClient;
   route53: Route53Client;
   sqs: SQSClient;
   eventBridge: EventBridgeClient;
@@ -57,6 +60,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     iam: new IAMClient(global),
     autoScaling: new AutoScalingClient(config),
     elbv2: new ElasticLoadBalancingV2Client(config),
+    elb: new ElasticLoadBalancingClient(config),
     route53: new Route53Client(global),
     sqs: new SQSClient(config),
     eventBridge: new EventBridgeClient(config),

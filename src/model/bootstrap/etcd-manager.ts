@@ -76,9 +76,7 @@ function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: Boo
     'peer-urls': `https://__name__:${ports.peer}`,
     'quarantine-client-urls': `https://__name__:${ports.quarantine}`,
     v: String(etcd.manager?.logLevel ?? 6),
-    'volume-name-tag': `k8s.io/etcd/${name}`,
-    'volume-provider': 'aws',
-    'volume-tag': [`kubernetes.io/cluster/${clusterName}=owned`, `k8s.io/etcd/${name}`, 'k8s.io/role/control-plane=1'].sort(),
+    ...volumeFlags(cluster, name),
   };
   if (etcd.manager?.backupInterval) flags['backup-interval'] = etcd.manager.backupInterval;
   if (etcd.manager?.discoveryPollInterval) flags['discovery-poll-interval'] = etcd.manager.discoveryPollInterval;
@@ -97,6 +95,7 @@ function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: Boo
   const metadata: Data = { labels: { 'k8s-app': `etcd-manager-${name}` }, name: `etcd-manager-${name}`, namespace: 'kube-system' };
   if (apiServerNodes) metadata.annotations = { 'dns.alpha.kubernetes.io/internal': clientHost };
   const logFile = `/var/log/${etcdName}.log`;
+  const hostCerts = cluster.spec.useHostCertificates === true;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -117,6 +116,7 @@ function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: Boo
             { mountPath: '/etc/kubernetes/pki/etcd-manager', name: 'pki' },
             ...versions.map((v) => ({ mountPath: `/opt/etcd-v${v.version}`, name: volumeName(v.image) })),
             { mountPath: '/var/log/etcd.log', name: 'varlogetcd' },
+            ...(hostCerts ? [{ mountPath: '/etc/ssl/certs', name: 'etc-ssl-certs', readOnly: true }] : []),
           ],
         },
       ],
@@ -133,9 +133,27 @@ function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: Boo
           name: volumeName(image),
         })),
         { hostPath: { path: logFile, type: 'FileOrCreate' }, name: 'varlogetcd' },
+        ...(hostCerts ? [{ hostPath: { path: '/etc/ssl/certs', type: 'DirectoryOrCreate' }, name: 'etc-ssl-certs' }] : []),
       ],
     },
     status: {},
+  };
+}
+
+/** How etcd-manager finds its volumes: by the cloud's tags (AWS) or labels (GCE). */
+function volumeFlags(cluster: KopsObject, etcdName: string): Record<string, string | string[]> {
+  const clusterName = cluster.metadata.name;
+  if (cluster.spec.cloudProvider === 'gce') {
+    return {
+      'volume-name-tag': `k8s-io-etcd-${etcdName}`,
+      'volume-provider': 'gce',
+      'volume-tag': [`k8s-io-cluster-name=${clusterName.replaceAll('.', '-')}`, `k8s-io-etcd-${etcdName}`, 'k8s-io-role-master=master'],
+    };
+  }
+  return {
+    'volume-name-tag': `k8s.io/etcd/${etcdName}`,
+    'volume-provider': 'aws',
+    'volume-tag': [`kubernetes.io/cluster/${clusterName}=owned`, `k8s.io/etcd/${etcdName}`, 'k8s.io/role/control-plane=1'].sort(),
   };
 }
 

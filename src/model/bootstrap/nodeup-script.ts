@@ -1,4 +1,5 @@
 import { toGoYaml } from '../../addons/goyaml.js';
+import { goGzip } from './go-gzip.js';
 
 /** Values substituted into the nodeup bootstrap script. */
 export interface NodeupScriptParams {
@@ -12,6 +13,14 @@ export interface NodeupScriptParams {
   sysctls: string[];
   /** The boot config nodeup reads (kube_env.yaml). */
   bootConfig: Record<string, unknown>;
+  /** Embed the boot config gzipped and base64-encoded (instance groups with compressUserData). */
+  compress?: boolean;
+}
+
+/** The step writing kube_env.yaml: a here-document, or a compressed payload to keep user data small. */
+function kubeEnv(yaml: string, compress?: boolean): string {
+  if (compress) return `echo "${goGzip(Buffer.from(yaml)).toString('base64')}" | base64 -d | gzip -d > conf/kube_env.yaml`;
+  return `cat > conf/kube_env.yaml << '__EOF_KUBE_ENV'\n${yaml}\n__EOF_KUBE_ENV`;
 }
 
 /**
@@ -135,9 +144,7 @@ function download-release() {
 echo "== nodeup node config starting =="
 ensure-install-dir
 
-cat > conf/kube_env.yaml << '__EOF_KUBE_ENV'
-${toGoYaml(p.bootConfig)}
-__EOF_KUBE_ENV
+${kubeEnv(toGoYaml(p.bootConfig), p.compress)}
 
 download-release
 echo "== nodeup node config done =="

@@ -46,7 +46,10 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
   const fileAssets = [...keepForRole(ig.spec.fileAssets, role), ...keepForRole(spec.fileAssets, role)];
   if (apiServer) fileAssets.push(kubeSchedulerConfigFile(cluster, additionalObjects));
   if (fileAssets.length > 0) config.FileAssets = fileAssets;
-  if (ig.spec.sysctlParameters?.length) config.SysctlParameters = ig.spec.sysctlParameters;
+  const sysctls = [...(spec.sysctlParameters ?? []), ...(ig.spec.sysctlParameters ?? [])];
+  if (sysctls.length) config.SysctlParameters = sysctls;
+  if (ig.spec.packages?.length) config.packages = ig.spec.packages;
+  if (warmPoolLifecycleHook(cluster, ig)) config.EnableLifecycleHook = true;
   if (ig.spec.volumeMounts?.length) config.VolumeMounts = ig.spec.volumeMounts;
   if (installCNIAssets(cluster)) config.InstallCNIAssets = true;
   if (spec.networking?.amazonvpc || spec.networking?.cilium?.ipam === 'eni') {
@@ -82,6 +85,19 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
 
 export function renderNodeupConfig(config: Data): string {
   return toGoYaml(config);
+}
+
+/**
+ * Whether nodes of a warm pool complete a lifecycle hook once nodeup is done: the group's warm pool settings over the
+ * cluster's defaults; control-plane and bastion groups only have one if they set it themselves.
+ */
+function warmPoolLifecycleHook(cluster: KopsObject, ig: KopsObject): boolean {
+  const role = roleOf(ig);
+  const own = ig.spec.warmPool;
+  const inherited = role === 'ControlPlane' || role === 'Bastion' ? undefined : cluster.spec.warmPool;
+  const pool = own ? { ...(role === 'ControlPlane' || role === 'Bastion' ? {} : inherited), ...own } : inherited;
+  if (!pool || pool.maxSize === 0) return false;
+  return pool.enableLifecycleHook === true;
 }
 
 /** `<etcd cluster>-<ig>` for every etcd cluster with a member on this instance group. */

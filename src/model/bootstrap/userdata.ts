@@ -57,6 +57,7 @@ function nodeupScript(cluster: KopsObject, ig: KopsObject, nodeupConfigText: str
     environment: aws ? { AWS_REGION: awsRegion(cluster) } : {},
     sysctls: aws ? AWS_SYSCTLS : [],
     bootConfig,
+    compress: ig.spec.compressUserData === true,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FileTask, ServiceTask, Task } from '../tasks.js';
 import type { BuildContext } from './context.js';
+import { emitToml, setPath, type TomlTable } from './toml.js';
 
 type Data = Record<string, unknown>;
 
@@ -43,39 +44,25 @@ function configVersion(ctx: BuildContext, containerd: Data): number {
 }
 
 function configToml(ctx: BuildContext, containerd: Data): string {
-  const version = configVersion(ctx, containerd);
-  const sandbox = String(containerd.sandboxImage ?? 'registry.k8s.io/pause:3.10.1');
-  const lines = [
-    `version = ${version}`,
-    '',
-    '[plugins]',
-    '',
-    '  [plugins."io.containerd.cri.v1.images"]',
-    '',
-    '    [plugins."io.containerd.cri.v1.images".pinned_images]',
-    `      sandbox = "${sandbox}"`,
-  ];
-  if (containerd.registryMirrors) {
-    lines.push('', '    [plugins."io.containerd.cri.v1.images".registry]', '      config_path = "/etc/containerd/certs.d"');
-  }
-  lines.push('', '  [plugins."io.containerd.cri.v1.runtime"]');
-  if (ctx.config.UsesKubenet) {
-    lines.push('', '    [plugins."io.containerd.cri.v1.runtime".cni]', '      conf_template = "/etc/containerd/config-cni.template"');
-  }
-  lines.push(
-    '',
-    '    [plugins."io.containerd.cri.v1.runtime".containerd]',
-    '      default_runtime_name = "runc"',
-    '',
-    '      [plugins."io.containerd.cri.v1.runtime".containerd.runtimes]',
-    '',
-    '        [plugins."io.containerd.cri.v1.runtime".containerd.runtimes.runc]',
-    '          runtime_type = "io.containerd.runc.v2"',
-    '',
-    '          [plugins."io.containerd.cri.v1.runtime".containerd.runtimes.runc.options]',
-    '            SystemdCgroup = true',
-  );
-  return lines.join('\n') + '\n';
+  const cri = 'io.containerd.cri.v1.images';
+  const runtime = 'io.containerd.cri.v1.runtime';
+  const root: TomlTable = { version: configVersion(ctx, containerd), plugins: {} };
+  setPath(root, `plugins."${cri}".pinned_images.sandbox`, String(containerd.sandboxImage ?? 'registry.k8s.io/pause:3.10.1'));
+  if (containerd.registryMirrors) setPath(root, `plugins."${cri}".registry.config_path`, '/etc/containerd/certs.d');
+  if (containerd.selinuxEnabled) setPath(root, `plugins."${runtime}".enable_selinux`, true);
+  if (ctx.config.UsesKubenet) setPath(root, `plugins."${runtime}".cni.conf_template`, '/etc/containerd/config-cni.template');
+  setPath(root, `plugins."${runtime}".containerd.default_runtime_name`, 'runc');
+  setPath(root, `plugins."${runtime}".containerd.runtimes.runc.runtime_type`, 'io.containerd.runc.v2');
+  setPath(root, `plugins."${runtime}".containerd.runtimes.runc.options.SystemdCgroup`, true);
+  if ((containerd.nri as Data | undefined)?.enabled) setPath(root, 'plugins."io.containerd.nri.v1.nri".disable', false);
+  for (const [path, value] of Object.entries((containerd.configAdditions ?? {}) as Data)) setPath(root, path, additionValue(value));
+  return emitToml(root);
+}
+
+/** configAdditions values arrive as YAML scalars: the strings "true" and "false" mean booleans. */
+function additionValue(value: unknown): string | number | boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
 }
 
 /** One hosts.toml per mirrored registry (`*` is containerd's `_default`). */

@@ -23,8 +23,8 @@ interface GoldenRun {
   host: HostFacts;
   /** Test assets the Go test registers (key -> path). */
   assets?: Record<string, string>;
-  /** State-store objects the Go test writes before building (URL -> content). */
-  remote?: Record<string, string>;
+  /** The Go channels test writes a stub kops-channels manifest where the config's channels manifest points. */
+  channelsStub?: boolean;
 }
 
 /** The hosted zones of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
@@ -58,7 +58,7 @@ function goldenRun(rel: string): GoldenRun | undefined {
   if (dir === 'golden/hooks-containerd-exec' && key === 'hooks') return { builder: 'hooks', host: UBUNTU };
   if (dir.startsWith('updateservicebuilder/') && key === 'updateservice') return { builder: 'updateservice', host: UBUNTU };
   if (dir === 'channels' && key === 'channels') {
-    return { builder: 'channels', host: UBUNTU, remote: { 'memfs://clusters.example.com/minimal.example.com/manifests/channels/kops-channels.yaml': CHANNELS_STUB } };
+    return { builder: 'channels', host: UBUNTU, channelsStub: true };
   }
   if (dir.startsWith('kubelet/') && file === 'tasks') {
     return { builder: 'kubelet', host: { distribution: 'unknown', architecture: 'amd64', warming: dir === 'kubelet/warmpool' } };
@@ -164,7 +164,7 @@ function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): B
     role: roleOf(config),
     host: run.host,
     assets: run.assets ?? {},
-    remote: new Map(Object.entries(run.remote ?? {})),
+    remote: new Map(run.channelsStub && config.channelsManifest ? [[config.channelsManifest, CHANNELS_STUB]] : []),
     keypairs,
     configBase: String(completed.spec.configBase),
   };

@@ -96,7 +96,8 @@ export const updateClusterSuite: Suite = {
 async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)[string]): Promise<Outcome> {
   const inputFile = join(dir, 'in-v1alpha2.yaml');
   if (!existsSync(inputFile)) return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
-  const objects = decodeDocuments(readFileSync(inputFile, 'utf8'), inputFile, { allowOtherKinds: true });
+  // As `kops create -f`: other kinds become additional objects, unknown fields are dropped.
+  const objects = decodeDocuments(readFileSync(inputFile, 'utf8'), inputFile, { allowOtherKinds: true, onUnknownField: () => {} });
   const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
   if (!cluster) throw new Error('no Cluster in in-v1alpha2.yaml');
   if (cluster.spec.cloudProvider !== 'aws' && !(cluster.spec.cloudProvider as { aws?: unknown })?.aws) {

@@ -35,6 +35,22 @@ describe('buildBootstrap', () => {
     expect(result.files.find((f) => f.tfName === 'nodeupscript-karpenter-nodes-default')?.path).toBe('igconfig/node/karpenter-nodes-default/nodeupscript.sh');
   });
 
+  test('nodes of a warm pool with a lifecycle hook are told to complete it; the control plane is not', () => {
+    const c = loadCase('minimal-aws');
+    const cluster = { ...c.cluster, spec: { ...c.cluster.spec, warmPool: { enableLifecycleHook: true } } };
+    const files = buildBootstrap(cluster, c.instanceGroups, c.ctx).files;
+    expect(files.find((f) => f.tfName === 'nodeupconfig-nodes')?.content).toContain('EnableLifecycleHook: true');
+    expect(files.find((f) => f.tfName === 'nodeupconfig-master-us-test-1a')?.content).not.toContain('EnableLifecycleHook');
+  });
+
+  test('compressUserData embeds the boot config gzipped', () => {
+    const c = loadCase('minimal-aws');
+    const igs = c.instanceGroups.map((ig) => (ig.metadata.name === 'nodes' ? { ...ig, spec: { ...ig.spec, compressUserData: true } } : ig));
+    const data = buildBootstrap(c.cluster, igs, c.ctx).userData.get('nodes') ?? '';
+    expect(data).toMatch(/echo "H4sI[A-Za-z0-9+/=]+" \| base64 -d \| gzip -d > conf\/kube_env.yaml/);
+    expect(data).not.toContain('__EOF_KUBE_ENV');
+  });
+
   test('a missing CA keyset is a user error naming it', () => {
     const c = loadCase('minimal-aws');
     const { ['kubernetes-ca']: _dropped, ...keysets } = c.ctx.keysets;

@@ -4,23 +4,25 @@ import { deleteTasks } from '../../../src/engine/delete.js';
 import type { Task } from '../../../src/engine/task.js';
 import { updateDirect } from '../../../src/targets/direct/apply.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
-import { goldenClusterTasks, prepareWorld } from './golden-cluster.js';
+import { goldenClusterTasks, prepareWorld, type MotoWorld } from './golden-cluster.js';
 import { motoCloud } from './moto-cloud.js';
 
 /** minimal-ipv6 is left out: moto rejects the Go kops's target group names with `--` (AWS takes them). */
 const CASES = (process.env.KOPS_DIRECT_CASES ?? 'minimal-aws,privatecalico').split(',');
 
+// One moto for all cases: each cluster has its own names and objects.
+let moto: MotoServer;
+let world: MotoWorld;
+beforeAll(async () => {
+  moto = await startMoto();
+  world = await prepareWorld(motoCloud(moto).aws);
+}, 60_000);
+afterAll(async () => {
+  await moto?.stop();
+});
+
 describe.each(CASES)('direct target: a whole cluster from the model (%s) against moto', (caseName) => {
-  let moto: MotoServer;
-  let tasks: () => Task[];
-  beforeAll(async () => {
-    moto = await startMoto();
-    const world = await prepareWorld(motoCloud(moto).aws);
-    tasks = () => goldenClusterTasks(caseName, world);
-  }, 60_000);
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const tasks = (): Task[] => goldenClusterTasks(caseName, world);
 
   test('update --yes creates the cluster; the next preview says no changes and makes no mutating call', async () => {
     const cloud = motoCloud(moto);

@@ -38,19 +38,22 @@ async function preExisting(aws: AwsClients, caseName: string): Promise<Record<st
   return { 'vpc-12345678': vpc, 'igw-1': igw, 'subnet-12345678': private1, 'subnet-abcdef': utility, 'eipalloc-12345678': eip, 'nat-a2345678': nat };
 }
 
+// One moto for all cases: each case gets its own pre-existing VPC.
+let moto: MotoServer;
+let world: MotoWorld;
+beforeAll(async () => {
+  moto = await startMoto();
+  world = await prepareWorld(motoCloud(moto).aws);
+}, 60_000);
+afterAll(async () => {
+  await moto?.stop();
+});
+
 describe.each(['shared_vpc', 'private-shared-subnet', 'private-shared-ip'])('direct target: a cluster in pre-existing objects (%s) against moto', (caseName) => {
-  let moto: MotoServer;
-  let world: MotoWorld;
   let ids: Record<string, string>;
   beforeAll(async () => {
-    moto = await startMoto();
-    const { aws } = motoCloud(moto);
-    world = await prepareWorld(aws);
-    ids = await preExisting(aws, caseName);
+    ids = await preExisting(motoCloud(moto).aws, caseName);
   }, 60_000);
-  afterAll(async () => {
-    await moto?.stop();
-  });
 
   test('uses the shared objects without changing them, tags them shared, and leaves them on delete', async () => {
     const cloud = motoCloud(moto);

@@ -36,14 +36,28 @@ export async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** The single object a look-up by tags found; two are an error (kops cannot tell which is its own). */
-export function single<T>(items: readonly T[] | undefined, what: string, filters?: Filter[]): T | undefined {
+/**
+ * The single object a look-up by tags found; two are an error (kops cannot tell which is its own). The tag
+ * filters are checked again here: not every implementation of every Describe call applies them.
+ */
+export function single<T>(found: readonly T[] | undefined, what: string, filters?: Filter[]): T | undefined {
+  const items = found?.filter((item) => matchesTagFilters(item as { Tags?: { Key?: string; Value?: string }[] }, filters ?? []));
   if (!items || items.length === 0) return undefined;
   if (items.length > 1) {
     const by = filters?.map((f) => `${f.Name}=${f.Values?.join('|')}`).join(', ') ?? '';
     throw new Error(`found ${items.length} ${what}s matching ${by}; expected one (remove or re-tag the extra ones)`);
   }
   return items[0];
+}
+
+function matchesTagFilters(item: { Tags?: { Key?: string; Value?: string }[] }, filters: readonly Filter[]): boolean {
+  const tags = item.Tags ?? [];
+  return filters.every((f) => {
+    if (f.Name === 'tag-key') return tags.some((t) => f.Values?.includes(t.Key ?? ''));
+    if (!f.Name?.startsWith('tag:')) return true;
+    const key = f.Name.slice('tag:'.length);
+    return tags.some((t) => t.Key === key && f.Values?.includes(t.Value ?? ''));
+  });
 }
 
 /** Adds missing or different tags to an EC2 object (tags added by others are left alone, as the Go kops does). */

@@ -17,8 +17,9 @@ export const ElasticIp = defineResource<ElasticIpSpec>({
 });
 
 export interface NatGatewaySpec {
+  /** Set for an existing NAT gateway (a subnet's `egress: nat-...`), found by id. */
   id?: string;
-  allocationId: Val<string>;
+  allocationId?: Val<string>;
   subnetId: Val<string>;
   tags?: Record<string, string>;
 }
