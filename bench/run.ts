@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kopsBin, sharedDir } from '../test/helpers/cli.js';
+import { motoServerBinary } from '../test/helpers/moto.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -15,16 +16,24 @@ type Tool = 'dist' | 'moto_server' | 'terraform' | 'openssl' | 'shared';
 
 /** What each benchmark cannot run without; one not listed needs nothing beyond Node and the sources. */
 const NEEDS: Record<string, Tool[]> = {
-  'startup.ts': ['dist'],
+  'bootstrap.ts': ['shared'],
+  'delete.ts': ['moto_server', 'shared'],
   'pki.ts': ['openssl'],
+  'startup.ts': ['dist'],
   'terraform.ts': ['shared'],
   'update.ts': ['dist', 'moto_server', 'terraform', 'shared'],
 };
 
-const onPath = (command: string) => spawnSync('bash', ['-lc', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const onPath = (command: string) => spawnSync('bash', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const available: Record<Tool, () => boolean> = {
   dist: () => existsSync(kopsBin),
-  moto_server: () => onPath('moto_server'),
+  moto_server: () => {
+    try {
+      return !!motoServerBinary();
+    } catch {
+      return false;
+    }
+  },
   terraform: () => onPath('terraform') && existsSync('/opt/tf-plugins'),
   openssl: () => onPath('openssl'),
   shared: () => existsSync(join(sharedDir, 'kops-reference')),

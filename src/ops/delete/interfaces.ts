@@ -45,7 +45,7 @@ export function planInterfaces(enis: readonly NetworkInterface[], clusterName: s
 
 /**
  * Interfaces in the cluster's subnets, VPCs or security groups that belong to nothing the cluster owns: an instance
- * launched by hand, a service of someone else, a classic load balancer.
+ * launched by hand, a service of someone else.
  */
 export async function interfaceBlockers(ec2: EC2Client, enis: readonly NetworkInterface[], inv: Inventory): Promise<Blocker[]> {
   const strangers = enis.filter((eni) => !belongsToCluster(eni, inv));
@@ -71,12 +71,9 @@ export async function interfaceBlockers(ec2: EC2Client, enis: readonly NetworkIn
     const by = instanceId
       ? foreign('instance', instanceId, instanceTags.get(instanceId) ?? {})
       : `${foreign('network interface', eni.NetworkInterfaceId!, tagsOf({ Tags: eni.TagSet }))}${eni.Description ? ` "${eni.Description}"` : ''}`;
-    const classicBalancer = /^ELB ([^/]+)$/.exec(eni.Description ?? '')?.[1];
     const hint = instanceId
       ? `it is not part of cluster ${inv.clusterName}: terminate ${instanceId} or move it out of the cluster's network, ${thenAgain}`
-      : classicBalancer
-        ? `delete the classic load balancer ${classicBalancer} (classic ELBs are not deleted by kops delete cluster), ${thenAgain}`
-        : `it is not part of cluster ${inv.clusterName}: delete ${eni.NetworkInterfaceId} (or what created it), ${thenAgain}`;
+      : `it is not part of cluster ${inv.clusterName}: delete ${eni.NetworkInterfaceId} (or what created it), ${thenAgain}`;
     blockers.push({ blocked: inv.labels.get(blockedId) ?? blockedId, by, hint });
   }
   return blockers;
@@ -86,8 +83,8 @@ function belongsToCluster(eni: NetworkInterface, inv: Inventory): boolean {
   if (ownership(tagsOf({ Tags: eni.TagSet }), inv.clusterName) === 'owned') return true;
   if (eni.Attachment?.InstanceId && inv.instanceIds.has(eni.Attachment.InstanceId)) return true;
   if (inv.natInterfaceIds.has(eni.NetworkInterfaceId ?? '')) return true;
-  // Interfaces of NAT gateways and of network/application balancers: the cluster's go with their owner, and
-  // foreign ones are named by their gateway or balancer.
+  // Interfaces of NAT gateways and load balancers: the cluster's go with their owner, and foreign ones are named
+  // by their gateway or balancer.
   const kind = eni.InterfaceType ?? '';
-  return kind === 'natGateway' || kind === 'network_load_balancer' || /^(ELB (net|app|gwy)\/|Interface for NAT Gateway )/.test(eni.Description ?? '');
+  return kind === 'natGateway' || kind === 'network_load_balancer' || /^(ELB |Interface for NAT Gateway )/.test(eni.Description ?? '');
 }

@@ -152,6 +152,8 @@ class Renderer {
           body.set(decl.tf, new HclBlock(this.fieldsBody(decl.fields!, v as Record<string, unknown>, task)));
           break;
         case 'blocks':
+          // Zero repeated blocks are written as none (an empty list would read as an attribute).
+          if (!(v as unknown[]).length) break;
           body.set(
             decl.tf,
             (v as Record<string, unknown>[]).map((item) => new HclBlock(this.fieldsBody(decl.fields!, item, task))),
@@ -163,6 +165,7 @@ class Renderer {
           break;
         case 'tagBlocks': {
           const tags = v as Record<string, string>;
+          if (!Object.keys(tags).length) break;
           body.set(
             decl.tf,
             Object.keys(tags)

@@ -4,6 +4,10 @@
  */
 import { CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
+  CreateLoadBalancerCommand as CreateClassicLoadBalancerCommand,
+  DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand,
+} from '@aws-sdk/client-elastic-load-balancing';
+import {
   AllocateAddressCommand,
   AssociateDhcpOptionsCommand,
   AssociateRouteTableCommand,
@@ -94,7 +98,7 @@ export interface BuiltCluster {
   securityGroupIds: string[];
 }
 
-/** A kops cluster's objects: network, security groups, IAM, key pair, launch template + ASG, NLB, etcd volumes, DNS, NTH queue. */
+/** A kops cluster's objects: network, security groups, IAM, key pair, launch template + ASG, NLB, etcd volumes, DNS, NTH queue, and a service's classic ELB. */
 export async function createCluster(aws: AwsClients, cluster: string, options: ClusterOptions = {}): Promise<BuiltCluster> {
   // Independent parts go at once: moto is slow enough for this to matter.
   const iamDone = createIam(aws, cluster);
@@ -201,6 +205,28 @@ export async function createCluster(aws: AwsClients, cluster: string, options: C
       SubnetId: publicSubnet,
       SecurityGroupIds: [masters],
       TagSpecifications: spec('instance', cluster, `control-plane-${REGION}a.masters.${cluster}`),
+    }),
+  );
+
+  // A Service of type LoadBalancer: the cloud controller makes a classic ELB and its group, tagged owned.
+  const serviceElb = `a${cluster.replace(/\./g, '')}`.slice(0, 32);
+  const serviceGroup = (
+    await ec2.send(
+      new CreateSecurityGroupCommand({
+        VpcId: vpcId,
+        GroupName: `k8s-elb-${serviceElb}`,
+        Description: 'Security group for Kubernetes ELB',
+        TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: `kubernetes.io/cluster/${cluster}`, Value: 'owned' }] }],
+      }),
+    )
+  ).GroupId!;
+  await aws.elb.send(
+    new CreateClassicLoadBalancerCommand({
+      LoadBalancerName: serviceElb,
+      Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 80, InstancePort: 30080 }],
+      Subnets: [publicSubnet],
+      SecurityGroups: [serviceGroup],
+      Tags: [{ Key: `kubernetes.io/cluster/${cluster}`, Value: 'owned' }, { Key: 'kubernetes.io/service-name', Value: 'default/web' }],
     }),
   );
 
@@ -325,6 +351,7 @@ export async function accountContents(aws: AwsClients): Promise<Record<string, s
     launchTemplates: sorted((await ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates!.map((t) => t.LaunchTemplateName)),
     autoScalingGroups: sorted((await aws.autoScaling.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups!.map((g) => g.AutoScalingGroupName)),
     loadBalancers: sorted((await aws.elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers!.map((l) => l.LoadBalancerName)),
+    classicLoadBalancers: sorted((await aws.elb.send(new DescribeClassicLoadBalancersCommand({}))).LoadBalancerDescriptions!.map((l) => l.LoadBalancerName)),
     targetGroups: sorted((await aws.elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups!.map((t) => t.TargetGroupName)),
     roles: sorted((await aws.iam.send(new ListRolesCommand({}))).Roles!.map((r) => r.RoleName)),
     instanceProfiles: sorted((await aws.iam.send(new ListInstanceProfilesCommand({}))).InstanceProfiles!.map((p) => p.InstanceProfileName)),
