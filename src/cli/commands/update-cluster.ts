@@ -19,7 +19,9 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   expectArgs(inv, 0, 1, 'at most a cluster name');
   const target = inv.string('target');
   if (target !== 'direct' && target !== 'terraform') throw new UserError(`--target: unknown target "${target}"`, 'use --target direct or --target terraform');
-  for (const flag of ['phase', 'instance-group', 'instance-group-roles']) {
+  const phase = inv.string('phase') || undefined;
+  if (phase && !PHASES.includes(phase as Phase)) throw new UserError(`--phase: unknown phase "${phase}"`, `use one of ${PHASES.join(', ')}`);
+  for (const flag of ['instance-group', 'instance-group-roles']) {
     if (inv.isSet(flag)) throw new UserError(`--${flag} is not supported yet`, 'run the update for the whole cluster');
   }
   const yes = inv.bool('yes');
@@ -43,6 +45,8 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     kopsVersion: KOPS_COMPAT_VERSION,
     persistKeysets: yes || target === 'terraform',
     lifecycleOverrides: Object.fromEntries(lifecycleOverrides),
+    featureFlags: enabledFeatureFlags(ctx.env.KOPS_FEATURE_FLAGS),
+    phase: phase as Phase | undefined,
   });
   for (const name of update.createdKeysets) ctx.log(1, `created keyset ${name}`);
 
@@ -84,6 +88,19 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       ` * list nodes: kubectl get nodes --show-labels\n` +
       ` * the admin user is specific to Debian/Ubuntu images: ssh -i ~/.ssh/id_rsa ubuntu@api.${pki.clusterName}\n`,
   );
+}
+
+const PHASES = ['network', 'security', 'cluster'] as const;
+type Phase = (typeof PHASES)[number];
+
+/** KOPS_FEATURE_FLAGS as the Go kops reads it: comma separated, `+Flag` or `Flag` enables, `-Flag` disables. */
+export function enabledFeatureFlags(value: string | undefined): string[] {
+  const enabled = new Set<string>();
+  for (const item of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (item.startsWith('-')) enabled.delete(item.slice(1));
+    else enabled.add(item.replace(/^\+/, ''));
+  }
+  return [...enabled].sort();
 }
 
 /** The region of a cluster: that of its subnets' zones. */

@@ -31,6 +31,10 @@ export interface UpdateInputs {
   lifecycleOverrides?: Record<string, Lifecycle>;
   /** Environment variables kops copies into system components. */
   componentEnv?: Record<string, string>;
+  /** Enabled kops feature flags (KOPS_FEATURE_FLAGS). */
+  featureFlags?: string[];
+  /** --phase: only the objects of this phase are managed. */
+  phase?: 'network' | 'security' | 'cluster';
 }
 
 export interface ClusterUpdate {
@@ -69,6 +73,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
       hasGpu: (machineType) => Boolean(instanceTypes[machineType]?.gpu),
       aws: inputs.account,
       env: inputs.componentEnv,
+      featureFlags: inputs.featureFlags,
     },
     additionalObjects,
   );
@@ -89,6 +94,8 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     files: [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }],
     userData: bootstrap.userData,
     lifecycleOverrides: inputs.lifecycleOverrides,
+    featureFlags: inputs.featureFlags,
+    phase: inputs.phase,
     serviceAccountPublicKeysPem: publicMaterial(keysets)['service-account']?.publicKeysPem,
   });
   return { completed, instanceGroups, tasks, createdKeysets: created };
