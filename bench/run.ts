@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kopsBin, sharedDir } from '../test/helpers/cli.js';
 import { motoServerBinary } from '../test/helpers/moto.js';
+import { terraformAvailable, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -34,14 +35,14 @@ const available: Record<Tool, () => boolean> = {
       return false;
     }
   },
-  terraform: () => onPath('terraform') && existsSync('/opt/tf-plugins'),
+  terraform: () => terraformAvailable() && existsSync(TF_PLUGIN_DIR),
   openssl: () => onPath('openssl'),
   shared: () => existsSync(join(sharedDir, 'kops-reference')),
 };
 const hint: Record<Tool, string> = {
   dist: 'npm run build',
   moto_server: 'moto_server on PATH',
-  terraform: 'terraform on PATH and the provider mirror in /opt/tf-plugins',
+  terraform: `terraform on PATH and the provider mirror in ${TF_PLUGIN_DIR}`,
   openssl: 'openssl on PATH',
   shared: `${sharedDir}/kops-reference`,
 };
