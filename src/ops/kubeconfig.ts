@@ -62,6 +62,36 @@ function upsert<T extends { name: string }>(list: T[], item: T): void {
   else list.push(item);
 }
 
+/**
+ * Removes a cluster's cluster, context and user entries (all named after it, as kops writes them); other entries stay.
+ * Returns false when the file holds nothing of the cluster.
+ */
+export async function removeFromKubeconfig(path: string, name: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+  let config: KubeconfigFile;
+  try {
+    config = (parse(text) ?? {}) as KubeconfigFile;
+  } catch {
+    return false;
+  }
+  const before = (config.clusters?.length ?? 0) + (config.contexts?.length ?? 0) + (config.users?.length ?? 0);
+  config.clusters = config.clusters?.filter((c) => c.name !== name);
+  config.contexts = config.contexts?.filter((c) => c.name !== name);
+  config.users = config.users?.filter((u) => u.name !== name);
+  if (before === config.clusters!.length + config.contexts!.length + config.users!.length) return false;
+  if (config['current-context'] === name) config['current-context'] = '';
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, stringify(config, { lineWidth: 0 }), { mode: 0o600 });
+  await rename(tmp, path);
+  return true;
+}
+
 /** The file to write: --kubeconfig, else the first entry of $KUBECONFIG, else ~/.kube/config. */
 export function kubeconfigPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   if (flag) return flag;

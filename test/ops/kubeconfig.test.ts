@@ -90,3 +90,20 @@ describe('admin kubeconfig', () => {
     expect(kubeconfigPath(undefined, { HOME: '/h' })).toBe('/h/.kube/config');
   });
 });
+
+describe('removing a deleted cluster from the kubeconfig', () => {
+  test('drops its cluster, context and user and keeps the others', async () => {
+    const { removeFromKubeconfig } = await import('../../src/ops/kubeconfig.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kubecfg-'));
+    const path = join(dir, 'config');
+    let text = mergeKubeconfig(undefined, { name: 'keep.example.com', server: 'https://a', caBundlePem: 'CA' }, path);
+    text = mergeKubeconfig(text, { name: 'gone.example.com', server: 'https://b', caBundlePem: 'CA', credentials: { certificatePem: 'C', privateKeyPem: 'K' } }, path);
+    writeFileSync(path, text);
+    expect(await removeFromKubeconfig(path, 'gone.example.com')).toBe(true);
+    const config = parse(readFileSync(path, 'utf8'));
+    expect(config.clusters.map((c: { name: string }) => c.name)).toEqual(['keep.example.com']);
+    expect(config.users.map((c: { name: string }) => c.name)).toEqual([]);
+    expect(config['current-context']).toBe('');
+    expect(await removeFromKubeconfig(path, 'gone.example.com')).toBe(false);
+  });
+});

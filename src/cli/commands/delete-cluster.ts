@@ -104,6 +104,8 @@ export async function deleteCluster(ctx: CliContext, name: string, options: Dele
   const removed = report.done.filter((r) => !r.internal && r.action === 'delete').length;
   const untaggedCount = report.done.filter((r) => r.action === 'untag').length;
   ctx.stdout.write(`\nDeleted ${removed} cloud resource(s)${untaggedCount ? `, untagged ${untaggedCount} shared one(s)` : ''} in ${seconds}s\n`);
+  const { kubeconfigPath, removeFromKubeconfig } = await import('../../ops/kubeconfig.js');
+  if (await removeFromKubeconfig(kubeconfigPath(undefined, ctx.env as NodeJS.ProcessEnv), name)) ctx.stdout.write(`Deleted kubectl config for ${name}\n`);
   ctx.stdout.write(`Deleted cluster: "${name}"\n`);
   return 0;
 }
