@@ -81,10 +81,10 @@ export async function removeFromKubeconfig(path: string, name: string): Promise<
     return false;
   }
   const before = (config.clusters?.length ?? 0) + (config.contexts?.length ?? 0) + (config.users?.length ?? 0);
-  config.clusters = config.clusters?.filter((c) => c.name !== name);
-  config.contexts = config.contexts?.filter((c) => c.name !== name);
-  config.users = config.users?.filter((u) => u.name !== name);
-  if (before === config.clusters!.length + config.contexts!.length + config.users!.length) return false;
+  config.clusters = (config.clusters ?? []).filter((c) => c.name !== name);
+  config.contexts = (config.contexts ?? []).filter((c) => c.name !== name);
+  config.users = (config.users ?? []).filter((u) => u.name !== name);
+  if (before === config.clusters.length + config.contexts.length + config.users.length) return false;
   if (config['current-context'] === name) config['current-context'] = '';
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, stringify(config, { lineWidth: 0 }), { mode: 0o600 });

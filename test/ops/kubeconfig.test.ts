@@ -107,3 +107,12 @@ describe('removing a deleted cluster from the kubeconfig', () => {
     expect(await removeFromKubeconfig(path, 'gone.example.com')).toBe(false);
   });
 });
+
+test('removing a cluster from a kubeconfig that has no users list leaves it valid', async () => {
+  const { removeFromKubeconfig } = await import('../../src/ops/kubeconfig.js');
+  const dir = mkdtempSync(join(tmpdir(), 'kubecfg-'));
+  const path = join(dir, 'config');
+  writeFileSync(path, mergeKubeconfig(undefined, { name: 'gone.example.com', server: 'https://b', caBundlePem: 'CA' }, path));
+  expect(await removeFromKubeconfig(path, 'gone.example.com')).toBe(true);
+  expect(parse(readFileSync(path, 'utf8')).clusters).toEqual([]);
+});
