@@ -395,6 +395,7 @@ export const commandTree: CommandSpec = {
           summary: 'List the files and images a cluster needs',
           args: '[CLUSTER]',
           flags: [bool('copy', 'Copy the assets to the configured local repositories')],
+          handler: () => import('./commands/get-assets.js'),
         },
         {
           name: 'clusters',

@@ -148,3 +148,13 @@ describe('kops update cluster: environment errors', () => {
     expect(r.stderr).toMatch(/NODEUP_HASH_AMD64/);
   });
 });
+
+describe('kops get assets', () => {
+  test('lists the release files with their sha256 and the images the cluster runs', async () => {
+    const r = ok(await run('get', 'assets', CLUSTER, '-o', 'yaml'));
+    expect(r.stdout).toMatch(/^files:\n- canonical: https:\/\//);
+    expect(r.stdout).toMatch(/\/bin\/linux\/amd64\/kubelet\n {2}download: \S+\n {2}sha: [0-9a-f]{64}\n/);
+    expect(r.stdout).toMatch(/^- canonical: registry\.k8s\.io\/kube-apiserver:v\d+\.\d+\.\d+$/m);
+    expect(r.stdout).toMatch(/^- canonical: registry\.k8s\.io\/etcd-manager\/etcd-manager-slim:/m);
+  });
+});

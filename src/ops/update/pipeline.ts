@@ -7,7 +7,7 @@ import type { Lifecycle, Task } from '../../engine/task.js';
 import { buildAwsModel } from '../../model/aws.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
 import type { KopsObject, NodeupLocation } from '../../model/bootstrap/types.js';
-import type { ImageInfo } from '../../model/context.js';
+import type { BootstrapFile, ImageInfo } from '../../model/context.js';
 import type { ModelCluster, ModelInstanceGroup } from '../../model/types.js';
 import { awsPopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
@@ -41,6 +41,8 @@ export interface ClusterUpdate {
   completed: KopsObject;
   instanceGroups: KopsObject[];
   tasks: Task[];
+  /** The state-store files kops writes for the cluster (bootstrap files and the completed spec). */
+  files: BootstrapFile[];
   createdKeysets: string[];
 }
 
@@ -78,6 +80,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     additionalObjects,
   );
 
+  const files: BootstrapFile[] = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
   const sshKey = (await inputs.sshKeys.list()).find((k) => k.name === 'admin');
   const dnsZoneRef = completed.spec.dnsZone as string | undefined;
   const dnsZone = dnsZoneRef ? (await inputs.lookup.hostedZones()).find((z) => z.id === dnsZoneRef || z.name === dnsZoneRef) : undefined;
@@ -91,14 +94,14 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     sshPublicKey: sshKey?.publicKey,
     dnsZone,
     sharedInternetGatewayId: networkId ? await attachedInternetGateway(inputs.aws.ec2, networkId) : undefined,
-    files: [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }],
+    files,
     userData: bootstrap.userData,
     lifecycleOverrides: inputs.lifecycleOverrides,
     featureFlags: inputs.featureFlags,
     phase: inputs.phase,
     serviceAccountPublicKeysPem: publicMaterial(keysets)['service-account']?.publicKeysPem,
   });
-  return { completed, instanceGroups, tasks, createdKeysets: created };
+  return { completed, instanceGroups, tasks, files, createdKeysets: created };
 }
 
 /** Every instance group image resolved to an AMI, strictly by owner; an unknown image names its group. */

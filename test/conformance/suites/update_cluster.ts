@@ -15,8 +15,9 @@ import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
+import { assetsYaml, collectAssets } from '../../../src/ops/assets.js';
 import { compareBlocks } from '../../targets/terraform/blocks.js';
-import { goldenEqual, type CaseResult, type Suite } from '../suite.js';
+import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../suite.js';
 import { caseDirs } from './cases.js';
 
 /** Settings only the Go test table holds (HARNESS.md §2.4); everything else comes from the case's files. */
@@ -133,7 +134,15 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
     serviceAccountPublicKeysPem: bootstrapCtx.keysets['service-account']?.publicKeysPem,
   });
   const out = await renderTerraform(tasks, { clusterName, region: fixtureContext().region });
-  return compareOutput(id, dir, out.files, settings.phase);
+  const outcome = compareOutput(id, dir, out.files, settings.phase);
+  // get-assets cases (HARNESS.md §2.2 step 7): `kops get assets -o yaml` is compared too.
+  const assetsFile = join(dir, 'assets.yaml');
+  if (outcome.result.outcome === 'match' && existsSync(assetsFile)) {
+    const actual = assetsYaml(collectAssets(files, completed.spec as Record<string, unknown>));
+    const expected = readFileSync(assetsFile, 'utf8');
+    if (!goldenEqual(actual, expected)) outcome.result = { id, outcome: 'differ', reason: `assets.yaml: ${firstDifference(actual, expected)}` };
+  }
+  return outcome;
 }
 
 function compareOutput(id: string, dir: string, files: Map<string, string>, phase?: string): Outcome {
