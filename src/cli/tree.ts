@@ -72,6 +72,8 @@ const handlers = {
   deleteFromFile: () => import('./commands/delete-from-file.js'),
   deleteInstanceGroup: () => import('./commands/delete-instancegroup.js'),
   deleteCluster: () => import('./commands/delete-cluster.js'),
+  toolboxAddonsList: () => import('./commands/toolbox-addons-list.js'),
+  toolboxAddonsApply: () => import('./commands/toolbox-addons-apply.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -513,8 +515,20 @@ export const commandTree: CommandSpec = {
           name: 'addons',
           summary: 'Inspect and apply add-on channels',
           children: [
-            { name: 'apply', summary: 'Apply an add-on channel to the cluster', args: 'CHANNEL', flags: [bool('yes', 'Apply the changes')] },
-            { name: 'list', summary: 'List the add-ons installed in the cluster' },
+            {
+              name: 'apply',
+              summary: 'Apply an add-on channel (by default the cluster\'s bootstrap channel) to the cluster',
+              args: '[CLUSTER | CHANNEL]',
+              flags: [str('kubeconfig', 'Kubeconfig file to use'), bool('yes', 'Apply the changes')],
+              handler: handlers.toolboxAddonsApply,
+            },
+            {
+              name: 'list',
+              summary: 'List the add-ons of the cluster\'s channel',
+              args: '[CLUSTER]',
+              flags: [str('output', 'Output format: table, yaml or json', { short: 'o', default: 'table', choices: ['table', 'yaml', 'json'] })],
+              handler: handlers.toolboxAddonsList,
+            },
           ],
         },
         {
