@@ -42,6 +42,7 @@ export async function prepareClusterUpdate(
     keystore: pki.keystore,
     sshKeys: pki.sshKeys,
     nodeup: await resolveNodeup(ctx.env, KOPS_COMPAT_VERSION, fetchText),
+    fetchSha256: fetchText,
     kopsVersion: KOPS_COMPAT_VERSION,
     persistKeysets: options.persistKeysets,
     lifecycleOverrides: options.lifecycleOverrides,

@@ -1,4 +1,4 @@
-import { ARCHITECTURES, nodeAssets } from '../../assets/index.js';
+import { ARCHITECTURES, nodeAssets, type NodeAssetSpec } from '../../assets/index.js';
 import { toGoYaml } from '../../addons/goyaml.js';
 import { UserError } from '../../errors.js';
 import { buildKubeletConfig } from './kubelet.js';
@@ -109,21 +109,22 @@ export function etcdManifestNames(cluster: KopsObject, igName: string): string[]
   return names;
 }
 
-function assetsOf(cluster: KopsObject, ctx: BootstrapContext): Data {
+/** What decides the binaries a node of this cluster downloads (also used to fetch hashes not in the tables). */
+export function nodeAssetSpecOf(cluster: KopsObject): NodeAssetSpec {
   const spec = cluster.spec;
+  return {
+    kubernetesVersion: spec.kubernetesVersion,
+    cloudProvider: spec.cloudProvider,
+    installCNIAssets: installCNIAssets(cluster),
+    containerd: spec.containerd,
+    fileRepository: spec.assets?.fileRepository,
+  };
+}
+
+function assetsOf(cluster: KopsObject, ctx: BootstrapContext): Data {
   const assets: Data = {};
   for (const arch of ARCHITECTURES) {
-    assets[arch] = nodeAssets(
-      {
-        kubernetesVersion: spec.kubernetesVersion,
-        cloudProvider: spec.cloudProvider,
-        installCNIAssets: installCNIAssets(cluster),
-        containerd: spec.containerd,
-        fileRepository: spec.assets?.fileRepository,
-      },
-      arch,
-      ctx.assetHashes,
-    ).map((a) => `${a.sha256}@${a.url}`);
+    assets[arch] = nodeAssets(nodeAssetSpecOf(cluster), arch, ctx.assetHashes).map((a) => `${a.sha256}@${a.url}`);
   }
   return assets;
 }

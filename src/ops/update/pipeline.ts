@@ -6,6 +6,8 @@ import { attachedInternetGateway, describeInstanceTypeFacts } from '../../cloud/
 import type { Lifecycle, Task } from '../../engine/task.js';
 import { buildAwsModel } from '../../model/aws.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
+import { nodeAssetSpecOf } from '../../model/bootstrap/nodeupconfig.js';
+import { ARCHITECTURES, fetchMissingHashes, knownSha256, nodeAssetUrls } from '../../assets/index.js';
 import type { KopsObject, NodeupLocation } from '../../model/bootstrap/types.js';
 import type { BootstrapFile, ImageInfo } from '../../model/context.js';
 import type { ModelCluster, ModelInstanceGroup } from '../../model/types.js';
@@ -33,6 +35,8 @@ export interface UpdateInputs {
   componentEnv?: Record<string, string>;
   /** Enabled kops feature flags (KOPS_FEATURE_FLAGS). */
   featureFlags?: string[];
+  /** Fetches `<url>.sha256` for release files whose hash is not in the built-in tables (absent offline). */
+  fetchSha256?: (url: string) => Promise<string>;
   /** --phase: only the objects of this phase are managed. */
   phase?: 'network' | 'security' | 'cluster';
 }
@@ -65,6 +69,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
 
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType as string | undefined).filter((t): t is string => Boolean(t));
   const instanceTypes = await describeInstanceTypeFacts(inputs.aws.ec2, machineTypes);
+  const assetHashes = await missingAssetHashes(completed, inputs.fetchSha256);
   const bootstrap = buildBootstrap(
     completed,
     instanceGroups,
@@ -72,6 +77,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
       kopsVersion: inputs.kopsVersion,
       keysets: publicMaterial(keysets),
       nodeup: inputs.nodeup,
+      assetHashes,
       hasGpu: (machineType) => Boolean(instanceTypes[machineType]?.gpu),
       aws: inputs.account,
       env: inputs.componentEnv,
@@ -102,6 +108,29 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     serviceAccountPublicKeysPem: publicMaterial(keysets)['service-account']?.publicKeysPem,
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created };
+}
+
+/** Hashes of the cluster's release files that the built-in tables lack (a new Kubernetes version), fetched up front. */
+async function missingAssetHashes(completed: KopsObject, fetchSha256: UpdateInputs['fetchSha256']): Promise<Record<string, string>> {
+  const spec = nodeAssetSpecOf(completed);
+  const urls = ARCHITECTURES.flatMap((arch) => nodeAssetUrls(spec, arch));
+  const missing = urls.filter((url) => !knownSha256(url));
+  if (missing.length === 0) return {};
+  if (!fetchSha256) {
+    throw new UserError(
+      `no sha256 known for ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}`,
+      'allow access to the release site, or mirror the files with spec.assets.fileRepository (with their .sha256 files)',
+    );
+  }
+  try {
+    return await fetchMissingHashes(missing, fetchSha256);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(
+      `cannot fetch the sha256 of ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}: ${(err as Error).message}`,
+      'allow access to the release site, or mirror the files with spec.assets.fileRepository (with their .sha256 files)',
+    );
+  }
 }
 
 /** Every instance group image resolved to an AMI, strictly by owner; an unknown image names its group. */
