@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { kops, kopsBin, sharedDir, type RunResult } from '../test/helpers/cli.js';
 import { recordCalls } from '../test/helpers/moto-recorder.js';
-import { CHANNEL_AMI, startMotoForKops, terraformAvailable, terraformOk, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
+import { terraformAvailable, terraformOk, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
+import { CHANNEL_AMI, startMotoForKops } from '../test/helpers/kops-on-moto.js';
 
 const GOLDEN_CASE = join(sharedDir, 'kops-reference/conformance/update_cluster/minimal-aws');
 const ADAPT_SCRIPT = join(sharedDir, 'bench/adapt-golden-tf.sh');

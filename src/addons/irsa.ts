@@ -1,3 +1,4 @@
+import { truncateName } from '../apis/truncate.js';
 import type { AddonCluster, AddonContext } from './types.js';
 
 type Data = Record<string, unknown>;
@@ -9,7 +10,7 @@ export function usesServiceAccountPermissions(cluster: AddonCluster): boolean {
 
 /** IAM role name of a service account: `<sa>.<namespace>.sa.<cluster>`, shortened with a hash to 64 characters. */
 export function serviceAccountRoleName(serviceAccount: string, namespace: string, clusterName: string): string {
-  return truncateWithHash(`${serviceAccount}.${namespace}.sa.${clusterName}`, 64);
+  return truncateName(`${serviceAccount}.${namespace}.sa.${clusterName}`, 64, false);
 }
 
 export function serviceAccountRoleArn(ctx: AddonContext, roleName: string): string {
@@ -54,39 +55,4 @@ export function addServiceAccountRole(objects: Data[], serviceAccount: string, r
 
 function dropNulls(obj: Data): void {
   for (const [k, v] of Object.entries(obj)) if (v === null) delete obj[k];
-}
-
-/** kops' truncate: keep it if short enough, else cut and append `-` + 6 chars of base32hex(fnv32a), lower-case. */
-export function truncateWithHash(s: string, maxLength: number): string {
-  if (s.length <= maxLength) return s;
-  const hash = base32Hex(fnv32a(s)).toLowerCase().slice(0, 6);
-  return `${s.slice(0, maxLength - hash.length - 1)}-${hash}`;
-}
-
-function fnv32a(s: string): Buffer {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(s)) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  const out = Buffer.alloc(4);
-  out.writeUInt32BE(h);
-  return out;
-}
-
-function base32Hex(bytes: Buffer): string {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-  return out;
 }

@@ -14,7 +14,8 @@ import {
   addNodeTerminationHandlerPermissions,
   inlinePolicyDocument,
 } from './iam-policy.js';
-import { fnv32a, truncateName } from './names.js';
+import { fnv32a } from '../apis/truncate.js';
+import { serviceAccountRoleName } from '../addons/irsa.js';
 
 /** Thumbprints of the CAs behind the OIDC discovery endpoints (constants in the Go kops). */
 const OIDC_THUMBPRINTS = ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280', 'a9d53002e97e00e043244f3d170d6f4c414104fd'];
@@ -92,7 +93,7 @@ function serviceAccountRoles(m: ModelContext): ServiceAccountRole[] {
 
 function serviceAccountRole(m: ModelContext, issuer: string, sa: ServiceAccountRole): Task[] {
   const namespace = sa.namespace.replace(/\*/g, 'wildcard');
-  const roleName = truncateName(`${sa.name}.${namespace}.sa.${m.clusterName}`, 64, false);
+  const roleName = serviceAccountRoleName(sa.name, namespace, m.clusterName);
   const wildcard = sa.namespace.includes('*') || sa.name.includes('*');
   const assumeRolePolicy = JSON.stringify(
     {

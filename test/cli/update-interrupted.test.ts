@@ -1,40 +1,27 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { DescribeKeyPairsCommand, DescribeLaunchTemplatesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { kops, kopsBin } from '../helpers/cli.js';
-import { startMoto, type MotoServer } from '../helpers/moto.js';
+import type { MotoServer } from '../helpers/moto.js';
+import { startMotoForKops } from '../helpers/kops-on-moto.js';
 
 const CLUSTER = 'interrupted.k8s.local';
 let moto: MotoServer;
 let dir: string;
 let env: Record<string, string>;
+let sshPublicKey: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kops-interrupt-'));
-  const amis = join(dir, 'amis.json');
-  writeFileSync(
-    amis,
-    JSON.stringify([
-      { ami_id: 'ami-0c0ffee0000000001', name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260714', owner_id: '099720109477', architecture: 'x86_64', state: 'available', root_device_name: '/dev/sda1', root_device_type: 'ebs', virtualization_type: 'hvm', hypervisor: 'xen', public: true, creation_date: '2026-07-14T00:00:00.000Z', description: 'test image' },
-    ]),
-  );
-  moto = await startMoto({ MOTO_AMIS_PATH: amis });
-  execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', join(dir, 'id_rsa')]);
-  env = {
-    ...moto.env,
-    KOPS_STATE_STORE: pathToFileURL(join(dir, 'store')).href,
-    KOPS_AWS_EMULATOR: 'moto',
-    HOME: dir,
-    KUBECONFIG: join(dir, 'kubeconfig'),
-    NODEUP_HASH_AMD64: 'a'.repeat(64),
-    NODEUP_HASH_ARM64: 'b'.repeat(64),
-  };
-  const created = await kops(['create', 'cluster', '--name', CLUSTER, '--zones', 'us-east-1a', '--ssh-public-key', join(dir, 'id_rsa.pub')], { env });
+  const world = await startMotoForKops(dir);
+  moto = world.moto;
+  env = world.env;
+  sshPublicKey = world.sshPublicKey;
+  const created = await kops(['create', 'cluster', '--name', CLUSTER, '--zones', 'us-east-1a', '--ssh-public-key', sshPublicKey], { env });
   expect(created.code).toBe(0);
 }, 120_000);
 

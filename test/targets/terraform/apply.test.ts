@@ -31,14 +31,13 @@ import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { kops, type RunResult } from '../../helpers/cli.js';
 import {
   plannedChanges,
-  startMotoForKops,
   stripMotoUnsupported,
   terraformAvailable,
   terraformOk,
   TF_PLUGIN_DIR,
   writeMotoProviderOverride,
-  type KopsOnMoto,
 } from '../../helpers/terraform.js';
+import { startMotoForKops, type KopsOnMoto } from '../../helpers/kops-on-moto.js';
 
 const STEP_TIMEOUT = 20 * 60_000;
 
