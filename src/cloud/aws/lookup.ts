@@ -1,65 +1,6 @@
-/**
- * Cloud look-ups that `create cluster` inference needs. Inference takes this interface so it stays pure: the SDK
- * implementation (lookup-sdk.ts) answers from AWS or moto, the conformance fake from the golden fixture world.
- */
-export type InstanceRole = 'ControlPlane' | 'Node' | 'Bastion' | 'APIServer';
-
-export interface InstanceTypeInfo {
-  name: string;
-  /** EC2 architecture names in the order AWS reports them (`x86_64`, `arm64`, `i386`, ...); empty when unknown. */
-  architectures: string[];
-  vcpus: number;
-  memoryMiB: number;
-}
-
-export interface ImageInfo {
-  id: string;
-  name: string;
-  ownerId: string;
-  architecture: string;
-  creationDate: string;
-  /** The launch templates' root block device name (`/dev/sda1`, `/dev/xvda`). */
-  rootDeviceName?: string;
-}
-
-export interface VpcInfo {
-  id: string;
-  cidr: string;
-  additionalCidrs: string[];
-}
-
-export interface SubnetInfo {
-  id: string;
-  vpcId: string;
-  zone: string;
-  cidr: string;
-}
-
-export interface HostedZoneInfo {
-  /** Without the `/hostedzone/` prefix. */
-  id: string;
-  /** Without the trailing dot. */
-  name: string;
-  private: boolean;
-}
-
-export interface AwsLookup {
-  readonly region: string;
-  /** Availability zone names of the region. */
-  zones(): Promise<string[]>;
-  /** Undefined when the type does not exist in the region. */
-  instanceType(name: string): Promise<InstanceTypeInfo | undefined>;
-  /** Instance types offered in a zone (used to check a default type is available everywhere it is needed). */
-  instanceTypeOfferedIn(name: string, zone: string): Promise<boolean>;
-  /** The machine type kops picks for a role when none is given. */
-  defaultInstanceType(role: InstanceRole, zones: string[]): Promise<string>;
-  /** `ami-...`, or `owner/name` (owner id or alias, matched strictly); the newest image wins. */
-  findImage(image: string): Promise<ImageInfo | undefined>;
-  vpc(id: string): Promise<VpcInfo | undefined>;
-  subnets(ids: string[]): Promise<SubnetInfo[]>;
-  subnetsOfVpc(vpcId: string): Promise<SubnetInfo[]>;
-  hostedZones(): Promise<HostedZoneInfo[]>;
-}
+/** AWS spellings of the look-up interface (lookup-sdk.ts answers it from AWS or moto), and AWS naming helpers. */
+export type { HostedZoneInfo, ImageInfo, InstanceRole, InstanceTypeInfo, SubnetInfo, VpcInfo } from '../lookup.js';
+export type { CloudLookup as AwsLookup } from '../lookup.js';
 
 /** Owner aliases the Go kops accepts in `owner/name` image strings. */
 const IMAGE_OWNER_ALIASES: Record<string, string> = {

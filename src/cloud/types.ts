@@ -1,0 +1,159 @@
+import type { Actual, Provider } from '../engine/ops.js';
+import type { CloudLookup } from './lookup.js';
+
+/**
+ * What kops needs from a cloud, whichever it is. AWS implements it in cloud/aws/cloud.ts; a second cloud adds its
+ * own folder and an entry in cloud/index.ts. Flows (ops/) hold a `Cloud` and pair it with the model builders of
+ * the same `spec.cloudProvider`; engine/, targets/ and cli/ see only this interface.
+ */
+export interface Cloud {
+  /** `spec.cloudProvider` of the clusters it serves (`aws`, `gce`). */
+  readonly provider: string;
+  readonly region: string;
+  /** Look-ups that inference and the model need (zones, machine types, images, networks, DNS zones). */
+  readonly lookup: CloudLookup;
+  /** Checks that credentials work and the endpoint answers, before any other call. */
+  verifyAccess(): Promise<CloudIdentity>;
+  /** The direct target: every resource type as find/create/update/delete calls for the engine. */
+  direct(options?: DirectOptions): Provider;
+  /** Finding what a cluster owns, for `delete cluster`. */
+  readonly discovery: CloudDiscovery;
+  /** What the terraform target writes besides the resources (provider blocks). */
+  readonly terraform: TerraformCloud;
+  /** The cluster's instance groups as the cloud runs them, for rolling update, validate and get instances. */
+  readonly instanceGroups: CloudInstanceGroups;
+}
+
+export interface CloudIdentity {
+  /** Account (AWS) or project (GCE). */
+  account: string;
+  /** ARN partition on AWS (`aws`, `aws-cn`, ...); empty elsewhere. */
+  partition: string;
+  /** The caller, for messages (an ARN, a service-account e-mail). */
+  principal: string;
+}
+
+export interface DirectOptions {
+  /**
+   * Fields per resource type that the cloud in use accepts but does not report faithfully (an emulator's gaps):
+   * treated as not reported, i.e. unknown. Empty for a real cloud.
+   */
+  unobservable?: Readonly<Record<string, readonly string[]>>;
+}
+
+// ---- discovery for delete ----
+
+export interface CloudDiscovery {
+  /**
+   * Every object of the cluster, found by ownership tags or, for what cannot be tagged, by the naming scheme;
+   * with the foreign objects that would stop deletion half way. Reads only.
+   */
+  discover(clusterName: string, options: DiscoverOptions): Promise<ClusterObjects>;
+  /**
+   * Asked when the cloud keeps refusing to delete an object: what outside the cluster holds it right now.
+   * Empty when nothing foreign is found (the refusal is then waited on).
+   */
+  explainRefusal(object: ClusterObject, found: ClusterObjects): Promise<Blocker[]>;
+}
+
+export interface DiscoverOptions {
+  /** Look for the cluster's DNS records (not for gossip clusters or `dns: None`). */
+  dns: boolean;
+}
+
+export interface ClusterObjects {
+  objects: ClusterObject[];
+  /** Known before anything is deleted. */
+  blockers: Blocker[];
+}
+
+/** One cloud object found for the cluster. */
+export interface ClusterObject {
+  /** Resource type, as for tasks (`aws_vpc`, `aws_iam_role`). */
+  type: string;
+  /** Cloud id; `type/id` is unique among the objects. */
+  id: string;
+  /** Its name for people (Name tag, or the id). */
+  name: string;
+  /** Tags as found; undefined for objects that carry none. */
+  tags?: Record<string, string>;
+  /** What the type's delete op needs. */
+  actual: Actual;
+  /** `type/id` keys of objects this one uses: it is deleted before them. */
+  uses: string[];
+  /** How it was found: by ownership tags, by the naming scheme, or as part of another object. */
+  foundBy: 'tags' | 'name' | 'relation';
+  /** Not listed for the user: a step of deleting another listed object (a rule of another group that references it). */
+  internal?: boolean;
+}
+
+/** Something the cluster does not own that keeps one of its objects from being deleted. */
+export interface Blocker {
+  /** The cluster's object that cannot go, e.g. `subnet subnet-0abc`. */
+  blocked: string;
+  /** The foreign object, e.g. `instance i-0abc (Name=debug-box)`. */
+  by: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+// ---- terraform ----
+
+export interface TerraformCloud {
+  /** `provider "NAME" { ... }` blocks, in order. */
+  providerBlocks(options: TerraformProviderOptions): TerraformProviderBlock[];
+}
+
+export interface TerraformProviderOptions {
+  region: string;
+  /** Region of the state-store bucket when Terraform manages state-store objects. */
+  filesRegion?: string;
+  managesFiles: boolean;
+}
+
+export interface TerraformProviderBlock {
+  name: string;
+  attributes: Record<string, string>;
+}
+
+// ---- instance groups and their instances ----
+
+export interface CloudInstanceGroups {
+  /** Every instance group of the cluster the cloud runs, with its instances; sorted by name. */
+  list(clusterName: string): Promise<CloudInstanceGroup[]>;
+  /** Takes an instance out of its group (it keeps running); the group starts a replacement unless `decrement`. */
+  detach(group: CloudInstanceGroup, instanceId: string, options?: { decrement?: boolean }): Promise<void>;
+  /** Terminates an instance; its group (if any) replaces it. */
+  terminate(instanceId: string): Promise<void>;
+  /** Sets how many instances the group should run (within its min and max). */
+  setDesiredCapacity(group: CloudInstanceGroup, desired: number): Promise<void>;
+}
+
+export interface CloudInstanceGroup {
+  /** The kops InstanceGroup name (`control-plane-us-east-1a`, `nodes-us-east-1a`). */
+  instanceGroup: string;
+  /** The cloud's own name of the group (the autoscaling group name on AWS). */
+  cloudName: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  /** The launch template version new instances get (what an up-to-date instance runs); undefined when unknown. */
+  currentVersion?: string;
+  instances: CloudInstance[];
+}
+
+export interface CloudInstance {
+  id: string;
+  /** The group's view of the instance (`InService`, `Pending`, `Terminating`, `Detaching`, `Standby`, ...). */
+  state: string;
+  /** Health as the group reports it (`Healthy`, `Unhealthy`). */
+  health?: string;
+  /** The launch template version it was started from (the `aws:ec2launchtemplate:version` tag on AWS). */
+  launchTemplateVersion?: string;
+  /** Whether it runs the group's current version; false when either version is unknown. */
+  upToDate: boolean;
+  privateIp?: string;
+  publicIp?: string;
+  machineType?: string;
+  zone?: string;
+}
