@@ -11,5 +11,5 @@ export default defineConfig({
   banner: { js: '#!/usr/bin/env node' },
   // The AWS SDK and client-node stay external: they are loaded lazily only by commands that talk to a cloud,
   // so `kops version` starts without parsing them.
-  external: [/^@aws-sdk\//, /^@kubernetes\//, /^@cdktf\//, /^@peculiar\//],
+  external: [/^@aws-sdk\//, /^@google-cloud\//, /^@kubernetes\//, /^@cdktf\//, /^@peculiar\//],
 });

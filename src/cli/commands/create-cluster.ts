@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { API_VERSION, CLUSTER_LABEL, type KopsObject, type SSHCredential } from '../../apis/types.js';
 import { regionOfZone } from '../../cloud/aws/lookup.js';
 import { sdkLookup } from '../../cloud/aws/lookup-sdk.js';
+import { apiGceLookup } from '../../cloud/gce/lookup-api.js';
 import { UserError } from '../../errors.js';
 import { parseSshPublicKey, SshKeyStore } from '../../pki/sshkeys.js';
 import { loadChannel } from '../../populate/channel.js';
@@ -44,6 +45,7 @@ const FLAGS: [flag: string, field: keyof CreateClusterOptions, kind: Kind][] = [
   ['discovery-store', 'discoveryStore', 'string'],
   ['dns', 'dnsType', 'string'],
   ['dns-zone', 'dnsZone', 'string'],
+  ['gce-service-account', 'gceServiceAccount', 'string'],
   ['etcd-clusters', 'etcdClusters', 'strings'],
   ['etcd-storage-type', 'etcdStorageType', 'string'],
   ['image', 'image', 'string'],
@@ -61,6 +63,7 @@ const FLAGS: [flag: string, field: keyof CreateClusterOptions, kind: Kind][] = [
   ['node-tenancy', 'nodeTenancy', 'string'],
   ['node-volume-size', 'nodeVolumeSize', 'number'],
   ['node-volume-type', 'nodeVolumeType', 'string'],
+  ['project', 'project', 'string'],
   ['set', 'sets', 'strings'],
   ['ssh-access', 'sshAccess', 'strings'],
   ['subnets', 'subnetIDs', 'strings'],
@@ -106,6 +109,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const channel = await loadChannel(options.channel);
   const { cluster, instanceGroups } = await createClusterSpec(options, {
     lookup: sdkLookup(regionOfZone(options.zones[0])),
+    gceLookup: apiGceLookup(),
     channel,
     stateStore: store.base.url,
     kopsVersion: KOPS_COMPAT_VERSION,

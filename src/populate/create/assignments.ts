@@ -4,7 +4,9 @@
  */
 import type { Cluster, ClusterSubnetSpec } from '../../apis/types.js';
 import type { AwsLookup } from '../../cloud/aws/lookup.js';
+import type { GceLookup } from '../../cloud/gce/lookup.js';
 import { UserError } from '../../errors.js';
+import { performGceAssignments } from './gce-assignments.js';
 import { contains, formatIpv4Cidr, overlaps, parseIpv4Cidr, splitInto, type Ipv4Cidr } from './ipv4.js';
 
 const DEFAULT_NETWORK_CIDR = '172.20.0.0/16';
@@ -12,9 +14,16 @@ const DEFAULT_NETWORK_CIDR = '172.20.0.0/16';
 const AWS_LARGEST_PREFIX = 16;
 const AWS_SMALLEST_PREFIX = 28;
 
-export async function performAssignments(cluster: Cluster, lookup: AwsLookup): Promise<void> {
+export async function performAssignments(cluster: Cluster, lookup: AwsLookup, gceLookup?: GceLookup): Promise<void> {
   const spec = cluster.spec;
   if (!spec.topology) spec.topology = {};
+  if (spec.cloudProvider === 'gce') {
+    if (!gceLookup) throw new Error('GCE network assignments need a GCE look-up');
+    await performGceAssignments(cluster, gceLookup);
+    if (!spec.nonMasqueradeCIDR) spec.nonMasqueradeCIDR = '100.64.0.0/10';
+    assignPublicName(cluster);
+    return;
+  }
   if (!spec.networkCIDR) {
     if (spec.networkID) {
       const vpc = await lookup.vpc(spec.networkID);
@@ -26,10 +35,15 @@ export async function performAssignments(cluster: Cluster, lookup: AwsLookup): P
     }
   }
   if (!spec.nonMasqueradeCIDR) spec.nonMasqueradeCIDR = '100.64.0.0/10';
-  const dns = spec.topology.dns?.type;
-  if ((!dns || dns === 'Public') && !spec.masterPublicName && cluster.metadata.name) spec.masterPublicName = `api.${cluster.metadata.name}`;
+  assignPublicName(cluster);
   checkNetworkCidrs([spec.networkCIDR, ...(spec.additionalNetworkCIDRs ?? [])], !!spec.networkID);
   await assignSubnetCidrs(cluster, lookup);
+}
+
+function assignPublicName(cluster: Cluster): void {
+  const spec = cluster.spec;
+  const dns = spec.topology?.dns?.type;
+  if ((!dns || dns === 'Public') && !spec.masterPublicName && cluster.metadata.name) spec.masterPublicName = `api.${cluster.metadata.name}`;
 }
 
 /** Network CIDRs parse, fit an AWS VPC (unless the VPC exists already) and do not overlap each other. */

@@ -64,8 +64,8 @@ export async function createClusterSpec(opt: CreateClusterOptions, ctx: NewClust
   // Calico's eBPF data plane replaces kube-proxy, unless the user said otherwise.
   if (spec.networking?.calico?.bpfEnabled && spec.kubeProxy?.enabled === undefined) spec.kubeProxy = { ...spec.kubeProxy, enabled: false };
 
-  await performAssignments(cluster, ctx.lookup);
-  await findClusterHostedZone(cluster, ctx.lookup);
+  await performAssignments(cluster, ctx.lookup, ctx.gceLookup);
+  if (spec.cloudProvider === 'aws') await findClusterHostedZone(cluster, ctx.lookup);
 
   for (const ig of instanceGroups) {
     ig.metadata.labels = { ...ig.metadata.labels, [CLUSTER_LABEL]: cluster.metadata.name! };

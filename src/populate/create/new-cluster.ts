@@ -5,14 +5,18 @@
 import type { Cluster, ClusterSubnetSpec, EtcdClusterSpec, InstanceGroup } from '../../apis/types.js';
 import { API_VERSION } from '../../apis/types.js';
 import { kopsArchitecture, regionOfZone, type AwsLookup, type InstanceRole } from '../../cloud/aws/lookup.js';
+import type { GceLookup } from '../../cloud/gce/lookup.js';
 import { UserError } from '../../errors.js';
 import { findImage, recommendedKubernetesVersion, type Channel } from '../channel.js';
 import { kubernetesLT, parseSemVer, type SemVer } from '../semver.js';
 import { checkNetworkCidrs } from './assignments.js';
+import { GCE_DEFAULT_MACHINE_TYPES, setupGceProject, setupGceZones } from './gce.js';
 import type { CreateClusterOptions } from './options.js';
 
 export interface NewClusterContext {
   lookup: AwsLookup;
+  /** Needed for `--cloud gce` only. */
+  gceLookup?: GceLookup;
   channel: Channel;
   /** The state store URL (`--state`); the cluster's configBase is `<store>/<name>` unless --config-base is given. */
   stateStore: string;
@@ -61,10 +65,10 @@ export async function newCluster(opt: CreateClusterOptions, ctx: NewClusterConte
   if (repeated) throw new UserError(`--zones: ${repeated} is given more than once`, 'name each zone once');
   const allZones = [...new Set([...opt.zones, ...opt.controlPlaneZones])].sort();
   const cloud = opt.cloudProvider || guessCloud(ctx.stateStore, allZones);
-  if (cloud !== 'aws') throw new UserError(`--cloud: cloud provider "${cloud}" is not supported yet`, 'this tool manages AWS clusters: use --cloud aws');
-  spec.cloudProvider = 'aws';
-  checkOptionsOffline(opt);
-  await checkZones(allZones, ctx.lookup);
+  if (cloud !== 'aws' && cloud !== 'gce') throw new UserError(`--cloud: cloud provider "${cloud}" is not supported yet`, 'use --cloud aws or --cloud gce');
+  spec.cloudProvider = cloud;
+  checkOptionsOffline(opt, cloud);
+  if (cloud === 'aws') await checkZones(allZones, ctx.lookup);
 
   if (opt.discoveryStore) {
     spec.serviceAccountIssuerDiscovery = {
@@ -74,11 +78,18 @@ export async function newCluster(opt: CreateClusterOptions, ctx: NewClusterConte
     spec.iam.useServiceAccountExternalPermissions = true;
   }
 
-  await setupVpc(opt, spec, ctx.lookup);
-  const zoneToSubnets = await setupZones(opt, spec, allZones, ctx.lookup);
+  let zoneToSubnets: Map<string, ClusterSubnetSpec[]>;
+  if (cloud === 'gce') {
+    if (opt.networkID) spec.networkID = opt.networkID;
+    await setupGceProject(opt, spec, ctx.gceLookup);
+    zoneToSubnets = setupGceZones(opt, spec, allZones);
+  } else {
+    await setupVpc(opt, spec, ctx.lookup);
+    zoneToSubnets = await setupZones(opt, spec, allZones, ctx.lookup);
+  }
   setupNetworking(opt, spec);
   const topology = opt.topology || (opt.ipv6 ? 'private' : 'public');
-  const bastions = await setupTopology(opt, topology, cluster, k8s, ctx.lookup);
+  const bastions = await setupTopology(opt, topology, cluster, k8s, allZones, ctx.lookup);
   const controlPlanes = setupControlPlane(opt, topology, spec, zoneToSubnets, k8s);
 
   let nodes: IG[];
@@ -86,9 +97,9 @@ export async function newCluster(opt: CreateClusterOptions, ctx: NewClusterConte
     spec.karpenter = { enabled: true };
     nodes = [karpenterNodes(opt, k8s)];
   } else {
-    nodes = setupNodes(opt, zoneToSubnets, k8s);
+    nodes = setupNodes(opt, spec, zoneToSubnets, k8s);
   }
-  const apiServers = setupApiServers(opt, zoneToSubnets, k8s);
+  const apiServers = setupApiServers(opt, spec, zoneToSubnets, k8s);
   setupApi(opt, topology, cluster);
 
   const instanceGroups = [...controlPlanes, ...apiServers, ...nodes, ...bastions];
@@ -97,7 +108,7 @@ export async function newCluster(opt: CreateClusterOptions, ctx: NewClusterConte
 }
 
 /** Checks that need no cloud look-up, so bad flags fail fast (and without credentials). */
-function checkOptionsOffline(opt: CreateClusterOptions): void {
+function checkOptionsOffline(opt: CreateClusterOptions, cloud: string): void {
   if (!NETWORKING[opt.networking || 'cilium']) {
     throw new UserError(`--networking: unknown networking mode "${opt.networking}"`, `use one of ${Object.keys(NETWORKING).join(', ')}`);
   }
@@ -112,7 +123,8 @@ function checkOptionsOffline(opt: CreateClusterOptions): void {
   }
   controlPlanePlacement(opt);
   if (opt.nodeCount < 0) throw new UserError('--node-count: must not be negative');
-  checkNetworkCidrs(opt.networkCIDRs, !!opt.networkID || opt.subnetIDs.length > 0);
+  if (cloud === 'aws') checkNetworkCidrs(opt.networkCIDRs, !!opt.networkID || opt.subnetIDs.length > 0);
+  if (cloud !== 'aws' && opt.instanceManager === 'karpenter') throw new UserError('--instance-manager karpenter is only supported on AWS');
 }
 
 function applyFeatureGates(spec: Spec, gates: string[]): void {
@@ -137,8 +149,10 @@ function applyFeatureGates(spec: Spec, gates: string[]): void {
 
 function guessCloud(stateStore: string, zones: string[]): string {
   if (stateStore.startsWith('s3://')) return 'aws';
+  if (stateStore.startsWith('gs://')) return 'gce';
   if (zones.some((z) => /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+[a-z]$/.test(z))) return 'aws';
-  throw new UserError('cannot tell the cloud provider from the zones', 'pass it with --cloud aws');
+  if (zones.some((z) => /^[a-z]+-[a-z]+\d+-[a-z]$/.test(z))) return 'gce';
+  throw new UserError('cannot tell the cloud provider from the zones', 'pass it with --cloud aws or --cloud gce');
 }
 
 async function checkZones(zones: string[], lookup: AwsLookup): Promise<void> {
@@ -226,6 +240,8 @@ const NETWORKING: Record<string, (spec: Spec) => void> = {
   cilium: (s) => cilium(s, {}),
   'cilium-etcd': (s) => cilium(s, { etcdManaged: true }),
   'cilium-eni': (s) => cilium(s, { ipam: 'eni' }),
+  gce: (s) => (s.networking = { gce: {} }),
+  gcp: (s) => (s.networking = { gce: {} }),
 };
 
 function cilium(spec: Spec, extra: Record<string, unknown>): void {
@@ -239,7 +255,7 @@ function setupNetworking(opt: CreateClusterOptions, spec: Spec): void {
   apply(spec);
 }
 
-async function setupTopology(opt: CreateClusterOptions, topology: string, cluster: Cluster, k8s: SemVer, lookup: AwsLookup): Promise<IG[]> {
+async function setupTopology(opt: CreateClusterOptions, topology: string, cluster: Cluster, k8s: SemVer, allZones: string[], lookup: AwsLookup): Promise<IG[]> {
   const spec = cluster.spec;
   spec.topology = { dns: { type: dnsType(opt) } };
   const subnets = spec.subnets!;
@@ -262,12 +278,14 @@ async function setupTopology(opt: CreateClusterOptions, topology: string, cluste
           return subnet;
         });
     if (opt.ipv6) subnets.push(...derived('dualstack', 'DualStack'));
-    subnets.push(...derived('utility', 'Utility'));
+    // GCE subnets are regional and need no utility subnets beside them.
+    if (spec.cloudProvider !== 'gce') subnets.push(...derived('utility', 'Utility'));
     if (opt.bastion) {
       const bastion = instanceGroup('bastions', 'Bastion', 1);
       if (publishesDnsRecords(cluster)) spec.topology.bastion = { bastionPublicName: `bastion.${cluster.metadata.name}` };
       if (opt.ipv6) bastion.spec.subnets = subnets.filter((s) => s.type === 'DualStack').map((s) => s.name!);
-      if (kubernetesLT(k8s, '1.27')) bastion.spec.instanceMetadata = { httpPutResponseHopLimit: 1, httpTokens: 'required' };
+      if (spec.cloudProvider === 'gce') bastion.spec.zones = [...allZones];
+      if (kubernetesLT(k8s, '1.27') && spec.cloudProvider === 'aws') bastion.spec.instanceMetadata = { httpPutResponseHopLimit: 1, httpTokens: 'required' };
       if (opt.bastionImage) bastion.spec.image = opt.bastionImage;
       bastions.push(bastion);
     }
@@ -308,9 +326,14 @@ function instanceGroup(name: string, role: string, size?: number): IG {
   return ig;
 }
 
-function applySizes(ig: IG, sizes: string[]): void {
+function applySizes(ig: IG, sizes: string[], cloud: string | undefined): void {
   if (sizes.length) ig.spec.machineType = sizes[0];
-  if (sizes.length > 1) ig.spec.mixedInstancesPolicy = { instances: [...sizes] };
+  if (sizes.length > 1 && cloud === 'aws') ig.spec.mixedInstancesPolicy = { instances: [...sizes] };
+}
+
+/** GCE instance groups name the zone they run in; AWS ones take it from their subnets. */
+function placeInZone(ig: IG, zone: string, cloud: string | undefined): void {
+  if (cloud === 'gce') ig.spec.zones = [zone];
 }
 
 /** How many control-plane groups, over which zones (round robin). */
@@ -342,15 +365,16 @@ function setupControlPlane(opt: CreateClusterOptions, topology: string, spec: Sp
     const ig = instanceGroup(`control-plane-${name}`, ROLE_CONTROL_PLANE, 1);
     const main = zoneToSubnets.get(zone)![0];
     ig.spec.subnets = [opt.ipv6 && topology === 'private' ? `dualstack-${main.name}` : main.name!];
-    if (kubernetesLT(k8s, '1.27')) ig.spec.instanceMetadata = { httpTokens: 'required' };
-    applySizes(ig, opt.controlPlaneSizes);
+    placeInZone(ig, zone, spec.cloudProvider);
+    if (kubernetesLT(k8s, '1.27') && spec.cloudProvider === 'aws') ig.spec.instanceMetadata = { httpTokens: 'required' };
+    applySizes(ig, opt.controlPlaneSizes, spec.cloudProvider);
     if (opt.controlPlaneImage) ig.spec.image = opt.controlPlaneImage;
     controlPlanes.push(ig);
   }
 
   const clusters = [...opt.etcdClusters];
   if (opt.networking === 'cilium-etcd') clusters.push('cilium');
-  const encrypted = opt.encryptEtcdStorage ?? true;
+  const encrypted = opt.encryptEtcdStorage ?? spec.cloudProvider === 'aws';
   spec.etcdClusters = clusters.map((name) => etcdCluster(name, controlPlanes, encrypted, opt.etcdStorageType));
   return controlPlanes;
 }
@@ -382,7 +406,7 @@ function trimCommonPrefix(names: string[]): string[] {
   return names.map((n) => (/^[0-9]/.test(n) ? `etcd-${n}` : n));
 }
 
-function setupNodes(opt: CreateClusterOptions, zoneToSubnets: Map<string, ClusterSubnetSpec[]>, k8s: SemVer): IG[] {
+function setupNodes(opt: CreateClusterOptions, spec: Spec, zoneToSubnets: Map<string, ClusterSubnetSpec[]>, k8s: SemVer): IG[] {
   if (opt.nodeCount < 0) throw new UserError('--node-count: must not be negative');
   const zones = opt.zones;
   const total = opt.nodeCount || zones.length;
@@ -393,8 +417,9 @@ function setupNodes(opt: CreateClusterOptions, zoneToSubnets: Map<string, Cluste
     const subnets = zoneToSubnets.get(zone)!;
     // The main subnet of a zone may be small; extra subnets (from extra network CIDRs) are for the nodes.
     ig.spec.subnets = (subnets.length === 1 ? subnets : subnets.slice(1)).map((s) => s.name!);
-    if (kubernetesLT(k8s, '1.27')) ig.spec.instanceMetadata = { httpPutResponseHopLimit: 1, httpTokens: 'required' };
-    applySizes(ig, opt.nodeSizes);
+    placeInZone(ig, zone, spec.cloudProvider);
+    if (kubernetesLT(k8s, '1.27') && spec.cloudProvider === 'aws') ig.spec.instanceMetadata = { httpPutResponseHopLimit: 1, httpTokens: 'required' };
+    applySizes(ig, opt.nodeSizes, spec.cloudProvider);
     if (opt.nodeImage) ig.spec.image = opt.nodeImage;
     return ig;
   });
@@ -409,7 +434,7 @@ function karpenterNodes(opt: CreateClusterOptions, k8s: SemVer): IG {
   return ig;
 }
 
-function setupApiServers(opt: CreateClusterOptions, zoneToSubnets: Map<string, ClusterSubnetSpec[]>, k8s: SemVer): IG[] {
+function setupApiServers(opt: CreateClusterOptions, spec: Spec, zoneToSubnets: Map<string, ClusterSubnetSpec[]>, k8s: SemVer): IG[] {
   const total = opt.apiServerCount;
   if (total <= 0) return [];
   const zones = opt.zones;
@@ -418,8 +443,9 @@ function setupApiServers(opt: CreateClusterOptions, zoneToSubnets: Map<string, C
   return zones.map((zone, i) => {
     const ig = instanceGroup(`apiserver-${zone}`, 'APIServer', perZone + (i < remainder ? 1 : 0));
     ig.spec.subnets = zoneToSubnets.get(zone)!.map((s) => s.name!);
-    if (kubernetesLT(k8s, '1.27')) ig.spec.instanceMetadata = { httpPutResponseHopLimit: 1, httpTokens: 'required' };
-    applySizes(ig, opt.apiServerSizes);
+    placeInZone(ig, zone, spec.cloudProvider);
+    if (kubernetesLT(k8s, '1.27') && spec.cloudProvider === 'aws') ig.spec.instanceMetadata = { httpPutResponseHopLimit: 1, httpTokens: 'required' };
+    applySizes(ig, opt.apiServerSizes, spec.cloudProvider);
     return ig;
   });
 }
@@ -447,6 +473,7 @@ function setupApi(opt: CreateClusterOptions, topology: string, cluster: Cluster)
       throw new UserError(`--api-loadbalancer-type: unknown type "${opt.apiLoadBalancerType}"`, 'use public or internal');
   }
   if (opt.apiSSLCertificate) lb.sslCertificate = opt.apiSSLCertificate;
+  if (spec.cloudProvider !== 'aws') return;
   switch (opt.apiLoadBalancerClass) {
     case '':
     case 'network':
@@ -468,15 +495,17 @@ async function completeInstanceGroup(ig: IG, opt: CreateClusterOptions, spec: Sp
   if (!ig.spec.image) {
     if (opt.image) ig.spec.image = opt.image;
     else {
-      const arch = await machineArchitecture(ig.spec.machineType, ctx.lookup);
-      const image = findImage(ctx.channel, 'aws', k8s, arch);
-      if (!image) throw new UserError(`no image in channel ${ctx.channel.source} for aws/${arch} and Kubernetes ${spec.kubernetesVersion}`, 'give one with --image');
+      const cloud = spec.cloudProvider!;
+      // Only AWS offers machine types of another architecture than amd64.
+      const arch = cloud === 'aws' ? await machineArchitecture(ig.spec.machineType, ctx.lookup) : 'amd64';
+      const image = findImage(ctx.channel, cloud, k8s, arch);
+      if (!image) throw new UserError(`no image in channel ${ctx.channel.source} for ${cloud}/${arch} and Kubernetes ${spec.kubernetesVersion}`, 'give one with --image');
       ig.spec.image = image.name;
     }
   }
   if (!ig.spec.machineType && ig.spec.manager !== 'Karpenter') {
-    const zones = zonesOfInstanceGroup(ig, spec);
-    ig.spec.machineType = await ctx.lookup.defaultInstanceType(ROLE_FOR_DEFAULTS[ig.spec.role!], zones);
+    const role = ROLE_FOR_DEFAULTS[ig.spec.role!];
+    ig.spec.machineType = spec.cloudProvider === 'gce' ? GCE_DEFAULT_MACHINE_TYPES[role] : await ctx.lookup.defaultInstanceType(role, zonesOfInstanceGroup(ig, spec));
   }
   const subnets = spec.subnets ?? [];
   if (ig.spec.role === ROLE_CONTROL_PLANE) return;

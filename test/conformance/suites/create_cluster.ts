@@ -10,6 +10,7 @@ import { encodeObjects } from '../../../src/apis/codec.js';
 import { parseChannel, type Channel } from '../../../src/populate/channel.js';
 import { createClusterSpec, optionsFromGoFields, type CreateClusterOptions } from '../../../src/populate/create/index.js';
 import { fixtureAwsWorld } from '../fixtures/aws-world.js';
+import { fixtureGceWorld } from '../fixtures/gce-world.js';
 import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../suite.js';
 import { caseDirs } from './cases.js';
 
@@ -24,6 +25,7 @@ export async function runCreateClusterCase(caseDir: string, channel: Channel): P
   const options = optionsFromGoFields(fields ?? {}, join(caseDir, 'options.yaml'));
   const { cluster, instanceGroups } = await createClusterSpec(options, {
     lookup: fixtureAwsWorld({ forCreateCluster: true }),
+    gceLookup: fixtureGceWorld(),
     channel,
     stateStore: 'memfs://tests',
     kopsVersion: GOLDEN_KOPS_VERSION,
@@ -50,7 +52,7 @@ export const createClusterSuite: Suite = {
       }
       const fields = parseYaml(readFileSync(join(dir, 'options.yaml'), 'utf8')) as Record<string, unknown>;
       const cloud = Object.entries(fields ?? {}).find(([k]) => k.toLowerCase() === 'cloudprovider')?.[1];
-      if (cloud !== undefined && cloud !== 'aws') {
+      if (cloud !== undefined && cloud !== 'aws' && cloud !== 'gce') {
         cases.push({ id, outcome: 'differ', reason: 'cloud not supported yet' });
         continue;
       }

@@ -141,7 +141,7 @@ describe('create cluster rejects bad input with the flag and what to do', () => 
     ['a name that is not fully qualified', { clusterName: 'demo' }, /metadata.name: "demo" is not a fully-qualified DNS name/],
     ['a bastion with a public topology', { bastion: true }, /--bastion needs --topology private/],
     ['kubenet with a private topology', { networking: 'kubenet', topology: 'private' }, /kubenet does not support --topology private/],
-    ['an unsupported cloud', { cloudProvider: 'gce' }, /cloud provider "gce" is not supported yet/],
+    ['an unsupported cloud', { cloudProvider: 'hetzner' }, /cloud provider "hetzner" is not supported yet/],
     ['an unknown topology', { topology: 'hybrid' }, /--topology: unknown topology "hybrid"/],
     ['an unknown instance manager', { instanceManager: 'spot' }, /--instance-manager: unknown value "spot"/],
     ['an unknown DNS type', { dnsType: 'gossip' }, /--dns: unknown DNS type "gossip"/],
