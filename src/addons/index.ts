@@ -2,6 +2,8 @@ import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js
 import { addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
 import { parseManifest, serializeManifest } from './manifest.js';
 import { amazonVpc } from './templates/amazon-vpc.js';
+import { authenticationAws } from './templates/authentication-aws.js';
+import { authenticationKopeio } from './templates/authentication-kopeio.js';
 import { awsCloudController } from './templates/aws-cloud-controller.js';
 import { awsEbsCsiDriver } from './templates/aws-ebs-csi-driver.js';
 import { awsLoadBalancerController } from './templates/aws-load-balancer-controller.js';
@@ -14,12 +16,14 @@ import { dnsController } from './templates/dns-controller.js';
 import { externalDns } from './templates/external-dns.js';
 import { flannel } from './templates/flannel.js';
 import { karpenter } from './templates/karpenter.js';
+import { kubeRouter } from './templates/kube-router.js';
 import { kindnet } from './templates/kindnet.js';
 import { kopeio } from './templates/kopeio.js';
 import { kopsController } from './templates/kops-controller.js';
 import { kubeletApiRbac } from './templates/kubelet-api-rbac.js';
 import { limitRange } from './templates/limit-range.js';
 import { metricsServer } from './templates/metrics-server.js';
+import { nodeLocalDNS } from './templates/nodelocaldns.js';
 import { nodeProblemDetector } from './templates/node-problem-detector.js';
 import { nodeTerminationHandler } from './templates/node-termination-handler.js';
 import { nvidia } from './templates/nvidia.js';
@@ -39,8 +43,11 @@ interface CatalogEntry {
 
 /** CNI add-ons are selected by role rather than by name. */
 const NETWORKING_SELECTOR = { 'role.kubernetes.io/networking': '1' };
+/** Token-webhook authenticators are selected by role too. */
+const AUTHENTICATION_SELECTOR = { 'role.kubernetes.io/authentication': '1' };
 
 const isAWS = (c: AddonCluster) => c.spec.cloudProvider === 'aws';
+const usesCoreDNS = (c: AddonCluster) => (c.spec.kubeDNS?.provider ?? 'CoreDNS') === 'CoreDNS';
 
 /** Every add-on kops can install, in bootstrap-channel order. */
 const CATALOG: CatalogEntry[] = [
@@ -56,7 +63,7 @@ const CATALOG: CatalogEntry[] = [
   },
   {
     definition: { name: 'coredns.addons.k8s.io', id: 'k8s-1.12', manifestFile: 'k8s-1.12.yaml', render: coredns },
-    enabled: (c) => (c.spec.kubeDNS?.provider ?? 'CoreDNS') === 'CoreDNS',
+    enabled: usesCoreDNS,
   },
   {
     definition: { name: 'kubelet-api.rbac.addons.k8s.io', id: 'k8s-1.9', manifestFile: 'k8s-1.9.yaml', render: kubeletApiRbac },
@@ -85,6 +92,16 @@ const CATALOG: CatalogEntry[] = [
       serviceAccountRole: { name: 'external-dns', namespace: 'kube-system' },
     },
     enabled: (c) => c.spec.externalDns?.provider === 'external-dns',
+  },
+  {
+    definition: {
+      name: 'nodelocaldns.addons.k8s.io',
+      id: 'k8s-1.12',
+      manifestFile: 'k8s-1.12.yaml',
+      needsRollingUpdate: 'all',
+      render: nodeLocalDNS,
+    },
+    enabled: (c) => usesCoreDNS(c) && c.spec.kubeDNS?.nodeLocalDNS?.enabled === true,
   },
   {
     definition: {
@@ -161,7 +178,7 @@ const CATALOG: CatalogEntry[] = [
   },
   {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },
-    enabled: isAWS,
+    enabled: (c) => isAWS(c) && c.spec.cloudConfig?.manageStorageClasses === true,
   },
   {
     definition: {
@@ -198,6 +215,17 @@ const CATALOG: CatalogEntry[] = [
   },
   {
     definition: {
+      name: 'networking.kuberouter',
+      id: 'k8s-1.12',
+      manifestFile: 'k8s-1.12.yaml',
+      selector: NETWORKING_SELECTOR,
+      render: kubeRouter,
+      serviceAccountRole: { name: 'kube-router', namespace: 'kube-system' },
+    },
+    enabled: (c) => c.spec.networking?.kuberouter !== undefined,
+  },
+  {
+    definition: {
       name: 'networking.flannel',
       id: 'k8s-1.25',
       manifestFile: 'k8s-1.25.yaml',
@@ -228,6 +256,26 @@ const CATALOG: CatalogEntry[] = [
       render: kindnet,
     },
     enabled: (c) => c.spec.networking?.kindnet !== undefined,
+  },
+  {
+    definition: {
+      name: 'authentication.kope.io',
+      id: 'k8s-1.12',
+      manifestFile: 'k8s-1.12.yaml',
+      selector: AUTHENTICATION_SELECTOR,
+      render: authenticationKopeio,
+    },
+    enabled: (c) => c.spec.authentication?.kopeio !== undefined,
+  },
+  {
+    definition: {
+      name: 'authentication.aws',
+      id: 'k8s-1.12',
+      manifestFile: 'k8s-1.12.yaml',
+      selector: AUTHENTICATION_SELECTOR,
+      render: authenticationAws,
+    },
+    enabled: (c) => c.spec.authentication?.aws !== undefined,
   },
   {
     definition: {

@@ -436,7 +436,8 @@ export function nodeRolePolicy(m: ModelContext, role: NodeRole): string | undefi
     amazonVpc();
     calico();
     if (containerd.nvidiaGPU?.enabled || net.cilium?.ipam === 'eni') p.unconditional.add('ec2:DescribeInstanceTypes');
-    if (net.kindnet) p.clusterTagged.add('ec2:ModifyInstanceAttribute');
+    // kube-router and kindnet turn off the source/destination check of the node they run on.
+    if (net.kuberouter || net.kindnet) p.clusterTagged.add('ec2:ModifyInstanceAttribute');
   }
   return p.empty ? undefined : p.toJSON();
 }

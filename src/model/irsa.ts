@@ -78,6 +78,7 @@ function serviceAccountRoles(m: ModelContext): ServiceAccountRole[] {
     if (nth && nth.enabled !== false) addon('aws-node-termination-handler', addNodeTerminationHandlerPermissions);
     if (m.spec.awsLoadBalancerController?.enabled) addon('aws-load-balancer-controller', addLoadBalancerControllerPermissions);
     if (m.spec.clusterAutoscaler?.enabled) addon('cluster-autoscaler', addClusterAutoscalerPermissions);
+    if (m.spec.networking?.kuberouter) addon('kube-router', (p) => p.clusterTagged.add('ec2:ModifyInstanceAttribute'));
     if (m.spec.karpenter?.enabled) addon('karpenter', (p) => addKarpenterPermissions(p, m.aws.region, m.iamName('node')));
   }
   for (const sa of m.spec.iam?.serviceAccountExternalPermissions ?? []) {

@@ -31,6 +31,12 @@ export function kubeApiserverHealthcheck(ctx: BootstrapContext): StateFile {
   return { tfName: 'manifests-static-kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml', content: toGoYaml(pod) };
 }
 
+/** The user's own add-on channels (spec.addons[].manifest), applied after the bootstrap channel. */
+function userChannels(cluster: KopsObject): string[] {
+  const addons = (cluster.spec.addons ?? []) as { manifest?: string }[];
+  return addons.map((a) => a.manifest ?? '');
+}
+
 /** The `channels` static pod on control-plane nodes: applies the bootstrap channel (the add-ons) every minute. */
 export function kopsChannels(cluster: KopsObject, ctx: BootstrapContext): StateFile {
   const pod = {
@@ -49,6 +55,7 @@ export function kopsChannels(cluster: KopsObject, ctx: BootstrapContext): StateF
             '--node-labels=node-role.kubernetes.io/control-plane',
             '--node-name=$(NODE_NAME)',
             `${cluster.spec.configBase}/addons/bootstrap-channel.yaml`,
+            ...userChannels(cluster),
           ],
           env: [
             { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
