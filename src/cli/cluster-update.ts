@@ -1,3 +1,4 @@
+import { checkNoRefusedFields } from '../apis/fields/refuse.js';
 import { UserError } from '../errors.js';
 import { createAwsClients, verifyAwsAccess, type AwsClients } from '../cloud/aws/clients.js';
 import { regionOfZone } from '../cloud/aws/lookup.js';
@@ -30,6 +31,8 @@ export async function prepareClusterUpdate(
 ): Promise<PreparedUpdate> {
   const store = await openClusterStore(ctx);
   const pki = await openClusterPki(ctx, positional);
+  const cloud = (pki.cluster.spec as { cloudProvider?: string }).cloudProvider;
+  checkNoRefusedFields([pki.cluster, ...(await store.listInstanceGroups(pki.clusterName))], cloud, `cluster ${pki.clusterName} in the state store`);
   const region = clusterRegion(pki.cluster.spec as Record<string, unknown>, pki.clusterName);
   const aws = createAwsClients({ region });
   const identity = await verifyAwsAccess(aws);

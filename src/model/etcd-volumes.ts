@@ -28,7 +28,7 @@ export function buildEtcdVolumes(m: ModelContext): Task[] {
           size: member.volumeSize ?? 20,
           type,
           encrypted: member.encryptedVolume ?? false,
-          kmsKeyId: member.kmsKeyID,
+          kmsKeyId: member.kmsKeyId,
           iops: type === 'gp3' || type === 'io1' || type === 'io2' ? (member.volumeIops ?? (type === 'gp3' ? 3000 : undefined)) : undefined,
           throughput: type === 'gp3' ? (member.volumeThroughput ?? 125) : undefined,
           tags,

@@ -84,7 +84,7 @@ export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
     securityGroups: [...(lbSpec.additionalSecurityGroups ?? []), ref(sg)],
     subnetMappings: subnets.map((s) => {
       const given = lbSpec.subnets?.find((x) => x.name === s.name);
-      return { subnetId: ref(subnetKey(m, s)), allocationId: given?.allocationID, privateIpv4Address: given?.privateIPv4Address };
+      return { subnetId: ref(subnetKey(m, s)), allocationId: given?.allocationId, privateIpv4Address: given?.privateIPv4Address };
     }),
     accessLogs: lbSpec.accessLog?.bucket ? { bucket: lbSpec.accessLog.bucket, bucketPrefix: lbSpec.accessLog.bucketPrefix, enabled: true } : undefined,
     tags: m.cloudTags(lbName),

@@ -133,7 +133,7 @@ function subnetSpec(m: ModelContext, s: SubnetView, vpc: Task): SubnetSpec {
       spec.enableDns64 = true;
     }
   }
-  if (!m.spec.disableSubnetTags) {
+  if (!m.spec.DisableSubnetTags) {
     const tags = m.cloudTags(m.subnetTaskName(s), !!s.id);
     tags.SubnetType = s.type;
     if (s.type === 'Public' || s.type === 'Utility') {

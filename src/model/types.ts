@@ -20,7 +20,7 @@ export interface SubnetView {
 
 export interface EtcdClusterView {
   name: string;
-  etcdMembers: { name: string; instanceGroup?: string; volumeType?: string; volumeSize?: number; volumeIops?: number; volumeThroughput?: number; kmsKeyID?: string; encryptedVolume?: boolean }[];
+  etcdMembers: { name: string; instanceGroup?: string; volumeType?: string; volumeSize?: number; volumeIops?: number; volumeThroughput?: number; kmsKeyId?: string; encryptedVolume?: boolean }[];
   manager?: Record<string, unknown>;
 }
 
@@ -39,7 +39,7 @@ export interface ClusterSpecView {
   masterPublicName?: string;
   masterInternalName?: string;
   cloudLabels?: Record<string, string>;
-  disableSubnetTags?: boolean;
+  DisableSubnetTags?: boolean;
   topology?: { dns?: { type?: string }; masters?: string; nodes?: string; bastion?: { bastionPublicName?: string; loadBalancer?: { type?: string; additionalSecurityGroups?: string[] } } };
   api?: {
     dns?: Record<string, unknown>;
@@ -53,7 +53,7 @@ export interface ClusterSpecView {
       crossZoneLoadBalancing?: boolean;
       sslCertificate?: string;
       sslPolicy?: string;
-      subnets?: { name: string; privateIPv4Address?: string; allocationID?: string }[];
+      subnets?: { name: string; privateIPv4Address?: string; allocationId?: string }[];
       accessLog?: { bucket?: string; bucketPrefix?: string; interval?: number };
       targetGroups?: Record<string, unknown>[];
     };

@@ -147,7 +147,7 @@ function networkingOf(cluster: KopsObject): Data {
 function apiOf(spec: KopsObject['spec']): Data {
   const api: Data = { publicName: spec.masterPublicName };
   if (spec.api?.dns) api.dns = spec.api.dns;
-  if (spec.api?.additionalSANs) api.additionalSANs = spec.api.additionalSANs;
+  if (spec.additionalSans?.length) api.additionalSANs = spec.additionalSans;
   return api;
 }
 

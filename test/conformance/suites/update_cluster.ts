@@ -21,7 +21,13 @@ import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../su
 import { caseDirs } from './cases.js';
 
 /** Settings only the Go test table holds (HARNESS.md §2.4); everything else comes from the case's files. */
-export const CASE_SETTINGS: Record<string, { lifecycleOverrides?: Record<string, Lifecycle>; phase?: Phase; featureFlags?: string[] }> = {
+export interface CaseSettings {
+  lifecycleOverrides?: Record<string, Lifecycle>;
+  phase?: Phase;
+  featureFlags?: string[];
+}
+
+export const CASE_SETTINGS: Record<string, CaseSettings> = {
   existing_iam: {
     lifecycleOverrides: { IAMRole: 'ExistsAndWarnIfChanges', IAMRolePolicy: 'ExistsAndWarnIfChanges', IAMInstanceProfileRole: 'ExistsAndWarnIfChanges' },
   },
@@ -94,16 +100,42 @@ export const updateClusterSuite: Suite = {
   },
 };
 
-async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)[string]): Promise<Outcome> {
+async function runCase(id: string, dir: string, settings: CaseSettings): Promise<Outcome> {
   const inputFile = join(dir, 'in-v1alpha2.yaml');
   if (!existsSync(inputFile)) return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
-  // As `kops create -f`: other kinds become additional objects, unknown fields are dropped.
+  // As the Go harness reads its input: other kinds become additional objects, unknown fields are dropped.
   const objects = decodeDocuments(readFileSync(inputFile, 'utf8'), inputFile, { allowOtherKinds: true, onUnknownField: () => {} });
   const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
   if (!cluster) throw new Error('no Cluster in in-v1alpha2.yaml');
   if (cluster.spec.cloudProvider !== 'aws' && !(cluster.spec.cloudProvider as { aws?: unknown })?.aws) {
     return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
   }
+  const { files, completed } = await runUpdatePipeline(objects, dir, settings);
+  const outcome = compareOutput(id, dir, files, settings.phase);
+  // get-assets cases (HARNESS.md §2.2 step 7): `kops get assets -o yaml` is compared too.
+  const assetsFile = join(dir, 'assets.yaml');
+  if (outcome.result.outcome === 'match' && existsSync(assetsFile)) {
+    const actual = assetsYaml(collectAssets(completed.stateFiles, completed.cluster.spec as Record<string, unknown>));
+    const expected = readFileSync(assetsFile, 'utf8');
+    if (!goldenEqual(actual, expected)) outcome.result = { id, outcome: 'differ', reason: `assets.yaml: ${firstDifference(actual, expected)}` };
+  }
+  return outcome;
+}
+
+export interface PipelineOutput {
+  /** kubernetes.tf and data/* as the terraform target writes them. */
+  files: Map<string, string>;
+  completed: { cluster: KopsObject; stateFiles: Array<{ tfName: string; path: string; content: string }> };
+}
+
+/**
+ * The harness's pipeline for decoded input objects: populate the completed spec against the fixture world, build
+ * the bootstrap files with the keystore seeded from `keystoreDir`'s golden data, the AWS model, and the terraform
+ * target's output.
+ */
+export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>, keystoreDir: string, settings: CaseSettings = {}): Promise<PipelineOutput> {
+  const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
+  if (!cluster) throw new Error('no Cluster among the input objects');
   const clusterName = cluster.metadata.name;
   const instanceGroups = (objects as KopsObject[]).filter((o) => o.kind === 'InstanceGroup' && o.metadata.labels?.['kops.k8s.io/cluster'] === clusterName);
   const additionalObjects = objects.filter((o) => !['Cluster', 'InstanceGroup', 'Keyset', 'SSHCredential'].includes(o.kind)) as unknown as KopsObject[];
@@ -115,18 +147,18 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
   }).cluster as unknown as KopsObject;
 
   // The network phase writes no state-store files; its case has no data/ to lift the seeded keystore from.
-  const bootstrapCtx = bootstrapContext(dir, settings.featureFlags);
+  const bootstrapCtx = bootstrapContext(keystoreDir, settings.featureFlags);
   const bootstrap =
     settings.phase === 'network'
       ? { files: [], userData: new Map<string, string>() }
       : buildBootstrap(completed, instanceGroups, bootstrapCtx, additionalObjects);
-  const files = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
-  const sshKeyFile = join(dir, 'id_rsa.pub');
+  const stateFiles = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
+  const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
   const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
     ...fixtureContext(),
     sshPublicKey: existsSync(sshKeyFile) ? readFileSync(sshKeyFile, 'utf8').trim() : undefined,
     dnsZone: fixtureDnsZone(completed.spec.dnsZone),
-    files,
+    files: stateFiles,
     userData: bootstrap.userData,
     lifecycleOverrides: settings.lifecycleOverrides,
     featureFlags: settings.featureFlags,
@@ -134,15 +166,7 @@ async function runCase(id: string, dir: string, settings: (typeof CASE_SETTINGS)
     serviceAccountPublicKeysPem: bootstrapCtx.keysets['service-account']?.publicKeysPem,
   });
   const out = await renderTerraform(tasks, { clusterName, region: fixtureContext().region });
-  const outcome = compareOutput(id, dir, out.files, settings.phase);
-  // get-assets cases (HARNESS.md §2.2 step 7): `kops get assets -o yaml` is compared too.
-  const assetsFile = join(dir, 'assets.yaml');
-  if (outcome.result.outcome === 'match' && existsSync(assetsFile)) {
-    const actual = assetsYaml(collectAssets(files, completed.spec as Record<string, unknown>));
-    const expected = readFileSync(assetsFile, 'utf8');
-    if (!goldenEqual(actual, expected)) outcome.result = { id, outcome: 'differ', reason: `assets.yaml: ${firstDifference(actual, expected)}` };
-  }
-  return outcome;
+  return { files: out.files, completed: { cluster: completed, stateFiles } };
 }
 
 function compareOutput(id: string, dir: string, files: Map<string, string>, phase?: string): Outcome {

@@ -1,0 +1,38 @@
+/** Small constructors for the registry's AWS entries. */
+import type { EffectEntry, Fragment, NoEffectEntry, ObjectKind, PendingEntry, Setting } from '../registry.js';
+
+export const tf = (text: string): Fragment => ({ in: 'kubernetes.tf', text });
+export const noTf = (text: string): Fragment => ({ in: 'kubernetes.tf', text, absent: true });
+export const data = (file: string, text: string): Fragment => ({ in: file, text });
+export const nodesConfig = (text: string): Fragment => ({ in: 'nodeupconfig-nodes', text });
+export const masterConfig = (text: string): Fragment => ({ in: 'nodeupconfig-master-us-test-1a', text });
+
+interface Extra {
+  covers?: readonly string[];
+  settings?: readonly Setting[];
+  ig?: string;
+}
+
+export const clusterEffect = (at: string, sample: unknown, fragments: readonly Fragment[], go: string, extra: Extra = {}): EffectEntry => ({
+  class: 'effect',
+  kind: 'Cluster',
+  at,
+  sample,
+  fragments,
+  go,
+  ...extra,
+});
+
+export const groupEffect = (at: string, sample: unknown, fragments: readonly Fragment[], go: string, extra: Extra = {}): EffectEntry => ({
+  class: 'effect',
+  kind: 'InstanceGroup',
+  at,
+  sample,
+  fragments,
+  go,
+  ...extra,
+});
+
+export const noEffect = (kind: ObjectKind, path: string, go: string, why: string): NoEffectEntry => ({ class: 'no-effect', kind, path, go, why });
+
+export const pending = (kind: ObjectKind, path: string, owner: string, note: string): PendingEntry => ({ class: 'pending', kind, path, owner, note });

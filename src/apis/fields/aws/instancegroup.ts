@@ -1,0 +1,1 @@
+export const AWS_INSTANCE_GROUP_FIELDS: readonly import('../registry.js').RegistryEntry[] = [];

@@ -1,0 +1,1 @@
+export const AWS_NETWORKING_FIELDS: readonly import('../registry.js').RegistryEntry[] = [];

@@ -1,0 +1,43 @@
+/**
+ * The blocks of the specs that belong to one cloud (pkg/apis/kops/v1alpha2: the per-cloud structs and fields). On a
+ * cluster of another cloud they are refused.
+ */
+import type { ObjectKind } from './registry.js';
+import { patternMatches } from './registry.js';
+
+export const CLOUDS = ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'openstack', 'scaleway', 'metal'] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+export interface CloudBlock {
+  kind: ObjectKind;
+  pattern: string;
+  cloud: Cloud;
+}
+
+export const CLOUD_BLOCKS: readonly CloudBlock[] = [
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.azure.*', cloud: 'azure' },
+  { kind: 'Cluster', pattern: 'spec.cloudControllerManager.azureNodeManagerImage', cloud: 'azure' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.openstack.*', cloud: 'openstack' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.gceServiceAccount', cloud: 'gce' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.gceUseStartupScript', cloud: 'gce' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.gcpPDCSIDriver.*', cloud: 'gce' },
+  { kind: 'Cluster', pattern: 'spec.networking.gce', cloud: 'gce' },
+  { kind: 'Cluster', pattern: 'spec.project', cloud: 'gce' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.awsEBSCSIDriver.*', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.elbSecurityGroup', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.nlbSecurityGroupMode', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.cloudConfig.disableSecurityGroupIngress', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.awsLoadBalancerController.*', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.nodeTerminationHandler.*', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.podIdentityWebhook.*', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.karpenter.*', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.authentication.aws.*', cloud: 'aws' },
+  { kind: 'Cluster', pattern: 'spec.networking.amazonvpc.*', cloud: 'aws' },
+  { kind: 'InstanceGroup', pattern: 'spec.gcpProvisioningModel', cloud: 'gce' },
+  { kind: 'InstanceGroup', pattern: 'spec.guestAccelerators[].*', cloud: 'gce' },
+];
+
+/** The cloud a leaf belongs to, when it is part of one cloud's block. */
+export function cloudOfLeaf(kind: ObjectKind, leaf: string): Cloud | undefined {
+  return CLOUD_BLOCKS.find((b) => b.kind === kind && patternMatches(b.pattern, leaf))?.cloud;
+}

@@ -1,0 +1,33 @@
+/** The field registry of each cloud built (see registry.ts for the classes). */
+import { AWS_CLUSTER_FIELDS } from './aws/cluster.js';
+import { AWS_INSTANCE_GROUP_FIELDS } from './aws/instancegroup.js';
+import { AWS_NETWORKING_FIELDS } from './aws/networking.js';
+import { AWS_REFUSED_FIELDS } from './aws/refused.js';
+import type { RegistryEntry } from './registry.js';
+
+export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_REFUSED_FIELDS];
+
+/** The registries of the clouds this tool builds. */
+export const REGISTRIES: Readonly<Record<string, readonly RegistryEntry[]>> = { aws: AWS_REGISTRY };
+
+export function registryFor(cloud: string | undefined): readonly RegistryEntry[] | undefined {
+  return cloud === undefined ? undefined : REGISTRIES[cloud];
+}
+
+/**
+ * The component configuration blocks whose fields become flags (kops's struct tags, in the flag table): the block's
+ * path and the Go struct named in the table.
+ */
+export const COMPONENT_BLOCKS: ReadonlyArray<{ kind: 'Cluster' | 'InstanceGroup'; path: string; struct: string }> = [
+  { kind: 'Cluster', path: 'spec.kubelet', struct: 'KubeletConfigSpec' },
+  { kind: 'Cluster', path: 'spec.masterKubelet', struct: 'KubeletConfigSpec' },
+  { kind: 'InstanceGroup', path: 'spec.kubelet', struct: 'KubeletConfigSpec' },
+  { kind: 'Cluster', path: 'spec.kubeAPIServer', struct: 'KubeAPIServerConfig' },
+  { kind: 'Cluster', path: 'spec.kubeControllerManager', struct: 'KubeControllerManagerConfig' },
+  { kind: 'Cluster', path: 'spec.kubeControllerManager.leaderElection', struct: 'LeaderElectionConfiguration' },
+  { kind: 'Cluster', path: 'spec.kubeScheduler', struct: 'KubeSchedulerConfig' },
+  { kind: 'Cluster', path: 'spec.kubeScheduler.leaderElection', struct: 'LeaderElectionConfiguration' },
+  { kind: 'Cluster', path: 'spec.kubeProxy', struct: 'KubeProxyConfig' },
+  { kind: 'Cluster', path: 'spec.cloudControllerManager', struct: 'CloudControllerManagerConfig' },
+  { kind: 'Cluster', path: 'spec.cloudControllerManager.leaderElection', struct: 'LeaderElectionConfiguration' },
+];

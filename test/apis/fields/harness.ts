@@ -1,0 +1,106 @@
+/**
+ * Running registry samples through the update_cluster pipeline of the conformance suite (in-process, fixture cloud):
+ * a baseline cluster (the minimal-aws golden case), the entry's settings and sample applied, and the output files
+ * searched for the entry's fragments.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeDocuments } from '../../../src/apis/codec.js';
+import type { EffectEntry, Fragment, Setting } from '../../../src/apis/fields/registry.js';
+import { sharedDir } from '../../helpers/cli.js';
+import { runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
+
+export const BASELINE_DIR = join(sharedDir, 'kops-reference/conformance/update_cluster/minimal-aws');
+const COMPLETED_SPEC = 'cluster-completed.spec';
+
+type Obj = { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
+
+export function baselineObjects(): Obj[] {
+  const file = join(BASELINE_DIR, 'in-v1alpha2.yaml');
+  return decodeDocuments(readFileSync(file, 'utf8'), file) as unknown as Obj[];
+}
+
+/** Sets `value` at a dotted path; `[]` sets it in every element of a list that is there. */
+export function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+  const segments = path.split('.');
+  const walk = (node: Record<string, unknown>, i: number): void => {
+    const seg = segments[i];
+    const isList = seg.endsWith('[]');
+    const key = isList ? seg.slice(0, -2) : seg;
+    if (i === segments.length - 1 && !isList) {
+      node[key] = structuredClone(value);
+      return;
+    }
+    if (isList) {
+      const list = node[key];
+      if (!Array.isArray(list) || list.length === 0) throw new Error(`${path}: ${key} is not a list with elements in the baseline; give it in the settings`);
+      if (i === segments.length - 1) throw new Error(`${path}: a path cannot end with []`);
+      for (const item of list) walk(item as Record<string, unknown>, i + 1);
+      return;
+    }
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    walk(node[key] as Record<string, unknown>, i + 1);
+  };
+  walk(target, 0);
+}
+
+function apply(objects: Obj[], kind: string, ig: string | undefined, path: string, value: unknown): void {
+  const onGroup = kind === 'InstanceGroup' || path.startsWith('ig:');
+  const target = onGroup ? objects.find((o) => o.kind === 'InstanceGroup' && o.metadata.name === (ig ?? 'nodes')) : objects.find((o) => o.kind === 'Cluster');
+  if (!target) throw new Error(`no ${onGroup ? `instance group ${ig ?? 'nodes'}` : 'cluster'} in the baseline`);
+  setAt(target as unknown as Record<string, unknown>, path.replace(/^ig:/, ''), value);
+}
+
+/** The baseline with these entries' settings and samples applied (in order). */
+export function withSamples(entries: readonly EffectEntry[]): Obj[] {
+  const objects = baselineObjects();
+  for (const e of entries) for (const [path, value] of e.settings ?? []) apply(objects, path.startsWith('ig:') ? 'InstanceGroup' : 'Cluster', e.ig, path, value);
+  for (const e of entries) apply(objects, e.kind, e.ig, e.at, e.sample);
+  return objects;
+}
+
+export async function runOutput(objects: Obj[]): Promise<Map<string, string>> {
+  const { files } = await runUpdatePipeline(objects, BASELINE_DIR);
+  return files;
+}
+
+const squeeze = (s: string) => s.replace(/[ \t]+/g, ' ');
+
+/** The output files a fragment is looked for in (never the completed spec). */
+export function filesFor(fragment: Fragment, files: Map<string, string>): Array<[string, string]> {
+  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : name.startsWith('data/') && name.includes(fragment.in)));
+}
+
+export function hasFragment(fragment: Fragment, files: Map<string, string>): boolean {
+  const text = squeeze(fragment.text);
+  return filesFor(fragment, files).some(([, content]) => squeeze(content).includes(text));
+}
+
+/**
+ * Entries grouped so that one pipeline run shows many samples: same settings and instance group, no two samples at
+ * overlapping paths, and entries whose fragment is an absence alone.
+ */
+export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry[][] {
+  const out: EffectEntry[][] = [];
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a.startsWith(`${b}[]`) || b.startsWith(`${a}[]`);
+  const open = new Map<string, EffectEntry[][]>();
+  for (const e of entries) {
+    if (e.fragments.some((f) => f.absent)) {
+      out.push([e]);
+      continue;
+    }
+    const key = JSON.stringify([e.settings ?? [], e.ig ?? 'nodes']);
+    const groups = open.get(key) ?? [];
+    open.set(key, groups);
+    const fits = groups.find((g) => g.length < size && g.every((x) => x.kind !== e.kind || !overlaps(x.at, e.at)));
+    if (fits) fits.push(e);
+    else {
+      const g = [e];
+      groups.push(g);
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+export type { Setting };

@@ -1,0 +1,149 @@
+/**
+ * The field registry, checked leaf by leaf: every CRD spec leaf is examined and classed once; each effect entry's
+ * sample, set on the baseline cluster and run through the update pipeline, yields the Go kops's fragment; each refused
+ * field makes `kops create -f` fail naming it, with nothing written.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { encodeObjects } from '../../../src/apis/codec.js';
+import { classifyLeaves, allSpecLeaves } from '../../../src/apis/fields/coverage.js';
+import { AWS_REGISTRY } from '../../../src/apis/fields/index.js';
+import { entryPatterns, patternMatches, type EffectEntry } from '../../../src/apis/fields/registry.js';
+import { runCli } from '../../../src/cli/run.js';
+import { resetMemfs, openVfs } from '../../../src/statestore/index.js';
+import { sharedDir } from '../../helpers/cli.js';
+import { coverageCounts } from './counts.js';
+import { flagFields, readFlagTable } from './flag-table.js';
+import { baselineObjects, batches, filesFor, hasFragment, runOutput, withSamples } from './harness.js';
+import { specSetting } from './samples.js';
+
+const crdLeaves = (file: string): string[] => {
+  const crd = parse(readFileSync(join(sharedDir, 'kops-reference/crds', file), 'utf8'));
+  const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1alpha2');
+  const out: string[] = [];
+  const walk = (node: Record<string, any>, path: string): void => {
+    if (node.properties) {
+      for (const [k, v] of Object.entries(node.properties)) walk(v as Record<string, any>, `${path}.${k}`);
+    } else if (node.type === 'array' && node.items?.properties) walk(node.items, `${path}[]`);
+    else if (node.type === 'object' && node.additionalProperties?.properties) walk(node.additionalProperties, `${path}{}`);
+    else out.push(path);
+  };
+  walk(version.schema.openAPIV3Schema.properties.spec, 'spec');
+  return out.sort();
+};
+
+const flags = flagFields(readFlagTable(sharedDir));
+const classified = classifyLeaves('aws', AWS_REGISTRY, flags);
+/** Leaves still silently ignored: the list may only shrink (a leaf leaving it must be taken off). */
+const IGNORED_FILE = join(import.meta.dirname, 'ignored-aws.txt');
+
+describe('every CRD spec leaf is examined and in exactly one class (aws)', () => {
+  test('the leaves walked are those of the CRDs', () => {
+    const ours = allSpecLeaves();
+    expect(ours.filter((l) => l.kind === 'Cluster').map((l) => l.leaf).sort()).toEqual(crdLeaves('kops.k8s.io_clusters.yaml'));
+    expect(ours.filter((l) => l.kind === 'InstanceGroup').map((l) => l.leaf).sort()).toEqual(crdLeaves('kops.k8s.io_instancegroups.yaml'));
+  });
+
+  test('no leaf is claimed by two entries, and every entry claims a leaf', () => {
+    const leaves = allSpecLeaves();
+    for (const { kind, leaf } of leaves) {
+      const claims = AWS_REGISTRY.filter((e) => e.kind === kind && entryPatterns(e).some((p) => patternMatches(p, leaf)));
+      expect(claims.length, `${kind} ${leaf}`).toBeLessThanOrEqual(1);
+    }
+    for (const e of AWS_REGISTRY) {
+      for (const p of entryPatterns(e)) expect(leaves.some((l) => l.kind === e.kind && patternMatches(p, l.leaf)), `${e.kind} ${p}`).toBe(true);
+    }
+  });
+
+  test('a leaf in no class fails, unless listed as still ignored; the list only shrinks', async () => {
+    const counts = await coverageCounts(classified);
+    const listed = readFileSync(IGNORED_FILE, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const now = counts.ignoredLines.map((l) => l.split(':')[0]);
+    expect(now.filter((l) => !listed.includes(l)), 'leaves newly ignored').toEqual([]);
+    expect(listed.filter((l) => !now.includes(l)), 'leaves no longer ignored: take them off ignored-aws.txt').toEqual([]);
+  });
+
+  test('at most 50 AWS fields are refused as not built yet', () => {
+    expect(classified.filter((l) => l.is.class === 'entry' && l.is.entry.class === 'refused' && l.is.entry.why === 'not-built').length).toBeLessThanOrEqual(50);
+  });
+});
+
+const effects = AWS_REGISTRY.filter((e): e is EffectEntry => e.class === 'effect');
+
+describe('each effect entry: its sample on the baseline yields the Go fragment', () => {
+  let baseline: Map<string, string>;
+  const outputs = new Map<EffectEntry, Promise<Map<string, string>>>();
+  beforeAll(async () => {
+    baseline = await runOutput(baselineObjects());
+    for (const batch of batches(effects)) {
+      const run = runOutput(withSamples(batch));
+      run.catch(() => undefined);
+      for (const e of batch) outputs.set(e, run);
+    }
+  });
+
+  for (const entry of effects) {
+    test(`${entry.kind} ${entry.at} = ${JSON.stringify(entry.sample).slice(0, 60)}`, async () => {
+      const files = await outputs.get(entry)!;
+      for (const f of entry.fragments) {
+        expect(filesFor(f, files).length, `no output file matches ${f.in}`).toBeGreaterThan(0);
+        if (f.absent) {
+          expect(hasFragment(f, baseline), `the baseline has ${JSON.stringify(f.text)}`).toBe(true);
+          expect(hasFragment(f, files), `the sample removes ${JSON.stringify(f.text)}`).toBe(false);
+        } else {
+          expect(hasFragment(f, baseline), `the baseline already has ${JSON.stringify(f.text)}`).toBe(false);
+          expect(hasFragment(f, files), `${f.in} has ${JSON.stringify(f.text)}`).toBe(true);
+        }
+      }
+    });
+  }
+});
+
+/** One leaf per refused entry and per other cloud's block, set on the baseline and given to `kops create -f`. */
+const refusedLeaves = classified.filter((l) => l.is.class === 'other-cloud' || (l.is.class === 'entry' && l.is.entry.class === 'refused'));
+
+function mergeInto(target: Record<string, unknown>, patch: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(patch)) {
+    const cur = target[k];
+    if (Array.isArray(v) && Array.isArray(cur) && cur.length > 0 && typeof v[0] === 'object') mergeInto(cur[0] as Record<string, unknown>, v[0] as Record<string, unknown>);
+    else if (v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur)) mergeInto(cur as Record<string, unknown>, v as Record<string, unknown>);
+    else target[k] = v;
+  }
+}
+
+async function createFromStdin(text: string) {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (t: string) => void (stdout += t) },
+    stderr: { write: (t: string) => void (stderr += t) },
+    env: { KOPS_STATE_STORE: 'memfs://registry-test/state', HOME: '/nonexistent' },
+    clock: () => new Date('2024-01-01T00:00:00Z'),
+    readStdin: async () => text,
+  };
+  try {
+    return { code: await runCli(['create', '-f', '-'], io), stdout, stderr, error: undefined };
+  } catch (error) {
+    return { code: 1, stdout, stderr, error: error as Error };
+  }
+}
+
+describe('each refused field: kops create -f fails naming it, and writes nothing', () => {
+  for (const { kind, leaf, is } of refusedLeaves) {
+    const why = is.class === 'other-cloud' ? `${is.cloud} block` : is.class === 'entry' && is.entry.class === 'refused' ? is.entry.why : '';
+    test(`${kind} ${leaf} (${why})`, async () => {
+      resetMemfs();
+      const objects = baselineObjects();
+      const target = objects.find((o) => o.kind === kind && (kind === 'Cluster' || o.metadata.name === 'nodes'))!;
+      mergeInto(target.spec, specSetting(kind, leaf));
+      const result = await createFromStdin(encodeObjects(objects as never));
+      const message = result.error?.message ?? result.stderr;
+      expect(result.code).not.toBe(0);
+      const concrete = leaf.replace(/\[\]/g, '[0]').replace(/\{\}/g, '["sample"]');
+      expect(message).toContain(`${kind} "${target.metadata.name}": ${concrete} `);
+      expect(await openVfs('memfs://registry-test/state').readTree()).toEqual([]);
+    });
+  }
+});
