@@ -1,3 +1,4 @@
+import { configureAwsRetries } from '../aws-retry.js';
 import { createContext, type Writer } from './context.js';
 import { renderHelp } from './help.js';
 import { findChild, parseCommandLine, unknownCommandError } from './parse.js';
@@ -11,6 +12,9 @@ export interface CliIo {
   clock?: () => Date;
   readStdin?: () => Promise<string>;
 }
+
+/** No AWS call is retried past this long after a command starts. */
+const COMMAND_DEADLINE_MS = 60 * 60_000;
 
 /** Runs one kops command line (without the leading `node kops.js`) and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -37,6 +41,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const module = await command.handler();
   const ctx = createContext({ invocation, env: io.env, stdout: io.stdout, stderr: io.stderr, clock: io.clock, readStdin: io.readStdin });
+  configureAwsRetries({
+    deadline: Date.now() + COMMAND_DEADLINE_MS,
+    onRetry: (r) => ctx.log(2, `retrying ${r.service} ${r.action} in ${r.delayMs}ms (attempt ${r.attempt + 1}): ${r.error}`),
+  });
   return (await module.run(invocation, ctx)) ?? 0;
 }
 

@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { resilientClient } from '../aws-retry.js';
 import { UserError } from '../errors.js';
 import { NotFoundError, type VfsPath, type WriteOptions } from './vfs.js';
 import { childPrefix, compareStrings, joinKey, lastSegment, toBuffer } from './segments.js';
@@ -56,13 +57,14 @@ export class S3Context {
   }
 
   private client(sdk: S3Sdk, region: string): S3Client {
-    return new sdk.S3Client({
+    return resilientClient('s3', (resilience) => new sdk.S3Client({
+      ...resilience,
       region,
       // a bucket in another region than the configured one answers with a redirect the client then follows
       followRegionRedirects: true,
       ...(this.customEndpoint ? { endpoint: this.customEndpoint, forcePathStyle: true } : {}),
       ...(this.credentials ? { credentials: this.credentials } : {}),
-    });
+    }));
   }
 
   /** With no region configured, ask where the bucket lives (an empty answer means us-east-1). */

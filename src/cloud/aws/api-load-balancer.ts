@@ -1,8 +1,9 @@
+import { resilientClient } from '../../aws-retry.js';
 import { DescribeLoadBalancersCommand, DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 
 /** DNS name of the cluster's API network load balancer, found by its `KubernetesCluster` tag. */
 export async function findApiLoadBalancerDns(clusterName: string): Promise<string | undefined> {
-  const client = new ElasticLoadBalancingV2Client({});
+  const client = resilientClient('elbv2', (r) => new ElasticLoadBalancingV2Client(r));
   let marker: string | undefined;
   do {
     const page = await client.send(new DescribeLoadBalancersCommand({ Marker: marker }));

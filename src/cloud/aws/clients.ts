@@ -7,6 +7,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { resilientClient } from '../../aws-retry.js';
 import { UserError } from '../../errors.js';
 
 /** One call as it leaves for AWS (once per logical call, not per retry). */
@@ -19,7 +20,7 @@ export interface AwsClientOptions {
   region?: string;
   /** Where to read AWS_ENDPOINT_URL, AWS_REGION and credentials from (default: process.env, with the SDK's full chain). */
   env?: Record<string, string | undefined>;
-  /** Attempts per call for throttling, HTTP 5xx and connection errors (default 5). */
+  /** At most this many attempts per call (default: as many as the retry policy's time budget allows). */
   maxAttempts?: number;
   onCall?: (call: AwsCall) => void;
 }
@@ -50,21 +51,22 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const config = {
     region,
     endpoint,
-    maxAttempts: options.maxAttempts ?? 5,
     credentials: credentialsFrom(env, options.env === undefined),
   };
   // IAM and Route53 are global services, signed for us-east-1 on the standard partition.
   const global = { ...config, region: endpoint ? region : 'us-east-1' };
+  const limits = { maxAttempts: options.maxAttempts };
+  // Every client gets the retry policy of aws-retry.ts: throttling, 5xx and dropped connections are retried there.
   const clients = {
-    ec2: new EC2Client(config),
-    iam: new IAMClient(global),
-    autoScaling: new AutoScalingClient(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-    elb: new ElasticLoadBalancingClient(config),
-    route53: new Route53Client(global),
-    sqs: new SQSClient(config),
-    eventBridge: new EventBridgeClient(config),
-    sts: new STSClient(config),
+    ec2: resilientClient('ec2', (r) => new EC2Client({ ...config, ...r }), limits),
+    iam: resilientClient('iam', (r) => new IAMClient({ ...global, ...r }), limits),
+    autoScaling: resilientClient('autoscaling', (r) => new AutoScalingClient({ ...config, ...r }), limits),
+    elbv2: resilientClient('elbv2', (r) => new ElasticLoadBalancingV2Client({ ...config, ...r }), limits),
+    elb: resilientClient('elb', (r) => new ElasticLoadBalancingClient({ ...config, ...r }), limits),
+    route53: resilientClient('route53', (r) => new Route53Client({ ...global, ...r }), limits),
+    sqs: resilientClient('sqs', (r) => new SQSClient({ ...config, ...r }), limits),
+    eventBridge: resilientClient('events', (r) => new EventBridgeClient({ ...config, ...r }), limits),
+    sts: resilientClient('sts', (r) => new STSClient({ ...config, ...r }), limits),
   };
   for (const [service, client] of Object.entries(clients)) instrument(service, client, options.onCall);
   return { region, endpoint, ...clients };

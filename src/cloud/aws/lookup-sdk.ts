@@ -4,6 +4,7 @@
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Route53Client } from '@aws-sdk/client-route-53';
+import { resilientClient } from '../../aws-retry.js';
 import { UserError } from '../../errors.js';
 import { splitImageOwner, type AwsLookup, type HostedZoneInfo, type ImageInfo, type InstanceRole, type InstanceTypeInfo, type SubnetInfo, type VpcInfo } from './lookup.js';
 
@@ -20,9 +21,9 @@ export function sdkLookup(region: string): AwsLookup {
   let route53: Promise<{ client: Route53Client; sdk: typeof import('@aws-sdk/client-route-53') }> | undefined;
   const instanceTypes = new Map<string, Promise<InstanceTypeInfo | undefined>>();
   const ec2Client = () =>
-    (ec2 ??= import('@aws-sdk/client-ec2').then((sdk) => ({ sdk, client: new sdk.EC2Client({ region }) })));
+    (ec2 ??= import('@aws-sdk/client-ec2').then((sdk) => ({ sdk, client: resilientClient('ec2', (r) => new sdk.EC2Client({ region, ...r })) })));
   const route53Client = () =>
-    (route53 ??= import('@aws-sdk/client-route-53').then((sdk) => ({ sdk, client: new sdk.Route53Client({ region }) })));
+    (route53 ??= import('@aws-sdk/client-route-53').then((sdk) => ({ sdk, client: resilientClient('route53', (r) => new sdk.Route53Client({ region, ...r })) })));
 
   const lookup: AwsLookup = {
     region,

@@ -1,4 +1,5 @@
 import type { AwsLookup, HostedZoneInfo } from '../../cloud/aws/lookup.js';
+import { resilientClient } from '../../aws-retry.js';
 import type { KopsObject, PopulateContext } from './state.js';
 
 /**
@@ -35,7 +36,7 @@ export async function awsPopulateContext(cluster: KopsObject, lookup: AwsLookup)
 /** Where a bucket lives; S3 answers an empty location for us-east-1. */
 async function s3BucketRegion(bucket: string, clientRegion: string): Promise<string> {
   const { S3Client, GetBucketLocationCommand } = await import('@aws-sdk/client-s3');
-  const client = new S3Client({ region: clientRegion, forcePathStyle: true });
+  const client = resilientClient('s3', (r) => new S3Client({ region: clientRegion, forcePathStyle: true, ...r }));
   const answer = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
   return answer.LocationConstraint || 'us-east-1';
 }
