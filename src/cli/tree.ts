@@ -74,6 +74,8 @@ const handlers = {
   deleteCluster: () => import('./commands/delete-cluster.js'),
   toolboxAddonsList: () => import('./commands/toolbox-addons-list.js'),
   toolboxAddonsApply: () => import('./commands/toolbox-addons-apply.js'),
+  getInstances: () => import('./commands/get-instances.js'),
+  toolboxDump: () => import('./commands/toolbox-dump.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -425,6 +427,7 @@ export const commandTree: CommandSpec = {
           summary: 'List the instances of a cluster',
           args: '[CLUSTER]',
           flags: [apiServer, useKubeconfig],
+          handler: handlers.getInstances,
         },
         {
           name: 'keypairs',
@@ -572,6 +575,7 @@ export const commandTree: CommandSpec = {
             str('private-key', 'SSH private key for reaching instances', { default: '~/.ssh/id_rsa' }),
             str('ssh-user', 'SSH user on the instances', { default: 'ubuntu' }),
           ],
+          handler: handlers.toolboxDump,
         },
         {
           name: 'enroll',

@@ -127,6 +127,16 @@ export interface CloudInstanceGroups {
   terminate(instanceId: string): Promise<void>;
   /** Sets how many instances the group should run (within its min and max). */
   setDesiredCapacity(group: CloudInstanceGroup, desired: number): Promise<void>;
+  /** Why the group recently failed to launch instances, newest first (empty when its last attempt worked). */
+  failedScaling?(group: CloudInstanceGroup): Promise<FailedScaling[]>;
+  /** Deletes the group with its instances (detached ones too) and its launch configuration. */
+  deleteGroup?(group: CloudInstanceGroup): Promise<void>;
+}
+
+/** A scaling attempt of a group that failed, as the cloud reports it. */
+export interface FailedScaling {
+  time: string;
+  reason: string;
 }
 
 export interface CloudInstanceGroup {
@@ -139,12 +149,17 @@ export interface CloudInstanceGroup {
   desiredCapacity: number;
   /** The launch template version new instances get (what an up-to-date instance runs); undefined when unknown. */
   currentVersion?: string;
+  /** The cloud's launch template (or configuration) of the group, deleted with it. */
+  launchTemplateId?: string;
   instances: CloudInstance[];
 }
 
 export interface CloudInstance {
   id: string;
-  /** The group's view of the instance (`InService`, `Pending`, `Terminating`, `Detaching`, `Standby`, ...). */
+  /**
+   * The group's view of the instance (`InService`, `Pending`, `Terminating`, `Detaching`, `Standby`, `Warmed:*`, ...);
+   * `Detached` for an instance kops took out of the group to replace it, which still runs.
+   */
   state: string;
   /** Health as the group reports it (`Healthy`, `Unhealthy`). */
   health?: string;
@@ -156,4 +171,6 @@ export interface CloudInstance {
   publicIp?: string;
   machineType?: string;
   zone?: string;
+  /** Roles its tags give it (`control-plane`, `node`, `bastion`, `apiserver`). */
+  roles?: string[];
 }

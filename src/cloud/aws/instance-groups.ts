@@ -1,47 +1,98 @@
 import {
+  DeleteAutoScalingGroupCommand,
+  DescribeScalingActivitiesCommand,
   DetachInstancesCommand,
   paginateDescribeAutoScalingGroups,
   SetDesiredCapacityCommand,
   type AutoScalingGroup,
   type LaunchTemplateSpecification,
 } from '@aws-sdk/client-auto-scaling';
-import { DescribeLaunchTemplatesCommand, paginateDescribeInstances, TerminateInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
-import type { CloudInstance, CloudInstanceGroup, CloudInstanceGroups } from '../types.js';
-import type { AwsClients } from './clients.js';
+import {
+  CreateTagsCommand,
+  DeleteLaunchTemplateCommand,
+  DescribeLaunchTemplatesCommand,
+  paginateDescribeInstances,
+  TerminateInstancesCommand,
+  type Instance,
+} from '@aws-sdk/client-ec2';
+import type { CloudInstance, CloudInstanceGroup, CloudInstanceGroups, FailedScaling } from '../types.js';
+import { awsErrorCode, classifyAwsError, type AwsClients } from './clients.js';
 
 const INSTANCE_GROUP_TAG = 'kops.k8s.io/instancegroup';
 const LAUNCH_TEMPLATE_VERSION_TAG = 'aws:ec2launchtemplate:version';
+/** Tag kops puts on an instance it detached from its autoscaling group (the group's name), as the Go kops does. */
+export const DETACHED_TAG = 'kops.k8s.io/detached-from-asg';
+const ROLE_TAG_PREFIX = 'k8s.io/role/';
 
-/** The cluster's autoscaling groups (tagged `KubernetesCluster=NAME` and with an instance group name) and their instances. */
+/**
+ * The cluster's autoscaling groups (tagged `KubernetesCluster=NAME` and with an instance group name) and their
+ * instances. A listing costs one DescribeAutoScalingGroups page per 100 groups, one DescribeInstances page per 1,000
+ * instances of the cluster and one DescribeLaunchTemplates per 200 templates: it grows with groups, not instances.
+ */
 export function awsInstanceGroups(aws: AwsClients): CloudInstanceGroups {
   return {
     async list(clusterName) {
       const groups: AutoScalingGroup[] = [];
-      const pages = paginateDescribeAutoScalingGroups({ client: aws.autoScaling }, { Filters: [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }] });
+      const pages = paginateDescribeAutoScalingGroups(
+        { client: aws.autoScaling, pageSize: 100 },
+        { Filters: [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }] },
+      );
       for await (const page of pages) groups.push(...(page.AutoScalingGroups ?? []));
       const ours = groups.filter((g) => tagOf(g, 'KubernetesCluster') === clusterName && tagOf(g, INSTANCE_GROUP_TAG) && g.Status !== 'Delete in progress');
-      const instances = await describeInstances(aws, ours.flatMap((g) => (g.Instances ?? []).map((i) => i.InstanceId!)));
+      const instances = await clusterInstances(aws, clusterName);
       const versions = await currentVersions(aws, ours);
-      return ours
-        .map((g) => toGroup(g, instances, versions))
-        .sort((a, b) => a.instanceGroup.localeCompare(b.instanceGroup));
+      return ours.map((g) => toGroup(g, instances, versions)).sort((a, b) => a.instanceGroup.localeCompare(b.instanceGroup));
     },
     async detach(group, instanceId, options = {}) {
+      // The tag lets a later listing (and an interrupted rolling update) find the instance as the group's, detached.
+      await aws.ec2.send(new CreateTagsCommand({ Resources: [instanceId], Tags: [{ Key: DETACHED_TAG, Value: group.cloudName }] }));
       await aws.autoScaling.send(
         new DetachInstancesCommand({ AutoScalingGroupName: group.cloudName, InstanceIds: [instanceId], ShouldDecrementDesiredCapacity: options.decrement ?? false }),
       );
     },
     async terminate(instanceId) {
-      await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
+      try {
+        await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
+      } catch (err) {
+        if (awsErrorCode(err) !== 'InvalidInstanceID.NotFound') throw err;
+      }
     },
     async setDesiredCapacity(group, desired) {
       await aws.autoScaling.send(new SetDesiredCapacityCommand({ AutoScalingGroupName: group.cloudName, DesiredCapacity: desired, HonorCooldown: false }));
+    },
+    async failedScaling(group) {
+      const out = await aws.autoScaling.send(new DescribeScalingActivitiesCommand({ AutoScalingGroupName: group.cloudName, MaxRecords: 20 }));
+      const failed: FailedScaling[] = [];
+      // Newest first: failures older than the last success are history, not the group's state.
+      for (const activity of out.Activities ?? []) {
+        if (activity.StatusCode === 'Successful') break;
+        if (activity.StatusCode !== 'Failed' && activity.StatusCode !== 'Cancelled') continue;
+        const reason = (activity.StatusMessage || activity.Description || 'no reason given').trim();
+        failed.push({ time: activity.StartTime ? new Date(activity.StartTime).toISOString() : '', reason });
+      }
+      return failed;
+    },
+    async deleteGroup(group) {
+      const detached = group.instances.filter((i) => i.state === 'Detached').map((i) => i.id);
+      if (detached.length > 0) await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: detached }));
+      const template = group.launchTemplateId;
+      await aws.autoScaling.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: group.cloudName, ForceDelete: true }));
+      if (!template) return;
+      try {
+        await aws.ec2.send(new DeleteLaunchTemplateCommand({ LaunchTemplateId: template }));
+      } catch (err) {
+        if (classifyAwsError(err) !== 'notFound') throw err;
+      }
     },
   };
 }
 
 function tagOf(g: AutoScalingGroup, key: string): string | undefined {
   return g.Tags?.find((t) => t.Key === key)?.Value;
+}
+
+function instanceTag(i: Instance, key: string): string | undefined {
+  return i.Tags?.find((t) => t.Key === key)?.Value;
 }
 
 function launchTemplateOf(g: AutoScalingGroup): LaunchTemplateSpecification | undefined {
@@ -51,7 +102,8 @@ function launchTemplateOf(g: AutoScalingGroup): LaunchTemplateSpecification | un
 /** The version number new instances of each group get: `$Latest` and `$Default` resolved through the template. */
 async function currentVersions(aws: AwsClients, groups: readonly AutoScalingGroup[]): Promise<Map<string, string>> {
   const specs = groups.map(launchTemplateOf).filter((s): s is LaunchTemplateSpecification => Boolean(s?.LaunchTemplateId));
-  const ids = [...new Set(specs.map((s) => s.LaunchTemplateId!))].sort();
+  const symbolic = specs.filter((s) => !s.Version || s.Version.startsWith('$'));
+  const ids = [...new Set(symbolic.map((s) => s.LaunchTemplateId!))].sort();
   const templates = new Map<string, { latest?: number; default?: number }>();
   for (let i = 0; i < ids.length; i += 200) {
     const out = await aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateIds: ids.slice(i, i + 200) }));
@@ -67,35 +119,54 @@ async function currentVersions(aws: AwsClients, groups: readonly AutoScalingGrou
   return versions;
 }
 
-async function describeInstances(aws: AwsClients, ids: readonly string[]): Promise<Map<string, Instance>> {
+/** Every live instance of the cluster (group members and the instances kops detached alike), by id. */
+async function clusterInstances(aws: AwsClients, clusterName: string): Promise<Map<string, Instance>> {
   const out = new Map<string, Instance>();
-  for (let i = 0; i < ids.length; i += 200) {
-    // A filter, unlike InstanceIds, does not fail for an instance that has just gone.
-    const pages = paginateDescribeInstances({ client: aws.ec2 }, { Filters: [{ Name: 'instance-id', Values: ids.slice(i, i + 200) }] });
-    for await (const page of pages) for (const inst of (page.Reservations ?? []).flatMap((r) => r.Instances ?? [])) out.set(inst.InstanceId!, inst);
+  const filters = [
+    { Name: 'tag:KubernetesCluster', Values: [clusterName] },
+    { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+  ];
+  for await (const page of paginateDescribeInstances({ client: aws.ec2, pageSize: 1000 }, { Filters: filters })) {
+    for (const inst of (page.Reservations ?? []).flatMap((r) => r.Instances ?? [])) out.set(inst.InstanceId!, inst);
   }
   return out;
 }
 
 function toGroup(g: AutoScalingGroup, described: ReadonlyMap<string, Instance>, versions: ReadonlyMap<string, string>): CloudInstanceGroup {
   const currentVersion = versions.get(g.AutoScalingGroupName!);
-  const instances = (g.Instances ?? [])
-    .map((i): CloudInstance => {
-      const inst = described.get(i.InstanceId!);
-      const launchTemplateVersion = inst?.Tags?.find((t) => t.Key === LAUNCH_TEMPLATE_VERSION_TAG)?.Value;
-      return {
-        id: i.InstanceId!,
-        state: String(i.LifecycleState ?? 'Unknown'),
-        health: i.HealthStatus,
-        launchTemplateVersion,
-        upToDate: currentVersion !== undefined && launchTemplateVersion === currentVersion,
-        privateIp: inst?.PrivateIpAddress,
-        publicIp: inst?.PublicIpAddress,
-        machineType: i.InstanceType ?? (inst?.InstanceType ? String(inst.InstanceType) : undefined),
-        zone: i.AvailabilityZone,
-      };
-    })
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const members = new Set((g.Instances ?? []).map((i) => i.InstanceId!));
+  const instances = (g.Instances ?? []).map((i): CloudInstance => {
+    const inst = described.get(i.InstanceId!);
+    const launchTemplateVersion = inst && instanceTag(inst, LAUNCH_TEMPLATE_VERSION_TAG);
+    return {
+      id: i.InstanceId!,
+      state: String(i.LifecycleState ?? 'Unknown'),
+      health: i.HealthStatus,
+      launchTemplateVersion,
+      upToDate: currentVersion !== undefined && launchTemplateVersion === currentVersion,
+      privateIp: inst?.PrivateIpAddress,
+      publicIp: inst?.PublicIpAddress,
+      machineType: i.InstanceType ?? (inst?.InstanceType ? String(inst.InstanceType) : undefined),
+      zone: i.AvailabilityZone,
+      roles: inst ? rolesOf(inst) : [],
+    };
+  });
+  for (const inst of described.values()) {
+    if (members.has(inst.InstanceId!) || instanceTag(inst, DETACHED_TAG) !== g.AutoScalingGroupName) continue;
+    const launchTemplateVersion = instanceTag(inst, LAUNCH_TEMPLATE_VERSION_TAG);
+    instances.push({
+      id: inst.InstanceId!,
+      state: 'Detached',
+      launchTemplateVersion,
+      upToDate: false,
+      privateIp: inst.PrivateIpAddress,
+      publicIp: inst.PublicIpAddress,
+      machineType: inst.InstanceType ? String(inst.InstanceType) : undefined,
+      zone: inst.Placement?.AvailabilityZone,
+      roles: rolesOf(inst),
+    });
+  }
+  instances.sort((a, b) => a.id.localeCompare(b.id));
   return {
     instanceGroup: tagOf(g, INSTANCE_GROUP_TAG)!,
     cloudName: g.AutoScalingGroupName!,
@@ -103,6 +174,18 @@ function toGroup(g: AutoScalingGroup, described: ReadonlyMap<string, Instance>, 
     maxSize: g.MaxSize ?? 0,
     desiredCapacity: g.DesiredCapacity ?? 0,
     currentVersion,
+    launchTemplateId: launchTemplateOf(g)?.LaunchTemplateId,
     instances,
   };
+}
+
+/** `k8s.io/role/<role>` tags; the control plane carries both the old `master` and the new name. */
+function rolesOf(inst: Instance): string[] {
+  const roles = new Set<string>();
+  for (const t of inst.Tags ?? []) {
+    if (!t.Key?.startsWith(ROLE_TAG_PREFIX)) continue;
+    const role = t.Key.slice(ROLE_TAG_PREFIX.length);
+    roles.add(role === 'master' ? 'control-plane' : role);
+  }
+  return [...roles].sort();
 }
