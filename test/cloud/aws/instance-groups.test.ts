@@ -70,7 +70,9 @@ describe('AWS instance groups', () => {
     await groups.detach(grown, first.id, { decrement: true });
     const [afterDetach] = await groups.list('t.k8s.local');
     expect(afterDetach.desiredCapacity).toBe(2);
-    expect(afterDetach.instances.map((i) => i.id)).not.toContain(first.id);
+    // No longer a member: listed as the group's detached instance (kops tags it), until it is terminated.
+    expect(afterDetach.instances.filter((i) => i.state !== 'Detached').map((i) => i.id)).not.toContain(first.id);
+    expect(afterDetach.instances.find((i) => i.id === first.id)?.state).toBe('Detached');
 
     await groups.terminate(second.id);
     const described = await aws.ec2.send(new DescribeInstancesCommand({ InstanceIds: [second.id] }));
