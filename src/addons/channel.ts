@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toGoYaml } from './goyaml.js';
+import { toGoYaml } from '../apis/go/yaml.js';
 import type { AddonDefinition } from './types.js';
 
 type Data = Record<string, unknown>;

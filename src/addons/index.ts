@@ -33,7 +33,6 @@ import { storageAws } from './templates/storage-aws.js';
 import type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
 
 export type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
-export { toGoYaml, toGoYamlDocuments } from './goyaml.js';
 
 interface CatalogEntry {
   definition: AddonDefinition;

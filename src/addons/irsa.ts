@@ -1,4 +1,4 @@
-import { truncateName } from '../apis/truncate.js';
+import { truncateName } from '../apis/go/truncate.js';
 import type { AddonCluster, AddonContext } from './types.js';
 
 type Data = Record<string, unknown>;

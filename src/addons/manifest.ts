@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { toGoYaml } from './goyaml.js';
+import { toGoYaml } from '../apis/go/yaml.js';
 
 type Data = Record<string, unknown>;
 

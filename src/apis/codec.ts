@@ -4,7 +4,7 @@
  */
 import { parseAllDocuments, type Document, type Tags } from 'yaml';
 import { UserError } from '../errors.js';
-import { emitGoYaml, type YamlValue } from './go-yaml.js';
+import { toGoYaml } from './go/yaml.js';
 import { decodeValue, encodeValue, type PlainObject } from './fields.js';
 import { ClusterSchema, InstanceGroupSchema, KeysetSchema, SSHCredentialSchema } from './schema.generated.js';
 import type { StructSchema } from './schema.js';
@@ -87,7 +87,7 @@ export function decodeObject(value: unknown, source: string, options: DecodeOpti
 export function encodeObject(obj: KopsObject | AdditionalObject): string {
   const schema = (KOPS_KINDS as readonly string[]).includes(obj.kind) ? KIND_SCHEMAS[obj.kind as KopsKind] : undefined;
   const value = schema ? encodeValue({ ...obj, apiVersion: API_VERSION }, schema) : obj;
-  return emitGoYaml(value as YamlValue);
+  return toGoYaml(value);
 }
 
 /** Several objects as the kops golden files join them: each trimmed, separated by a blank line, `---`, a blank line. */

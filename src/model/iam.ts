@@ -2,7 +2,7 @@ import { IamInstanceProfile, IamRole, IamRolePolicy, IamRolePolicyAttachment } f
 import { ref, type Task } from '../engine/task.js';
 import type { ModelContext } from './context.js';
 import { nodeRolePolicy, type NodeRole } from './iam-policy.js';
-import { fnv32a } from '../apis/truncate.js';
+import { fnv32a } from '../apis/go/truncate.js';
 
 /** The assume-role document of instance roles, byte for byte as the Go kops writes it. */
 const EC2_ASSUME_ROLE_POLICY = `{

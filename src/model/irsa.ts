@@ -14,7 +14,7 @@ import {
   addNodeTerminationHandlerPermissions,
   inlinePolicyDocument,
 } from './iam-policy.js';
-import { fnv32a } from '../apis/truncate.js';
+import { fnv32a } from '../apis/go/truncate.js';
 import { serviceAccountRoleName } from '../addons/irsa.js';
 
 /** Thumbprints of the CAs behind the OIDC discovery endpoints (constants in the Go kops). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { emitGoYaml } from '../apis/go-yaml.js';
+import { toGoYaml } from '../apis/go/yaml.js';
 import { UserError } from '../errors.js';
 import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
@@ -260,7 +260,7 @@ async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWrit
 
 export function renderKubeconfig(task: KubeConfigTask, credential: IssuedCredential, caBundle: string): string {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
-  return emitGoYaml({
+  return toGoYaml({
     apiVersion: 'v1',
     clusters: [{ cluster: { 'certificate-authority-data': b64(caBundle), server: task.serverURL }, name: 'local' }],
     contexts: [{ context: { cluster: 'local', user: task.name }, name: 'service-account-context' }],

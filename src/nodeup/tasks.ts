@@ -1,4 +1,4 @@
-import { emitGoYaml, goKeyLess, type YamlValue } from '../apis/go-yaml.js';
+import { toGoYaml, goKeyLess, type YamlValue } from '../apis/go/yaml.js';
 
 /**
  * What nodeup does on a host, as Go nodeup models it: one task per file, unit, certificate, user or package, keyed
@@ -102,7 +102,7 @@ export function sortTasks(tasks: Task[]): Task[] {
 /** Go's golden form of a task list: each task as plain YAML (Go JSON field names), joined by `---`. */
 export function serializeTasks(tasks: Task[]): string {
   return sortTasks(tasks)
-    .map((t) => emitGoYaml(goForm(t)).trim())
+    .map((t) => toGoYaml(goForm(t)).trim())
     .join('\n---\n');
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { buildAwsModel, phaseOf } from '../../src/model/aws.js';
 import { parseGoDuration } from '../../src/model/autoscaling.js';
 import { jwks } from '../../src/model/discovery.js';
-import { truncateName } from '../../src/apis/truncate.js';
+import { truncateName } from '../../src/apis/go/truncate.js';
 import { resourceName32 } from '../../src/model/names.js';
 import { sshKeyFingerprint } from '../../src/model/sshkey.js';
 import { UserError } from '../../src/errors.js';

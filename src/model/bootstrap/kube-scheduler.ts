@@ -1,4 +1,4 @@
-import { toGoYaml } from '../../addons/goyaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import { jsonMerge } from './kubelet.js';
 import type { KopsObject } from './types.js';
 

@@ -1,5 +1,5 @@
-import { toGoYaml } from '../../addons/goyaml.js';
-import { goGzip } from './go-gzip.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
+import { goGzip } from '../../apis/go/gzip.js';
 
 /** Values substituted into the nodeup bootstrap script. */
 export interface NodeupScriptParams {

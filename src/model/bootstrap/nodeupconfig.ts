@@ -1,5 +1,5 @@
 import { ARCHITECTURES, nodeAssets, type NodeAssetSpec } from '../../assets/index.js';
-import { toGoYaml } from '../../addons/goyaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import { UserError } from '../../errors.js';
 import { buildKubeletConfig } from './kubelet.js';
 import { kubeSchedulerConfigFile } from './kube-scheduler.js';

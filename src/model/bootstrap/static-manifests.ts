@@ -1,4 +1,4 @@
-import { toGoYaml } from '../../addons/goyaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import { systemComponentEnv } from '../../addons/system-env.js';
 import type { BootstrapContext, KopsObject, StateFile } from './types.js';
 

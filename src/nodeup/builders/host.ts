@@ -1,4 +1,4 @@
-import { emitGoYaml } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import { parseAssetLine } from '../config.js';
 import type { AssetTask, FileTask, Task } from '../tasks.js';
 import { apiServerURL, KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
@@ -96,7 +96,7 @@ export function assetTasks(ctx: BuildContext): Task[] {
     return { kind: 'Asset', name: ref.url.split('/').pop()!, url: ref.url, sha256: ref.sha256 };
   });
   const record = assets.map((a) => ({ name: a.name, path: assetCachePath(a), sha256: a.sha256, url: a.url }));
-  return [...assets, { kind: 'File', path: `${ASSET_CACHE}/assets.yaml`, type: 'file', contents: emitGoYaml(record) }];
+  return [...assets, { kind: 'File', path: `${ASSET_CACHE}/assets.yaml`, type: 'file', contents: toGoYaml(record) }];
 }
 
 export function assetCachePath(asset: Pick<AssetTask, 'name' | 'sha256'>): string {

@@ -1,4 +1,4 @@
-import { emitGoYaml } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
 import { kubernetesCAId, type BuildContext } from './context.js';
 
@@ -24,7 +24,7 @@ export function kopsControllerTasks(ctx: BuildContext): Task[] {
   };
   const tasks: Task[] = [
     { kind: 'File', path: DIR, type: 'directory', mode: '0755' },
-    owned(`${DIR}/keypair-ids.yaml`, '0600', emitGoYaml(ctx.config.KeypairIDs ?? {})),
+    owned(`${DIR}/keypair-ids.yaml`, '0600', toGoYaml(ctx.config.KeypairIDs ?? {})),
     serving,
     owned(`${DIR}/kops-controller.crt`, '0644', { certificate: serving, part: 'cert' }),
     owned(`${DIR}/kops-controller.key`, '0600', { certificate: serving, part: 'key' }),

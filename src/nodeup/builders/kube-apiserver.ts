@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
 import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts, type HostMount } from './component-flags.js';
 import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
@@ -181,5 +181,5 @@ function manifest(ctx: BuildContext, apiConfig: Data, spec: Data): string {
     },
     status: {},
   };
-  return emitGoYaml(pod as unknown as YamlValue);
+  return toGoYaml(pod);
 }

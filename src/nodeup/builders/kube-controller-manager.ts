@@ -1,4 +1,4 @@
-import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
 import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts } from './component-flags.js';
 import { KUBERNETES_CA_BUNDLE, kubernetesCAId, type BuildContext } from './context.js';
@@ -107,5 +107,5 @@ function manifest(spec: Data, architecture: string): string {
     },
     status: {},
   };
-  return emitGoYaml(pod as unknown as YamlValue);
+  return toGoYaml(pod);
 }

@@ -1,4 +1,4 @@
-import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { Task } from '../tasks.js';
 import { imageForArchitecture } from './component-flags.js';
 import { apiServerURL, type BuildContext } from './context.js';
@@ -67,5 +67,5 @@ function manifest(proxy: Data, server: string, architecture: string): string {
     },
     status: {},
   };
-  return emitGoYaml(pod as YamlValue);
+  return toGoYaml(pod);
 }

@@ -1,4 +1,4 @@
-import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
 import { imageForArchitecture } from './component-flags.js';
 import { kubernetesCAId, type BuildContext } from './context.js';
@@ -84,5 +84,5 @@ function manifest(scheduler: Data, architecture: string): string {
     },
     status: {},
   };
-  return emitGoYaml(pod as YamlValue);
+  return toGoYaml(pod);
 }

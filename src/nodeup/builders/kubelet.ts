@@ -1,4 +1,4 @@
-import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, ServiceTask, Task } from '../tasks.js';
 import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
 
@@ -125,7 +125,7 @@ function kubeletConf(kubelet: Data): string {
   for (const [field, value] of Object.entries(kubelet)) {
     if (value !== undefined && value !== null) CONFIG_FIELDS[field]?.(value, conf);
   }
-  return emitGoYaml(conf as YamlValue);
+  return toGoYaml(conf);
 }
 
 function kubeletService(ctx: BuildContext): ServiceTask {
@@ -179,7 +179,7 @@ function credentialProviderConfig(): FileTask {
       },
     ],
   };
-  return { kind: 'File', path: CREDENTIAL_PROVIDER_CONF, type: 'file', contents: emitGoYaml(conf), mode: '0644' };
+  return { kind: 'File', path: CREDENTIAL_PROVIDER_CONF, type: 'file', contents: toGoYaml(conf), mode: '0644' };
 }
 
 /** `memory.available<100Mi,nodefs.available<10%` -> { 'memory.available': '100Mi', ... }. */

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { goGzip } from '../../../src/model/bootstrap/go-gzip.js';
+import { goGzip } from '../../../src/apis/go/gzip.js';
 
 describe('goGzip (Go compress/gzip, default level, flush then close)', () => {
   const samples = [
