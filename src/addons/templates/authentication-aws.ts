@@ -1,4 +1,4 @@
-import { toGoYaml } from '../goyaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import { containerdSELinuxEnabled, indent } from '../template-helpers.js';
 import type { AddonCluster, AddonContext } from '../types.js';
 
