@@ -21,15 +21,6 @@ export interface GoldenInputs {
   expectedData: Map<string, string>;
 }
 
-export function isAwsCase(caseName: string): boolean {
-  const tf = join(updateClusterDir, caseName, 'kubernetes.tf');
-  return existsSync(tf) && existsSync(join(updateClusterDir, caseName, 'in-v1alpha2.yaml')) && readFileSync(tf, 'utf8').includes('provider "aws" {\n  region');
-}
-
-export function awsCases(): string[] {
-  return readdirSync(updateClusterDir).filter(isAwsCase).sort();
-}
-
 export function loadGoldenInputs(caseName: string): GoldenInputs {
   const dir = join(updateClusterDir, caseName);
   const dataDir = join(dir, 'data');

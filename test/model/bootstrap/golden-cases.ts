@@ -26,16 +26,6 @@ export interface GoldenCase {
   ctx: BootstrapContext;
 }
 
-/** Every update_cluster case whose completed spec is an AWS cluster. */
-export function awsCaseNames(): string[] {
-  return readdirSync(updateClusterDir)
-    .filter((c) => {
-      const spec = join(updateClusterDir, c, 'data/aws_s3_object_cluster-completed.spec_content');
-      return existsSync(spec) && /^ {2}cloudProvider: aws$/m.test(readFileSync(spec, 'utf8'));
-    })
-    .sort();
-}
-
 export function loadCase(name: string): GoldenCase {
   const dir = join(updateClusterDir, name);
   const dataDir = join(dir, 'data');
@@ -48,14 +38,6 @@ export function loadCase(name: string): GoldenCase {
   const instanceGroups = docs.filter((d) => d.kind === 'InstanceGroup');
   const additionalObjects = docs.filter((d) => !String(d.apiVersion ?? '').startsWith('kops'));
   return { name, dataDir, cluster, instanceGroups, additionalObjects, ctx: { ...contextFromGoldens(dataDir), featureFlags: CASE_FEATURE_FLAGS[name] ?? [] } };
-}
-
-export function readData(c: GoldenCase, file: string): string {
-  return readFileSync(join(c.dataDir, file), 'utf8');
-}
-
-export function dataFiles(c: GoldenCase): string[] {
-  return readdirSync(c.dataDir).sort();
 }
 
 /**

@@ -56,11 +56,3 @@ export function completedSpecText(name: string): { actual: string; expected: str
   return { actual: encodeObject(completed.cluster as unknown as ApiObject).trim(), expected: expected.replace(/\r\n/g, '\n').trim() };
 }
 
-export function firstDifference(actual: string, expected: string): string | undefined {
-  const a = actual.split('\n');
-  const e = expected.split('\n');
-  for (let i = 0; i < Math.max(a.length, e.length); i++) {
-    if (a[i] !== e[i]) return `line ${i + 1}: expected ${JSON.stringify(e[i])}, got ${JSON.stringify(a[i])}`;
-  }
-  return undefined;
-}
