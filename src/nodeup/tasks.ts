@@ -26,6 +26,7 @@ export interface FileTask {
   contents?: FileContents;
   mode?: string;
   owner?: string;
+  group?: string;
   ifNotExists?: boolean;
   beforeServices?: string[];
   afterFiles?: string[];
@@ -116,6 +117,7 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
         contents: task.contents === undefined ? undefined : contentsForm(task.contents),
         mode: task.mode,
         owner: task.owner,
+        group: task.group,
         ifNotExists: task.ifNotExists,
         beforeServices: task.beforeServices,
         afterFiles: task.afterFiles,

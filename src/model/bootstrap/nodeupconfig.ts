@@ -68,6 +68,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
       ClusterDNSDomain: spec.clusterDNSDomain,
       KubeAPIServer: spec.kubeAPIServer,
       ServiceAccountPublicKeys: keyset(ctx, 'service-account').publicKeysPem ?? '',
+      ...(spec.authentication ? { Authentication: authenticationOf(spec.authentication) } : {}),
     };
     config.configStore = { keypairs: spec.keyStore, secrets: spec.secretStore };
     config.staticManifests = [{ key: 'kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml' }];
@@ -142,6 +143,11 @@ function networkingOf(cluster: KopsObject): Data {
   if (networking.flannel) out.flannel = {};
   if (networking.kindnet) out.kindnet = {};
   return out;
+}
+
+/** The authenticator's own settings go into its add-on; nodeup only needs to know which one runs. */
+function authenticationOf(auth: Data): Data {
+  return auth.aws ? { ...auth, aws: {} } : auth;
 }
 
 function apiOf(spec: KopsObject['spec']): Data {

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
 import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts, type HostMount } from './component-flags.js';
+import { AUTHN_CONFIG, authenticationTasks, tokenWebhook } from './authentication.js';
 import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
 
 type Data = Record<string, unknown>;
@@ -31,7 +32,9 @@ const FLAG_NAMES: Record<string, string> = {
 export function kubeAPIServerTasks(ctx: BuildContext): Task[] {
   const apiConfig = ctx.config.APIServerConfig;
   if (!apiConfig) return [];
-  const spec = (apiConfig.KubeAPIServer ?? {}) as Data;
+  const configured = (apiConfig.KubeAPIServer ?? {}) as Data;
+  // aws-iam-authenticator's webhook config is set up here, on the node, rather than in the cluster spec.
+  const spec = tokenWebhook(apiConfig) === 'aws' ? { ...configured, authenticationTokenWebhookConfigFile: AUTHN_CONFIG } : configured;
   const certs = certificates(ctx, apiConfig, spec);
   const pair = (cert: IssueCertTask, base: string): FileTask[] => [
     { kind: 'File', path: `${DIR}/${base}.crt`, type: 'file', mode: '0644', contents: { certificate: cert, part: 'cert' } },
@@ -49,6 +52,7 @@ export function kubeAPIServerTasks(ctx: BuildContext): Task[] {
     ...pair(certs.server, 'server'),
     { kind: 'File', path: `${DIR}/service-account.pub`, type: 'file', mode: '0600', contents: String(apiConfig.ServiceAccountPublicKeys ?? '') },
     { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
+    ...authenticationTasks(ctx, apiConfig),
   ];
   const signingKey = ctx.keypairs?.get('service-account')?.privateKey;
   if (signingKey) tasks.push({ kind: 'File', path: `${DIR}/service-account.key`, type: 'file', mode: '0600', contents: signingKey });
@@ -147,6 +151,7 @@ function manifest(ctx: BuildContext, apiConfig: Data, spec: Data): string {
   const auditLog = spec.auditLogPath ? String(spec.auditLogPath) : undefined;
   if (auditLog && auditLog !== '-') volumes.push({ name: 'auditlogpathdir', path: dirname(auditLog) });
   if (spec.auditPolicyFile) volumes.push({ name: 'auditconfigdir', path: dirname(String(spec.auditPolicyFile)), readOnly: true });
+  if (tokenWebhook(apiConfig)) volumes.push({ name: 'authn-config', path: AUTHN_CONFIG, readOnly: true });
   const mounts = hostMounts(volumes);
   const annotations: Data = { 'kubectl.kubernetes.io/default-container': 'kube-apiserver' };
   const api = (apiConfig.API ?? {}) as Data;

@@ -44,8 +44,8 @@ export function fillKubeAPIServer(s: PopulateState): void {
   if (etcdNames.has('events')) {
     d('etcdServersOverrides', ['/events#https://127.0.0.1:4002'], 'kube-apiserver keeps events in etcd events, through the local etcd-manager');
   }
-  if (spec.has('authentication.aws') || spec.has('authentication.kopeio')) {
-    api.default('authenticationTokenWebhookConfigFile', '/etc/kubernetes/authn.config', inferred('token webhook of the authenticator in spec.authentication'));
+  if (spec.has('authentication.kopeio')) {
+    api.default('authenticationTokenWebhookConfigFile', '/etc/kubernetes/authn.config', inferred('token webhook of kopeio authentication'));
   }
   d('kubeletPreferredAddressTypes', ['InternalIP', 'Hostname', 'ExternalIP']);
   d('logLevel', 2);

@@ -83,6 +83,8 @@ function taskFiles(dir: string): string[] {
  * files hold them (found by the host path they are written to, not by case).
  */
 interface HarnessKeystore {
+  /** The kubernetes-ca bundle of the config: the dummy certificate, then the service-account "next" certificate. */
+  caBundle?: string;
   dummyCertificate?: string;
   dummyKey?: string;
   serviceAccountKey?: string;
@@ -92,6 +94,7 @@ interface HarnessKeystore {
 function harnessKeystore(files: string[]): HarnessKeystore {
   const found: HarnessKeystore = {};
   const wanted: Record<string, keyof HarnessKeystore> = {
+    '/srv/kubernetes/ca.crt': 'caBundle',
     '/etc/kubernetes/kops-controller/kubernetes-ca.crt': 'dummyCertificate',
     '/etc/kubernetes/kops-controller/kubernetes-ca.key': 'dummyKey',
     '/srv/kubernetes/kube-apiserver/service-account.key': 'serviceAccountKey',
@@ -152,7 +155,7 @@ function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): B
   // The bootstrap builder's nodeupconfig step alone: add-ons and etcd manifests play no part in these tests.
   const config = parseNodeupConfig(renderNodeupConfig(buildNodeupConfig(completed, ig, harnessBootstrapContext(completed))), `${ig.metadata.name}/nodeupconfig.yaml`);
   // The harness then overrides the keystore-derived parts of the config (§4.1).
-  config.CAs = { 'kubernetes-ca': keystore.dummyCertificate ?? '' };
+  config.CAs = { 'kubernetes-ca': keystore.caBundle ?? keystore.dummyCertificate ?? '' };
   config.KeypairIDs = { 'kubernetes-ca': '3', 'service-account': '2' };
   if (config.APIServerConfig) config.APIServerConfig.ServiceAccountPublicKeys = keystore.serviceAccountPublicKeys ?? '';
   config.KubeletConfig.podManifestPath = '/etc/kubernetes/manifests';

@@ -227,12 +227,18 @@ test('appended admission plugins join the kops list, in order', () => {
   expect(spec.kubeAPIServer.enableAdmissionPlugins.slice(0, 2)).toEqual(['AlwaysPullImages', 'DefaultStorageClass']);
 });
 
-test('the API server talks to the etcd clusters that exist, and to an authenticator when one is configured', () => {
+test('the API server talks to the etcd clusters that exist, and to kopeio authentication when configured', () => {
   const members = [{ name: 'a', instanceGroup: 'control-plane-a' }];
-  const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }], authentication: { aws: {} } }));
+  const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }], authentication: { kopeio: {} } }));
   expect(spec.kubeAPIServer.etcdServers).toEqual(['https://127.0.0.1:4001']);
   expect(spec.kubeAPIServer.etcdServersOverrides).toBeUndefined();
   expect(spec.kubeAPIServer.authenticationTokenWebhookConfigFile).toBe('/etc/kubernetes/authn.config');
+});
+
+test('aws-iam-authenticator: the webhook flag is left to nodeup, not written into the completed spec', () => {
+  const members = [{ name: 'a', instanceGroup: 'control-plane-a' }];
+  const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }], authentication: { aws: {} } }));
+  expect(spec.kubeAPIServer.authenticationTokenWebhookConfigFile).toBeUndefined();
 });
 
 describe('API access', () => {
