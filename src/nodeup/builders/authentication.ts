@@ -1,4 +1,4 @@
-import { emitGoYaml, type YamlValue } from '../../apis/go-yaml.js';
+import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
 import type { BuildContext } from './context.js';
 
@@ -31,14 +31,14 @@ interface WebhookKubeconfig {
 function webhookKubeconfig(k: WebhookKubeconfig): string {
   const cluster: Data = { server: k.server };
   if (k.caData) cluster['certificate-authority-data'] = Buffer.from(k.caData).toString('base64');
-  return emitGoYaml({
+  return toGoYaml({
     apiVersion: k.apiVersion,
     clusters: [{ cluster, name: k.clusterName }],
     contexts: [{ context: { cluster: k.clusterName, user: 'kube-apiserver' }, name: 'webhook' }],
     'current-context': 'webhook',
     kind: k.kind,
     users: [{ name: 'kube-apiserver', user: {} }],
-  } as unknown as YamlValue);
+  });
 }
 
 /**
