@@ -10,6 +10,7 @@ import { kubeAPIServerTasks } from './builders/kube-apiserver.js';
 import { kubeControllerManagerTasks } from './builders/kube-controller-manager.js';
 import { kubeSchedulerTasks } from './builders/kube-scheduler.js';
 import { kubeProxyTasks } from './builders/kube-proxy.js';
+import { kubeRouterTasks } from './builders/kube-router.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
 import { updateServiceTasks } from './builders/updateservice.js';
 
@@ -26,6 +27,7 @@ export const BUILDERS: Record<string, Builder> = {
   'kube-apiserver': kubeAPIServerTasks,
   'kube-controller-manager': kubeControllerManagerTasks,
   'kube-proxy': kubeProxyTasks,
+  'kube-router': kubeRouterTasks,
   'kube-scheduler': kubeSchedulerTasks,
   'kops-controller': kopsControllerTasks,
   kubectl: kubectlTasks,

@@ -138,10 +138,11 @@ function networkingOf(cluster: KopsObject): Data {
     serviceClusterIPRange: cluster.spec.serviceClusterIPRange,
   };
   if (networking.amazonvpc) out.amazonVPC = {};
-  if (networking.calico) out.calico = {};
+  if (networking.calico) out.calico = networking.calico.wireguardEnabled ? { wireguardEnabled: true } : {};
   if (networking.cilium) out.cilium = networking.cilium.ipam === 'eni' ? { ipam: 'eni' } : {};
   if (networking.flannel) out.flannel = {};
   if (networking.kindnet) out.kindnet = {};
+  if (networking.kuberouter) out.kubeRouter = {};
   return out;
 }
 
