@@ -197,6 +197,8 @@ function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: strin
     };
   }
   if (spec.cpuCredits) lt.creditSpecification = { cpuCredits: spec.cpuCredits };
+  const optimization = spec.rootVolume?.optimization ?? spec.rootVolumeOptimization;
+  if (optimization !== undefined) lt.ebsOptimized = optimization;
   if (spec.tenancy) lt.placement = { tenancy: spec.tenancy };
   return lt;
 }
@@ -211,7 +213,8 @@ function blockDevices(m: ModelContext, ig: ModelInstanceGroup): BlockDeviceMappi
       ebs: {
         deleteOnTermination: true,
         encrypted: root.encryption ?? spec.rootVolumeEncryption ?? true,
-        kmsKeyId: root.encryptionKey ?? spec.rootVolumeEncryptionKey,
+        // The key is only used when encryption is asked for explicitly.
+        kmsKeyId: (root.encryption ?? spec.rootVolumeEncryption) === true ? (root.encryptionKey ?? spec.rootVolumeEncryptionKey) : undefined,
         ...volumePerformance(type, root.iops ?? spec.rootVolumeIops, root.throughput ?? spec.rootVolumeThroughput),
         volumeSize: root.size ?? spec.rootVolumeSize ?? DEFAULT_ROOT_VOLUME_SIZE[m.roleOf(ig)],
         volumeType: type,

@@ -112,13 +112,14 @@ export interface ModelInstanceGroup {
     zones?: string[];
     associatePublicIp?: boolean;
     maxInstanceLifetime?: string;
-    rootVolume?: { size?: number; type?: string; iops?: number; throughput?: number; encryption?: boolean; encryptionKey?: string };
+    rootVolume?: { size?: number; type?: string; iops?: number; throughput?: number; encryption?: boolean; encryptionKey?: string; optimization?: boolean };
     rootVolumeSize?: number;
     rootVolumeType?: string;
     rootVolumeIops?: number;
     rootVolumeThroughput?: number;
     rootVolumeEncryption?: boolean;
     rootVolumeEncryptionKey?: string;
+    rootVolumeOptimization?: boolean;
     volumes?: { device: string; size: number; type?: string; iops?: number; throughput?: number; encrypted?: boolean; key?: string; deleteOnTermination?: boolean }[];
     cloudLabels?: Record<string, string>;
     nodeLabels?: Record<string, string>;

@@ -41,6 +41,8 @@ export interface EffectEntry {
   fragments: readonly Fragment[];
   /** The Go file that produces the fragment. */
   go: string;
+  /** The sample changes what other samples show (a volume type, a security group override): run it on its own. */
+  alone?: boolean;
 }
 
 export interface RefusedEntry {

@@ -85,7 +85,7 @@ export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry
   const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a.startsWith(`${b}[]`) || b.startsWith(`${a}[]`);
   const open = new Map<string, EffectEntry[][]>();
   for (const e of entries) {
-    if (e.fragments.some((f) => f.absent)) {
+    if (e.alone || e.fragments.some((f) => f.absent)) {
       out.push([e]);
       continue;
     }

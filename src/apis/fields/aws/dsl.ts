@@ -11,6 +11,7 @@ interface Extra {
   covers?: readonly string[];
   settings?: readonly Setting[];
   ig?: string;
+  alone?: boolean;
 }
 
 export const clusterEffect = (at: string, sample: unknown, fragments: readonly Fragment[], go: string, extra: Extra = {}): EffectEntry => ({

@@ -91,6 +91,7 @@ function launchTemplateData(spec: LtSpec): RequestLaunchTemplateData {
       },
     },
     CreditSpecification: spec.creditSpecification && { CpuCredits: spec.creditSpecification.cpuCredits },
+    EbsOptimized: spec.ebsOptimized,
     Placement: spec.placement && { Tenancy: spec.placement.tenancy as 'default' | 'dedicated' | 'host' },
     TagSpecifications: spec.tagSpecifications?.map((t) => ({ ResourceType: t.resourceType as ResourceType, Tags: toAwsTags(t.tags) })),
     UserData: spec.userData === undefined ? undefined : Buffer.from(spec.userData).toString('base64'),
@@ -139,6 +140,7 @@ function reportedSpec(d: ResponseLaunchTemplateData): Partial<LtSpec> {
       },
     },
     creditSpecification: d.CreditSpecification && { cpuCredits: d.CreditSpecification.CpuCredits! },
+    ebsOptimized: d.EbsOptimized,
     placement: d.Placement?.Tenancy ? { tenancy: d.Placement.Tenancy } : undefined,
     // Tags of the template itself are reported apart from the version's tag specifications (some echo them here).
     tagSpecifications: d.TagSpecifications?.filter((t) => t.ResourceType !== 'launch-template').map((t) => ({

@@ -31,6 +31,7 @@ export interface LaunchTemplateSpec {
   }[];
   instanceMarketOptions?: { marketType: string; spotOptions?: { blockDurationMinutes?: number; instanceInterruptionBehavior?: string; maxPrice?: string } };
   creditSpecification?: { cpuCredits: string };
+  ebsOptimized?: boolean;
   placement?: { tenancy: string };
   tagSpecifications: { resourceType: string; tags: Record<string, string> }[];
   tags: Record<string, string>;
@@ -58,6 +59,7 @@ export const LaunchTemplate = defineResource<LaunchTemplateSpec>({
       fields: { deviceName: { tf: 'device_name' }, ebs: { tf: 'ebs', kind: 'block', fields: ebs }, virtualName: { tf: 'virtual_name' } },
     },
     creditSpecification: { tf: 'credit_specification', kind: 'block', fields: { cpuCredits: { tf: 'cpu_credits' } } },
+    ebsOptimized: { tf: 'ebs_optimized' },
     iamInstanceProfile: { tf: 'iam_instance_profile', kind: 'block', fields: { name: { tf: 'name' } } },
     imageId: { tf: 'image_id' },
     instanceMarketOptions: {
