@@ -76,6 +76,7 @@ const handlers = {
   toolboxAddonsApply: () => import('./commands/toolbox-addons-apply.js'),
   getInstances: () => import('./commands/get-instances.js'),
   toolboxDump: () => import('./commands/toolbox-dump.js'),
+  validateCluster: () => import('./commands/validate-cluster.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -728,6 +729,7 @@ export const commandTree: CommandSpec = {
             useKubeconfig,
             duration('wait', 'Keep trying for this long'),
           ],
+          handler: handlers.validateCluster,
         },
       ],
     },

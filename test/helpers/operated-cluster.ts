@@ -14,6 +14,7 @@ import { primaryItem } from '../../src/pki/keyset.js';
 import { openVfs } from '../../src/statestore/index.js';
 import { kops, type RunResult } from './cli.js';
 import { startMotoForKops } from './kops-on-moto.js';
+import { startAutoscalingProxy, type AutoscalingProxy } from './autoscaling-proxy.js';
 import { KubeApiServer } from './kube-apiserver.js';
 import type { MotoServer } from './moto.js';
 
@@ -23,6 +24,8 @@ export interface OperatedCluster {
   moto: MotoServer;
   env: Record<string, string>;
   api: KubeApiServer;
+  /** The Auto Scaling proxy kops talks to after the cluster is created (moto's gaps answered there). */
+  proxy: AutoscalingProxy;
   ec2: EC2Client;
   /** Runs the built kops with this cluster's environment. */
   run(...args: string[]): Promise<RunResult>;
@@ -51,6 +54,8 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
   ok(await run('create', 'cluster', '--name', name, '--zones', 'us-east-1a', '--node-count', String(options.nodes ?? 2), '--ssh-public-key', world.sshPublicKey));
   ok(await run('update', 'cluster', name, '--yes', '--admin'));
 
+  const proxy = await startAutoscalingProxy(world.moto.endpoint);
+  env.AWS_ENDPOINT_URL = proxy.endpoint;
   const tls = await servingCertificate(env.KOPS_STATE_STORE, name);
   const api = new KubeApiServer(tls);
   await api.start();
@@ -68,6 +73,7 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
     moto: world.moto,
     env,
     api,
+    proxy,
     ec2,
     run,
     neverReady: new Set(),
@@ -101,6 +107,7 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
     stop: async () => {
       clearInterval(timer);
       await api.stop();
+      await proxy.stop();
       await world.moto.stop();
       rmSync(dir, { recursive: true, force: true });
     },
