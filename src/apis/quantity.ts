@@ -75,3 +75,24 @@ function base1024(value: bigint): string {
   }
   return `${value}${power ? BINARY_BY_POWER.get(power) : ''}`;
 }
+
+/**
+ * A quantity as the plain decimal Go's Quantity.AsDec().String() prints for it once parsed: the digits as given,
+ * scaled by the suffix, with no exponent ("500m" -> "0.500", "1Ki" -> "1024", "2" -> "2"); undefined when `s` is not a
+ * valid quantity.
+ */
+export function quantityAsDecimal(s: string): string | undefined {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([a-zA-Z]*|[eE][+-]?[0-9]+)$/.exec(s.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+  const [, sign, whole, fraction = '', suffix] = m;
+  let digits = BigInt(whole + fraction || '0');
+  let scale = -fraction.length;
+  if (suffix in BINARY_SUFFIXES) digits *= 1024n ** BigInt(BINARY_SUFFIXES[suffix]);
+  else if (suffix in DECIMAL_SUFFIXES) scale += DECIMAL_SUFFIXES[suffix];
+  else if (/^[eE][+-]?[0-9]+$/.test(suffix)) scale += Number(suffix.slice(1));
+  else return undefined;
+  const negative = sign === '-' && digits !== 0n ? '-' : '';
+  if (scale >= 0) return negative + (digits * 10n ** BigInt(scale)).toString();
+  const text = digits.toString().padStart(-scale + 1, '0');
+  return `${negative}${text.slice(0, scale)}.${text.slice(scale)}`;
+}

@@ -72,6 +72,43 @@ describe('what nodeup derives from its config', () => {
   });
 });
 
+describe('component flags come from the struct tags, not the field names', () => {
+  const controlPlane = (extra: Record<string, unknown>) => {
+    const ctx = context({
+      APIServerConfig: { ClusterDNSDomain: 'cluster.local', KubeAPIServer: { enableProfiling: false, logFormat: 'json', etcdServers: ['https://127.0.0.1:4001'] } },
+      ControlPlaneConfig: { KubeControllerManager: { kubeAPIQPS: '500m', enableProfiling: false }, KubeScheduler: { enableProfiling: false, logFormat: 'text' } },
+      ...extra,
+    });
+    return { ...ctx, role: 'ControlPlane' as const };
+  };
+  const args = (tasks: Task[], path: string): string[] => parse(String(file(tasks, path)?.contents)).spec.containers[0].args;
+
+  test('kube-apiserver: --profiling and --logging-format, with the etcd client paths nodeup writes', () => {
+    const flags = args(buildTasks(controlPlane({})), '/etc/kubernetes/manifests/kube-apiserver.manifest');
+    expect(flags).toContain('--profiling=false');
+    expect(flags).toContain('--logging-format=json');
+    expect(flags).toContain('--etcd-cafile=/srv/kubernetes/kube-apiserver/etcd-ca.crt');
+    expect(flags.filter((f) => /enable-profiling|log-format|etcd-ca-file/.test(f))).toEqual([]);
+  });
+
+  test('kube-controller-manager: --kube-api-qps as a decimal; kube-scheduler leaves the default log format out', () => {
+    const tasks = buildTasks(controlPlane({}));
+    expect(args(tasks, '/etc/kubernetes/manifests/kube-controller-manager.manifest')).toEqual(expect.arrayContaining(['--kube-api-qps=0.500', '--profiling=false']));
+    const scheduler = args(tasks, '/etc/kubernetes/manifests/kube-scheduler.manifest');
+    expect(scheduler).toContain('--profiling=false');
+    expect(scheduler.filter((f) => f.startsWith('--logging-format'))).toEqual([]);
+  });
+
+  test('kubelet: flag fields in /etc/sysconfig/kubelet, config-file fields in kubelet.conf only', () => {
+    const tasks = buildTasks(context({ KubeletConfig: { maxPods: 50, cpuCFSQuotaPeriod: '100ms', hostnameOverride: 'node-a', logLevel: 2, nodeLabels: { a: 'b' } } }));
+    const sysconfig = String(file(tasks, '/etc/sysconfig/kubelet')?.contents);
+    expect(sysconfig).toContain('--hostname-override=node-a --runtime-request-timeout=15m0s --v=2 --config=/var/lib/kubelet/kubelet.conf');
+    expect(sysconfig).not.toMatch(/max-pods|node-labels|cpu-cfs/);
+    const conf = parse(String(file(tasks, '/var/lib/kubelet/kubelet.conf')?.contents));
+    expect(conf).toMatchObject({ maxPods: 50, cpuCFSQuotaPeriod: '100ms', resolvConf: '/run/systemd/resolve/resolv.conf', shutdownGracePeriod: '0s' });
+  });
+});
+
 test('hook images are made explicit for ctr', () => {
   expect(qualifiedImage('busybox')).toBe('docker.io/library/busybox:latest');
   expect(qualifiedImage('org/tool:1.0')).toBe('docker.io/org/tool:1.0');

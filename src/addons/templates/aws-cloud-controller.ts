@@ -1,3 +1,4 @@
+import { buildFlags } from '../../apis/component-flags.js';
 import type { AddonCluster } from '../types.js';
 
 /** The AWS cloud-controller-manager (node lifecycle, routes, load balancers) on the control plane. */
@@ -207,26 +208,15 @@ subjects:
 `;
 }
 
-/** Flags from the cloudControllerManager spec (sorted by name), then the ones the add-on always sets. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function ccmArgs(ccm: Record<string, any>): string[] {
-  const flags: Record<string, unknown> = {
-    'allocate-node-cidrs': ccm.allocateNodeCIDRs,
-    'cidr-allocator-type': ccm.cidrAllocatorType,
-    'cloud-provider': ccm.cloudProvider,
-    'cluster-cidr': ccm.clusterCIDR,
-    'cluster-name': ccm.clusterName,
-    'configure-cloud-routes': ccm.configureCloudRoutes,
-    'enable-leader-migration': ccm.enableLeaderMigration,
-    'leader-elect': ccm.leaderElection?.leaderElect,
-    master: ccm.master,
-    v: ccm.logLevel ?? 2,
-  };
-  const args = Object.keys(flags)
-    .sort()
-    .filter((name) => flags[name] !== undefined && flags[name] !== '')
-    .map((name) => `--${name}=${flags[name]}`);
-  if (ccm.cloudProvider === undefined) args.push('--cloud-provider=aws');
-  args.push('--use-service-account-credentials=true', '--cloud-config=/etc/kubernetes/cloud.config');
+/**
+ * The spec's own flags (sorted), then the defaults the add-on adds for what the spec leaves unset: verbosity 2, the
+ * cluster's cloud provider, service-account credentials, and the cloud config nodeup writes.
+ */
+function ccmArgs(ccm: Record<string, unknown>): string[] {
+  const args = buildFlags('CloudControllerManagerConfig', ccm);
+  if (!ccm.logLevel) args.push('--v=2');
+  if (!ccm.cloudProvider) args.push('--cloud-provider=aws');
+  if (ccm.useServiceAccountCredentials == null) args.push('--use-service-account-credentials=true');
+  args.push('--cloud-config=/etc/kubernetes/cloud.config');
   return args;
 }

@@ -1,5 +1,6 @@
 import { ARCHITECTURES, nodeAssets, type NodeAssetSpec } from '../../assets/index.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
+import { toNodeupNames, type ComponentStruct } from '../../apis/component-flags.js';
 import { UserError } from '../../errors.js';
 import { buildKubeletConfig } from './kubelet.js';
 import { kubeSchedulerConfigFile } from './kube-scheduler.js';
@@ -34,8 +35,8 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     ClusterName: cluster.metadata.name,
     Hooks: [orNull(keepForRole(ig.spec.hooks, role)), orNull(keepForRole(spec.hooks, role))],
     KeypairIDs: {},
-    KubeProxy: spec.kubeProxy?.enabled === false ? null : (spec.kubeProxy ?? null),
-    KubeletConfig: buildKubeletConfig(cluster, ig, ctx),
+    KubeProxy: spec.kubeProxy?.enabled === false ? null : (internal('KubeProxyConfig', spec.kubeProxy) ?? null),
+    KubeletConfig: internal('KubeletConfigSpec', buildKubeletConfig(cluster, ig, ctx)),
     KubernetesVersion: spec.kubernetesVersion,
     Networking: networkingOf(cluster),
     UpdatePolicy: ig.spec.updatePolicy ?? spec.updatePolicy ?? 'automatic',
@@ -66,7 +67,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     config.APIServerConfig = {
       API: apiOf(spec),
       ClusterDNSDomain: spec.clusterDNSDomain,
-      KubeAPIServer: spec.kubeAPIServer,
+      KubeAPIServer: internal('KubeAPIServerConfig', spec.kubeAPIServer),
       ServiceAccountPublicKeys: keyset(ctx, 'service-account').publicKeysPem ?? '',
       ...(spec.authentication ? { Authentication: authenticationOf(spec.authentication) } : {}),
     };
@@ -74,7 +75,10 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     config.staticManifests = [{ key: 'kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml' }];
   }
   if (controlPlane) {
-    config.ControlPlaneConfig = { KubeControllerManager: spec.kubeControllerManager, KubeScheduler: spec.kubeScheduler };
+    config.ControlPlaneConfig = {
+      KubeControllerManager: internal('KubeControllerManagerConfig', spec.kubeControllerManager),
+      KubeScheduler: internal('KubeSchedulerConfig', spec.kubeScheduler),
+    };
     if (!usesNoneDNS(cluster) && spec.dnsZone) config.DNSZone = spec.dnsZone;
     config.EtcdClusterNames = etcdClusterNames(cluster);
     config.etcdManifests = etcdManifestNames(cluster, ig.metadata.name).map((name) => `${base}/manifests/etcd/${name}.yaml`);
@@ -82,6 +86,11 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     if (isIPv6Only(cluster)) config.nodeIPFamilies = ['ipv6', 'ipv4'];
   }
   return config;
+}
+
+/** A component config of the cluster spec under the field names of the nodeup configuration. */
+function internal<T extends Data | undefined>(struct: ComponentStruct, config: T): T {
+  return (config ? toNodeupNames(struct, config) : config) as T;
 }
 
 export function renderNodeupConfig(config: Data): string {

@@ -3,26 +3,6 @@ type Data = Record<string, unknown>;
 /** Host directories with CA bundles of the various distributions, mounted read-only into control-plane pods. */
 export const SSL_DIRS = ['/etc/ssl', '/etc/pki/tls', '/etc/pki/ca-trust', '/usr/share/ssl', '/usr/ssl', '/usr/lib/ssl', '/usr/local/openssl', '/var/ssl', '/etc/openssl'];
 
-/** A spec value as a flag value: lists comma-joined, maps as sorted `k=v` pairs. */
-export function flagValue(value: unknown): string {
-  if (Array.isArray(value)) return value.join(',');
-  if (typeof value === 'object' && value !== null) {
-    return Object.keys(value)
-      .sort()
-      .map((k) => `${k}=${String((value as Data)[k])}`)
-      .join(',');
-  }
-  return String(value);
-}
-
-/** `serviceClusterIPRange` -> `service-cluster-ip-range`: a run of capitals is one word. */
-export function kebab(field: string): string {
-  return field
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
-}
-
 export interface HostMount {
   name: string;
   path: string;

@@ -51,3 +51,14 @@ export function apiServerURL(ctx: BuildContext): string {
 export function kubernetesCAId(ctx: BuildContext): string {
   return ctx.config.KeypairIDs?.['kubernetes-ca'] ?? '';
 }
+
+/**
+ * Whether the cluster's Kubernetes is at least major.minor: the version, or for a release location
+ * (side-loading, `https://dl.k8s.io/release/v1.35.0`) the minor it names, as the Go kops reads it.
+ */
+export function isKubernetesAtLeast(version: string, major: number, minor: number): boolean {
+  const m = /^v?(\d+)\.(\d+)/.exec(version.trim()) ?? /\/v(1)\.(\d+)\./.exec(version);
+  if (!m) return false;
+  const [have, haveMinor] = [Number(m[1]), Number(m[2])];
+  return have !== major ? have > major : haveMinor >= minor;
+}

@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
+import { buildFlags } from '../../apis/component-flags.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
-import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts, type HostMount } from './component-flags.js';
+import { hostMounts, imageForArchitecture, sslMounts, type HostMount } from './component-flags.js';
 import { AUTHN_CONFIG, authenticationTasks, tokenWebhook } from './authentication.js';
 import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
 
@@ -9,24 +10,6 @@ type Data = Record<string, unknown>;
 
 const DIR = '/srv/kubernetes/kube-apiserver';
 const LOG_FILE = '/var/log/kube-apiserver.log';
-
-/** Spec fields that are not kube-apiserver flags (they shape the pod instead). */
-const NOT_FLAGS = new Set(['image', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'env', 'additionalServiceAccountIssuers']);
-
-/** List fields given as one flag per item rather than comma-joined. */
-const REPEATED = new Set(['oidcRequiredClaim']);
-
-/** Flag names that do not follow from the field name. */
-const FLAG_NAMES: Record<string, string> = {
-  apiServerCount: 'apiserver-count',
-  auditLogMaxAge: 'audit-log-maxage',
-  authenticationConfigFile: 'authentication-config',
-  auditLogMaxBackups: 'audit-log-maxbackup',
-  auditLogMaxSize: 'audit-log-maxsize',
-  logLevel: 'v',
-  requestheaderExtraHeaderPrefixes: 'requestheader-extra-headers-prefix',
-  serviceAccountJWKSURI: 'service-account-jwks-uri',
-};
 
 /** kube-apiserver as a static pod on control planes and API-server nodes, with its certificates and keys. */
 export function kubeAPIServerTasks(ctx: BuildContext): Task[] {
@@ -98,42 +81,49 @@ function firstServiceIP(range: string): string {
   return octets.join('.');
 }
 
+/**
+ * The flags: the spec's own, with the paths of the files written here filled in, as the Go nodeup sets them on its
+ * copy of the spec before building the flags; the extra service-account issuers come last, in their given order,
+ * since the API server signs with the first issuer it is given.
+ */
 function flags(ctx: BuildContext, spec: Data): string[] {
-  const out = [
-    `--client-ca-file=${KUBERNETES_CA_BUNDLE}`,
-    `--etcd-cafile=${DIR}/etcd-ca.crt`,
-    `--etcd-certfile=${DIR}/etcd-client.crt`,
-    `--etcd-keyfile=${DIR}/etcd-client.key`,
-    `--kubelet-client-certificate=${DIR}/kubelet-api.crt`,
-    `--kubelet-client-key=${DIR}/kubelet-api.key`,
-    `--proxy-client-cert-file=${DIR}/apiserver-aggregator.crt`,
-    `--proxy-client-key-file=${DIR}/apiserver-aggregator.key`,
-    `--requestheader-client-ca-file=${DIR}/apiserver-aggregator-ca.crt`,
-    `--service-account-key-file=${DIR}/service-account.pub`,
-    `--service-account-signing-key-file=${DIR}/service-account.key`,
-    `--tls-cert-file=${DIR}/server.crt`,
-    `--tls-private-key-file=${DIR}/server.key`,
-  ];
-  for (const [field, raw] of Object.entries(spec)) {
-    if (NOT_FLAGS.has(field) || raw === undefined || raw === null) continue;
-    const value = ctx.role === 'APIServer' && (field === 'etcdServers' || field === 'etcdServersOverrides') ? remoteEtcd(ctx, raw as string[]) : raw;
-    const flag = `--${FLAG_NAMES[field] ?? kebab(field)}=`;
-    if (REPEATED.has(field) && Array.isArray(value)) out.push(...value.map((v) => flag + String(v)));
-    else out.push(flag + flagValue(value));
-  }
-  // Extra issuers come after the primary one: the API server signs with the first it is given.
+  const config: Data = {
+    ...spec,
+    serviceAccountKeyFile: [...((spec.serviceAccountKeyFile as string[] | undefined) ?? []), `${DIR}/service-account.pub`],
+    serviceAccountSigningKeyFile: spec.serviceAccountSigningKeyFile ?? `${DIR}/service-account.key`,
+    etcdCAFile: `${DIR}/etcd-ca.crt`,
+    etcdCertFile: `${DIR}/etcd-client.crt`,
+    etcdKeyFile: `${DIR}/etcd-client.key`,
+    requestheaderClientCAFile: `${DIR}/apiserver-aggregator-ca.crt`,
+    proxyClientCertFile: `${DIR}/apiserver-aggregator.crt`,
+    proxyClientKeyFile: `${DIR}/apiserver-aggregator.key`,
+    clientCAFile: spec.clientCAFile || KUBERNETES_CA_BUNDLE,
+    tlsCertFile: `${DIR}/server.crt`,
+    tlsPrivateKeyFile: `${DIR}/server.key`,
+    kubeletClientCertificate: `${DIR}/kubelet-api.crt`,
+    kubeletClientKey: `${DIR}/kubelet-api.key`,
+  };
+  if (ctx.role !== 'ControlPlane') Object.assign(config, remoteEtcd(ctx, config));
+  // The old --admission-control list is given as --enable-admission-plugins: the API server refuses both together.
+  const admissionControl = (config.admissionControl as string[] | undefined) ?? [];
+  if (admissionControl.length > 0) Object.assign(config, { enableAdmissionPlugins: [...admissionControl], admissionControl: [] });
   const extraIssuers = ((spec.additionalServiceAccountIssuers as string[] | undefined) ?? []).map((i) => `--service-account-issuer=${i}`);
-  return [...out.sort(), ...extraIssuers];
+  return [...buildFlags('KubeAPIServerConfig', config), ...extraIssuers];
 }
 
-/** API-server nodes run no etcd: they reach each etcd cluster by its internal name instead of loopback. */
-function remoteEtcd(ctx: BuildContext, servers: string[]): string[] {
-  return servers.map((server) =>
-    server.replace(/^(\/([^#]+)#)?https:\/\/127\.0\.0\.1:(\d+)$/, (_m, override: string | undefined, resource: string | undefined, port: string) => {
-      const cluster = resource ?? 'main';
-      return `${override ?? ''}https://${cluster}.etcd.internal.${ctx.config.ClusterName}:${port}`;
-    }),
-  );
+/** Nodes without etcd reach each etcd cluster by its internal DNS name instead of loopback. */
+function remoteEtcd(ctx: BuildContext, config: Data): Data {
+  const name = (cluster: string) => `${cluster}.etcd.internal.${ctx.config.ClusterName}`;
+  const servers = ((config.etcdServers as string[] | undefined) ?? []).map((s) => s.replaceAll('127.0.0.1', name('main')));
+  const overrides = ((config.etcdServersOverrides as string[] | undefined) ?? []).map((s) => {
+    if (s.startsWith('/events')) return s.replaceAll('127.0.0.1', name('events'));
+    if (s.startsWith('coordination.k8s.io/leases')) return s.replaceAll('127.0.0.1', name('leases'));
+    return s;
+  });
+  const out: Data = {};
+  if (config.etcdServers) out.etcdServers = servers;
+  if (config.etcdServersOverrides) out.etcdServersOverrides = overrides;
+  return out;
 }
 
 function manifest(ctx: BuildContext, apiConfig: Data, spec: Data): string {

@@ -1,6 +1,7 @@
+import { buildFlags, byteOrder } from '../../apis/component-flags.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
-import { flagValue, hostMounts, imageForArchitecture, kebab, sslMounts } from './component-flags.js';
+import { hostMounts, imageForArchitecture, sslMounts } from './component-flags.js';
 import { KUBERNETES_CA_BUNDLE, kubernetesCAId, type BuildContext } from './context.js';
 import { kubeconfigTasks } from './kubeconfig.js';
 
@@ -9,10 +10,6 @@ type Data = Record<string, unknown>;
 const DIR = '/srv/kubernetes/kube-controller-manager';
 const STATE_DIR = '/var/lib/kube-controller-manager';
 const LOG_FILE = '/var/log/kube-controller-manager.log';
-const VOLUME_PLUGIN_DIR = '/usr/libexec/kubernetes/kubelet-plugins/volume/exec/';
-
-const NOT_FLAGS = new Set(['image', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'leaderElection', 'logFormat']);
-const FLAG_NAMES: Record<string, string> = { allocateNodeCIDRs: 'allocate-node-cidrs', logLevel: 'v' };
 
 /**
  * kube-controller-manager as a static pod on control planes: it signs kubelet certificates with the cluster CA and
@@ -21,24 +18,31 @@ const FLAG_NAMES: Record<string, string> = { allocateNodeCIDRs: 'allocate-node-c
 export function kubeControllerManagerTasks(ctx: BuildContext): Task[] {
   if (ctx.role !== 'ControlPlane') return [];
   const spec = (ctx.config.ControlPlaneConfig?.KubeControllerManager ?? {}) as Data;
-  const serving: IssueCertTask = {
-    kind: 'IssueCert',
-    name: 'kube-controller-manager-server',
-    signer: 'kubernetes-ca',
-    keypairID: kubernetesCAId(ctx),
-    type: 'server',
-    subject: { CommonName: 'kube-controller-manager' },
-    alternateNames: ['kube-controller-manager.kube-system.svc.cluster.local'],
-  };
+  const pluginDir = volumePluginDir(ctx);
   const tasks: Task[] = [
-    { kind: 'File', path: '/etc/kubernetes/manifests/kube-controller-manager.manifest', type: 'file', contents: manifest(spec, ctx.host.architecture) },
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-controller-manager.manifest', type: 'file', contents: manifest(spec, pluginDir, ctx.host.architecture) },
     { kind: 'File', path: DIR, type: 'directory', mode: '0755' },
-    serving,
-    { kind: 'File', path: `${DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
-    { kind: 'File', path: `${DIR}/server.key`, type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
+  ];
+  if (ownServingCertificate(spec)) {
+    const serving: IssueCertTask = {
+      kind: 'IssueCert',
+      name: 'kube-controller-manager-server',
+      signer: 'kubernetes-ca',
+      keypairID: kubernetesCAId(ctx),
+      type: 'server',
+      subject: { CommonName: 'kube-controller-manager' },
+      alternateNames: [`kube-controller-manager.kube-system.svc.${String(ctx.config.APIServerConfig?.ClusterDNSDomain ?? '')}`],
+    };
+    tasks.push(
+      serving,
+      { kind: 'File', path: `${DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
+      { kind: 'File', path: `${DIR}/server.key`, type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
+    );
+  }
+  tasks.push(
     ...kubeconfigTasks(ctx, { name: 'kube-controller-manager', commonName: 'system:kube-controller-manager' }, 'https://127.0.0.1', `${STATE_DIR}/kubeconfig`),
     { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
-  ];
+  );
   const ca = ctx.keypairs?.get('kubernetes-ca');
   if (ca) {
     tasks.push(
@@ -51,36 +55,44 @@ export function kubeControllerManagerTasks(ctx: BuildContext): Task[] {
   return tasks;
 }
 
-function flags(spec: Data): string[] {
-  const out = [
-    `--authentication-kubeconfig=${STATE_DIR}/kubeconfig`,
-    `--authorization-kubeconfig=${STATE_DIR}/kubeconfig`,
+/** The spec's flags with the paths of the files written here, then the kubeconfig, signing and plugin flags. */
+function flags(spec: Data, volumePluginDir: string): string[] {
+  const config: Data = {
+    ...spec,
+    rootCAFile: KUBERNETES_CA_BUNDLE,
+    serviceAccountPrivateKeyFile: `${DIR}/service-account.key`,
+  };
+  if (ownServingCertificate(spec)) Object.assign(config, { tlsCertFile: `${DIR}/server.crt`, tlsPrivateKeyFile: `${DIR}/server.key` });
+  return [
+    ...buildFlags('KubeControllerManagerConfig', config),
+    ...['', 'authentication-', 'authorization-'].map((prefix) => `--${prefix}kubeconfig=${STATE_DIR}/kubeconfig`),
     `--cluster-signing-cert-file=${DIR}/ca.crt`,
     `--cluster-signing-key-file=${DIR}/ca.key`,
-    `--flex-volume-plugin-dir=${VOLUME_PLUGIN_DIR}`,
-    `--kubeconfig=${STATE_DIR}/kubeconfig`,
-    `--root-ca-file=${KUBERNETES_CA_BUNDLE}`,
-    `--service-account-private-key-file=${DIR}/service-account.key`,
-    `--tls-cert-file=${DIR}/server.crt`,
-    `--tls-private-key-file=${DIR}/server.key`,
-  ];
-  const leaderElect = (spec.leaderElection as Data | undefined)?.leaderElect;
-  if (leaderElect !== undefined) out.push(`--leader-elect=${String(leaderElect)}`);
-  for (const [field, value] of Object.entries(spec)) {
-    if (NOT_FLAGS.has(field) || value === undefined || value === null) continue;
-    out.push(`--${FLAG_NAMES[field] ?? kebab(field)}=${flagValue(value)}`);
-  }
-  return out.sort();
+    `--flex-volume-plugin-dir=${volumePluginDir}`,
+  ].sort(byteOrder);
 }
 
-function manifest(spec: Data, architecture: string): string {
+/** kops issues the serving certificate unless the spec names one. */
+function ownServingCertificate(spec: Data): boolean {
+  return spec.tlsCertFile === undefined || spec.tlsCertFile === null;
+}
+
+/** The kubelet's volume plugin directory, or the distribution's default, mounted at the same path. */
+function volumePluginDir(ctx: BuildContext): string {
+  const configured = ctx.config.KubeletConfig.volumePluginDirectory;
+  if (configured) return String(configured);
+  if (ctx.host.distribution === 'flatcar') return '/var/lib/kubelet/volumeplugins/';
+  return '/usr/libexec/kubernetes/kubelet-plugins/volume/exec/';
+}
+
+function manifest(spec: Data, pluginDir: string, architecture: string): string {
   const mounts = hostMounts([
     { name: 'logfile', path: LOG_FILE },
     ...sslMounts(),
     { name: 'cabundle', path: KUBERNETES_CA_BUNDLE, readOnly: true },
     { name: 'srvkcm', path: DIR, readOnly: true },
     { name: 'varlibkcm', path: STATE_DIR, readOnly: true },
-    { name: 'volplugins', path: VOLUME_PLUGIN_DIR },
+    { name: 'volplugins', path: pluginDir },
   ]);
   const requests: Data = { cpu: spec.cpuRequest ?? '100m' };
   if (spec.memoryRequest) requests.memory = spec.memoryRequest;
@@ -91,7 +103,7 @@ function manifest(spec: Data, architecture: string): string {
     spec: {
       containers: [
         {
-          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-controller-manager', ...flags(spec)],
+          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-controller-manager', ...flags(spec, pluginDir)],
           command: ['/go-runner'],
           image: imageForArchitecture(spec.image, architecture),
           livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10257, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },

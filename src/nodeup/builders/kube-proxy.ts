@@ -1,3 +1,4 @@
+import { buildFlags, byteOrder } from '../../apis/component-flags.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import type { Task } from '../tasks.js';
 import { imageForArchitecture } from './component-flags.js';
@@ -15,20 +16,20 @@ export function kubeProxyTasks(ctx: BuildContext): Task[] {
   if (!proxy || proxy.enabled === false) return [];
   const server = apiServerURL(ctx);
   return [
-    { kind: 'File', path: '/etc/kubernetes/manifests/kube-proxy.manifest', type: 'file', contents: manifest(proxy, server, ctx.host.architecture) },
+    { kind: 'File', path: '/etc/kubernetes/manifests/kube-proxy.manifest', type: 'file', contents: manifest(proxy, proxyMaster(ctx), ctx.host.architecture) },
     ...kubeconfigTasks(ctx, { name: 'kube-proxy', commonName: 'system:kube-proxy' }, server, `${KUBECONFIG_DIR}/kubeconfig`, { beforeServices: ['kubelet.service'] }),
     { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
   ];
 }
 
-function manifest(proxy: Data, server: string, architecture: string): string {
-  const flags: string[] = [];
-  if (proxy.clusterCIDR) flags.push(`--cluster-cidr=${String(proxy.clusterCIDR)}`);
-  flags.push(`--conntrack-max-per-core=${String(proxy.conntrackMaxPerCore ?? 131072)}`);
-  if (proxy.hostnameOverride) flags.push(`--hostname-override=${String(proxy.hostnameOverride)}`);
-  flags.push(`--kubeconfig=${KUBECONFIG_DIR}/kubeconfig`, `--master=${server}`, '--oom-score-adj=-998');
-  if (proxy.proxyMode) flags.push(`--proxy-mode=${String(proxy.proxyMode)}`);
-  flags.push(`--v=${String(proxy.logLevel ?? 2)}`);
+/** Control planes point kube-proxy at their local API server (no wait on DNS); other nodes at the internal name. */
+function proxyMaster(ctx: BuildContext): string {
+  return ctx.role === 'ControlPlane' ? 'https://127.0.0.1' : `https://api.internal.${ctx.config.ClusterName}`;
+}
+
+function manifest(proxy: Data, master: string, architecture: string): string {
+  const config: Data = { ...proxy, master: proxy.master || master, conntrackMaxPerCore: proxy.conntrackMaxPerCore ?? 131072 };
+  const flags = [...buildFlags('KubeProxyConfig', config), `--kubeconfig=${KUBECONFIG_DIR}/kubeconfig`, '--oom-score-adj=-998'].sort(byteOrder);
   const requests: Data = {};
   if (proxy.cpuRequest) requests.cpu = proxy.cpuRequest;
   if (proxy.memoryRequest) requests.memory = proxy.memoryRequest;

@@ -1,3 +1,4 @@
+import { buildFlags, byteOrder } from '../../apis/component-flags.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
 import { imageForArchitecture } from './component-flags.js';
@@ -15,42 +16,51 @@ const LOG_FILE = '/var/log/kube-scheduler.log';
 export function kubeSchedulerTasks(ctx: BuildContext): Task[] {
   if (ctx.role !== 'ControlPlane') return [];
   const scheduler = (ctx.config.ControlPlaneConfig?.KubeScheduler ?? {}) as Data;
-  const serving: IssueCertTask = {
-    kind: 'IssueCert',
-    name: 'kube-scheduler-server',
-    signer: 'kubernetes-ca',
-    keypairID: kubernetesCAId(ctx),
-    type: 'server',
-    subject: { CommonName: 'kube-scheduler' },
-    alternateNames: ['kube-scheduler.kube-system.svc.cluster.local'],
-  };
   const config = (ctx.config.FileAssets ?? []).find((a) => a.path === KUBE_SCHEDULER_CONFIG);
   const tasks: Task[] = [
     { kind: 'File', path: '/etc/kubernetes/manifests/kube-scheduler.manifest', type: 'file', contents: manifest(scheduler, ctx.host.architecture) },
     { kind: 'File', path: SERVING_DIR, type: 'directory', mode: '0755' },
-    serving,
-    { kind: 'File', path: `${SERVING_DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
-    { kind: 'File', path: `${SERVING_DIR}/server.key`, type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
+  ];
+  if (ownServingCertificate(scheduler)) {
+    const serving: IssueCertTask = {
+      kind: 'IssueCert',
+      name: 'kube-scheduler-server',
+      signer: 'kubernetes-ca',
+      keypairID: kubernetesCAId(ctx),
+      type: 'server',
+      subject: { CommonName: 'kube-scheduler' },
+      alternateNames: [`kube-scheduler.kube-system.svc.${String(ctx.config.APIServerConfig?.ClusterDNSDomain ?? '')}`],
+    };
+    tasks.push(
+      serving,
+      { kind: 'File', path: `${SERVING_DIR}/server.crt`, type: 'file', mode: '0644', contents: { certificate: serving, part: 'cert' } },
+      { kind: 'File', path: `${SERVING_DIR}/server.key`, type: 'file', mode: '0600', contents: { certificate: serving, part: 'key' } },
+    );
+  }
+  tasks.push(
     ...kubeconfigTasks(ctx, { name: 'kube-scheduler', commonName: 'system:kube-scheduler' }, 'https://127.0.0.1', `${STATE_DIR}/kubeconfig`),
     { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
-  ];
+  );
   if (config) tasks.push({ kind: 'File', path: KUBE_SCHEDULER_CONFIG, type: 'file', mode: '0400', contents: String(config.content ?? '') });
   return tasks;
 }
 
+/** kops issues the serving certificate unless the spec names one. */
+function ownServingCertificate(scheduler: Data): boolean {
+  return scheduler.tlsCertFile === undefined || scheduler.tlsCertFile === null;
+}
+
 function manifest(scheduler: Data, architecture: string): string {
-  const leaderElect = (scheduler.leaderElection as Data | undefined)?.leaderElect;
+  const config: Data = { ...scheduler };
+  if (ownServingCertificate(scheduler)) Object.assign(config, { tlsCertFile: `${SERVING_DIR}/server.crt`, tlsPrivateKeyFile: `${SERVING_DIR}/server.key` });
   const flags = [
-    `--authentication-kubeconfig=${STATE_DIR}/kubeconfig`,
-    '--authentication-skip-lookup=false',
-    '--authentication-tolerate-lookup-failure=false',
-    `--authorization-kubeconfig=${STATE_DIR}/kubeconfig`,
+    ...buildFlags('KubeSchedulerConfig', config),
     `--config=${KUBE_SCHEDULER_CONFIG}`,
-    ...(leaderElect === undefined ? [] : [`--leader-elect=${String(leaderElect)}`]),
-    `--tls-cert-file=${SERVING_DIR}/server.crt`,
-    `--tls-private-key-file=${SERVING_DIR}/server.key`,
-    `--v=${String(scheduler.logLevel ?? 2)}`,
-  ];
+    '--authentication-tolerate-lookup-failure=false',
+    '--authentication-skip-lookup=false',
+    `--authentication-kubeconfig=${STATE_DIR}/kubeconfig`,
+    `--authorization-kubeconfig=${STATE_DIR}/kubeconfig`,
+  ].sort(byteOrder);
   const requests: Data = { cpu: scheduler.cpuRequest ?? '100m' };
   if (scheduler.memoryRequest) requests.memory = scheduler.memoryRequest;
   const pod = {
@@ -62,6 +72,8 @@ function manifest(scheduler: Data, architecture: string): string {
         {
           args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-scheduler', ...flags],
           command: ['/go-runner'],
+          // The scheduler reads its cap on attachable volumes per node from the environment.
+          ...(scheduler.maxPersistentVolumes == null ? {} : { env: [{ name: 'KUBE_MAX_PD_VOLS', value: String(scheduler.maxPersistentVolumes) }] }),
           image: imageForArchitecture(scheduler.image, architecture),
           livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10259, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
           name: 'kube-scheduler',

@@ -1,69 +1,29 @@
+import { buildFlags } from '../../apis/component-flags.js';
+import { canonicalDuration } from '../../apis/duration.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
+import { UserError } from '../../errors.js';
 import type { FileTask, IssueCertTask, ServiceTask, Task } from '../tasks.js';
-import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
+import { KUBERNETES_CA_BUNDLE, isKubernetesAtLeast, type BuildContext } from './context.js';
 
 type Data = Record<string, unknown>;
 
 const KUBELET_CONF = '/var/lib/kubelet/kubelet.conf';
 const CREDENTIAL_PROVIDER_CONF = '/var/lib/kubelet/credential-provider.conf';
 
-/** Fields of kops' kubelet spec that stay command-line flags; everything else goes into kubelet.conf. */
-const FLAGS: Record<string, string> = {
-  cloudProvider: 'cloud-provider',
-  hostnameOverride: 'hostname-override',
-  kubeconfigPath: 'kubeconfig',
-  logLevel: 'v',
-  nodeIP: 'node-ip',
-  podInfraContainerImage: 'pod-infra-container-image',
-  registerSchedulable: 'register-schedulable',
-  runtimeRequestTimeout: 'runtime-request-timeout',
-};
-
-/** kops kubelet-spec field -> KubeletConfiguration field, where the names differ or the value is reshaped. */
-const CONFIG_FIELDS: Record<string, (v: unknown, out: Data) => void> = {
-  podManifestPath: (v, out) => (out.staticPodPath = v),
-  volumePluginDirectory: (v, out) => (out.volumePluginDir = v),
-  clusterDNS: (v, out) => (out.clusterDNS = String(v).split(',')),
-  evictionHard: (v, out) => (out.evictionHard = parseThresholds(String(v))),
-  evictionSoft: (v, out) => (out.evictionSoft = parseThresholds(String(v))),
-  evictionSoftGracePeriod: (v, out) => (out.evictionSoftGracePeriod = parseThresholds(String(v), '=')),
-  featureGates: (v, out) => (out.featureGates = Object.fromEntries(Object.entries(v as Data).map(([k, b]) => [k, String(b) === 'true']))),
-  anonymousAuth: (v, out) => (((out.authentication as Data).anonymous as Data).enabled = v),
-  authorizationMode: (v, out) => ((out.authorization as Data).mode = v),
-  taints: (v, out) => (out.registerWithTaints = (v as string[]).map(parseTaint)),
-  nodeLabels: () => undefined,
-  maxPods: (v, out) => (out.maxPods = v),
-  podPidsLimit: (v, out) => (out.podPidsLimit = v),
-  imageGCHighThresholdPercent: (v, out) => (out.imageGCHighThresholdPercent = v),
-  imageGCLowThresholdPercent: (v, out) => (out.imageGCLowThresholdPercent = v),
-  kubeReserved: (v, out) => (out.kubeReserved = v),
-  systemReserved: (v, out) => (out.systemReserved = v),
-  cpuManagerPolicy: (v, out) => (out.cpuManagerPolicy = v),
-  topologyManagerPolicy: (v, out) => (out.topologyManagerPolicy = v),
-  serializeImagePulls: (v, out) => (out.serializeImagePulls = v),
-  enableDebuggingHandlers: (v, out) => (out.enableDebuggingHandlers = v),
-  cgroupDriver: (v, out) => (out.cgroupDriver = v),
-  cgroupRoot: (v, out) => (out.cgroupRoot = v),
-  clusterDomain: (v, out) => (out.clusterDomain = v),
-  protectKernelDefaults: (v, out) => (out.protectKernelDefaults = v),
-  resolvConf: (v, out) => (out.resolvConf = v),
-  shutdownGracePeriod: (v, out) => (out.shutdownGracePeriod = v),
-  shutdownGracePeriodCriticalPods: (v, out) => (out.shutdownGracePeriodCriticalPods = v),
-};
-
 /**
  * The kubelet: its component config (kubelet.conf), the flags it is started with (/etc/sysconfig/kubelet), the
  * static-pod directory and the systemd unit; its serving certificate when the node has one issued.
  */
 export function kubeletTasks(ctx: BuildContext): Task[] {
-  const kubelet = ctx.config.KubeletConfig;
-  const manifestDir = String(kubelet.podManifestPath ?? '/etc/kubernetes/manifests');
-  return [
-    { kind: 'File', path: manifestDir, type: 'directory', mode: '0755' },
-    { kind: 'File', path: '/etc/sysconfig/kubelet', type: 'file', contents: sysconfig(ctx) },
-    { kind: 'File', path: KUBELET_CONF, type: 'file', contents: kubeletConf(kubelet), beforeServices: ['kubelet.service'] },
+  const kubelet = kubeletSpec(ctx);
+  const tasks: Task[] = [];
+  if (kubelet.podManifestPath) tasks.push({ kind: 'File', path: String(kubelet.podManifestPath), type: 'directory', mode: '0755' });
+  tasks.push(
+    { kind: 'File', path: '/etc/sysconfig/kubelet', type: 'file', contents: sysconfig(ctx, kubelet) },
+    { kind: 'File', path: KUBELET_CONF, type: 'file', contents: kubeletConf(ctx, kubelet), beforeServices: ['kubelet.service'] },
     kubeletService(ctx),
-  ];
+  );
+  return tasks;
 }
 
 /** On AWS the kubelet pulls from ECR through the credential-provider plugin, configured here. */
@@ -83,12 +43,27 @@ export function kubeletServerCert(ctx: BuildContext): IssueCertTask {
   };
 }
 
-function sysconfig(ctx: BuildContext): string {
-  const kubelet: Data = { runtimeRequestTimeout: '15m0s', ...ctx.config.KubeletConfig };
-  const flags = Object.entries(FLAGS)
-    .filter(([field]) => kubelet[field] !== undefined && kubelet[field] !== null)
-    .map(([field, flag]) => `--${flag}=${String(kubelet[field])}`)
-    .sort();
+/**
+ * The kubelet spec nodeup runs with: the instance group's, with the CA path, the defaults nodeup fills in (request
+ * timeout, restart back-off on control planes from 1.35, plugin directory, resolv.conf where systemd-resolved listens
+ * on loopback, webhook authn/authz) and without node labels (kops-controller sets those).
+ */
+function kubeletSpec(ctx: BuildContext): Data {
+  const spec: Data = { ...ctx.config.KubeletConfig, clientCAFile: KUBERNETES_CA_BUNDLE };
+  spec.runtimeRequestTimeout ??= '15m0s';
+  if (ctx.role === 'ControlPlane' && isKubernetesAtLeast(ctx.config.KubernetesVersion, 1, 35)) spec.crashLoopBackOffMaxContainerRestartPeriod = '1m0s';
+  if (!spec.volumePluginDirectory) {
+    spec.volumePluginDirectory = ctx.host.distribution === 'flatcar' ? '/var/lib/kubelet/volumeplugins/' : '/usr/libexec/kubernetes/kubelet-plugins/volume/exec/';
+  }
+  if (spec.resolvConf == null && (ctx.host.distribution === 'ubuntu' || ctx.host.distribution === 'flatcar')) spec.resolvConf = '/run/systemd/resolve/resolv.conf';
+  delete spec.nodeLabels;
+  if (!spec.authorizationMode) spec.authorizationMode = 'Webhook';
+  spec.authenticationTokenWebhook ??= true;
+  return spec;
+}
+
+function sysconfig(ctx: BuildContext, kubelet: Data): string {
+  const flags = buildFlags('KubeletConfigSpec', kubelet, { quote: true });
   flags.push(`--config=${KUBELET_CONF}`);
   if (usesEcrCredentialProvider(ctx)) {
     flags.push(`--image-credential-provider-config=${CREDENTIAL_PROVIDER_CONF}`, '--image-credential-provider-bin-dir=/usr/local/bin');
@@ -96,36 +71,111 @@ function sysconfig(ctx: BuildContext): string {
   return `DAEMON_ARGS="${flags.join(' ')}"\nHOME="/root"\n`;
 }
 
-function kubeletConf(kubelet: Data): string {
+/** A kops duration as the config file holds it; an unset one is Go's zero duration. */
+function duration(v: unknown): string {
+  return v == null ? '0s' : (canonicalDuration(String(v)) ?? String(v));
+}
+
+/**
+ * /var/lib/kubelet/kubelet.conf: the KubeletConfiguration (v1beta1) made from the kubelet spec's fields that are not
+ * flags, encoded as Go encodes it (zero durations and nested structs always present, other unset fields left out).
+ */
+function kubeletConf(ctx: BuildContext, k: Data): string {
+  const address = (ctx.config.containerdConfig as Data | undefined)?.address;
   const conf: Data = {
     apiVersion: 'kubelet.config.k8s.io/v1beta1',
     kind: 'KubeletConfiguration',
-    authentication: { anonymous: {}, webhook: { cacheTTL: '0s', enabled: true }, x509: { clientCAFile: KUBERNETES_CA_BUNDLE } },
-    authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '0s', cacheUnauthorizedTTL: '0s' } },
-    containerRuntimeEndpoint: 'unix:///run/containerd/containerd.sock',
+    allowedUnsafeSysctls: k.allowedUnsafeSysctls,
+    authentication: {
+      anonymous: { enabled: k.anonymousAuth },
+      webhook: { cacheTTL: '0s', enabled: k.authenticationTokenWebhook },
+      x509: { clientCAFile: k.clientCAFile },
+    },
+    authorization: { mode: k.authorizationMode, webhook: { cacheAuthorizedTTL: '0s', cacheUnauthorizedTTL: '0s' } },
+    cgroupDriver: k.cgroupDriver,
+    cgroupRoot: k.cgroupRoot,
+    clusterDNS: [k.clusterDNS ?? ''],
+    clusterDomain: k.clusterDomain,
+    containerLogMaxFiles: k.containerLogMaxFiles,
+    containerLogMaxSize: k.containerLogMaxSize,
+    containerRuntimeEndpoint: address == null ? 'unix:///run/containerd/containerd.sock' : `unix://${String(address)}`,
+    cpuCFSQuota: k.cpuCFSQuota,
+    cpuCFSQuotaPeriod: k.cpuCFSQuotaPeriod == null ? undefined : duration(k.cpuCFSQuotaPeriod),
+    cpuManagerPolicy: k.cpuManagerPolicy,
     cpuManagerReconcilePeriod: '0s',
-    crashLoopBackOff: {},
-    evictionPressureTransitionPeriod: '0s',
+    crashLoopBackOff: { maxContainerRestartPeriod: k.crashLoopBackOffMaxContainerRestartPeriod == null ? undefined : duration(k.crashLoopBackOffMaxContainerRestartPeriod) },
+    enableDebuggingHandlers: k.enableDebuggingHandlers,
+    enforceNodeAllocatable: k.enforceNodeAllocatable ? String(k.enforceNodeAllocatable).split(',') : undefined,
+    eventRecordQPS: k.eventQPS ?? k.eventRecordQPS,
+    evictionHard: k.evictionHard == null ? undefined : keyValues('evictionHard', String(k.evictionHard), '<'),
+    evictionMaxPodGracePeriod: k.evictionMaxPodGracePeriod || undefined,
+    evictionMinimumReclaim: keyValues('evictionMinimumReclaim', String(k.evictionMinimumReclaim ?? ''), '='),
+    evictionPressureTransitionPeriod: duration(k.evictionPressureTransitionPeriod),
+    evictionSoft: keyValues('evictionSoft', String(k.evictionSoft ?? ''), '<'),
+    evictionSoftGracePeriod: keyValues('evictionSoftGracePeriod', String(k.evictionSoftGracePeriod ?? ''), '='),
+    failSwapOn: k.failSwapOn,
+    featureGates: featureGates(k.featureGates as Data | undefined),
     fileCheckFrequency: '0s',
+    hairpinMode: k.hairpinMode,
     httpCheckFrequency: '0s',
-    imageMaximumGCAge: '0s',
+    imageGCHighThresholdPercent: k.imageGCHighThresholdPercent,
+    imageGCLowThresholdPercent: k.imageGCLowThresholdPercent,
+    imageMaximumGCAge: duration(k.imageMaximumGCAge),
     imageMinimumGCAge: '0s',
-    logging: { flushFrequency: 0, options: { json: { infoBufferSize: '0' }, text: { infoBufferSize: '0' } }, verbosity: 0 },
-    memorySwap: {},
+    kernelMemcgNotification: k.kernelMemcgNotification || undefined,
+    kubeReserved: k.kubeReserved,
+    kubeReservedCgroup: k.kubeReservedCgroup,
+    kubeletCgroups: k.kubeletCgroups,
+    logging: {
+      flushFrequency: 0,
+      format: k.logFormat,
+      options: { json: { infoBufferSize: '0' }, text: { infoBufferSize: '0' } },
+      verbosity: 0,
+    },
+    maxParallelImagePulls: k.maxParallelImagePulls,
+    maxPods: k.maxPods || undefined,
+    memorySwap: { swapBehavior: k.memorySwapBehavior },
+    nodeLeaseDurationSeconds: k.nodeLeaseDurationSeconds || undefined,
     nodeStatusReportFrequency: '0s',
-    nodeStatusUpdateFrequency: '0s',
+    nodeStatusUpdateFrequency: duration(k.nodeStatusUpdateFrequency),
+    podCIDR: k.podCIDR,
+    podPidsLimit: k.podPidsLimit,
+    protectKernelDefaults: k.protectKernelDefaults || undefined,
+    readOnlyPort: k.readOnlyPort || undefined,
+    registerWithTaints: (k.taints as string[] | undefined)?.map(parseTaint),
+    registryPullQPS: k.registryPullQPS,
+    resolvConf: k.resolvConf,
+    rotateCertificates: k.rotateCertificates || undefined,
     runtimeRequestTimeout: '0s',
+    seccompDefault: k.seccompDefault,
+    serializeImagePulls: k.serializeImagePulls,
+    shutdownGracePeriod: duration(k.shutdownGracePeriod),
+    shutdownGracePeriodCriticalPods: duration(k.shutdownGracePeriodCriticalPods),
+    staticPodPath: k.podManifestPath,
     streamingConnectionIdleTimeout: '0s',
     syncFrequency: '0s',
+    systemCgroups: k.systemCgroups,
+    systemReserved: k.systemReserved,
+    systemReservedCgroup: k.systemReservedCgroup,
     tlsCertFile: '/srv/kubernetes/kubelet-server.crt',
+    tlsCipherSuites: k.tlsCipherSuites,
+    tlsMinVersion: k.tlsMinVersion,
     tlsPrivateKeyFile: '/srv/kubernetes/kubelet-server.key',
-    volumePluginDir: '/usr/libexec/kubernetes/kubelet-plugins/volume/exec/',
+    topologyManagerPolicy: k.topologyManagerPolicy,
+    volumePluginDir: k.volumePluginDirectory,
     volumeStatsAggPeriod: '0s',
   };
-  for (const [field, value] of Object.entries(kubelet)) {
-    if (value !== undefined && value !== null) CONFIG_FIELDS[field]?.(value, conf);
+  return toGoYaml(withoutUnset(conf));
+}
+
+/** Drops unset values and empty strings and lists (Go's omitempty), keeping nested objects even when empty. */
+function withoutUnset(value: Data): Data {
+  const out: Data = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    out[key] = typeof v === 'object' && !Array.isArray(v) ? withoutUnset(v as Data) : v;
   }
-  return toGoYaml(conf);
+  return out;
 }
 
 function kubeletService(ctx: BuildContext): ServiceTask {
@@ -182,19 +232,40 @@ function credentialProviderConfig(): FileTask {
   return { kind: 'File', path: CREDENTIAL_PROVIDER_CONF, type: 'file', contents: toGoYaml(conf), mode: '0644' };
 }
 
-/** `memory.available<100Mi,nodefs.available<10%` -> { 'memory.available': '100Mi', ... }. */
-function parseThresholds(s: string, separator = '<'): Record<string, string> {
+/** `memory.available<100Mi,nodefs.available<10%` -> { 'memory.available': '100Mi', ... }; undefined when empty. */
+function keyValues(field: string, s: string, separator: string): Record<string, string> | undefined {
+  if (s === '') return undefined;
   const out: Record<string, string> = {};
-  for (const part of s.split(',').filter(Boolean)) {
+  for (const part of s.split(',')) {
     const i = part.indexOf(separator);
-    if (i > 0) out[part.slice(0, i)] = part.slice(i + 1);
+    if (i < 0) throw new UserError(`KubeletConfig.${field}: ${JSON.stringify(part)} is not key${separator}value`, `give a comma-separated list of key${separator}value`);
+    out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
   }
   return out;
+}
+
+/** Feature gates given as text ("true", "0", ...) as the booleans the config file takes. */
+function featureGates(gates: Data | undefined): Record<string, boolean> | undefined {
+  if (!gates || Object.keys(gates).length === 0) return undefined;
+  const out: Record<string, boolean> = {};
+  for (const [name, raw] of Object.entries(gates)) {
+    const value = goBool(String(raw));
+    if (value === undefined) throw new UserError(`KubeletConfig.featureGates.${name}: ${JSON.stringify(raw)} is not a boolean`, 'use true or false');
+    out[name] = value;
+  }
+  return out;
+}
+
+/** strconv.ParseBool. */
+function goBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
 }
 
 /** `key=value:Effect` (value optional) as a Kubernetes taint. */
 function parseTaint(s: string): Data {
   const [keyValue, effect] = s.split(':');
   const [key, value] = keyValue.split('=');
-  return value ? { key, value, effect } : { key, effect };
+  return value ? { effect, key, value } : { effect, key };
 }
