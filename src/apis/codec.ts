@@ -27,6 +27,8 @@ export interface DecodeOptions {
    * field is reported here (e.g. `Cluster "x": spec.foo`) and dropped instead of failing the decode.
    */
   onUnknownField?: (field: string) => void;
+  /** With onUnknownField: unknown fields are kept unchanged (objects a newer kops wrote), so that writing back keeps them. */
+  keepUnknownFields?: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export function decodeObject(value: unknown, source: string, options: DecodeOpti
     subject,
     source,
     onUnknownField: report && ((path) => report(`${subject}: ${path}`)),
+    keepUnknown: options.keepUnknownFields,
   }) as PlainObject;
   decoded.metadata ??= {};
   decoded.spec ??= {};

@@ -16,6 +16,8 @@ export interface DecodeContext {
   source: string;
   /** When set, an unknown field is reported here (with its path) and dropped instead of being an error. */
   onUnknownField?: (path: string) => void;
+  /** With onUnknownField: the unknown field is kept, its value unchanged, instead of being dropped. */
+  keepUnknown?: boolean;
 }
 
 function isPlainObject(v: unknown): v is PlainObject {
@@ -58,6 +60,7 @@ export function decodeValue(value: unknown, schema: FieldSchema, ctx: DecodeCont
     if (fieldSchema === undefined) {
       if (ctx.onUnknownField) {
         ctx.onUnknownField(childPath(path, key));
+        if (ctx.keepUnknown) out[key] = v;
         continue;
       }
       throw fieldError(ctx, childPath(path, key), 'unknown field', `check the spelling against the kops v1alpha2 API (in ${ctx.source})`);

@@ -6,5 +6,5 @@ import type { CliContext } from './context.js';
 export async function openClusterStore(ctx: CliContext): Promise<ClusterStore> {
   const url = await ctx.stateStoreUrl();
   ctx.log(2, `state store: ${url}`);
-  return new ClusterStore(openVfs(url), { clock: ctx.clock });
+  return new ClusterStore(openVfs(url), { clock: ctx.clock, warn: (message) => ctx.stderr.write(`warning: ${message}\n`) });
 }

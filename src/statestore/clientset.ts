@@ -8,6 +8,11 @@ import type { VfsPath } from './vfs.js';
 export interface ClusterStoreOptions {
   /** Stamps `metadata.creationTimestamp` on objects created without one. */
   clock?: () => Date;
+  /**
+   * Told once per object read with fields this version does not know (written by a newer kops); such fields are kept
+   * unchanged and written back as they were.
+   */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -16,12 +21,15 @@ export interface ClusterStoreOptions {
  */
 export class ClusterStore {
   private readonly clock: () => Date;
+  private readonly warn: (message: string) => void;
+  private readonly warned = new Set<string>();
 
   constructor(
     readonly base: VfsPath,
     options: ClusterStoreOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.warn = options.warn ?? (() => undefined);
   }
 
   paths(clusterName: string): ClusterPaths {
@@ -178,7 +186,15 @@ export class ClusterStore {
   }
 
   private decodeOne<T extends { kind: string; metadata: object }>(data: Buffer, path: VfsPath, kind: T['kind']): T {
-    const objects: unknown[] = decodeDocuments(data.toString('utf8'), path.url);
+    const unknown: string[] = [];
+    const objects: unknown[] = decodeDocuments(data.toString('utf8'), path.url, { onUnknownField: (field) => unknown.push(field), keepUnknownFields: true });
+    if (unknown.length > 0) {
+      const subject = unknown[0].split(': ')[0];
+      const fields = unknown.map((f) => f.slice(subject.length + 2));
+      const message = `${subject} in ${path.url} has fields this version of kops does not know: ${fields.join(', ')}; they are kept unchanged`;
+      if (!this.warned.has(message)) this.warn(message);
+      this.warned.add(message);
+    }
     const [object] = objects as Array<Partial<T> | undefined>;
     if (objects.length !== 1 || object?.kind !== kind) {
       throw new UserError(`${path.url}: expected one ${kind} object, found ${describeKinds(objects)}`, 'fix or restore this file in the state store');
