@@ -41,13 +41,14 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   }
 
   const { updateDirect } = await import('../../targets/direct/apply.js');
+  const { directProvider } = await import('../../cloud/aws/direct.js');
+  const { emulatorProfile } = await import('../../cloud/aws/emulators.js');
   const result = await updateDirect(update.tasks, {
-    aws,
+    provider: directProvider(aws, { unobservable: emulatorProfile(ctx.env.KOPS_AWS_EMULATOR) }),
     yes,
     lifecycleOverrides,
     out: (text) => ctx.stdout.write(text),
     log: (line) => ctx.stderr.write(line + '\n'),
-    env: ctx.env,
   });
   if (!yes) {
     if (result.outcomes.some((o) => o.action === 'create' || o.action === 'update')) ctx.stdout.write(`\nMust specify --yes to apply changes\n`);

@@ -1,14 +1,13 @@
-import { verifyAwsAccess, type AwsClients } from '../../cloud/aws/clients.js';
 import { UserError } from '../../errors.js';
 import type { LifecycleOverrides } from '../../engine/lifecycle.js';
 import { formatPlan, formatSummary, title } from '../../engine/plan.js';
 import { runTasks, type RunResult, type TaskEvent } from '../../engine/run.js';
 import type { Task } from '../../engine/task.js';
-import { emulatorProfile } from './emulators.js';
-import { directProvider } from './index.js';
+import type { Provider } from '../../engine/ops.js';
 
 export interface DirectUpdateOptions {
-  aws: AwsClients;
+  /** The cloud's direct provider (resource types and their calls); access is checked before. */
+  provider: Provider;
   /** false: preview only (the plan is printed, nothing is changed). */
   yes: boolean;
   lifecycleOverrides?: LifecycleOverrides;
@@ -17,17 +16,15 @@ export interface DirectUpdateOptions {
   out: (text: string) => void;
   /** Progress, warnings and failures, one line each (stderr). */
   log: (line: string) => void;
-  env?: Record<string, string | undefined>;
 }
 
 /**
- * `kops update cluster` with the direct target: checks access, then previews (no --yes) or applies the tasks,
+ * `kops update cluster` with the direct target: previews (no --yes) or applies the tasks,
  * reporting progress per task and a final summary. Failures surface as one UserError after every task that
  * could run has run.
  */
 export async function updateDirect(tasks: readonly Task[], options: DirectUpdateOptions): Promise<RunResult> {
-  await verifyAwsAccess(options.aws);
-  const provider = directProvider(options.aws, { unobservable: emulatorProfile((options.env ?? process.env).KOPS_AWS_EMULATOR) });
+  const { provider } = options;
   const titles = new Map(tasks.map((t) => [`${t.type}/${t.name}`, `${t.kopsKind}/${t.name}`]));
   const result = await runTasks(tasks, {
     provider,

@@ -1,5 +1,4 @@
-import '../../cloud/aws/resources/index.js';
-import { resourceDecl, type Fields } from '../../cloud/aws/resources/declare.js';
+import { resourceDecl, type Fields } from '../../engine/resource.js';
 import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
 import { isRef, taskKey, type Ref, type Task, type TaskKey } from '../../engine/task.js';
 import { formatBlocks } from './format.js';
@@ -146,6 +145,7 @@ class Renderer {
       if (v === undefined || v === null) continue;
       switch (decl.kind ?? 'value') {
         case 'map':
+        case 'tags':
           body.set(decl.tf, new HclMap(v as Record<string, string>));
           break;
         case 'block':

@@ -27,9 +27,8 @@ describe.each(CASES)('direct target: a whole cluster from the model (%s) against
   test('update --yes creates the cluster; the next preview says no changes and makes no mutating call', async () => {
     const cloud = motoCloud(moto);
     const log: string[] = [];
-    const env = { ...moto.env, KOPS_AWS_EMULATOR: 'moto' };
     let started = Date.now();
-    const first = await updateDirect(tasks(), { aws: cloud.aws, yes: true, out: () => {}, log: (l) => log.push(l), env });
+    const first = await updateDirect(tasks(), { provider: cloud.provider, yes: true, out: () => {}, log: (l) => log.push(l) });
     expect(first.failed).toEqual([]);
     console.log(`${caseName} apply: ${first.outcomes.length} tasks, ${cloud.calls.length} calls, ${Date.now() - started} ms; ${log.at(-1)}`);
     expect(log.at(-1)).toMatch(/^Resources: created \d+, updated 0, unchanged \d+$/);
@@ -37,7 +36,7 @@ describe.each(CASES)('direct target: a whole cluster from the model (%s) against
     cloud.reset();
     let plan = '';
     started = Date.now();
-    await updateDirect(tasks(), { aws: cloud.aws, yes: false, out: (t) => (plan += t), log: () => {}, env });
+    await updateDirect(tasks(), { provider: cloud.provider, yes: false, out: (t) => (plan += t), log: () => {} });
     console.log(`${caseName} plan: ${cloud.calls.length} calls, ${Date.now() - started} ms`);
     expect(plan).toBe('No changes need to be applied\n');
     expect(cloud.calls.filter((c) => !isReadOnlyCall(c.command))).toEqual([]);

@@ -3,18 +3,13 @@ import { resolve } from 'node:path';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { DeleteRolePolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  AutoscalingGroup,
-  AutoscalingLifecycleHook,
-  IamInstanceProfile,
-  IamRole,
-  IamRolePolicy,
-  KeyPair,
-  LaunchTemplate,
-  SecurityGroup,
-  Subnet,
-  Vpc,
-} from '../../../src/cloud/aws/resources/index.js';
+import { AutoscalingGroup, AutoscalingLifecycleHook } from '../../../src/cloud/aws/resources/autoscaling-group.js';
+import { IamInstanceProfile, IamRole, IamRolePolicy } from '../../../src/cloud/aws/resources/iam.js';
+import { KeyPair } from '../../../src/cloud/aws/resources/key-pair.js';
+import { LaunchTemplate } from '../../../src/cloud/aws/resources/launch-template.js';
+import { SecurityGroup } from '../../../src/cloud/aws/resources/security-group.js';
+import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
+import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
 import { deleteTasks } from '../../../src/engine/delete.js';
 import { formatPlan } from '../../../src/engine/plan.js';

@@ -1,10 +1,12 @@
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAwsClients, verifyAwsAccess } from '../../../src/cloud/aws/clients.js';
-import { Subnet, Vpc } from '../../../src/cloud/aws/resources/index.js';
+import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
+import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
 import { UserError } from '../../../src/errors.js';
 import { ref } from '../../../src/engine/task.js';
+import { directProvider } from '../../../src/cloud/aws/direct.js';
 import { updateDirect } from '../../../src/targets/direct/apply.js';
 import { freePort, startMoto, type MotoServer } from '../../helpers/moto.js';
 import { motoCloud } from './moto-cloud.js';
@@ -24,14 +26,14 @@ async function userErrorOf(p: Promise<unknown>): Promise<UserError> {
 
 function quiet(aws = createAwsClients({ env: {} })) {
   const lines: string[] = [];
-  return { aws, yes: true, out: (t: string) => lines.push(t), log: (l: string) => lines.push(l), lines };
+  return { provider: directProvider(aws), yes: true, out: (t: string) => lines.push(t), log: (l: string) => lines.push(l), lines };
 }
 
 describe('direct target faults', () => {
   test('missing credentials: one clear error before any other call', async () => {
     const port = await freePort();
     const aws = createAwsClients({ env: { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_REGION: 'us-east-1' } });
-    const err = await userErrorOf(updateDirect([vpc], quiet(aws)));
+    const err = await userErrorOf(verifyAwsAccess(aws));
     expect(err.message).toBe('no AWS credentials found');
     expect(err.hint).toContain('AWS_ACCESS_KEY_ID');
   });

@@ -1,8 +1,8 @@
 import { createAwsClients, isReadOnlyCall, type AwsCall, type AwsClients } from '../../../src/cloud/aws/clients.js';
 import { runTasks, type RunOptions } from '../../../src/engine/run.js';
 import type { Task } from '../../../src/engine/task.js';
-import { emulatorProfile } from '../../../src/targets/direct/emulators.js';
-import { directProvider } from '../../../src/targets/direct/index.js';
+import { directProvider } from '../../../src/cloud/aws/direct.js';
+import { emulatorProfile } from '../../../src/cloud/aws/emulators.js';
 import type { MotoServer } from '../../helpers/moto.js';
 
 

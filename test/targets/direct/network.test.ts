@@ -1,18 +1,12 @@
 import { DeleteSubnetCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
-import {
-  DhcpOptions,
-  DhcpOptionsAssociation,
-  InternetGateway,
-  Route,
-  RouteTable,
-  RouteTableAssociation,
-  SecurityGroup,
-  SecurityGroupRule,
-  Subnet,
-  Vpc,
-} from '../../../src/cloud/aws/resources/index.js';
+import { DhcpOptions, DhcpOptionsAssociation } from '../../../src/cloud/aws/resources/dhcp-options.js';
+import { InternetGateway } from '../../../src/cloud/aws/resources/internet-gateway.js';
+import { Route, RouteTable, RouteTableAssociation } from '../../../src/cloud/aws/resources/route-table.js';
+import { SecurityGroup, SecurityGroupRule } from '../../../src/cloud/aws/resources/security-group.js';
+import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
+import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
 import { deleteTasks } from '../../../src/engine/delete.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { ref, type Task } from '../../../src/engine/task.js';

@@ -2,28 +2,17 @@ import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
 import { SetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  EbsVolume,
-  IamOidcProvider,
-  Route53ZoneAssociation,
-  EgressOnlyInternetGateway,
-  ElasticIp,
-  EventRule,
-  EventTarget,
-  InternetGateway,
-  Listener,
-  LoadBalancer,
-  NatGateway,
-  Route,
-  Route53Record,
-  RouteTable,
-  SqsQueue,
-  Subnet,
-  TargetGroup,
-  Vpc,
-  VpcIpv4CidrBlockAssociation,
-} from '../../../src/cloud/aws/resources/index.js';
-import { ipv6Subnet } from '../../../src/cloud/aws/ops/subnet.js';
+import { EbsVolume } from '../../../src/cloud/aws/resources/ebs-volume.js';
+import { IamOidcProvider } from '../../../src/cloud/aws/resources/iam.js';
+import { EgressOnlyInternetGateway, InternetGateway } from '../../../src/cloud/aws/resources/internet-gateway.js';
+import { Listener, LoadBalancer, TargetGroup } from '../../../src/cloud/aws/resources/load-balancer.js';
+import { ElasticIp, NatGateway } from '../../../src/cloud/aws/resources/nat-gateway.js';
+import { EventRule, EventTarget, SqsQueue } from '../../../src/cloud/aws/resources/node-termination.js';
+import { Route, RouteTable } from '../../../src/cloud/aws/resources/route-table.js';
+import { Route53ZoneAssociation, Route53Record } from '../../../src/cloud/aws/resources/route53.js';
+import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
+import { Vpc, VpcIpv4CidrBlockAssociation } from '../../../src/cloud/aws/resources/vpc.js';
+import { ipv6Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
 import { deleteTasks } from '../../../src/engine/delete.js';
 import { formatPlan } from '../../../src/engine/plan.js';

@@ -1,4 +1,30 @@
-import { defineResource, type Val } from './declare.js';
+import {
+  AttachLoadBalancersCommand,
+  AttachLoadBalancerTargetGroupsCommand,
+  CreateAutoScalingGroupCommand,
+  DeleteAutoScalingGroupCommand,
+  DeleteLifecycleHookCommand,
+  DeleteWarmPoolCommand,
+  DescribeAutoScalingGroupsCommand,
+  DescribeLifecycleHooksCommand,
+  DescribeWarmPoolCommand,
+  DetachLoadBalancersCommand,
+  DetachLoadBalancerTargetGroupsCommand,
+  DisableMetricsCollectionCommand,
+  EnableMetricsCollectionCommand,
+  PutLifecycleHookCommand,
+  PutWarmPoolCommand,
+  ResumeProcessesCommand,
+  SuspendProcessesCommand,
+  UpdateAutoScalingGroupCommand,
+  type AutoScalingGroup as AsgDescription,
+  type MixedInstancesPolicy as AwsMixedInstancesPolicy,
+} from '@aws-sdk/client-auto-scaling';
+import type { AwsClients } from '../clients.js';
+import { autoscalingTagging, asgTags } from '../tagging.js';
+import { type Tags } from '../tags.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, type Resolved, waitFor } from './common.js';
 
 export interface LaunchTemplateRef {
   id: Val<string>;
@@ -40,9 +66,10 @@ export interface AutoscalingGroupSpec {
   tags: Record<string, string>;
 }
 
-export const AutoscalingGroup = defineResource<AutoscalingGroupSpec>({
+export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
   type: 'aws_autoscaling_group',
   kopsKind: 'AutoscalingGroup',
+  tagging: autoscalingTagging,
   fields: {
     capacityRebalance: { tf: 'capacity_rebalance' },
     enabledMetrics: { tf: 'enabled_metrics' },
@@ -98,6 +125,90 @@ export const AutoscalingGroup = defineResource<AutoscalingGroupSpec>({
       },
     },
   },
+  unordered: ['vpcZoneIdentifier', 'targetGroupArns', 'loadBalancers', 'enabledMetrics', 'suspendedProcesses'],
+  async find(aws, spec) {
+    const g = await describeGroup(aws, spec.name);
+    if (!g?.AutoScalingGroupName) return undefined;
+    const warmPool = spec.warmPool ? (await aws.autoScaling.send(new DescribeWarmPoolCommand({ AutoScalingGroupName: spec.name }))).WarmPoolConfiguration : undefined;
+    return {
+      id: g.AutoScalingGroupName,
+      attrs: { arn: g.AutoScalingGroupARN, name: g.AutoScalingGroupName },
+      fields: {
+        name: g.AutoScalingGroupName,
+        minSize: g.MinSize,
+        maxSize: g.MaxSize,
+        launchTemplate: g.LaunchTemplate && { id: g.LaunchTemplate.LaunchTemplateId ?? '', version: g.LaunchTemplate.Version ?? '' },
+        mixedInstancesPolicy: reportedMixedInstancesPolicy(g.MixedInstancesPolicy),
+        vpcZoneIdentifier: g.VPCZoneIdentifier ? g.VPCZoneIdentifier.split(',').filter(Boolean) : [],
+        targetGroupArns: g.TargetGroupARNs ?? [],
+        loadBalancers: g.LoadBalancerNames ?? [],
+        maxInstanceLifetime: g.MaxInstanceLifetime,
+        capacityRebalance: g.CapacityRebalance,
+        protectFromScaleIn: g.NewInstancesProtectedFromScaleIn,
+        enabledMetrics: g.EnabledMetrics?.map((m) => m.Metric!) ?? [],
+        metricsGranularity: g.EnabledMetrics?.length ? g.EnabledMetrics[0].Granularity : undefined,
+        suspendedProcesses: g.SuspendedProcesses?.map((p) => p.ProcessName!) ?? [],
+        warmPool: spec.warmPool && {
+          minSize: warmPool?.MinSize ?? -1,
+          maxGroupPreparedCapacity: warmPool?.MaxGroupPreparedCapacity,
+          instanceReusePolicy: warmPool?.InstanceReusePolicy && { reuseOnScaleIn: warmPool.InstanceReusePolicy.ReuseOnScaleIn ?? false },
+        },
+        tags: Object.fromEntries((g.Tags ?? []).map((t) => [t.Key!, t.Value ?? ''])),
+      },
+    };
+  },
+  async create(aws, spec) {
+    await aws.autoScaling.send(
+      new CreateAutoScalingGroupCommand({
+        AutoScalingGroupName: spec.name,
+        ...groupSettings(spec),
+        TargetGroupARNs: spec.targetGroupArns?.length ? spec.targetGroupArns : undefined,
+        LoadBalancerNames: spec.loadBalancers?.length ? spec.loadBalancers : undefined,
+        Tags: asgTags(spec.name, spec.tags ?? {}),
+      }),
+    );
+    if (spec.enabledMetrics?.length) {
+      await aws.autoScaling.send(new EnableMetricsCollectionCommand({ AutoScalingGroupName: spec.name, Granularity: spec.metricsGranularity ?? '1Minute', Metrics: spec.enabledMetrics }));
+    }
+    if (spec.suspendedProcesses?.length) await aws.autoScaling.send(new SuspendProcessesCommand({ AutoScalingGroupName: spec.name, ScalingProcesses: spec.suspendedProcesses }));
+    if (spec.warmPool) await putWarmPool(aws, spec);
+    return { id: spec.name, attrs: { name: spec.name } };
+  },
+  async update(aws, actual, spec, changed) {
+    const name = actual.id;
+    if (changed.some((f) => GROUP_SETTINGS.includes(f))) await aws.autoScaling.send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: name, ...groupSettings(spec) }));
+    if (changed.includes('targetGroupArns')) {
+      const { add, remove } = setChange(actual.fields.targetGroupArns as string[], spec.targetGroupArns ?? []);
+      if (add.length) await aws.autoScaling.send(new AttachLoadBalancerTargetGroupsCommand({ AutoScalingGroupName: name, TargetGroupARNs: add }));
+      if (remove.length) await aws.autoScaling.send(new DetachLoadBalancerTargetGroupsCommand({ AutoScalingGroupName: name, TargetGroupARNs: remove }));
+    }
+    if (changed.includes('loadBalancers')) {
+      const { add, remove } = setChange(actual.fields.loadBalancers as string[], spec.loadBalancers ?? []);
+      if (add.length) await aws.autoScaling.send(new AttachLoadBalancersCommand({ AutoScalingGroupName: name, LoadBalancerNames: add }));
+      if (remove.length) await aws.autoScaling.send(new DetachLoadBalancersCommand({ AutoScalingGroupName: name, LoadBalancerNames: remove }));
+    }
+    if (changed.includes('enabledMetrics') || changed.includes('metricsGranularity')) {
+      const { remove } = setChange(actual.fields.enabledMetrics as string[], spec.enabledMetrics ?? []);
+      if (remove.length) await aws.autoScaling.send(new DisableMetricsCollectionCommand({ AutoScalingGroupName: name, Metrics: remove }));
+      if (spec.enabledMetrics?.length) {
+        await aws.autoScaling.send(new EnableMetricsCollectionCommand({ AutoScalingGroupName: name, Granularity: spec.metricsGranularity ?? '1Minute', Metrics: spec.enabledMetrics }));
+      }
+    }
+    if (changed.includes('suspendedProcesses')) {
+      const { add, remove } = setChange(actual.fields.suspendedProcesses as string[], spec.suspendedProcesses ?? []);
+      if (add.length) await aws.autoScaling.send(new SuspendProcessesCommand({ AutoScalingGroupName: name, ScalingProcesses: add }));
+      if (remove.length) await aws.autoScaling.send(new ResumeProcessesCommand({ AutoScalingGroupName: name, ScalingProcesses: remove }));
+    }
+    if (changed.includes('warmPool')) {
+      if (spec.warmPool) await putWarmPool(aws, spec);
+      else await aws.autoScaling.send(new DeleteWarmPoolCommand({ AutoScalingGroupName: name, ForceDelete: true }));
+    }
+  },
+  async delete(aws, actual) {
+    await aws.autoScaling.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: actual.id, ForceDelete: true }));
+    // Its instances hold network interfaces in subnets and security groups until they are gone.
+    await waitFor(`autoscaling group ${actual.id} to be deleted`, async () => ((await describeGroup(aws, actual.id)) ? undefined : true), 600_000, 5000);
+  },
 });
 
 export interface LifecycleHookSpec {
@@ -108,7 +219,7 @@ export interface LifecycleHookSpec {
   lifecycleTransition: string;
 }
 
-export const AutoscalingLifecycleHook = defineResource<LifecycleHookSpec>({
+export const AutoscalingLifecycleHook = awsResource<LifecycleHookSpec>({
   type: 'aws_autoscaling_lifecycle_hook',
   kopsKind: 'AutoscalingLifecycleHook',
   fields: {
@@ -118,4 +229,126 @@ export const AutoscalingLifecycleHook = defineResource<LifecycleHookSpec>({
     lifecycleTransition: { tf: 'lifecycle_transition' },
     name: { tf: 'name', immutable: true },
   },
+  async find(aws, spec) {
+    const out = await orUndefined(aws.autoScaling.send(new DescribeLifecycleHooksCommand({ AutoScalingGroupName: spec.autoscalingGroupName, LifecycleHookNames: [spec.name] })));
+    const hook = out?.LifecycleHooks?.find((h) => h.LifecycleHookName === spec.name);
+    if (!hook) return undefined;
+    return {
+      id: spec.name,
+      attrs: { autoscalingGroupName: spec.autoscalingGroupName },
+      fields: {
+        name: hook.LifecycleHookName,
+        autoscalingGroupName: hook.AutoScalingGroupName,
+        defaultResult: hook.DefaultResult,
+        heartbeatTimeout: hook.HeartbeatTimeout,
+        lifecycleTransition: hook.LifecycleTransition,
+      },
+    };
+  },
+  async create(aws, spec) {
+    await putHook(aws, spec);
+    return { id: spec.name, attrs: { autoscalingGroupName: spec.autoscalingGroupName } };
+  },
+  async update(aws, _actual, spec) {
+    await putHook(aws, spec);
+  },
+  async delete(aws, actual) {
+    await aws.autoScaling.send(new DeleteLifecycleHookCommand({ LifecycleHookName: actual.id, AutoScalingGroupName: actual.attrs?.autoscalingGroupName as string }));
+  },
 });
+
+type AsgSpec = Resolved<AutoscalingGroupSpec>;
+
+async function describeGroup(aws: AwsClients, name: string): Promise<AsgDescription | undefined> {
+  const out = await orUndefined(aws.autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] })));
+  return out?.AutoScalingGroups?.find((g) => g.Status !== 'Delete in progress');
+}
+
+function mixedInstancesPolicy(spec: AsgSpec): AwsMixedInstancesPolicy | undefined {
+  const m = spec.mixedInstancesPolicy;
+  if (!m) return undefined;
+  const d = m.instancesDistribution;
+  return {
+    InstancesDistribution: {
+      OnDemandAllocationStrategy: d.onDemandAllocationStrategy,
+      OnDemandBaseCapacity: d.onDemandBaseCapacity,
+      OnDemandPercentageAboveBaseCapacity: d.onDemandPercentageAboveBaseCapacity,
+      SpotAllocationStrategy: d.spotAllocationStrategy,
+      SpotInstancePools: d.spotInstancePools,
+      SpotMaxPrice: d.spotMaxPrice,
+    },
+    LaunchTemplate: {
+      LaunchTemplateSpecification: {
+        LaunchTemplateId: m.launchTemplate.launchTemplateSpecification.launchTemplateId,
+        Version: m.launchTemplate.launchTemplateSpecification.version,
+      },
+      Overrides: m.launchTemplate.override.map((o) => ({ InstanceType: o.instanceType })),
+    },
+  };
+}
+
+function reportedMixedInstancesPolicy(m: AwsMixedInstancesPolicy | undefined): AsgSpec['mixedInstancesPolicy'] {
+  if (!m) return undefined;
+  const d = m.InstancesDistribution ?? {};
+  return {
+    instancesDistribution: {
+      onDemandAllocationStrategy: d.OnDemandAllocationStrategy,
+      onDemandBaseCapacity: d.OnDemandBaseCapacity,
+      onDemandPercentageAboveBaseCapacity: d.OnDemandPercentageAboveBaseCapacity,
+      spotAllocationStrategy: d.SpotAllocationStrategy,
+      spotInstancePools: d.SpotInstancePools,
+      spotMaxPrice: d.SpotMaxPrice,
+    },
+    launchTemplate: {
+      launchTemplateSpecification: {
+        launchTemplateId: m.LaunchTemplate?.LaunchTemplateSpecification?.LaunchTemplateId ?? '',
+        version: m.LaunchTemplate?.LaunchTemplateSpecification?.Version ?? '',
+      },
+      override: (m.LaunchTemplate?.Overrides ?? []).map((o) => ({ instanceType: o.InstanceType ?? '' })),
+    },
+  };
+}
+
+/** The group settings UpdateAutoScalingGroup takes. */
+function groupSettings(spec: AsgSpec) {
+  return {
+    MinSize: spec.minSize,
+    MaxSize: spec.maxSize,
+    LaunchTemplate: spec.launchTemplate && { LaunchTemplateId: spec.launchTemplate.id, Version: spec.launchTemplate.version },
+    MixedInstancesPolicy: mixedInstancesPolicy(spec),
+    VPCZoneIdentifier: spec.vpcZoneIdentifier?.join(','),
+    MaxInstanceLifetime: spec.maxInstanceLifetime || undefined,
+    CapacityRebalance: spec.capacityRebalance,
+    NewInstancesProtectedFromScaleIn: spec.protectFromScaleIn,
+  };
+}
+
+const GROUP_SETTINGS = ['minSize', 'maxSize', 'launchTemplate', 'mixedInstancesPolicy', 'vpcZoneIdentifier', 'maxInstanceLifetime', 'capacityRebalance', 'protectFromScaleIn'];
+
+async function putWarmPool(aws: AwsClients, spec: AsgSpec): Promise<void> {
+  const w = spec.warmPool!;
+  await aws.autoScaling.send(
+    new PutWarmPoolCommand({
+      AutoScalingGroupName: spec.name,
+      MinSize: w.minSize,
+      MaxGroupPreparedCapacity: w.maxGroupPreparedCapacity,
+      InstanceReusePolicy: w.instanceReusePolicy && { ReuseOnScaleIn: w.instanceReusePolicy.reuseOnScaleIn },
+    }),
+  );
+}
+
+function setChange(have: readonly string[], want: readonly string[]) {
+  return { add: want.filter((x) => !have.includes(x)), remove: have.filter((x) => !want.includes(x)) };
+}
+
+async function putHook(aws: AwsClients, spec: { name: string; autoscalingGroupName: string; defaultResult: string; heartbeatTimeout: number; lifecycleTransition: string }) {
+  await aws.autoScaling.send(
+    new PutLifecycleHookCommand({
+      LifecycleHookName: spec.name,
+      AutoScalingGroupName: spec.autoscalingGroupName,
+      DefaultResult: spec.defaultResult,
+      HeartbeatTimeout: spec.heartbeatTimeout,
+      LifecycleTransition: spec.lifecycleTransition,
+    }),
+  );
+}

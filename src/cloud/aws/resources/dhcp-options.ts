@@ -1,4 +1,9 @@
-import { defineResource, type Val } from './declare.js';
+import { AssociateDhcpOptionsCommand, CreateDhcpOptionsCommand, DeleteDhcpOptionsCommand, DescribeDhcpOptionsCommand } from '@aws-sdk/client-ec2';
+import { ec2Tagging } from '../tagging.js';
+import { describeVpc } from './vpc.js';
+import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, single, writeEc2Tags } from './common.js';
 
 export interface DhcpOptionsSpec {
   domainName: string;
@@ -6,13 +11,40 @@ export interface DhcpOptionsSpec {
   tags?: Record<string, string>;
 }
 
-export const DhcpOptions = defineResource<DhcpOptionsSpec>({
+export const DhcpOptions = awsResource<DhcpOptionsSpec>({
   type: 'aws_vpc_dhcp_options',
   kopsKind: 'DHCPOptions',
+  tagging: ec2Tagging(),
   fields: {
     domainName: { tf: 'domain_name', immutable: true },
     domainNameServers: { tf: 'domain_name_servers', immutable: true },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
+  },
+  unordered: ['domainNameServers'],
+  async find(aws, spec) {
+    const filters = ownerFilters(spec.tags);
+    if (!filters) return undefined;
+    const found = single((await aws.ec2.send(new DescribeDhcpOptionsCommand({ Filters: filters }))).DhcpOptions, 'DHCP options set', filters);
+    if (!found?.DhcpOptionsId) return undefined;
+    const values = (key: string) => found.DhcpConfigurations?.find((c) => c.Key === key)?.Values?.map((v) => v.Value!) ?? [];
+    return {
+      id: found.DhcpOptionsId,
+      fields: { domainName: values('domain-name')[0], domainNameServers: values('domain-name-servers'), tags: fromAwsTags(found.Tags) },
+    };
+  },
+  async create(aws, spec) {
+    const configurations = [
+      ...(spec.domainName ? [{ Key: 'domain-name', Values: [spec.domainName] }] : []),
+      ...(spec.domainNameServers?.length ? [{ Key: 'domain-name-servers', Values: spec.domainNameServers }] : []),
+    ];
+    const out = await aws.ec2.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: configurations, TagSpecifications: tagSpecifications('dhcp-options', spec.tags) }));
+    const id = out.DhcpOptions!.DhcpOptionsId!;
+    // Some implementations drop tags given at creation; write any that did not stick.
+    await writeEc2Tags(aws, id, spec.tags, fromAwsTags(out.DhcpOptions!.Tags));
+    return { id };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteDhcpOptionsCommand({ DhcpOptionsId: actual.id }));
   },
 });
 
@@ -21,11 +53,24 @@ export interface DhcpOptionsAssociationSpec {
   vpcId: Val<string>;
 }
 
-export const DhcpOptionsAssociation = defineResource<DhcpOptionsAssociationSpec>({
+export const DhcpOptionsAssociation = awsResource<DhcpOptionsAssociationSpec>({
   type: 'aws_vpc_dhcp_options_association',
   kopsKind: 'VPCDHCPOptionsAssociation',
   fields: {
     dhcpOptionsId: { tf: 'dhcp_options_id' },
     vpcId: { tf: 'vpc_id', immutable: true },
+  },
+  async find(aws, spec) {
+    // A VPC always has some options set (the default one at first): only ours counts as the association.
+    const vpc = await describeVpc(aws, spec.vpcId);
+    if (vpc?.DhcpOptionsId !== spec.dhcpOptionsId) return undefined;
+    return { id: spec.vpcId, fields: { vpcId: spec.vpcId, dhcpOptionsId: vpc.DhcpOptionsId } };
+  },
+  async create(aws, spec) {
+    await aws.ec2.send(new AssociateDhcpOptionsCommand({ VpcId: spec.vpcId, DhcpOptionsId: spec.dhcpOptionsId }));
+    return { id: spec.vpcId };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new AssociateDhcpOptionsCommand({ VpcId: actual.id, DhcpOptionsId: 'default' }));
   },
 });

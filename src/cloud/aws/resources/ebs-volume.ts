@@ -1,4 +1,7 @@
-import { defineResource } from './declare.js';
+import { ec2Tagging } from '../tagging.js';
+import { CreateVolumeCommand, DeleteVolumeCommand, DescribeVolumesCommand, ModifyVolumeCommand, type VolumeType } from '@aws-sdk/client-ec2';
+import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { awsResource, single } from './common.js';
 
 export interface EbsVolumeSpec {
   availabilityZone: string;
@@ -11,17 +14,65 @@ export interface EbsVolumeSpec {
   tags?: Record<string, string>;
 }
 
-export const EbsVolume = defineResource<EbsVolumeSpec>({
+export const EbsVolume = awsResource<EbsVolumeSpec>({
   type: 'aws_ebs_volume',
   kopsKind: 'EBSVolume',
+  tagging: ec2Tagging(),
   fields: {
     availabilityZone: { tf: 'availability_zone', immutable: true },
     encrypted: { tf: 'encrypted', immutable: true },
     iops: { tf: 'iops' },
     kmsKeyId: { tf: 'kms_key_id', immutable: true },
     size: { tf: 'size' },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
     throughput: { tf: 'throughput' },
     type: { tf: 'type' },
+  },
+  async find(aws, spec) {
+    const filters = ownerFilters(spec.tags);
+    if (!filters) return undefined;
+    const out = await aws.ec2.send(new DescribeVolumesCommand({ Filters: filters }));
+    const volume = single(
+      out.Volumes?.filter((v) => v.State !== 'deleting' && v.State !== 'deleted'),
+      'EBS volume',
+      filters,
+    );
+    if (!volume?.VolumeId) return undefined;
+    return {
+      id: volume.VolumeId,
+      fields: {
+        availabilityZone: volume.AvailabilityZone,
+        size: volume.Size,
+        type: volume.VolumeType,
+        encrypted: volume.Encrypted,
+        kmsKeyId: spec.kmsKeyId === undefined ? undefined : volume.KmsKeyId,
+        iops: volume.Iops,
+        throughput: volume.Throughput,
+        tags: fromAwsTags(volume.Tags),
+      },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(
+      new CreateVolumeCommand({
+        AvailabilityZone: spec.availabilityZone,
+        Size: spec.size,
+        VolumeType: spec.type as VolumeType,
+        Encrypted: spec.encrypted,
+        KmsKeyId: spec.kmsKeyId,
+        Iops: spec.iops,
+        Throughput: spec.throughput,
+        TagSpecifications: tagSpecifications('volume', spec.tags),
+      }),
+    );
+    return { id: out.VolumeId! };
+  },
+  async update(aws, actual, spec, changed) {
+    if (changed.some((f) => ['size', 'type', 'iops', 'throughput'].includes(f))) {
+      await aws.ec2.send(new ModifyVolumeCommand({ VolumeId: actual.id, Size: spec.size, VolumeType: spec.type as VolumeType, Iops: spec.iops, Throughput: spec.throughput }));
+    }
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteVolumeCommand({ VolumeId: actual.id }));
   },
 });

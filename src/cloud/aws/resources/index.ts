@@ -1,17 +1,54 @@
-export * from './declare.js';
-export * from './vpc.js';
-export * from './dhcp-options.js';
-export * from './internet-gateway.js';
-export * from './subnet.js';
-export * from './route-table.js';
-export * from './nat-gateway.js';
-export * from './security-group.js';
-export * from './iam.js';
-export * from './key-pair.js';
-export * from './ebs-volume.js';
-export * from './launch-template.js';
-export * from './autoscaling-group.js';
-export * from './load-balancer.js';
-export * from './route53.js';
-export * from './node-termination.js';
-export * from './managed-file.js';
+import type { AwsResourceType } from './common.js';
+import { AutoscalingGroup, AutoscalingLifecycleHook } from './autoscaling-group.js';
+import { DhcpOptions, DhcpOptionsAssociation } from './dhcp-options.js';
+import { EbsVolume } from './ebs-volume.js';
+import { IamInstanceProfile, IamOidcProvider, IamRole, IamRolePolicy, IamRolePolicyAttachment } from './iam.js';
+import { EgressOnlyInternetGateway, InternetGateway } from './internet-gateway.js';
+import { KeyPair } from './key-pair.js';
+import { LaunchTemplate } from './launch-template.js';
+import { Listener, LoadBalancer, TargetGroup } from './load-balancer.js';
+import { ManagedFile } from './managed-file.js';
+import { ElasticIp, NatGateway } from './nat-gateway.js';
+import { EventRule, EventTarget, SqsQueue } from './node-termination.js';
+import { Route, RouteTable, RouteTableAssociation } from './route-table.js';
+import { Route53Record, Route53ZoneAssociation } from './route53.js';
+import { SecurityGroup, SecurityGroupRule } from './security-group.js';
+import { Subnet } from './subnet.js';
+import { Vpc, VpcIpv4CidrBlockAssociation } from './vpc.js';
+
+/** Every AWS resource type: the one list the direct target, terraform and delete read. */
+export const AWS_RESOURCES: readonly AwsResourceType<object>[] = [
+  Vpc,
+  VpcIpv4CidrBlockAssociation,
+  DhcpOptions,
+  DhcpOptionsAssociation,
+  InternetGateway,
+  EgressOnlyInternetGateway,
+  Subnet,
+  RouteTable,
+  Route,
+  RouteTableAssociation,
+  ElasticIp,
+  NatGateway,
+  SecurityGroup,
+  SecurityGroupRule,
+  IamRole,
+  IamRolePolicy,
+  IamRolePolicyAttachment,
+  IamInstanceProfile,
+  IamOidcProvider,
+  KeyPair,
+  LaunchTemplate,
+  AutoscalingGroup,
+  AutoscalingLifecycleHook,
+  EbsVolume,
+  LoadBalancer,
+  TargetGroup,
+  Listener,
+  Route53Record,
+  Route53ZoneAssociation,
+  SqsQueue,
+  EventRule,
+  EventTarget,
+  ManagedFile,
+];

@@ -1,4 +1,20 @@
-import { defineResource, type Val } from './declare.js';
+import { ec2Tagging } from '../tagging.js';
+import {
+  CreateLaunchTemplateCommand,
+  CreateLaunchTemplateVersionCommand,
+  DeleteLaunchTemplateCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  ModifyLaunchTemplateCommand,
+  type RequestLaunchTemplateData,
+  type ResponseLaunchTemplateData,
+  type ResourceType,
+  type VolumeType,
+  type _InstanceType as InstanceType,
+} from '@aws-sdk/client-ec2';
+import { fromAwsTags, tagSpecifications, toAwsTags } from '../tags.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, type Resolved } from './common.js';
 
 export interface BlockDeviceMapping {
   deviceName: string;
@@ -48,9 +64,10 @@ const ebs = {
   volumeType: { tf: 'volume_type' },
 };
 
-export const LaunchTemplate = defineResource<LaunchTemplateSpec>({
+export const LaunchTemplate = awsResource<LaunchTemplateSpec>({
   type: 'aws_launch_template',
   kopsKind: 'LaunchTemplate',
+  tagging: ec2Tagging(),
   terraform: { createBeforeDestroy: true },
   fields: {
     blockDeviceMappings: {
@@ -108,7 +125,141 @@ export const LaunchTemplate = defineResource<LaunchTemplateSpec>({
       kind: 'blocks',
       fields: { resourceType: { tf: 'resource_type' }, tags: { tf: 'tags', kind: 'map' } },
     },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
     userData: { tf: 'user_data', kind: 'filebase64' },
   },
+  async find(aws, spec) {
+    const out = await orUndefined(aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [spec.name] })));
+    const lt = out?.LaunchTemplates?.[0];
+    if (!lt?.LaunchTemplateId) return undefined;
+    const versions = await aws.ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: lt.LaunchTemplateId, Versions: ['$Latest'] }));
+    const data = versions.LaunchTemplateVersions?.[0]?.LaunchTemplateData ?? {};
+    return {
+      id: lt.LaunchTemplateId,
+      attrs: { latest_version: String(lt.LatestVersionNumber), default_version: String(lt.DefaultVersionNumber), name: lt.LaunchTemplateName },
+      fields: { name: lt.LaunchTemplateName, ...reportedSpec(data), tags: fromAwsTags(lt.Tags) },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(
+      new CreateLaunchTemplateCommand({ LaunchTemplateName: spec.name, LaunchTemplateData: launchTemplateData(spec), TagSpecifications: tagSpecifications('launch-template', spec.tags) }),
+    );
+    const lt = out.LaunchTemplate!;
+    return { id: lt.LaunchTemplateId!, attrs: { latest_version: String(lt.LatestVersionNumber ?? 1), default_version: String(lt.DefaultVersionNumber ?? 1), name: spec.name } };
+  },
+  /** A change to the template's data is a new version, made the default; the autoscaling group then moves to it. */
+  async update(aws, actual, spec, changed) {
+    const out = await aws.ec2.send(new CreateLaunchTemplateVersionCommand({ LaunchTemplateId: actual.id, LaunchTemplateData: launchTemplateData(spec) }));
+    const version = String(out.LaunchTemplateVersion!.VersionNumber);
+    await aws.ec2.send(new ModifyLaunchTemplateCommand({ LaunchTemplateId: actual.id, DefaultVersion: version }));
+    return { attrs: { latest_version: version, default_version: version } };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteLaunchTemplateCommand({ LaunchTemplateId: actual.id }));
+  },
 });
+
+type LtSpec = Resolved<LaunchTemplateSpec>;
+
+/** The launch template data the API takes, from our spec (user data travels base64-encoded). */
+function launchTemplateData(spec: LtSpec): RequestLaunchTemplateData {
+  return {
+    ImageId: spec.imageId,
+    InstanceType: spec.instanceType as InstanceType | undefined,
+    KeyName: spec.keyName,
+    IamInstanceProfile: spec.iamInstanceProfile ? { Name: spec.iamInstanceProfile.name } : undefined,
+    BlockDeviceMappings: spec.blockDeviceMappings?.map((b) => ({
+      DeviceName: b.deviceName,
+      VirtualName: b.virtualName,
+      Ebs: b.ebs && {
+        DeleteOnTermination: b.ebs.deleteOnTermination,
+        Encrypted: b.ebs.encrypted,
+        KmsKeyId: b.ebs.kmsKeyId,
+        Iops: b.ebs.iops,
+        Throughput: b.ebs.throughput,
+        VolumeSize: b.ebs.volumeSize,
+        VolumeType: b.ebs.volumeType as VolumeType,
+      },
+    })),
+    MetadataOptions: spec.metadataOptions && {
+      HttpEndpoint: spec.metadataOptions.httpEndpoint as 'enabled' | 'disabled',
+      HttpProtocolIpv6: spec.metadataOptions.httpProtocolIpv6 as 'enabled' | 'disabled',
+      HttpPutResponseHopLimit: spec.metadataOptions.httpPutResponseHopLimit,
+      HttpTokens: spec.metadataOptions.httpTokens as 'optional' | 'required',
+    },
+    Monitoring: spec.monitoring && { Enabled: spec.monitoring.enabled },
+    NetworkInterfaces: spec.networkInterfaces?.map((n, i) => ({
+      DeviceIndex: i,
+      AssociatePublicIpAddress: n.associatePublicIpAddress,
+      DeleteOnTermination: n.deleteOnTermination,
+      Ipv6AddressCount: n.ipv6AddressCount,
+      Groups: n.securityGroups,
+    })),
+    InstanceMarketOptions: spec.instanceMarketOptions && {
+      MarketType: spec.instanceMarketOptions.marketType as 'spot',
+      SpotOptions: spec.instanceMarketOptions.spotOptions && {
+        BlockDurationMinutes: spec.instanceMarketOptions.spotOptions.blockDurationMinutes,
+        InstanceInterruptionBehavior: spec.instanceMarketOptions.spotOptions.instanceInterruptionBehavior as 'terminate' | undefined,
+        MaxPrice: spec.instanceMarketOptions.spotOptions.maxPrice,
+      },
+    },
+    CreditSpecification: spec.creditSpecification && { CpuCredits: spec.creditSpecification.cpuCredits },
+    EbsOptimized: spec.ebsOptimized,
+    Placement: spec.placement && { Tenancy: spec.placement.tenancy as 'default' | 'dedicated' | 'host' },
+    TagSpecifications: spec.tagSpecifications?.map((t) => ({ ResourceType: t.resourceType as ResourceType, Tags: toAwsTags(t.tags) })),
+    UserData: spec.userData === undefined ? undefined : Buffer.from(spec.userData).toString('base64'),
+  };
+}
+
+/** The reverse: what the cloud reports, in our spec's shape (absent parts stay undefined, i.e. unknown). */
+function reportedSpec(d: ResponseLaunchTemplateData): Partial<LtSpec> {
+  return {
+    imageId: d.ImageId,
+    instanceType: d.InstanceType,
+    keyName: d.KeyName ?? '',
+    iamInstanceProfile: d.IamInstanceProfile && { name: d.IamInstanceProfile.Name ?? d.IamInstanceProfile.Arn?.split('/').pop() ?? '' },
+    blockDeviceMappings: d.BlockDeviceMappings?.map((b) => ({
+      deviceName: b.DeviceName!,
+      virtualName: b.VirtualName,
+      ebs: b.Ebs && {
+        deleteOnTermination: b.Ebs.DeleteOnTermination!,
+        encrypted: b.Ebs.Encrypted!,
+        kmsKeyId: b.Ebs.KmsKeyId,
+        iops: b.Ebs.Iops,
+        throughput: b.Ebs.Throughput,
+        volumeSize: b.Ebs.VolumeSize!,
+        volumeType: b.Ebs.VolumeType!,
+      },
+    })),
+    metadataOptions: d.MetadataOptions && {
+      httpEndpoint: d.MetadataOptions.HttpEndpoint!,
+      httpProtocolIpv6: d.MetadataOptions.HttpProtocolIpv6!,
+      httpPutResponseHopLimit: d.MetadataOptions.HttpPutResponseHopLimit!,
+      httpTokens: d.MetadataOptions.HttpTokens!,
+    },
+    monitoring: d.Monitoring && { enabled: d.Monitoring.Enabled ?? false },
+    networkInterfaces: d.NetworkInterfaces?.map((n) => ({
+      associatePublicIpAddress: n.AssociatePublicIpAddress!,
+      deleteOnTermination: n.DeleteOnTermination!,
+      ipv6AddressCount: n.Ipv6AddressCount!,
+      securityGroups: n.Groups ?? [],
+    })),
+    instanceMarketOptions: d.InstanceMarketOptions && {
+      marketType: d.InstanceMarketOptions.MarketType!,
+      spotOptions: d.InstanceMarketOptions.SpotOptions && {
+        blockDurationMinutes: d.InstanceMarketOptions.SpotOptions.BlockDurationMinutes,
+        instanceInterruptionBehavior: d.InstanceMarketOptions.SpotOptions.InstanceInterruptionBehavior,
+        maxPrice: d.InstanceMarketOptions.SpotOptions.MaxPrice,
+      },
+    },
+    creditSpecification: d.CreditSpecification && { cpuCredits: d.CreditSpecification.CpuCredits! },
+    ebsOptimized: d.EbsOptimized,
+    placement: d.Placement?.Tenancy ? { tenancy: d.Placement.Tenancy } : undefined,
+    // Tags of the template itself are reported apart from the version's tag specifications (some echo them here).
+    tagSpecifications: d.TagSpecifications?.filter((t) => t.ResourceType !== 'launch-template').map((t) => ({
+      resourceType: t.ResourceType!,
+      tags: fromAwsTags(t.Tags),
+    })),
+    userData: d.UserData === undefined ? undefined : Buffer.from(d.UserData, 'base64').toString('utf8'),
+  };
+}

@@ -1,4 +1,17 @@
-import { defineResource, type Val } from './declare.js';
+import {
+  AllocateAddressCommand,
+  CreateNatGatewayCommand,
+  DeleteNatGatewayCommand,
+  DescribeAddressesCommand,
+  DescribeNatGatewaysCommand,
+  ReleaseAddressCommand,
+  type NatGateway as Ec2NatGateway,
+} from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../clients.js';
+import { ec2Tagging } from '../tagging.js';
+import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, single, waitFor } from './common.js';
 
 export interface ElasticIpSpec {
   id?: string;
@@ -7,12 +20,28 @@ export interface ElasticIpSpec {
   tags?: Record<string, string>;
 }
 
-export const ElasticIp = defineResource<ElasticIpSpec>({
+export const ElasticIp = awsResource<ElasticIpSpec>({
   type: 'aws_eip',
   kopsKind: 'ElasticIP',
+  tagging: ec2Tagging(),
   fields: {
     domain: { tf: 'domain', immutable: true },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
+  },
+  async find(aws, spec) {
+    const filters = spec.id ? undefined : ownerFilters(spec.tags);
+    if (!spec.id && !filters) return undefined;
+    const out = await orUndefined(aws.ec2.send(new DescribeAddressesCommand(spec.id ? { AllocationIds: [spec.id] } : { Filters: filters })));
+    const eip = single(out?.Addresses, 'elastic IP', filters);
+    if (!eip?.AllocationId) return undefined;
+    return { id: eip.AllocationId, attrs: { public_ip: eip.PublicIp }, fields: { domain: eip.Domain, tags: fromAwsTags(eip.Tags) } };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: tagSpecifications('elastic-ip', spec.tags) }));
+    return { id: out.AllocationId!, attrs: { public_ip: out.PublicIp } };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new ReleaseAddressCommand({ AllocationId: actual.id }));
   },
 });
 
@@ -24,12 +53,59 @@ export interface NatGatewaySpec {
   tags?: Record<string, string>;
 }
 
-export const NatGateway = defineResource<NatGatewaySpec>({
+export const NatGateway = awsResource<NatGatewaySpec>({
   type: 'aws_nat_gateway',
   kopsKind: 'NatGateway',
+  tagging: ec2Tagging(),
   fields: {
     allocationId: { tf: 'allocation_id', immutable: true },
     subnetId: { tf: 'subnet_id', immutable: true },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
+  },
+  async find(aws, spec) {
+    let nat: Ec2NatGateway | undefined;
+    if (spec.id) nat = await describeNatGateway(aws, spec.id);
+    else {
+      const filters = ownerFilters(spec.tags);
+      if (!filters) return undefined;
+      const out = await aws.ec2.send(new DescribeNatGatewaysCommand({ Filter: filters }));
+      nat = single(
+        out.NatGateways?.filter((n) => LIVE.includes(n.State ?? '')),
+        'NAT gateway',
+        filters,
+      );
+    }
+    if (!nat?.NatGatewayId || !LIVE.includes(nat.State ?? '')) return undefined;
+    return {
+      id: nat.NatGatewayId,
+      fields: { allocationId: nat.NatGatewayAddresses?.[0]?.AllocationId, subnetId: nat.SubnetId, tags: fromAwsTags(nat.Tags) },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(
+      new CreateNatGatewayCommand({ AllocationId: spec.allocationId, SubnetId: spec.subnetId, TagSpecifications: tagSpecifications('natgateway', spec.tags) }),
+    );
+    const id = out.NatGateway!.NatGatewayId!;
+    // Routes through a NAT gateway only work once it is available.
+    await waitFor(`NAT gateway ${id} to become available`, async () => {
+      const nat = await describeNatGateway(aws, id);
+      if (nat?.State === 'failed') throw new Error(`NAT gateway ${id} failed: ${nat.FailureMessage ?? 'no reason given'}`);
+      return nat?.State === 'available' ? nat : undefined;
+    });
+    return { id };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: actual.id }));
+    // Its elastic IP and subnet stay in use until it is fully gone.
+    await waitFor(`NAT gateway ${actual.id} to be deleted`, async () => {
+      const nat = await describeNatGateway(aws, actual.id);
+      return !nat || nat.State === 'deleted' ? true : undefined;
+    });
   },
 });
+
+async function describeNatGateway(aws: AwsClients, id: string): Promise<Ec2NatGateway | undefined> {
+  return (await orUndefined(aws.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }))))?.NatGateways?.[0];
+}
+
+const LIVE = ['pending', 'available'];

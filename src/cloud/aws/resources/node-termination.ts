@@ -1,4 +1,25 @@
-import { defineResource, type Val } from './declare.js';
+import { sqsTagging, eventBridgeTagging } from '../tagging.js';
+import {
+  DeleteRuleCommand,
+  DescribeRuleCommand,
+  ListTagsForResourceCommand,
+  ListTargetsByRuleCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+  RemoveTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListQueueTagsCommand,
+  SetQueueAttributesCommand,
+} from '@aws-sdk/client-sqs';
+import type { Task } from '../../../engine/task.js';
+import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, reportedJson } from './common.js';
 
 export interface SqsQueueSpec {
   name: string;
@@ -7,14 +28,48 @@ export interface SqsQueueSpec {
   tags?: Record<string, string>;
 }
 
-export const SqsQueue = defineResource<SqsQueueSpec>({
+export const SqsQueue = awsResource<SqsQueueSpec>({
   type: 'aws_sqs_queue',
   kopsKind: 'SQS',
+  tagging: sqsTagging,
   fields: {
     messageRetentionSeconds: { tf: 'message_retention_seconds' },
     name: { tf: 'name', immutable: true },
     policy: { tf: 'policy', kind: 'file' },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
+  },
+  async find(aws, spec) {
+    const url = (await orUndefined(aws.sqs.send(new GetQueueUrlCommand({ QueueName: spec.name }))))?.QueueUrl;
+    if (!url) return undefined;
+    const attributes = (await aws.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
+    const tags = (await aws.sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {};
+    return {
+      id: url,
+      attrs: { arn: attributes.QueueArn, url, name: spec.name },
+      fields: {
+        name: spec.name,
+        messageRetentionSeconds: attributes.MessageRetentionPeriod === undefined ? undefined : Number(attributes.MessageRetentionPeriod),
+        policy: reportedJson(attributes.Policy, spec.policy),
+        tags,
+      },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.sqs.send(
+      new CreateQueueCommand({ QueueName: spec.name, Attributes: { MessageRetentionPeriod: String(spec.messageRetentionSeconds), Policy: spec.policy }, tags: spec.tags }),
+    );
+    const url = out.QueueUrl!;
+    const arn = (await aws.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+    return { id: url, attrs: { arn, url, name: spec.name } };
+  },
+  async update(aws, actual, spec, changed) {
+    const attributes: Record<string, string> = {};
+    if (changed.includes('messageRetentionSeconds')) attributes.MessageRetentionPeriod = String(spec.messageRetentionSeconds);
+    if (changed.includes('policy')) attributes.Policy = spec.policy;
+    if (Object.keys(attributes).length) await aws.sqs.send(new SetQueueAttributesCommand({ QueueUrl: actual.id, Attributes: attributes }));
+  },
+  async delete(aws, actual) {
+    await aws.sqs.send(new DeleteQueueCommand({ QueueUrl: actual.id }));
   },
 });
 
@@ -24,13 +79,37 @@ export interface EventRuleSpec {
   tags?: Record<string, string>;
 }
 
-export const EventRule = defineResource<EventRuleSpec>({
+export const EventRule = awsResource<EventRuleSpec>({
   type: 'aws_cloudwatch_event_rule',
   kopsKind: 'EventBridgeRule',
+  tagging: eventBridgeTagging,
   fields: {
     eventPattern: { tf: 'event_pattern', kind: 'file' },
     name: { tf: 'name', immutable: true },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
+  },
+  async find(aws, spec) {
+    const rule = await orUndefined(aws.eventBridge.send(new DescribeRuleCommand({ Name: spec.name })));
+    if (!rule?.Arn) return undefined;
+    const tags = (await aws.eventBridge.send(new ListTagsForResourceCommand({ ResourceARN: rule.Arn }))).Tags;
+    return {
+      id: spec.name,
+      attrs: { arn: rule.Arn, name: spec.name },
+      fields: { name: rule.Name, eventPattern: reportedJson(rule.EventPattern, spec.eventPattern), tags: fromAwsTags(tags) },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.eventBridge.send(new PutRuleCommand({ Name: spec.name, EventPattern: spec.eventPattern, Tags: spec.tags ? toAwsTags(spec.tags) : undefined }));
+    return { id: spec.name, attrs: { arn: out.RuleArn, name: spec.name } };
+  },
+  async update(aws, actual, spec, changed) {
+    if (changed.includes('eventPattern')) await aws.eventBridge.send(new PutRuleCommand({ Name: spec.name, EventPattern: spec.eventPattern }));
+  },
+  async delete(aws, actual) {
+    // A rule with targets cannot be deleted.
+    const targets = (await aws.eventBridge.send(new ListTargetsByRuleCommand({ Rule: actual.id }))).Targets ?? [];
+    if (targets.length) await aws.eventBridge.send(new RemoveTargetsCommand({ Rule: actual.id, Ids: targets.map((t) => t.Id!) }));
+    await aws.eventBridge.send(new DeleteRuleCommand({ Name: actual.id }));
   },
 });
 
@@ -39,11 +118,32 @@ export interface EventTargetSpec {
   rule: Val<string>;
 }
 
-export const EventTarget = defineResource<EventTargetSpec>({
+export const EventTarget = awsResource<EventTargetSpec>({
   type: 'aws_cloudwatch_event_target',
   kopsKind: 'EventBridgeTarget',
   fields: {
     arn: { tf: 'arn' },
     rule: { tf: 'rule', immutable: true },
   },
+  async find(aws, spec, { task }) {
+    const out = await orUndefined(aws.eventBridge.send(new ListTargetsByRuleCommand({ Rule: spec.rule })));
+    const target = out?.Targets?.find((t) => t.Id === targetId(task)) ?? out?.Targets?.find((t) => t.Arn === spec.arn);
+    if (!target?.Id) return undefined;
+    return { id: target.Id, attrs: { rule: spec.rule }, fields: { rule: spec.rule, arn: target.Arn } };
+  },
+  async create(aws, spec, task) {
+    await aws.eventBridge.send(new PutTargetsCommand({ Rule: spec.rule, Targets: [{ Id: targetId(task), Arn: spec.arn }] }));
+    return { id: targetId(task), attrs: { rule: spec.rule } };
+  },
+  async update(aws, actual, spec) {
+    await aws.eventBridge.send(new PutTargetsCommand({ Rule: spec.rule, Targets: [{ Id: actual.id, Arn: spec.arn }] }));
+  },
+  async delete(aws, actual) {
+    await aws.eventBridge.send(new RemoveTargetsCommand({ Rule: actual.attrs?.rule as string, Ids: [actual.id] }));
+  },
 });
+
+/** A stable target id from the task name (EventBridge allows 64 characters of [.\-_A-Za-z0-9]). */
+function targetId(task: Task): string {
+  return task.name.replace(/[^.\-_A-Za-z0-9]/g, '-').slice(0, 64);
+}

@@ -1,16 +1,46 @@
-import { defineResource, type Val } from './declare.js';
+import { ec2Tagging } from '../tagging.js';
+import {
+  AssociateRouteTableCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
+  DeleteRouteCommand,
+  DeleteRouteTableCommand,
+  DescribeRouteTablesCommand,
+  DisassociateRouteTableCommand,
+  ReplaceRouteCommand,
+  ReplaceRouteTableAssociationCommand,
+  type CreateRouteCommandInput,
+} from '@aws-sdk/client-ec2';
+import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, type Resolved, single } from './common.js';
 
 export interface RouteTableSpec {
   vpcId: Val<string>;
   tags?: Record<string, string>;
 }
 
-export const RouteTable = defineResource<RouteTableSpec>({
+export const RouteTable = awsResource<RouteTableSpec>({
   type: 'aws_route_table',
   kopsKind: 'RouteTable',
+  tagging: ec2Tagging(),
   fields: {
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
+  },
+  async find(aws, spec) {
+    const filters = ownerFilters(spec.tags);
+    if (!filters) return undefined;
+    const rt = single((await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: filters }))).RouteTables, 'route table', filters);
+    if (!rt?.RouteTableId) return undefined;
+    return { id: rt.RouteTableId, fields: { vpcId: rt.VpcId, tags: fromAwsTags(rt.Tags) } };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(new CreateRouteTableCommand({ VpcId: spec.vpcId, TagSpecifications: tagSpecifications('route-table', spec.tags) }));
+    return { id: out.RouteTable!.RouteTableId! };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteRouteTableCommand({ RouteTableId: actual.id }));
   },
 });
 
@@ -25,7 +55,7 @@ export interface RouteSpec {
   instanceId?: Val<string>;
 }
 
-export const Route = defineResource<RouteSpec>({
+export const Route = awsResource<RouteSpec>({
   type: 'aws_route',
   kopsKind: 'Route',
   terraform: { labelPrefix: 'route-' },
@@ -39,6 +69,40 @@ export const Route = defineResource<RouteSpec>({
     routeTableId: { tf: 'route_table_id', immutable: true },
     transitGatewayId: { tf: 'transit_gateway_id' },
   },
+  async find(aws, spec) {
+    const out = await orUndefined(aws.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [spec.routeTableId] })));
+    const route = out?.RouteTables?.[0]?.Routes?.find((r) =>
+      spec.destinationCidrBlock ? r.DestinationCidrBlock === spec.destinationCidrBlock : r.DestinationIpv6CidrBlock === spec.destinationIpv6CidrBlock,
+    );
+    if (!route) return undefined;
+    const dest = spec.destinationCidrBlock ?? spec.destinationIpv6CidrBlock;
+    return {
+      id: `${spec.routeTableId}_${dest}`,
+      attrs: { routeTableId: spec.routeTableId, ...destination(spec) },
+      fields: {
+        routeTableId: spec.routeTableId,
+        destinationCidrBlock: route.DestinationCidrBlock,
+        destinationIpv6CidrBlock: route.DestinationIpv6CidrBlock,
+        // Each target is reported as "" when the route points elsewhere, so a changed target is seen.
+        gatewayId: route.GatewayId ?? '',
+        egressOnlyGatewayId: route.EgressOnlyInternetGatewayId ?? '',
+        natGatewayId: route.NatGatewayId ?? '',
+        transitGatewayId: route.TransitGatewayId ?? '',
+        instanceId: route.InstanceId ?? '',
+      },
+    };
+  },
+  async create(aws, spec) {
+    await aws.ec2.send(new CreateRouteCommand({ RouteTableId: spec.routeTableId, ...destination(spec), ...routeTarget(spec) }));
+    return { id: `${spec.routeTableId}_${spec.destinationCidrBlock ?? spec.destinationIpv6CidrBlock}`, attrs: { routeTableId: spec.routeTableId, ...destination(spec) } };
+  },
+  async update(aws, actual, spec) {
+    await aws.ec2.send(new ReplaceRouteCommand({ RouteTableId: spec.routeTableId, ...destination(spec), ...routeTarget(spec) }));
+  },
+  async delete(aws, actual) {
+    const a = actual.attrs as { routeTableId: string; DestinationCidrBlock?: string; DestinationIpv6CidrBlock?: string };
+    await aws.ec2.send(new DeleteRouteCommand({ RouteTableId: a.routeTableId, DestinationCidrBlock: a.DestinationCidrBlock, DestinationIpv6CidrBlock: a.DestinationIpv6CidrBlock }));
+  },
 });
 
 export interface RouteTableAssociationSpec {
@@ -46,11 +110,46 @@ export interface RouteTableAssociationSpec {
   subnetId: Val<string>;
 }
 
-export const RouteTableAssociation = defineResource<RouteTableAssociationSpec>({
+export const RouteTableAssociation = awsResource<RouteTableAssociationSpec>({
   type: 'aws_route_table_association',
   kopsKind: 'RouteTableAssociation',
   fields: {
     routeTableId: { tf: 'route_table_id' },
     subnetId: { tf: 'subnet_id', immutable: true },
   },
+  async find(aws, spec) {
+    const out = await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [spec.subnetId] }] }));
+    for (const rt of out.RouteTables ?? []) {
+      const assoc = rt.Associations?.find((a) => a.SubnetId === spec.subnetId);
+      if (assoc?.RouteTableAssociationId) return { id: assoc.RouteTableAssociationId, fields: { subnetId: spec.subnetId, routeTableId: rt.RouteTableId } };
+    }
+    return undefined;
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(new AssociateRouteTableCommand({ RouteTableId: spec.routeTableId, SubnetId: spec.subnetId }));
+    return { id: out.AssociationId! };
+  },
+  async update(aws, actual, spec) {
+    const out = await aws.ec2.send(new ReplaceRouteTableAssociationCommand({ AssociationId: actual.id, RouteTableId: spec.routeTableId }));
+    return { id: out.NewAssociationId ?? actual.id };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DisassociateRouteTableCommand({ AssociationId: actual.id }));
+  },
 });
+
+type RouteTarget = Pick<Resolved<RouteSpec>, 'gatewayId' | 'egressOnlyGatewayId' | 'natGatewayId' | 'transitGatewayId' | 'instanceId'>;
+
+function routeTarget(spec: RouteTarget): Partial<CreateRouteCommandInput> {
+  return {
+    GatewayId: spec.gatewayId,
+    EgressOnlyInternetGatewayId: spec.egressOnlyGatewayId,
+    NatGatewayId: spec.natGatewayId,
+    TransitGatewayId: spec.transitGatewayId,
+    InstanceId: spec.instanceId,
+  };
+}
+
+function destination(spec: Resolved<RouteSpec>) {
+  return { DestinationCidrBlock: spec.destinationCidrBlock, DestinationIpv6CidrBlock: spec.destinationIpv6CidrBlock };
+}

@@ -1,4 +1,16 @@
-import { defineResource, type Val } from './declare.js';
+import {
+  AssociateVPCWithHostedZoneCommand,
+  ChangeResourceRecordSetsCommand,
+  DisassociateVPCFromHostedZoneCommand,
+  GetHostedZoneCommand,
+  ListResourceRecordSetsCommand,
+  type ResourceRecordSet,
+  type RRType,
+  type VPCRegion,
+} from '@aws-sdk/client-route-53';
+import type { AwsClients } from '../clients.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, type Resolved } from './common.js';
 
 export interface Route53RecordSpec {
   name: string;
@@ -9,7 +21,27 @@ export interface Route53RecordSpec {
   ttl?: number;
 }
 
-export const Route53Record = defineResource<Route53RecordSpec>({
+function zoneId(id: string): string {
+  return id.replace(/^\/?hostedzone\//, '');
+}
+
+type RecordSpec = Resolved<Route53RecordSpec>;
+
+function recordSet(spec: RecordSpec): ResourceRecordSet {
+  return {
+    Name: spec.name,
+    Type: spec.type as RRType,
+    TTL: spec.alias ? undefined : spec.ttl,
+    ResourceRecords: spec.alias ? undefined : spec.records?.map((Value) => ({ Value })),
+    AliasTarget: spec.alias && { DNSName: spec.alias.name, HostedZoneId: spec.alias.zoneId, EvaluateTargetHealth: spec.alias.evaluateTargetHealth },
+  };
+}
+
+async function changeRecord(aws: AwsClients, zone: string, action: 'UPSERT' | 'DELETE', set: ResourceRecordSet): Promise<void> {
+  await aws.route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zoneId(zone), ChangeBatch: { Changes: [{ Action: action, ResourceRecordSet: set }] } }));
+}
+
+export const Route53Record = awsResource<Route53RecordSpec>({
   type: 'aws_route53_record',
   kopsKind: 'DNSName',
   fields: {
@@ -24,6 +56,42 @@ export const Route53Record = defineResource<Route53RecordSpec>({
     type: { tf: 'type', immutable: true },
     zoneId: { tf: 'zone_id', immutable: true },
   },
+  async find(aws, spec) {
+    const out = await orUndefined(
+      aws.route53.send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId(spec.zoneId), StartRecordName: spec.name, StartRecordType: spec.type as RRType, MaxItems: 1 })),
+    );
+    const set = out?.ResourceRecordSets?.find((r) => sameDnsName(r.Name, spec.name) && r.Type === spec.type);
+    if (!set) return undefined;
+    const alias = set.AliasTarget;
+    return {
+      id: `${zoneId(spec.zoneId)}_${spec.name}_${spec.type}`,
+      attrs: { zoneId: spec.zoneId, recordSet: set, fqdn: set.Name },
+      fields: {
+        name: sameDnsName(set.Name, spec.name) ? spec.name : set.Name,
+        type: set.Type,
+        zoneId: spec.zoneId,
+        ttl: set.TTL,
+        records: set.ResourceRecords?.map((r) => r.Value!),
+        alias: alias && {
+          name: sameDnsName(alias.DNSName, spec.alias?.name) ? spec.alias?.name : alias.DNSName,
+          zoneId: alias.HostedZoneId,
+          evaluateTargetHealth: alias.EvaluateTargetHealth,
+        },
+      },
+    };
+  },
+  async create(aws, spec) {
+    await changeRecord(aws, spec.zoneId, 'UPSERT', recordSet(spec));
+    return { id: `${zoneId(spec.zoneId)}_${spec.name}_${spec.type}`, attrs: { zoneId: spec.zoneId, recordSet: recordSet(spec) } };
+  },
+  async update(aws, _actual, spec) {
+    await changeRecord(aws, spec.zoneId, 'UPSERT', recordSet(spec));
+    return { attrs: { zoneId: spec.zoneId, recordSet: recordSet(spec) } };
+  },
+  async delete(aws, actual) {
+    const a = actual.attrs as { zoneId: string; recordSet: ResourceRecordSet };
+    await changeRecord(aws, a.zoneId, 'DELETE', a.recordSet);
+  },
 });
 
 export interface Route53ZoneAssociationSpec {
@@ -31,11 +99,31 @@ export interface Route53ZoneAssociationSpec {
   vpcId: Val<string>;
 }
 
-export const Route53ZoneAssociation = defineResource<Route53ZoneAssociationSpec>({
+export const Route53ZoneAssociation = awsResource<Route53ZoneAssociationSpec>({
   type: 'aws_route53_zone_association',
   kopsKind: 'DNSZone',
   fields: {
     vpcId: { tf: 'vpc_id', immutable: true },
     zoneId: { tf: 'zone_id', immutable: true },
   },
+  async find(aws, spec) {
+    const zone = await orUndefined(aws.route53.send(new GetHostedZoneCommand({ Id: zoneId(spec.zoneId) })));
+    const vpc = zone?.VPCs?.find((v) => v.VPCId === spec.vpcId);
+    if (!vpc) return undefined;
+    return { id: `${zoneId(spec.zoneId)}:${spec.vpcId}`, attrs: { zoneId: spec.zoneId, vpcId: spec.vpcId, region: vpc.VPCRegion }, fields: { ...spec } };
+  },
+  async create(aws, spec) {
+    await aws.route53.send(new AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId(spec.zoneId), VPC: { VPCId: spec.vpcId, VPCRegion: aws.region as VPCRegion } }));
+    return { id: `${zoneId(spec.zoneId)}:${spec.vpcId}`, attrs: { zoneId: spec.zoneId, vpcId: spec.vpcId, region: aws.region } };
+  },
+  async delete(aws, actual) {
+    const a = actual.attrs as { zoneId: string; vpcId: string; region: VPCRegion };
+    await aws.route53.send(new DisassociateVPCFromHostedZoneCommand({ HostedZoneId: zoneId(a.zoneId), VPC: { VPCId: a.vpcId, VPCRegion: a.region } }));
+  },
 });
+
+/** Route53 names are case-insensitive and fully qualified: `API.Example.com` equals `api.example.com.`. */
+function sameDnsName(a: string | undefined, b: string | undefined): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\.$/, '').replace(/\\052/g, '*');
+  return a !== undefined && b !== undefined && norm(a) === norm(b);
+}

@@ -1,4 +1,19 @@
-import { defineResource, type Val } from './declare.js';
+import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DeleteSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
+  type IpPermission,
+  type SecurityGroup as Ec2SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
+import type { AwsClients } from '../clients.js';
+import { ec2Tagging } from '../tagging.js';
+import type { Val } from '../../../engine/resource.js';
+import { awsResource, orUndefined, type Resolved, single } from './common.js';
 
 export interface SecurityGroupSpec {
   id?: string;
@@ -8,14 +23,42 @@ export interface SecurityGroupSpec {
   tags?: Record<string, string>;
 }
 
-export const SecurityGroup = defineResource<SecurityGroupSpec>({
+export const SecurityGroup = awsResource<SecurityGroupSpec>({
   type: 'aws_security_group',
   kopsKind: 'SecurityGroup',
+  tagging: ec2Tagging(),
   fields: {
     description: { tf: 'description', immutable: true },
     name: { tf: 'name', immutable: true },
-    tags: { tf: 'tags', kind: 'map' },
+    tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
+  },
+  async find(aws, spec) {
+    let group: Ec2SecurityGroup | undefined;
+    if (spec.id) group = await describeGroup(aws, spec.id);
+    else {
+      // A group's name is unique within its VPC: that is how the Go kops finds it too.
+      const filters = [
+        { Name: 'group-name', Values: [spec.name] },
+        { Name: 'vpc-id', Values: [spec.vpcId] },
+      ];
+      group = single((await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters }))).SecurityGroups, 'security group', filters);
+    }
+    if (!group?.GroupId) return undefined;
+    return {
+      id: group.GroupId,
+      attrs: { name: group.GroupName },
+      fields: { name: group.GroupName, description: group.Description, vpcId: group.VpcId, tags: fromAwsTags(group.Tags) },
+    };
+  },
+  async create(aws, spec) {
+    const out = await aws.ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: spec.name, Description: spec.description, VpcId: spec.vpcId, TagSpecifications: tagSpecifications('security-group', spec.tags) }),
+    );
+    return { id: out.GroupId!, attrs: { name: spec.name } };
+  },
+  async delete(aws, actual) {
+    await aws.ec2.send(new DeleteSecurityGroupCommand({ GroupId: actual.id }));
   },
 });
 
@@ -31,7 +74,7 @@ export interface SecurityGroupRuleSpec {
   prefixListIds?: string[];
 }
 
-export const SecurityGroupRule = defineResource<SecurityGroupRuleSpec>({
+export const SecurityGroupRule = awsResource<SecurityGroupRuleSpec>({
   type: 'aws_security_group_rule',
   kopsKind: 'SecurityGroupRule',
   fields: {
@@ -45,4 +88,76 @@ export const SecurityGroupRule = defineResource<SecurityGroupRuleSpec>({
     toPort: { tf: 'to_port', immutable: true },
     type: { tf: 'type', immutable: true },
   },
+  async find(aws, spec, { session }) {
+    // Many rules share a group: its permissions are read once per run.
+    const group = await session.memo(`security-group:${spec.securityGroupId}`, () => describeGroup(aws, spec.securityGroupId));
+    if (!group) return undefined;
+    const existing = spec.type === 'egress' ? group.IpPermissionsEgress : group.IpPermissions;
+    if (!granted(existing, spec)) return undefined;
+    // A rule is its identity: when found, every field matches.
+    return { id: ruleId(spec), attrs: { groupId: spec.securityGroupId, type: spec.type, permission: permission(spec) }, fields: { ...spec } };
+  },
+  async create(aws, spec) {
+    const input = { GroupId: spec.securityGroupId, IpPermissions: [permission(spec)] };
+    if (spec.type === 'egress') await aws.ec2.send(new AuthorizeSecurityGroupEgressCommand(input));
+    else await aws.ec2.send(new AuthorizeSecurityGroupIngressCommand(input));
+    return { id: ruleId(spec), attrs: { groupId: spec.securityGroupId, type: spec.type, permission: permission(spec) } };
+  },
+  async delete(aws, actual) {
+    const a = actual.attrs as { groupId: string; type: string; permission: IpPermission };
+    const input = { GroupId: a.groupId, IpPermissions: [a.permission] };
+    if (a.type === 'egress') await aws.ec2.send(new RevokeSecurityGroupEgressCommand(input));
+    else await aws.ec2.send(new RevokeSecurityGroupIngressCommand(input));
+  },
 });
+
+async function describeGroup(aws: AwsClients, id: string): Promise<Ec2SecurityGroup | undefined> {
+  return (await orUndefined(aws.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] }))))?.SecurityGroups?.[0];
+}
+
+type RuleSpec = Resolved<SecurityGroupRuleSpec>;
+
+const PROTOCOL_NUMBERS: Record<string, string> = { all: '-1', tcp: '6', udp: '17', icmp: '1', icmpv6: '58', '58': '58' };
+
+function protocolNumber(p: string | undefined): string {
+  const lower = (p ?? '-1').toLowerCase();
+  return PROTOCOL_NUMBERS[lower] ?? lower;
+}
+
+/** Ports mean nothing for "all protocols" (AWS leaves them out; Terraform writes 0). */
+function portsMatter(protocol: string | undefined): boolean {
+  return protocolNumber(protocol) !== '-1';
+}
+
+/** The permission a rule task stands for: one protocol/port range and exactly one source. */
+function permission(spec: RuleSpec): IpPermission {
+  const ports = portsMatter(spec.protocol) ? { FromPort: spec.fromPort, ToPort: spec.toPort } : {};
+  return {
+    IpProtocol: protocolNumber(spec.protocol) === '-1' ? '-1' : spec.protocol.toLowerCase(),
+    ...ports,
+    IpRanges: spec.cidrBlocks?.map((CidrIp) => ({ CidrIp })),
+    Ipv6Ranges: spec.ipv6CidrBlocks?.map((CidrIpv6) => ({ CidrIpv6 })),
+    UserIdGroupPairs: spec.sourceSecurityGroupId ? [{ GroupId: spec.sourceSecurityGroupId }] : undefined,
+    PrefixListIds: spec.prefixListIds?.map((PrefixListId) => ({ PrefixListId })),
+  };
+}
+
+/** Whether the group's permissions include every source of the rule (AWS merges rules sharing protocol and ports). */
+function granted(existing: readonly IpPermission[] | undefined, spec: RuleSpec): boolean {
+  const samePorts = (p: IpPermission) =>
+    protocolNumber(p.IpProtocol) === protocolNumber(spec.protocol) && (!portsMatter(spec.protocol) || (p.FromPort === spec.fromPort && p.ToPort === spec.toPort));
+  const candidates = (existing ?? []).filter(samePorts);
+  const has = (test: (p: IpPermission) => boolean) => candidates.some(test);
+  return (
+    (spec.cidrBlocks ?? []).every((c) => has((p) => !!p.IpRanges?.some((r) => r.CidrIp === c))) &&
+    (spec.ipv6CidrBlocks ?? []).every((c) => has((p) => !!p.Ipv6Ranges?.some((r) => r.CidrIpv6 === c))) &&
+    (spec.prefixListIds ?? []).every((c) => has((p) => !!p.PrefixListIds?.some((r) => r.PrefixListId === c))) &&
+    (!spec.sourceSecurityGroupId || has((p) => !!p.UserIdGroupPairs?.some((g) => g.GroupId === spec.sourceSecurityGroupId))) &&
+    candidates.length > 0
+  );
+}
+
+function ruleId(spec: RuleSpec): string {
+  const source = spec.sourceSecurityGroupId ?? [...(spec.cidrBlocks ?? []), ...(spec.ipv6CidrBlocks ?? []), ...(spec.prefixListIds ?? [])].join(',');
+  return `${spec.securityGroupId}_${spec.type}_${protocolNumber(spec.protocol)}_${spec.fromPort}_${spec.toPort}_${source}`;
+}

@@ -1,29 +1,85 @@
 import { CreateTagsCommand, type Filter } from '@aws-sdk/client-ec2';
 import type { Actual, Created, ResourceOps, RunSession } from '../../../engine/ops.js';
 import type { Ref, Task } from '../../../engine/task.js';
-import type { ResourceDecl } from '../resources/declare.js';
+import { defineResource, type ResourceDecl, type ResourceType } from '../../../engine/resource.js';
 import { classifyAwsError } from '../clients.js';
 import type { AwsClients } from '../clients.js';
 import { tagsToWrite, toAwsTags, type Tags } from '../tags.js';
+import type { Tagging } from '../tagging.js';
 
 /** A task spec after the engine replaced every Ref by the value it stands for. */
 export type Resolved<T> = T extends Ref ? string : T extends (infer U)[] ? Resolved<U>[] : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
 
-export interface AwsOpsDef<S> {
+/** What a find gets besides the spec: its task, the run's shared look-ups, and the type's listing when it has one. */
+export interface FindContext {
+  task: Task;
+  session: RunSession;
+  /** Every object of the type that carries the cluster's tags, listed once for the whole run (types with `list`). */
+  listed?: readonly unknown[];
+}
+
+/**
+ * One AWS resource type: its declaration (fields, Terraform names, immutability) and its particular calls.
+ * `tagging` makes the `tags` field generic: changed tags are written by it, and the type's `update` only sees the
+ * other changes. `list` is one paginated call for all objects of the type that carry the cluster's tags; finds of
+ * the run are then served from it.
+ */
+export interface AwsResourceDef<S> extends ResourceDecl {
   unordered?: readonly string[];
   writeOnly?: readonly string[];
-  find(aws: AwsClients, spec: Resolved<S>, task: Task, session: RunSession): Promise<Actual | undefined>;
+  tagging?: Tagging;
+  list?(aws: AwsClients, clusterName: string): Promise<readonly unknown[]>;
+  find(aws: AwsClients, spec: Resolved<S>, ctx: FindContext): Promise<Actual | undefined>;
   create(aws: AwsClients, spec: Resolved<S>, task: Task): Promise<Created>;
   update?(aws: AwsClients, actual: Actual, spec: Resolved<S>, changed: readonly string[], task: Task): Promise<Partial<Created> | void>;
   delete(aws: AwsClients, actual: Actual): Promise<void>;
 }
 
-/** Ops for one declared resource type; which fields are immutable comes from its declaration. */
-export function awsOps<S>(decl: ResourceDecl & { task(name: string, spec: S): unknown }, def: AwsOpsDef<S>): ResourceOps<AwsClients> {
+export interface AwsResourceType<S extends object> extends ResourceType<S> {
+  ops: ResourceOps<AwsClients>;
+  tagging?: Tagging;
+}
+
+export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResourceType<S> {
+  const { unordered, writeOnly, tagging, list, find, create, update, delete: remove, ...decl } = def;
+  const resource = defineResource<S>(decl);
   const immutable = Object.entries(decl.fields)
     .filter(([, f]) => f.immutable)
     .map(([k]) => k);
-  return { type: decl.type, immutable, ...(def as unknown as Omit<ResourceOps<AwsClients>, 'type'>) };
+  type Spec = Resolved<S>;
+  const ops: ResourceOps<AwsClients> = {
+    type: decl.type,
+    immutable,
+    unordered,
+    writeOnly,
+    async find(aws, spec, task, session) {
+      const cluster = list ? clusterOf(spec.tags as Tags | undefined) : undefined;
+      const listed = list && cluster !== undefined ? await session.memo(`list:${decl.type}:${cluster}`, () => list(aws, cluster)) : undefined;
+      return find(aws, spec as Spec, { task, session, listed });
+    },
+    create: (aws, spec, task) => create(aws, spec as Spec, task),
+    delete: remove,
+  };
+  if (update || tagging) {
+    ops.update = async (aws, actual, spec, changed, task) => {
+      let rest = changed;
+      if (tagging && changed.includes('tags')) {
+        const tags = tagsToWrite(spec.tags as Tags | undefined, actual.fields.tags as Tags | undefined);
+        if (Object.keys(tags).length > 0) await tagging.write(aws, actual, tags);
+        rest = changed.filter((f) => f !== 'tags');
+      }
+      if (rest.length > 0 && update) return update(aws, actual, spec as Spec, rest, task);
+    };
+  }
+  return { ...resource, ops, tagging };
+}
+
+/** The cluster a spec's tags name (the listing of a type is per cluster); undefined for untagged objects. */
+function clusterOf(tags: Tags | undefined): string | undefined {
+  if (!tags) return undefined;
+  if (tags.KubernetesCluster) return tags.KubernetesCluster;
+  const key = Object.keys(tags).find((k) => k.startsWith('kubernetes.io/cluster/'));
+  return key?.slice('kubernetes.io/cluster/'.length);
 }
 
 /** Runs a describe-like call; "not found" means undefined. */

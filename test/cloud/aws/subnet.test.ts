@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ipv6Subnet } from '../../../../src/cloud/aws/ops/subnet.js';
+import { ipv6Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 
 describe('relative IPv6 subnet blocks', () => {
   test('/64#n is the n-th /64 of the VPC range', () => {

@@ -1,14 +1,15 @@
-import type { Lifecycle, Ref, Task, TaskKey } from '../../../engine/task.js';
+import type { Lifecycle, Ref, Task, TaskKey } from './task.js';
 
 /**
  * How one field of a resource maps to its Terraform attribute:
  * - `value`: a scalar or a list of scalars/references (`cidr_block = "..."`, `security_groups = [...]`)
- * - `map`: a string map (`tags = { ... }`)
+ * - `map`: a string map (`labels = { ... }`)
+ * - `tags`: the object's tags, a string map (`tags = { ... }`), written by the resource type's tagging
  * - `block` / `blocks`: one nested block / a repeated nested block, with its own fields
  * - `file` / `filebase64`: a large value written to `data/<type>_<name>_<dataKey>` and read back by Terraform
  * - `tagBlocks`: a string map written as repeated `tag { key, propagate_at_launch = true, value }` (ASG tags)
  */
-export type FieldKind = 'value' | 'map' | 'block' | 'blocks' | 'file' | 'filebase64' | 'tagBlocks';
+export type FieldKind = 'value' | 'map' | 'tags' | 'block' | 'blocks' | 'file' | 'filebase64' | 'tagBlocks';
 
 export interface FieldDecl {
   tf: string;
