@@ -1,10 +1,10 @@
 /**
- * The kops v1alpha2 API objects. The interfaces are generated from the CRDs (types.generated.ts); the names below
- * are the parts other stages use most, spelled as in the Go API.
+ * The kops v1alpha2 API objects. The interfaces are generated from the CRDs (types.generated.ts), one per Go type
+ * and named as in the Go API (ClusterSpec, KubeletConfigSpec, EtcdClusterSpec, ...).
  */
 import type { Cluster, InstanceGroup, Keyset, SSHCredential } from './types.generated.js';
 
-export type { Cluster, InstanceGroup, Keyset, SSHCredential, ObjectMeta } from './types.generated.js';
+export type * from './types.generated.js';
 
 export const API_VERSION = 'kops.k8s.io/v1alpha2';
 
@@ -18,26 +18,6 @@ export interface AdditionalObject {
   kind: string;
   [field: string]: unknown;
 }
-
-type Item<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
-
-export type ClusterSpec = Cluster['spec'];
-export type InstanceGroupSpec = InstanceGroup['spec'];
-export type KeysetSpec = Keyset['spec'];
-export type SSHCredentialSpec = SSHCredential['spec'];
-export type KeysetItem = Item<KeysetSpec['keys']>;
-
-export type ClusterSubnetSpec = Item<ClusterSpec['subnets']>;
-export type EtcdClusterSpec = Item<ClusterSpec['etcdClusters']>;
-export type EtcdMemberSpec = Item<EtcdClusterSpec['etcdMembers']>;
-export type NetworkingSpec = NonNullable<ClusterSpec['networking']>;
-export type TopologySpec = NonNullable<ClusterSpec['topology']>;
-export type APISpec = NonNullable<ClusterSpec['api']>;
-export type KubeletConfigSpec = NonNullable<ClusterSpec['kubelet']>;
-export type IAMSpec = NonNullable<ClusterSpec['iam']>;
-export type CloudConfiguration = NonNullable<ClusterSpec['cloudConfig']>;
-export type HookSpec = Item<ClusterSpec['hooks']>;
-export type FileAssetSpec = Item<ClusterSpec['fileAssets']>;
 
 export type InstanceGroupRole = 'Master' | 'ControlPlane' | 'APIServer' | 'Node' | 'Bastion';
 export const INSTANCE_GROUP_ROLES: readonly InstanceGroupRole[] = ['Master', 'ControlPlane', 'APIServer', 'Node', 'Bastion'];
