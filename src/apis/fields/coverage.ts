@@ -2,6 +2,7 @@
  * Every spec leaf put in its class for one cloud: the registry's entries first, then another cloud's block (refused),
  * then a component flag (from the flag table, given by the caller). A leaf in none is silently ignored.
  */
+import { componentFields, type ComponentStruct } from '../component-flags.js';
 import { ClusterSchema, InstanceGroupSchema } from '../schema.generated.js';
 import { cloudOfLeaf } from './clouds.js';
 import { COMPONENT_BLOCKS } from './index.js';
@@ -11,7 +12,8 @@ import { entryPatterns, patternMatches, type ObjectKind, type RegistryEntry } fr
 export type LeafClass =
   | { class: 'entry'; entry: RegistryEntry }
   | { class: 'other-cloud'; cloud: string }
-  | { class: 'flag'; struct: string; field: string }
+  | { class: 'flag'; struct: ComponentStruct; field: string; flag: string }
+  | { class: 'config-file'; struct: ComponentStruct; field: string }
   | { class: 'none' };
 
 export interface ClassifiedLeaf {
@@ -20,9 +22,6 @@ export interface ClassifiedLeaf {
   is: LeafClass;
 }
 
-/** `struct\tjson` of every field the flag table turns into a flag. */
-export type FlagFields = ReadonlySet<string>;
-
 export function allSpecLeaves(): Array<{ kind: ObjectKind; leaf: string }> {
   return [
     ...specLeaves(ClusterSchema).map((leaf) => ({ kind: 'Cluster' as const, leaf })),
@@ -30,26 +29,30 @@ export function allSpecLeaves(): Array<{ kind: ObjectKind; leaf: string }> {
   ];
 }
 
-export function classifyLeaves(cloud: string, registry: readonly RegistryEntry[], flagFields: FlagFields): ClassifiedLeaf[] {
-  return allSpecLeaves().map(({ kind, leaf }) => ({ kind, leaf, is: classifyLeaf(cloud, registry, flagFields, kind, leaf) }));
+export function classifyLeaves(cloud: string, registry: readonly RegistryEntry[]): ClassifiedLeaf[] {
+  return allSpecLeaves().map(({ kind, leaf }) => ({ kind, leaf, is: classifyLeaf(cloud, registry, kind, leaf) }));
 }
 
-export function classifyLeaf(cloud: string, registry: readonly RegistryEntry[], flagFields: FlagFields, kind: ObjectKind, leaf: string): LeafClass {
+export function classifyLeaf(cloud: string, registry: readonly RegistryEntry[], kind: ObjectKind, leaf: string): LeafClass {
   const entry = registry.find((e) => e.kind === kind && entryPatterns(e).some((p) => patternMatches(p, leaf)));
   if (entry) return { class: 'entry', entry };
   const owner = cloudOfLeaf(kind, leaf);
   if (owner && owner !== cloud) return { class: 'other-cloud', cloud: owner };
-  const flag = componentFlagOf(flagFields, kind, leaf);
-  if (flag) return { class: 'flag', ...flag };
-  return { class: 'none' };
+  return componentClassOf(kind, leaf) ?? { class: 'none' };
 }
 
-/** The flag-table field behind a leaf directly inside a component block (the innermost block wins). */
-export function componentFlagOf(flagFields: FlagFields, kind: ObjectKind, leaf: string): { struct: string; field: string } | undefined {
+/**
+ * A leaf directly inside a component block, by the Go struct tags (component-flags.generated.ts): a flag, or a field
+ * nodeup writes to the component's config file (`flag:"-"`). The innermost block wins.
+ */
+export function componentClassOf(kind: ObjectKind, leaf: string): LeafClass | undefined {
   const blocks = COMPONENT_BLOCKS.filter((b) => b.kind === kind && leaf.startsWith(`${b.path}.`)).sort((a, b) => b.path.length - a.path.length);
   const block = blocks[0];
   if (!block) return undefined;
-  const field = leaf.slice(block.path.length + 1);
-  if (field.includes('.') || field.includes('[')) return undefined;
-  return flagFields.has(`${block.struct}\t${field}`) ? { struct: block.struct, field } : undefined;
+  const name = leaf.slice(block.path.length + 1);
+  if (name.includes('.') || name.includes('[')) return undefined;
+  const field = componentFields(block.struct).find((f) => (f.v1alpha2 ?? f.json ?? f.go) === name);
+  if (!field?.flag) return undefined;
+  if (field.flag === '-') return { class: 'config-file', struct: block.struct, field: name };
+  return { class: 'flag', struct: block.struct, field: name, flag: field.flag };
 }

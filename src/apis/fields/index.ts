@@ -3,6 +3,7 @@ import { AWS_CLUSTER_FIELDS } from './aws/cluster.js';
 import { AWS_INSTANCE_GROUP_FIELDS } from './aws/instancegroup.js';
 import { AWS_NETWORKING_FIELDS } from './aws/networking.js';
 import { AWS_REFUSED_FIELDS } from './aws/refused.js';
+import type { ComponentStruct } from '../component-flags.js';
 import type { RegistryEntry } from './registry.js';
 
 export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_REFUSED_FIELDS];
@@ -15,10 +16,10 @@ export function registryFor(cloud: string | undefined): readonly RegistryEntry[]
 }
 
 /**
- * The component configuration blocks whose fields become flags (kops's struct tags, in the flag table): the block's
- * path and the Go struct named in the table.
+ * The component configuration blocks whose fields become flags or config-file settings (kops's struct tags): the
+ * block's path and its Go struct.
  */
-export const COMPONENT_BLOCKS: ReadonlyArray<{ kind: 'Cluster' | 'InstanceGroup'; path: string; struct: string }> = [
+export const COMPONENT_BLOCKS: ReadonlyArray<{ kind: 'Cluster' | 'InstanceGroup'; path: string; struct: ComponentStruct }> = [
   { kind: 'Cluster', path: 'spec.kubelet', struct: 'KubeletConfigSpec' },
   { kind: 'Cluster', path: 'spec.masterKubelet', struct: 'KubeletConfigSpec' },
   { kind: 'InstanceGroup', path: 'spec.kubelet', struct: 'KubeletConfigSpec' },

@@ -1,7 +1,6 @@
 /** The flag table (component-flags.tsv): which component config fields become flags, and how. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FlagFields } from '../../../src/apis/fields/coverage.js';
 
 export interface FlagRow {
   struct: string;
@@ -19,6 +18,7 @@ export function readFlagTable(sharedDir: string): FlagRow[] {
   });
 }
 
-export function flagFields(rows: readonly FlagRow[]): FlagFields {
-  return new Set(rows.map((r) => `${r.struct}\t${r.json}`));
+/** The flag a row names, without its options (`service-account-key-file,repeat` -> `service-account-key-file`). */
+export function flagName(row: FlagRow): string {
+  return row.flag.split(',')[0];
 }
