@@ -77,6 +77,7 @@ const handlers = {
   getInstances: () => import('./commands/get-instances.js'),
   toolboxDump: () => import('./commands/toolbox-dump.js'),
   validateCluster: () => import('./commands/validate-cluster.js'),
+  toolboxUnlock: () => import('./commands/toolbox-unlock.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -91,6 +92,7 @@ export const globalFlags: FlagSpec[] = [
   str('name', 'Cluster to act on; takes precedence over $KOPS_CLUSTER_NAME'),
   str('state', 'State store holding the cluster configuration (s3://, file://); takes precedence over $KOPS_STATE_STORE'),
   int('v', 'Log verbosity (0 = quiet, higher = more detail)', { short: 'v', valueName: 'Level' }),
+  duration('lock-timeout', 'How long to wait while another kops command changes the same cluster (0: fail at once)', { default: '0s' }),
   str('alsologtostderrthreshold', 'Accepted for compatibility with kops logging flags; has no effect', { valueName: 'severity' }),
   bool('legacy_stderr_threshold_behavior', 'Accepted for compatibility with kops logging flags; has no effect'),
 ];
@@ -534,6 +536,15 @@ export const commandTree: CommandSpec = {
               handler: handlers.toolboxAddonsList,
             },
           ],
+        },
+        {
+          name: 'unlock',
+          summary: 'Break the lock a kops command left on a cluster when it was killed',
+          // An extension of this kops (the Go kops takes no lock), so it stays out of the documented tree.
+          hidden: true,
+          args: '[CLUSTER]',
+          flags: [yes('Break the lock; without it, only show who holds it')],
+          handler: handlers.toolboxUnlock,
         },
         {
           name: 'clusterapi',

@@ -23,6 +23,8 @@ export class ClusterStore {
   private readonly clock: () => Date;
   private readonly warn: (message: string) => void;
   private readonly warned = new Set<string>();
+  /** The bytes of each spec object as this store first read them (or last wrote them): what a write expects to find. */
+  private readonly seen = new Map<string, Buffer>();
 
   constructor(
     readonly base: VfsPath,
@@ -51,6 +53,7 @@ export class ClusterStore {
     const paths = this.paths(name);
     const data = await paths.config.readIfExists();
     if (!data) return undefined;
+    this.remember(paths.config, data);
     const cluster = this.decodeOne<Cluster>(data, paths.config, 'Cluster');
     cluster.metadata.name ||= name;
     cluster.spec ??= {};
@@ -82,7 +85,7 @@ export class ClusterStore {
     const name = checkObjectName('Cluster', cluster.metadata?.name);
     const old = await this.requireCluster(name);
     const stored = withGeneration(structuredClone(cluster), old);
-    await this.paths(name).config.write(encodeObject(stored));
+    await this.writeIfUnchanged(this.paths(name).config, encodeObject(stored), `cluster "${name}"`);
     return stored;
   }
 
@@ -120,6 +123,7 @@ export class ClusterStore {
     const path = this.paths(clusterName).instanceGroup(name);
     const data = await path.readIfExists();
     if (!data) return undefined;
+    this.remember(path, data);
     const group = this.decodeOne<InstanceGroup>(data, path, 'InstanceGroup');
     group.metadata.name ||= name;
     group.metadata.labels = { ...group.metadata.labels, 'kops.k8s.io/cluster': clusterName };
@@ -143,7 +147,7 @@ export class ClusterStore {
       throw new UserError(`instance group "${name}" not found in cluster "${clusterName}"`, 'kops get instancegroups lists them');
     }
     const stored = withGeneration(this.stamped(group), old);
-    await this.paths(clusterName).instanceGroup(name).write(encodeObject(stored));
+    await this.writeIfUnchanged(this.paths(clusterName).instanceGroup(name), encodeObject(stored), `instance group "${name}" of cluster "${clusterName}"`);
     return stored;
   }
 
@@ -183,6 +187,21 @@ export class ClusterStore {
   async replaceAdditionalObjects(clusterName: string, objects: readonly AdditionalObject[]): Promise<void> {
     const documents = objects.filter((obj) => Object.keys(obj).length > 0).map((obj) => encodeObject(obj));
     await this.paths(clusterName).additionalObjects.write(documents.join('\n---\n\n'));
+  }
+
+  private remember(path: VfsPath, data: Buffer): void {
+    if (!this.seen.has(path.url)) this.seen.set(path.url, data);
+  }
+
+  /** Writes a spec object only if nobody changed it since this store read it (compare-and-swap). */
+  private async writeIfUnchanged(path: VfsPath, text: string, what: string): Promise<void> {
+    const expected = this.seen.get(path.url);
+    const data = Buffer.from(text);
+    if (expected && !(await path.replaceIfUnchanged(data, expected))) {
+      throw new UserError(`${what} was changed by someone else since this command read it; nothing was written`, 'run the command again to start from the current version');
+    }
+    if (!expected) await path.write(data);
+    this.seen.set(path.url, data);
   }
 
   private decodeOne<T extends { kind: string; metadata: object }>(data: Buffer, path: VfsPath, kind: T['kind']): T {

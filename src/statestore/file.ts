@@ -61,6 +61,19 @@ export class FilePath implements VfsPath {
     }
   }
 
+  async replaceIfUnchanged(data: Buffer | string, expected: Buffer, options?: WriteOptions): Promise<boolean> {
+    const temp = await this.writeTemp(data, options);
+    try {
+      // The check and the rename are not one step; the cluster lock keeps kops writers apart, this catches the rest.
+      const current = await this.readIfExists();
+      if (!current || !current.equals(expected)) return false;
+      await fs.promises.rename(temp, this.path);
+      return true;
+    } finally {
+      await removeQuietly(temp);
+    }
+  }
+
   async exists(): Promise<boolean> {
     try {
       return (await fs.promises.stat(this.path)).isFile();

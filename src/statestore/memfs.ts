@@ -45,6 +45,13 @@ export class MemfsPath implements VfsPath {
     return true;
   }
 
+  async replaceIfUnchanged(data: Buffer | string, expected: Buffer, options?: WriteOptions): Promise<boolean> {
+    const current = objects.get(this.key);
+    if (!current || !current.equals(expected)) return false;
+    await this.write(data, options);
+    return true;
+  }
+
   async exists(): Promise<boolean> {
     return objects.has(this.key);
   }

@@ -143,6 +143,29 @@ export class S3Path implements VfsPath {
     });
   }
 
+  async replaceIfUnchanged(data: Buffer | string, expected: Buffer, _options?: WriteOptions): Promise<boolean> {
+    return this.call(async ({ sdk, client }) => {
+      let etag: string | undefined;
+      try {
+        const answer = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key }));
+        const current = Buffer.from(await answer.Body!.transformToByteArray());
+        if (!current.equals(expected)) return false;
+        etag = answer.ETag;
+      } catch (err) {
+        if (errorName(err) === 'NoSuchKey') return false;
+        throw err;
+      }
+      try {
+        // S3 conditional write: refused with 412 when the object changed since we read it.
+        await client.send(new sdk.PutObjectCommand({ ...this.putInput(data), IfMatch: etag }));
+        return true;
+      } catch (err) {
+        if (errorName(err) === 'PreconditionFailed' || httpStatus(err) === 412) return false;
+        throw err;
+      }
+    });
+  }
+
   async exists(): Promise<boolean> {
     if (!this.key) return false;
     return this.call(async ({ sdk, client }) => {

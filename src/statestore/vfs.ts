@@ -16,6 +16,11 @@ export interface VfsPath {
   write(data: Buffer | string, options?: WriteOptions): Promise<void>;
   /** Writes only if absent; returns false (and writes nothing) when the object already exists. */
   createNew(data: Buffer | string, options?: WriteOptions): Promise<boolean>;
+  /**
+   * Compare-and-swap: writes only if the object still holds `expected` (what the caller read earlier); returns
+   * false (and writes nothing) when someone else changed or removed it since.
+   */
+  replaceIfUnchanged(data: Buffer | string, expected: Buffer, options?: WriteOptions): Promise<boolean>;
   exists(): Promise<boolean>;
   /** Removes the object at this path; absent is not an error. */
   remove(): Promise<void>;

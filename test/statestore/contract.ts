@@ -37,6 +37,19 @@ export function vfsContract(fresh: () => Promise<VfsPath> | VfsPath): void {
     expect((await p.read()).toString()).toBe('first');
   });
 
+  test('replaceIfUnchanged writes only over the content the caller read', async () => {
+    const base = await fresh();
+    const p = base.join('cluster', 'config');
+    await p.write('read by me');
+    const seen = await p.read();
+    expect(await p.replaceIfUnchanged('mine', seen)).toBe(true);
+    expect((await p.read()).toString()).toBe('mine');
+    expect(await p.replaceIfUnchanged('stale', seen)).toBe(false);
+    expect((await p.read()).toString()).toBe('mine');
+    expect(await base.join('absent').replaceIfUnchanged('x', seen)).toBe(false);
+    expect(await base.join('absent').exists()).toBe(false);
+  });
+
   test('join splits slashes and the url and base follow the path', async () => {
     const base = await fresh();
     const p = base.join('c.example.com/pki', 'private', 'ca');

@@ -18,6 +18,7 @@ import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { parseOutputFormat, writeObjects } from '../output.js';
 import { openClusterStore } from '../store.js';
+import { withCliLocks } from '../lock.js';
 
 type Kind = 'string' | 'strings' | 'number' | 'bool';
 
@@ -102,54 +103,56 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   if (!options.zones.length) throw new UserError('--zones: at least one zone is required', 'e.g. --zones us-east-1a');
   const sshKey = inv.string('ssh-public-key') ? await readSshKey(inv.string('ssh-public-key')) : undefined;
 
-  const store = await openClusterStore(ctx);
-  if (await store.getCluster(options.clusterName)) {
-    throw new UserError(`cluster "${options.clusterName}" already exists in state store ${store.base.url}`, "use 'kops update cluster' to apply changes, or pick another name");
-  }
-  const channel = await loadChannel(options.channel);
-  const { cluster, instanceGroups } = await createClusterSpec(options, {
-    lookup: sdkLookup(regionOfZone(options.zones[0])),
-    gceLookup: apiGceLookup(),
-    channel,
-    stateStore: store.base.url,
-    kopsVersion: KOPS_COMPAT_VERSION,
+  return withCliLocks(ctx, inv, !dryRun ? [options.clusterName] : [], async () => {
+    const store = await openClusterStore(ctx);
+    if (await store.getCluster(options.clusterName)) {
+      throw new UserError(`cluster "${options.clusterName}" already exists in state store ${store.base.url}`, "use 'kops update cluster' to apply changes, or pick another name");
+    }
+    const channel = await loadChannel(options.channel);
+    const { cluster, instanceGroups } = await createClusterSpec(options, {
+      lookup: sdkLookup(regionOfZone(options.zones[0])),
+      gceLookup: apiGceLookup(),
+      channel,
+      stateStore: store.base.url,
+      kopsVersion: KOPS_COMPAT_VERSION,
+    });
+
+    if (dryRun) {
+      const objects: KopsObject[] = [cluster, ...instanceGroups];
+      if (sshKey) objects.push(sshCredential(cluster.metadata.name!, sshKey.line));
+      writeObjects(ctx.stdout, objects, format!);
+      return;
+    }
+
+    await store.createCluster(cluster);
+    for (const group of instanceGroups) await store.createInstanceGroup(options.clusterName, group);
+    if (sshKey) await new SshKeyStore(store.paths(options.clusterName).pki).add('admin', sshKey.line, sshKey.path);
+
+    const name = options.clusterName;
+    if (inv.bool('yes')) {
+      // As the Go kops: --yes goes straight on to `update cluster --yes` with the same target.
+      const { runCli } = await import('../run.js');
+      const target = inv.string('target');
+      const out = inv.string('out') || (target === 'terraform' ? 'out/terraform' : '');
+      return runCli(['update', 'cluster', '--name', name, '--state', store.base.url, '--yes', '--admin=18h0m0s', '--target', target, ...(out ? ['--out', out] : [])], ctx);
+    }
+    const nodes = instanceGroups.find((ig) => ig.spec.role === 'Node');
+    const controlPlane = instanceGroups.find((ig) => ig.spec.role === 'Master');
+    ctx.stdout.write(
+      [
+        `Cluster configuration for ${name} has been created in ${store.base.url}.`,
+        '',
+        'Suggestions:',
+        ' * list clusters with: kops get cluster',
+        ` * edit this cluster with: kops edit cluster ${name}`,
+        ...(nodes ? [` * edit your node instance group: kops edit ig --name=${name} ${nodes.metadata.name}`] : []),
+        ...(controlPlane ? [` * edit your control-plane instance group: kops edit ig --name=${name} ${controlPlane.metadata.name}`] : []),
+        '',
+        `Finally configure your cluster with: kops update cluster --name ${name} --yes --admin`,
+        '',
+      ].join('\n'),
+    );
   });
-
-  if (dryRun) {
-    const objects: KopsObject[] = [cluster, ...instanceGroups];
-    if (sshKey) objects.push(sshCredential(cluster.metadata.name!, sshKey.line));
-    writeObjects(ctx.stdout, objects, format!);
-    return;
-  }
-
-  await store.createCluster(cluster);
-  for (const group of instanceGroups) await store.createInstanceGroup(options.clusterName, group);
-  if (sshKey) await new SshKeyStore(store.paths(options.clusterName).pki).add('admin', sshKey.line, sshKey.path);
-
-  const name = options.clusterName;
-  if (inv.bool('yes')) {
-    // As the Go kops: --yes goes straight on to `update cluster --yes` with the same target.
-    const { runCli } = await import('../run.js');
-    const target = inv.string('target');
-    const out = inv.string('out') || (target === 'terraform' ? 'out/terraform' : '');
-    return runCli(['update', 'cluster', '--name', name, '--state', store.base.url, '--yes', '--admin=18h0m0s', '--target', target, ...(out ? ['--out', out] : [])], ctx);
-  }
-  const nodes = instanceGroups.find((ig) => ig.spec.role === 'Node');
-  const controlPlane = instanceGroups.find((ig) => ig.spec.role === 'Master');
-  ctx.stdout.write(
-    [
-      `Cluster configuration for ${name} has been created in ${store.base.url}.`,
-      '',
-      'Suggestions:',
-      ' * list clusters with: kops get cluster',
-      ` * edit this cluster with: kops edit cluster ${name}`,
-      ...(nodes ? [` * edit your node instance group: kops edit ig --name=${name} ${nodes.metadata.name}`] : []),
-      ...(controlPlane ? [` * edit your control-plane instance group: kops edit ig --name=${name} ${controlPlane.metadata.name}`] : []),
-      '',
-      `Finally configure your cluster with: kops update cluster --name ${name} --yes --admin`,
-      '',
-    ].join('\n'),
-  );
 }
 
 async function readSshKey(file: string): Promise<{ path: string; line: string }> {

@@ -11,6 +11,7 @@ import { expectArgs, type Invocation } from '../invocation.js';
 import { instanceGroupZones, parseOutputFormat, writeObjects } from '../output.js';
 import { decodeSingle } from '../manifests.js';
 import { openClusterStore } from '../store.js';
+import { withCliLocks } from '../lock.js';
 
 /** Roles as `--role` accepts them (case-insensitive) → the v1alpha2 spelling. */
 const ROLES: Record<string, { api: string; lookup: InstanceRole; size: number }> = {
@@ -36,47 +37,49 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   if (subnets.length === 0) throw new UserError('cannot create an instance group without subnets', 'name them with --subnet (kops get cluster -o yaml lists them)');
 
   const clusterName = await ctx.clusterName();
-  const store = await openClusterStore(ctx);
-  const cluster = await store.requireCluster(clusterName);
-  const groups = await store.listInstanceGroups(clusterName);
-  if (groups.some((g) => g.metadata.name === name)) {
-    throw new UserError(`instance group "${name}" already exists in cluster "${clusterName}"`, 'use kops edit instancegroup to change it');
-  }
-  const group: InstanceGroup = {
-    apiVersion: API_VERSION,
-    kind: 'InstanceGroup',
-    metadata: { name, labels: { [CLUSTER_LABEL]: clusterName } },
-    spec: {
-      role: role.api as InstanceGroup['spec']['role'],
-      subnets,
-      ...(inv.strings('zone').length ? { zones: inv.strings('zone') } : {}),
-      minSize: role.size,
-      maxSize: role.size,
-      nodeLabels: { 'kops.k8s.io/instancegroup': name },
-    },
-  };
-  checkBeforeWrite(cluster, mergeGroups(groups, [group]), [{ object: group, source: inv.commandPath }]);
-  await fillMachineDefaults(group, cluster, role.lookup);
+  return withCliLocks(ctx, inv, [clusterName], async () => {
+    const store = await openClusterStore(ctx);
+    const cluster = await store.requireCluster(clusterName);
+    const groups = await store.listInstanceGroups(clusterName);
+    if (groups.some((g) => g.metadata.name === name)) {
+      throw new UserError(`instance group "${name}" already exists in cluster "${clusterName}"`, 'use kops edit instancegroup to change it');
+    }
+    const group: InstanceGroup = {
+      apiVersion: API_VERSION,
+      kind: 'InstanceGroup',
+      metadata: { name, labels: { [CLUSTER_LABEL]: clusterName } },
+      spec: {
+        role: role.api as InstanceGroup['spec']['role'],
+        subnets,
+        ...(inv.strings('zone').length ? { zones: inv.strings('zone') } : {}),
+        minSize: role.size,
+        maxSize: role.size,
+        nodeLabels: { 'kops.k8s.io/instancegroup': name },
+      },
+    };
+    checkBeforeWrite(cluster, mergeGroups(groups, [group]), [{ object: group, source: inv.commandPath }]);
+    await fillMachineDefaults(group, cluster, role.lookup);
 
-  if (dryRun) {
-    writeObjects(ctx.stdout, [group], format!);
-    return;
-  }
-  if (!inv.bool('edit')) {
-    await store.createInstanceGroup(clusterName, group);
-    return;
-  }
-  return runEditSession<InstanceGroup>(ctx, {
-    initial: encodeObject(group),
-    async parse(text) {
-      const edited = decodeSingle(text, 'InstanceGroup') as InstanceGroup;
-      if (edited.metadata.name !== name) throw new UserError(`InstanceGroup metadata.name: cannot be changed from "${name}"`, 'keep the name given on the command line');
-      checkBeforeWrite(cluster, mergeGroups(groups, [edited]), [{ object: edited, source: 'edited InstanceGroup' }]);
-      return edited;
-    },
-    save: async (edited) => {
-      await store.createInstanceGroup(clusterName, edited);
-    },
+    if (dryRun) {
+      writeObjects(ctx.stdout, [group], format!);
+      return;
+    }
+    if (!inv.bool('edit')) {
+      await store.createInstanceGroup(clusterName, group);
+      return;
+    }
+    return runEditSession<InstanceGroup>(ctx, {
+      initial: encodeObject(group),
+      async parse(text) {
+        const edited = decodeSingle(text, 'InstanceGroup') as InstanceGroup;
+        if (edited.metadata.name !== name) throw new UserError(`InstanceGroup metadata.name: cannot be changed from "${name}"`, 'keep the name given on the command line');
+        checkBeforeWrite(cluster, mergeGroups(groups, [edited]), [{ object: edited, source: 'edited InstanceGroup' }]);
+        return edited;
+      },
+      save: async (edited) => {
+        await store.createInstanceGroup(clusterName, edited);
+      },
+    });
   });
 }
 

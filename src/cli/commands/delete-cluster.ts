@@ -7,6 +7,7 @@ import type { Blocker, ClusterResource } from '../../ops/delete/resource.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { renderTable } from '../output.js';
+import { withCliLocks } from '../lock.js';
 import { openClusterStore } from '../store.js';
 
 export interface DeleteClusterOptions {
@@ -21,7 +22,7 @@ export interface DeleteClusterOptions {
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
   expectArgs(inv, 0, 1, 'at most the name of the cluster');
   const name = await ctx.clusterName(inv.args[0]);
-  return deleteCluster(ctx, name, {
+  const options: DeleteClusterOptions = {
     yes: inv.bool('yes'),
     unregister: inv.bool('unregister'),
     external: inv.bool('external'),
@@ -31,7 +32,9 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       intervalMs: inv.number('interval'),
       ...(inv.isSet('count') ? { maxAttempts: inv.number('count') } : {}),
     },
-  });
+  };
+  // The lock is released once the cluster's state is gone, so nobody starts on a half-deleted cluster.
+  return withCliLocks(ctx, inv, options.yes ? [name] : [], () => deleteCluster(ctx, name, options));
 }
 
 /** Shared with `kops delete -f` for Cluster objects. */

@@ -7,6 +7,7 @@ import { readManifests } from '../manifests.js';
 import { openClusterStore } from '../store.js';
 import { deleteCluster } from './delete-cluster.js';
 import { deleteInstanceGroups } from './delete-instancegroup.js';
+import { withCliLocks } from '../lock.js';
 
 /**
  * `kops delete -f FILE... [--yes]`: deletes the clusters (with everything they own) and instance groups described
@@ -20,15 +21,17 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     throw new UserError(`${first.source}: kops delete -f deletes Cluster and InstanceGroup objects only`, 'use kops delete sshpublickey for SSH keys');
   }
   const yes = inv.bool('yes');
-  const deletedClusters = new Set<string>();
-  for (const { object } of manifests.clusters) {
-    const name = object.metadata.name ?? '';
-    const code = await deleteCluster(ctx, name, { yes });
-    if (code !== 0) return code;
-    deletedClusters.add(name);
-  }
-  const targets = manifests.instanceGroups
-    .filter(({ clusterName }) => !deletedClusters.has(clusterName))
-    .map(({ object, clusterName }) => ({ clusterName, name: object.metadata.name ?? '' }));
-  if (targets.length > 0) await deleteInstanceGroups(await openClusterStore(ctx), ctx, targets, yes);
+  return withCliLocks(ctx, inv, yes ? [...manifests.clusters.map((c) => c.object.metadata.name ?? ''), ...manifests.instanceGroups.map((g) => g.clusterName)] : [], async () => {
+    const deletedClusters = new Set<string>();
+    for (const { object } of manifests.clusters) {
+      const name = object.metadata.name ?? '';
+      const code = await deleteCluster(ctx, name, { yes });
+      if (code !== 0) return code;
+      deletedClusters.add(name);
+    }
+    const targets = manifests.instanceGroups
+      .filter(({ clusterName }) => !deletedClusters.has(clusterName))
+      .map(({ object, clusterName }) => ({ clusterName, name: object.metadata.name ?? '' }));
+    if (targets.length > 0) await deleteInstanceGroups(await openClusterStore(ctx), ctx, targets, yes);
+  });
 }

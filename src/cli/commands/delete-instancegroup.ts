@@ -3,6 +3,7 @@ import type { ClusterStore } from '../../statestore/clientset.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { openClusterStore } from '../store.js';
+import { withCliLocks } from '../lock.js';
 
 /** `kops delete instancegroup NAME [--yes]`: removes the instance group from the cluster specification. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
@@ -15,7 +16,9 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     if (answer === false) return 1;
     yes = answer === true;
   }
-  await deleteInstanceGroups(await openClusterStore(ctx), ctx, [target], yes);
+  return withCliLocks(ctx, inv, yes ? [target.clusterName] : [], async () => {
+    await deleteInstanceGroups(await openClusterStore(ctx), ctx, [target], yes);
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { runEditSession } from '../editor.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { decodeSingle } from '../manifests.js';
 import { openClusterStore } from '../store.js';
+import { withCliLocks } from '../lock.js';
 
 /** `kops edit instancegroup NAME`: edit a stored InstanceGroup in an editor; saved only when valid. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
@@ -17,23 +18,25 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   }
   const clusterName = await ctx.clusterName();
   const name = inv.args[0];
-  const store = await openClusterStore(ctx);
-  const cluster = await store.requireCluster(clusterName);
-  const groups = await store.listInstanceGroups(clusterName);
-  const original = groups.find((g) => g.metadata.name === name);
-  if (!original) throw new UserError(`instance group "${name}" not found in cluster "${clusterName}"`, `kops get instancegroups --name ${clusterName} lists them`);
-  return runEditSession<InstanceGroup>(ctx, {
-    initial: encodeObject(original),
-    async parse(text) {
-      const group = decodeSingle(text, 'InstanceGroup') as InstanceGroup;
-      if (group.metadata.name !== name) {
-        throw new UserError(`InstanceGroup metadata.name: cannot be changed (was "${name}", now "${group.metadata.name ?? ''}")`, 'keep the original name');
-      }
-      checkBeforeWrite(cluster, mergeGroups(groups, [group]), [{ object: group, source: 'edited InstanceGroup' }]);
-      return group;
-    },
-    save: async (group) => {
-      await store.updateInstanceGroup(clusterName, group);
-    },
+  return withCliLocks(ctx, inv, [clusterName], async () => {
+    const store = await openClusterStore(ctx);
+    const cluster = await store.requireCluster(clusterName);
+    const groups = await store.listInstanceGroups(clusterName);
+    const original = groups.find((g) => g.metadata.name === name);
+    if (!original) throw new UserError(`instance group "${name}" not found in cluster "${clusterName}"`, `kops get instancegroups --name ${clusterName} lists them`);
+    return runEditSession<InstanceGroup>(ctx, {
+      initial: encodeObject(original),
+      async parse(text) {
+        const group = decodeSingle(text, 'InstanceGroup') as InstanceGroup;
+        if (group.metadata.name !== name) {
+          throw new UserError(`InstanceGroup metadata.name: cannot be changed (was "${name}", now "${group.metadata.name ?? ''}")`, 'keep the original name');
+        }
+        checkBeforeWrite(cluster, mergeGroups(groups, [group]), [{ object: group, source: 'edited InstanceGroup' }]);
+        return group;
+      },
+      save: async (group) => {
+        await store.updateInstanceGroup(clusterName, group);
+      },
+    });
   });
 }

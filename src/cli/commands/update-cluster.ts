@@ -4,6 +4,7 @@ import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { prepareClusterUpdate, type Phase } from '../cluster-update.js';
 import { openClusterStore } from '../store.js';
+import { withCliLocks } from '../lock.js';
 
 const PHASES: readonly Phase[] = ['network', 'security', 'cluster'];
 
@@ -22,47 +23,49 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   }
   const yes = inv.bool('yes');
   const lifecycleOverrides = parseLifecycleOverrides(inv.strings('lifecycle-overrides'));
-  const { update, aws, region, pki } = await prepareClusterUpdate(ctx, inv.args[0], {
-    persistKeysets: yes || target === 'terraform',
-    lifecycleOverrides: Object.fromEntries(lifecycleOverrides),
-    phase: phase as Phase | undefined,
-  });
+  return withCliLocks(ctx, inv, yes || target === 'terraform' ? [await ctx.clusterName(inv.args[0])] : [], async () => {
+    const { update, aws, region, pki } = await prepareClusterUpdate(ctx, inv.args[0], {
+      persistKeysets: yes || target === 'terraform',
+      lifecycleOverrides: Object.fromEntries(lifecycleOverrides),
+      phase: phase as Phase | undefined,
+    });
 
-  if (target === 'terraform') {
-    const { renderTerraform } = await import('../../targets/terraform/render.js');
-    const { writeTerraformOutput } = await import('../../targets/terraform/output-dir.js');
-    const { openVfs } = await import('../../statestore/index.js');
-    const out = inv.string('out') || 'out/terraform';
-    const rendered = await renderTerraform(update.tasks, { clusterName: pki.clusterName, region });
-    for (const w of rendered.storeWrites) await openVfs(w.location).write(w.contents);
-    await writeTerraformOutput(out, rendered.files);
-    ctx.stdout.write(`Terraform configuration for ${pki.clusterName} written to ${out}\nRun: cd ${out} && terraform init && terraform apply\n`);
-    return;
-  }
+    if (target === 'terraform') {
+      const { renderTerraform } = await import('../../targets/terraform/render.js');
+      const { writeTerraformOutput } = await import('../../targets/terraform/output-dir.js');
+      const { openVfs } = await import('../../statestore/index.js');
+      const out = inv.string('out') || 'out/terraform';
+      const rendered = await renderTerraform(update.tasks, { clusterName: pki.clusterName, region });
+      for (const w of rendered.storeWrites) await openVfs(w.location).write(w.contents);
+      await writeTerraformOutput(out, rendered.files);
+      ctx.stdout.write(`Terraform configuration for ${pki.clusterName} written to ${out}\nRun: cd ${out} && terraform init && terraform apply\n`);
+      return;
+    }
 
-  const { updateDirect } = await import('../../targets/direct/apply.js');
-  const { directProvider } = await import('../../cloud/aws/direct.js');
-  const { emulatorProfile } = await import('../../cloud/aws/emulators.js');
-  const result = await updateDirect(update.tasks, {
-    provider: directProvider(aws, { unobservable: emulatorProfile(ctx.env.KOPS_AWS_EMULATOR) }),
-    yes,
-    lifecycleOverrides,
-    out: (text) => ctx.stdout.write(text),
-    log: (line) => ctx.stderr.write(line + '\n'),
+    const { updateDirect } = await import('../../targets/direct/apply.js');
+    const { directProvider } = await import('../../cloud/aws/direct.js');
+    const { emulatorProfile } = await import('../../cloud/aws/emulators.js');
+    const result = await updateDirect(update.tasks, {
+      provider: directProvider(aws, { unobservable: emulatorProfile(ctx.env.KOPS_AWS_EMULATOR) }),
+      yes,
+      lifecycleOverrides,
+      out: (text) => ctx.stdout.write(text),
+      log: (line) => ctx.stderr.write(line + '\n'),
+    });
+    if (!yes) {
+      if (result.outcomes.some((o) => o.action === 'create' || o.action === 'update')) ctx.stdout.write(`\nMust specify --yes to apply changes\n`);
+      return;
+    }
+    await (await openClusterStore(ctx)).writeCompletedSpec(update.completed as never);
+    if (inv.bool('create-kube-config') || inv.isSet('admin') || inv.string('user') || inv.bool('internal')) {
+      const { exportClusterKubeconfig, kubeconfigOptions } = await import('./export-kubeconfig.js');
+      await exportClusterKubeconfig(ctx, pki.clusterName, kubeconfigOptions(inv));
+    }
+    ctx.stdout.write(
+      `\nCluster is starting. It should be ready in a few minutes.\n\nSuggestions:\n` +
+        ` * validate cluster: kops validate cluster --wait 10m\n` +
+        ` * list nodes: kubectl get nodes --show-labels\n` +
+        ` * the admin user is specific to Debian/Ubuntu images: ssh -i ~/.ssh/id_rsa ubuntu@api.${pki.clusterName}\n`,
+    );
   });
-  if (!yes) {
-    if (result.outcomes.some((o) => o.action === 'create' || o.action === 'update')) ctx.stdout.write(`\nMust specify --yes to apply changes\n`);
-    return;
-  }
-  await (await openClusterStore(ctx)).writeCompletedSpec(update.completed as never);
-  if (inv.bool('create-kube-config') || inv.isSet('admin') || inv.string('user') || inv.bool('internal')) {
-    const { exportClusterKubeconfig, kubeconfigOptions } = await import('./export-kubeconfig.js');
-    await exportClusterKubeconfig(ctx, pki.clusterName, kubeconfigOptions(inv));
-  }
-  ctx.stdout.write(
-    `\nCluster is starting. It should be ready in a few minutes.\n\nSuggestions:\n` +
-      ` * validate cluster: kops validate cluster --wait 10m\n` +
-      ` * list nodes: kubectl get nodes --show-labels\n` +
-      ` * the admin user is specific to Debian/Ubuntu images: ssh -i ~/.ssh/id_rsa ubuntu@api.${pki.clusterName}\n`,
-  );
 }
