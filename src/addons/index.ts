@@ -340,7 +340,8 @@ export function buildAddons(cluster: AddonCluster, ctx: AddonContext): AddonFile
     if (sa && usesServiceAccountPermissions(cluster)) {
       addServiceAccountRole(objects, sa.name, serviceAccountRoleArn(ctx, serviceAccountRoleName(sa.name, sa.namespace, cluster.metadata.name)));
     }
-    return { definition, objects, manifest: serializeManifest(definition.name, objects) };
+    const selector = definition.selector === undefined ? { 'k8s-addon': definition.name } : (definition.selector ?? {});
+    return { definition, objects, manifest: serializeManifest(definition.name, objects, selector) };
   });
   const prefix = `${cluster.metadata.name}-addons-`;
   return [

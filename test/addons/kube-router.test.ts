@@ -31,6 +31,8 @@ describe('kube-router networking add-on', () => {
     expect(args).not.toContain('--use-nftables-for-netpol=true');
     expect(ds.spec.template.spec.initContainers[0].command[2]).toContain('cp /etc/kube-router/cni-conf.json ${TMP}; mv ${TMP} /etc/cni/net.d/10-kuberouter.conflist; fi');
     expect(ds.spec.template.spec.securityContext).toBeUndefined();
+    expect(objects.every((o) => o.metadata.labels['role.kubernetes.io/networking'] === '1' && o.metadata.labels['addon.kops.k8s.io/name'] === 'networking.kuberouter')).toBe(true);
+    expect(ds.spec.template.metadata.labels['kops.k8s.io/managed-by']).toBe('kops');
   });
 
   test('useNFTablesForNetpol and containerd SELinux reach the DaemonSet', () => {

@@ -1,0 +1,39 @@
+import { toGoYaml } from '../apis/go/yaml.js';
+import type { TemplateFunc } from './gotemplate.js';
+import { containerdSELinuxEnabled, indent, isIPv6Only, sortedEntries } from './template-helpers.js';
+import type { AddonCluster } from './types.js';
+
+/** kops's ProxyEnv: the egress proxy as the environment variables components are given. */
+export function proxyEnv(cluster: AddonCluster): Record<string, string> {
+  const proxy = cluster.spec.egressProxy;
+  const env: Record<string, string> = {};
+  if (!proxy) return env;
+  const host = proxy.httpProxy?.host;
+  if (host) {
+    const url = `http://${host}${proxy.httpProxy?.port ? `:${proxy.httpProxy.port}` : ''}`;
+    env.http_proxy = url;
+    env.https_proxy = url;
+  }
+  if (proxy.excludes) {
+    env.no_proxy = proxy.excludes;
+    env.NO_PROXY = proxy.excludes;
+  }
+  return Object.fromEntries(sortedEntries(env));
+}
+
+/** The template functions every kops add-on template may call (template_functions.go, sprig's subset). */
+export function commonTemplateFuncs(cluster: AddonCluster): Record<string, TemplateFunc> {
+  return {
+    APIInternalName: () => `api.internal.${cluster.metadata.name}`,
+    ClusterName: () => cluster.metadata.name,
+    ContainerdSELinuxEnabled: () => containerdSELinuxEnabled(cluster),
+    GetCloudProvider: () => cluster.spec.cloudProvider,
+    IsIPv6Only: () => isIPv6Only(cluster),
+    ProxyEnv: () => proxyEnv(cluster),
+    ToYAML: (v) => toGoYaml(v),
+    WithDefaultBool: (v, dflt) => (typeof v === 'boolean' ? v : dflt),
+    contains: (needle, haystack) => String(haystack).includes(String(needle)),
+    indent: (width, text) => indent(Number(width), String(text)),
+    nindent: (width, text) => `\n${indent(Number(width), String(text))}`,
+  };
+}
