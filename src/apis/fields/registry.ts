@@ -22,6 +22,8 @@ export interface Fragment {
   text: string;
   /** The fragment is in the baseline's output, and the sample removes it. */
   absent?: boolean;
+  /** The sample's output must not hold the fragment (it shows where the sample does not go). */
+  never?: boolean;
 }
 
 /** A value set before the sample, `spec.x` on the cluster or `ig:spec.x` on the sample's instance group. */

@@ -87,7 +87,9 @@ describe('each effect entry: its sample on the baseline yields the Go fragment',
       const files = await outputs.get(entry)!;
       for (const f of entry.fragments) {
         expect(filesFor(f, files).length, `no output file matches ${f.in}`).toBeGreaterThan(0);
-        if (f.absent) {
+        if (f.never) {
+          expect(hasFragment(f, files), `${f.in} must not have ${JSON.stringify(f.text)}`).toBe(false);
+        } else if (f.absent) {
           expect(hasFragment(f, baseline), `the baseline has ${JSON.stringify(f.text)}`).toBe(true);
           expect(hasFragment(f, files), `the sample removes ${JSON.stringify(f.text)}`).toBe(false);
         } else {

@@ -1,6 +1,14 @@
 /** Cluster fields with their kops effect on AWS (beside networking and component flags). */
 import type { RegistryEntry } from '../registry.js';
-import { clusterEffect, masterConfig, noTf, tf } from './dsl.js';
+import { clusterEffect, data, masterConfig, noEffect, nodesConfig, notIn, noTf, pending, tf } from './dsl.js';
+
+const NODEUP_CONFIG = 'pkg/apis/nodeup/config.go';
+const CHANNEL = 'upup/pkg/fi/cloudup/bootstrapchannelbuilder/bootstrapchannelbuilder.go';
+const ADDONS = 'upup/models/cloudup/resources/addons';
+const bootstrapChannel = (name: string) => data('addons-bootstrap', `name: ${name}`);
+const addon = (name: string, text: string) => data(`addons-${name}`, text);
+const CERT_MANAGER = [['spec.certManager', { enabled: true }]] as const;
+const addonsPending = (path: string, note: string) => pending('Cluster', path, 'addons', note);
 
 const PUBLIC_NLB = [['spec.api.loadBalancer', { type: 'Public', class: 'Network' }]] as const;
 
@@ -12,4 +20,73 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
     covers: ['spec.api.loadBalancer.subnets[].allocationId', 'spec.api.loadBalancer.subnets[].name'],
     settings: PUBLIC_NLB,
   }),
+  clusterEffect('spec.cloudLabels', { 'registry-cluster-label': 'cv' }, [tf('"registry-cluster-label" = "cv"')], 'pkg/model/context.go'),
+  clusterEffect('spec.sysctlParameters', ['net.cluster.registry=2'], [masterConfig('SysctlParameters:\n- net.cluster.registry=2')], NODEUP_CONFIG),
+  clusterEffect('spec.updatePolicy', 'external', [masterConfig('UpdatePolicy: external')], NODEUP_CONFIG),
+  clusterEffect('spec.nodePortAccess', ['10.9.0.0/16'], [tf('resource "aws_security_group_rule" "nodeport-tcp-external-to-node-10-9-0-0--16"')], 'pkg/model/firewall.go'),
+  clusterEffect('spec.sshKeyName', 'registry-key', [tf('key_name = "registry-key"')], 'pkg/model/awsmodel/autoscalinggroup.go', { alone: true }),
+  clusterEffect('spec.additionalNetworkCIDRs', ['10.77.0.0/16'], [tf('cidr_block = "10.77.0.0/16"')], 'pkg/model/awsmodel/network.go'),
+  clusterEffect('spec.useHostCertificates', true, [data('etcdmanager-main', 'name: etc-ssl-certs')], 'pkg/model/components/etcdmanager/model.go'),
+  clusterEffect('spec.fileAssets', [{ name: 'registry-asset', path: '/etc/registry', content: 'hello', roles: ['Node'], mode: '0600', isBase64: false }], [nodesConfig('FileAssets:\n- content: hello\n  isBase64: false\n  mode: "0600"\n  name: registry-asset\n  path: /etc/registry\n'), notIn('nodeupconfig-master', 'name: registry-asset')], NODEUP_CONFIG, {
+    covers: ['spec.fileAssets[].content', 'spec.fileAssets[].isBase64', 'spec.fileAssets[].mode', 'spec.fileAssets[].name', 'spec.fileAssets[].path', 'spec.fileAssets[].roles'],
+  }),
+  clusterEffect('spec.hooks', [{ name: 'registry-hook.service', before: ['kubelet.service'], requires: ['network.target'], roles: ['Node'], manifest: '[Service]\nExecStart=/bin/true', disabled: false, useRawManifest: false }], [nodesConfig('    name: registry-hook.service\n    requires:\n    - network.target'), notIn('nodeupconfig-master', 'registry-hook.service'), nodesConfig('  - before:\n    - kubelet.service\n    disabled: false\n    manifest: |-\n      [Service]\n      ExecStart=/bin/true')], NODEUP_CONFIG, {
+    covers: ['spec.hooks[].before', 'spec.hooks[].disabled', 'spec.hooks[].manifest', 'spec.hooks[].name', 'spec.hooks[].requires', 'spec.hooks[].roles', 'spec.hooks[].useRawManifest'],
+  }),
+  clusterEffect('spec.hooks', [{ name: 'registry-exec.service', execContainer: { image: 'registry.example/hook:v1', command: ['/bin/registry-hook'], environment: { REGISTRY_ENV: 'on' } } }], [masterConfig('    execContainer:\n      command:\n      - /bin/registry-hook\n      environment:\n        REGISTRY_ENV: "on"\n      image: registry.example/hook:v1')], NODEUP_CONFIG, {
+    covers: ['spec.hooks[].execContainer.command', 'spec.hooks[].execContainer.environment', 'spec.hooks[].execContainer.image'],
+  }),
+  clusterEffect('spec.authorization.alwaysAllow', {}, [masterConfig('authorizationMode: AlwaysAllow')], 'pkg/model/components/apiserver.go'),
+  clusterEffect('spec.authentication.aws', {
+    backendMode: 'CRD',
+    clusterID: 'registry-cluster',
+    image: 'registry.example/aws-iam-authenticator:v9',
+    cpuRequest: '11m',
+    memoryRequest: '22Mi',
+    cpuLimit: '33m',
+    memoryLimit: '44Mi',
+    identityMappings: [{ arn: 'arn:aws:iam::123456789012:role/registry', username: 'registry-user', groups: ['system:masters'] }],
+  }, [
+    addon('authentication.aws', '- --backend-mode=CRD'),
+    addon('authentication.aws', '- --cluster-id=registry-cluster'),
+    addon('authentication.aws', 'image: registry.example/aws-iam-authenticator:v9'),
+    addon('authentication.aws', 'limits:\n cpu: 33m\n memory: 44Mi\n requests:\n cpu: 11m\n memory: 22Mi'),
+    addon('authentication.aws', 'arn: arn:aws:iam::123456789012:role/registry\n groups:\n - system:masters\n username: registry-user'),
+  ], `${ADDONS}/authentication.aws/k8s-1.12.yaml.template`, {
+    covers: ['spec.authentication.aws.backendMode', 'spec.authentication.aws.clusterID', 'spec.authentication.aws.image', 'spec.authentication.aws.cpuRequest', 'spec.authentication.aws.memoryRequest', 'spec.authentication.aws.cpuLimit', 'spec.authentication.aws.memoryLimit', 'spec.authentication.aws.identityMappings[].arn', 'spec.authentication.aws.identityMappings[].username', 'spec.authentication.aws.identityMappings[].groups'],
+  }),
+  clusterEffect('spec.authentication.kopeio', {}, [bootstrapChannel('authentication.kope.io'), masterConfig('authenticationTokenWebhookConfigFile: /etc/kubernetes/authn.config')], CHANNEL),
+  clusterEffect('spec.metricsServer.enabled', true, [bootstrapChannel('metrics-server.addons.k8s.io')], CHANNEL),
+  clusterEffect('spec.metricsServer.insecure', true, [addon('metrics-server', '- --kubelet-insecure-tls')], `${ADDONS}/metrics-server.addons.k8s.io/k8s-1.11.yaml.template`, { settings: [['spec.metricsServer.enabled', true]] }),
+  addonsPending('spec.metricsServer.image', 'the metrics-server template does not read the image yet'),
+  clusterEffect('spec.snapshotController.enabled', true, [bootstrapChannel('snapshot-controller.addons.k8s.io')], CHANNEL, { settings: CERT_MANAGER }),
+  noEffect('Cluster', 'spec.snapshotController.installDefaultClass', 'pkg/apis/kops/componentconfig.go', 'declared in the API; no model, template or nodeup code reads it'),
+  clusterEffect('spec.certManager.enabled', true, [bootstrapChannel('certmanager.io')], CHANNEL),
+  clusterEffect('spec.certManager.featureGates', { RegistryGate: true }, [addon('certmanager.io', '- --feature-gates=RegistryGate=true')], `${ADDONS}/certmanager.io/k8s-1.16.yaml.template`, { settings: CERT_MANAGER }),
+  addonsPending('spec.certManager.image', 'the cert-manager template does not read the image yet'),
+  addonsPending('spec.certManager.defaultIssuer', 'the cert-manager default issuer is not built yet'),
+  addonsPending('spec.certManager.nameservers', 'the cert-manager DNS01 nameservers are not passed yet'),
+  addonsPending('spec.certManager.hostedZoneIDs', 'the cert-manager Route53 permissions per hosted zone are not built yet'),
+  addonsPending('spec.certManager.managed', 'managed: false (cert-manager installed by the user) is not honoured yet'),
+  clusterEffect('spec.externalDns.provider', 'external-dns', [bootstrapChannel('external-dns.addons.k8s.io')], CHANNEL),
+  clusterEffect('spec.externalDns.watchIngress', true, [addon('external-dns', '- --source=ingress')], `${ADDONS}/external-dns.addons.k8s.io/k8s-1.19.yaml.template`, { settings: [['spec.externalDns.provider', 'external-dns']] }),
+  addonsPending('spec.externalDns.watchNamespace', 'the external-dns / dns-controller templates do not read it yet'),
+  addonsPending('spec.externalDns.priorityClassName', 'the external-dns template does not read it yet'),
+  addonsPending('spec.externalDns.disable', 'dns-controller is installed whatever disable says'),
+  clusterEffect('spec.nodeProblemDetector', { enabled: true, image: 'registry.example/npd:v9', cpuRequest: '11m', memoryRequest: '22Mi', memoryLimit: '44Mi' }, [
+    bootstrapChannel('node-problem-detector.addons.k8s.io'),
+    addon('node-problem-detector', 'image: registry.example/npd:v9'),
+    addon('node-problem-detector', 'limits:\n memory: 44Mi\n requests:\n cpu: 11m\n memory: 22Mi'),
+  ], `${ADDONS}/node-problem-detector.addons.k8s.io/k8s-1.17.yaml.template`, {
+    covers: ['spec.nodeProblemDetector.enabled', 'spec.nodeProblemDetector.image', 'spec.nodeProblemDetector.cpuRequest', 'spec.nodeProblemDetector.memoryRequest', 'spec.nodeProblemDetector.memoryLimit'],
+  }),
+  addonsPending('spec.nodeProblemDetector.cpuLimit', 'the node-problem-detector template leaves out the CPU limit'),
+  clusterEffect('spec.podIdentityWebhook.enabled', true, [bootstrapChannel('eks-pod-identity-webhook.addons.k8s.io')], CHANNEL, {
+    settings: [...CERT_MANAGER, ['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }], ['spec.iam', { useServiceAccountExternalPermissions: true }]],
+  }),
+  addonsPending('spec.podIdentityWebhook.replicas', 'the pod-identity-webhook template does not read replicas yet'),
+  clusterEffect('spec.warmPool', { minSize: 1, maxSize: 3, enableLifecycleHook: true, lifecycleHookTimeout: 77 }, [tf('warm_pool {\n max_group_prepared_capacity = 3\n min_size = 1'), tf('heartbeat_timeout = 77'), nodesConfig('EnableLifecycleHook: true')], 'pkg/model/awsmodel/autoscalinggroup.go', {
+    covers: ['spec.warmPool.minSize', 'spec.warmPool.maxSize', 'spec.warmPool.enableLifecycleHook', 'spec.warmPool.lifecycleHookTimeout'],
+  }),
+  noEffect('Cluster', 'spec.warmPool.additionalImages', 'pkg/nodemodel/nodeupconfigbuilder.go', 'only the instance group\'s own warmPool.additionalImages are pre-pulled'),
 ];

@@ -5,6 +5,7 @@ export const tf = (text: string): Fragment => ({ in: 'kubernetes.tf', text });
 export const noTf = (text: string): Fragment => ({ in: 'kubernetes.tf', text, absent: true });
 export const data = (file: string, text: string): Fragment => ({ in: file, text });
 export const nodesConfig = (text: string): Fragment => ({ in: 'nodeupconfig-nodes', text });
+export const notIn = (file: string, text: string): Fragment => ({ in: file, text, never: true });
 export const masterConfig = (text: string): Fragment => ({ in: 'nodeupconfig-master-us-test-1a', text });
 
 interface Extra {

@@ -34,7 +34,7 @@ export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.additionalSecurityGroups', ['sg-0addregistry'], [tf('security_groups = [aws_security_group.nodes-minimal-aws-example-com.id, "sg-0addregistry"]')], ASG),
   groupEffect('spec.cloudLabels', { 'registry-label': 'ig-value' }, [tf('"registry-label" = "ig-value"')], 'pkg/model/context.go'),
   groupEffect('spec.nodeLabels', { 'registry-label': 'node-value' }, [tf('"k8s.io/cluster-autoscaler/node-template/label/registry-label" = "node-value"'), nodesConfig('    registry-label: node-value')], 'pkg/model/context.go'),
-  groupEffect('spec.sysctlParameters', ['net.registry.sample=1'], [nodesConfig('SysctlParameters:\n- net.registry.sample=1')], NODEUP_CONFIG),
+  groupEffect('spec.sysctlParameters', ['net.registry.sample=1'], [nodesConfig('- net.registry.sample=1\n')], NODEUP_CONFIG),
   groupEffect('spec.updatePolicy', 'external', [nodesConfig('UpdatePolicy: external')], NODEUP_CONFIG),
   groupEffect('spec.packages', ['registry-pkg'], [nodesConfig('packages:\n- registry-pkg')], NODEUP_CONFIG),
   groupEffect('spec.compressUserData', true, [data('aws_launch_template_nodes', '| base64 -d | gzip -d > conf/kube_env.yaml')], 'pkg/model/bootstrapscript.go'),
