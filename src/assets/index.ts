@@ -1,4 +1,4 @@
-import { isKubernetesGTE, parseKubernetesVersion } from '../addons/kubernetes-version.js';
+import { isKubernetesGTE, isReleaseLocation } from '../addons/kubernetes-version.js';
 import { UserError } from '../errors.js';
 import { KNOWN_SHA256 } from './known-hashes.js';
 import { PRERELEASE_SHA256 } from './prerelease-hashes.js';
@@ -56,11 +56,7 @@ export interface NodeAssetSpec {
 
 /** Release artefact URLs nodeup installs on every node, per architecture, in the order kops lists them. */
 export function nodeAssetUrls(spec: NodeAssetSpec, arch: Architecture): string[] {
-  const k8s = parseKubernetesVersion(spec.kubernetesVersion);
-  const urls = [
-    `https://dl.k8s.io/release/v${k8s.text}/bin/linux/${arch}/kubelet`,
-    `https://dl.k8s.io/release/v${k8s.text}/bin/linux/${arch}/kubectl`,
-  ];
+  const urls = [`${kubernetesReleaseBase(spec.kubernetesVersion)}/bin/linux/${arch}/kubelet`, `${kubernetesReleaseBase(spec.kubernetesVersion)}/bin/linux/${arch}/kubectl`];
   if (spec.cloudProvider === 'aws') {
     urls.push(`https://artifacts.k8s.io/binaries/cloud-provider-aws/${ECR_CREDENTIAL_PROVIDER_VERSION}/linux/${arch}/ecr-credential-provider-linux-${arch}`);
   }
@@ -95,6 +91,11 @@ export function nodeAssets(spec: NodeAssetSpec, arch: Architecture, extraHashes:
 }
 
 const ECR_CREDENTIAL_PROVIDER_VERSION = 'v1.31.7';
+
+/** Where the Kubernetes binaries are: the release site for a version, or the location given instead (side-loading). */
+function kubernetesReleaseBase(kubernetesVersion: string): string {
+  return isReleaseLocation(kubernetesVersion) ? kubernetesVersion.replace(/\/+$/, '') : `https://dl.k8s.io/release/v${kubernetesVersion.replace(/^v/, '')}`;
+}
 
 /** CNI plugins bundled per Kubernetes minor release. */
 export function cniPluginsVersion(kubernetesVersion: string): string {

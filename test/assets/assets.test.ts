@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cniPluginsVersion, fetchMissingHashes, knownSha256, nodeAssets } from '../../src/assets/index.js';
+import { cniPluginsVersion, fetchMissingHashes, knownSha256, nodeAssetUrls, nodeAssets } from '../../src/assets/index.js';
 import { UserError } from '../../src/errors.js';
 
 const spec = {
@@ -10,6 +10,13 @@ const spec = {
 };
 
 describe('release artefacts and their hashes', () => {
+  test('a Kubernetes version given as a release location (side-loading) is where kubelet and kubectl come from', () => {
+    const urls = nodeAssetUrls({ ...spec, kubernetesVersion: 'https://example.com/k8s/v1.35.0/' }, 'amd64');
+    expect(urls.slice(0, 2)).toEqual(['https://example.com/k8s/v1.35.0/bin/linux/amd64/kubelet', 'https://example.com/k8s/v1.35.0/bin/linux/amd64/kubectl']);
+    // The minor release in its path picks the CNI plugins, as for 1.35.0.
+    expect(urls[3]).toContain('/v1.8.0/');
+  });
+
   test('a node downloads kubelet, kubectl, the ECR credential provider, CNI plugins, containerd and runc', () => {
     const assets = nodeAssets(spec, 'arm64');
     expect(assets.map((a) => a.url)).toEqual([

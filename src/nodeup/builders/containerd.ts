@@ -1,4 +1,5 @@
 import type { FileTask, ServiceTask, Task } from '../tasks.js';
+import { CONTAINERD_LICENSE } from './containerd-license.generated.js';
 import type { BuildContext } from './context.js';
 import { emitToml, setPath, type TomlTable } from './toml.js';
 
@@ -26,6 +27,8 @@ export function containerdTasks(ctx: BuildContext): Task[] {
     { kind: 'File', path: '/etc/crictl.yaml', type: 'file', contents: '\nruntime-endpoint: unix:///run/containerd/containerd.sock\n' },
     { kind: 'File', path: '/etc/sysconfig/containerd', type: 'file', contents: `CONTAINERD_OPTS=--log-level=${String(containerd.logLevel ?? 'info')}` },
   );
+  // containerd is Apache-2.0 software: its licence goes on the host with the binaries.
+  tasks.push({ kind: 'File', path: '/usr/share/doc/containerd/apache.txt', type: 'file', contents: CONTAINERD_LICENSE });
   for (const name of CONTAINERD_BINARIES) {
     const path = ctx.assets[name];
     if (path) tasks.push({ kind: 'File', path: `/usr/bin/${name}`, type: 'file', mode: '0755', contents: { asset: { key: name, path } } });
