@@ -8,9 +8,15 @@ export class UserError extends Error {
     readonly hint?: string,
     readonly exitCode = 1,
   ) {
-    super(message);
+    super(shortenLongWords(message));
+    this.hint = hint === undefined ? undefined : shortenLongWords(hint);
     this.name = 'UserError';
   }
+}
+
+/** Values quoted from the input stay readable: a word longer than 200 characters is cut, saying how long it was. */
+function shortenLongWords(text: string): string {
+  return text.replace(/\S{201,}/g, (word) => `${word.slice(0, 60)}…(${word.length} characters)`);
 }
 
 export function formatUserError(err: UserError): string {
