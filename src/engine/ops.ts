@@ -45,6 +45,8 @@ export interface ResourceOps<C = unknown> {
 /** Shared by the calls of one run: a look-up several tasks need (one group for many rules) is made once. */
 export interface RunSession {
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** A value some earlier call of the run computed under `key`, without computing it. */
+  peek<T>(key: string): Promise<T> | undefined;
 }
 
 export function newRunSession(): RunSession {
@@ -59,6 +61,9 @@ export function newRunSession(): RunSession {
         value.catch(() => values.delete(key));
       }
       return value;
+    },
+    peek<T>(key: string): Promise<T> | undefined {
+      return values.get(key) as Promise<T> | undefined;
     },
   };
 }

@@ -1,6 +1,6 @@
 import {
-  AttachLoadBalancersCommand,
   AttachLoadBalancerTargetGroupsCommand,
+  AttachLoadBalancersCommand,
   CreateAutoScalingGroupCommand,
   DeleteAutoScalingGroupCommand,
   DeleteLifecycleHookCommand,
@@ -8,8 +8,8 @@ import {
   DescribeAutoScalingGroupsCommand,
   DescribeLifecycleHooksCommand,
   DescribeWarmPoolCommand,
-  DetachLoadBalancersCommand,
   DetachLoadBalancerTargetGroupsCommand,
+  DetachLoadBalancersCommand,
   DisableMetricsCollectionCommand,
   EnableMetricsCollectionCommand,
   PutLifecycleHookCommand,
@@ -17,6 +17,7 @@ import {
   ResumeProcessesCommand,
   SuspendProcessesCommand,
   UpdateAutoScalingGroupCommand,
+  paginateDescribeAutoScalingGroups,
   type AutoScalingGroup as AsgDescription,
   type MixedInstancesPolicy as AwsMixedInstancesPolicy,
 } from '@aws-sdk/client-auto-scaling';
@@ -24,7 +25,7 @@ import type { AwsClients } from '../clients.js';
 import { autoscalingTagging, asgTags } from '../tagging.js';
 import { type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved, waitFor } from './common.js';
+import { awsResource, clusterFilter, collect, orUndefined, waitFor, type Resolved } from './common.js';
 
 export interface LaunchTemplateRef {
   id: Val<string>;
@@ -126,8 +127,13 @@ export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
     },
   },
   unordered: ['vpcZoneIdentifier', 'targetGroupArns', 'loadBalancers', 'enabledMetrics', 'suspendedProcesses'],
-  async find(aws, spec) {
-    const g = await describeGroup(aws, spec.name);
+  list: async (aws, cluster) =>
+    (await collect(paginateDescribeAutoScalingGroups({ client: aws.autoScaling }, { Filters: clusterFilter(cluster) }), (p) => p.AutoScalingGroups)).filter(
+      (g) => g.Status !== 'Delete in progress',
+    ),
+  async find(aws, spec, ctx) {
+    const listed = (ctx.listed as readonly AsgDescription[] | undefined)?.find((g) => g.AutoScalingGroupName === spec.name);
+    const g = listed ?? (await describeGroup(aws, spec.name));
     if (!g?.AutoScalingGroupName) return undefined;
     const warmPool = spec.warmPool ? (await aws.autoScaling.send(new DescribeWarmPoolCommand({ AutoScalingGroupName: spec.name }))).WarmPoolConfiguration : undefined;
     return {

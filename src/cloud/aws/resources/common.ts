@@ -4,7 +4,7 @@ import type { Ref, Task } from '../../../engine/task.js';
 import { defineResource, type ResourceDecl, type ResourceType } from '../../../engine/resource.js';
 import { classifyAwsError } from '../clients.js';
 import type { AwsClients } from '../clients.js';
-import { tagsToWrite, toAwsTags, type Tags } from '../tags.js';
+import { ownerFilters, tagsToWrite, toAwsTags, type Tags } from '../tags.js';
 import type { Tagging } from '../tagging.js';
 
 /** A task spec after the engine replaced every Ref by the value it stands for. */
@@ -16,6 +16,8 @@ export interface FindContext {
   session: RunSession;
   /** Every object of the type that carries the cluster's tags, listed once for the whole run (types with `list`). */
   listed?: readonly unknown[];
+  /** The listing of another type, when this run made one (a route is read from its table's listing). */
+  listingOf(type: string): Promise<readonly unknown[]> | undefined;
 }
 
 /**
@@ -54,8 +56,8 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
     writeOnly,
     async find(aws, spec, task, session) {
       const cluster = list ? clusterOf(spec.tags as Tags | undefined) : undefined;
-      const listed = list && cluster !== undefined ? await session.memo(`list:${decl.type}:${cluster}`, () => list(aws, cluster)) : undefined;
-      return find(aws, spec as Spec, { task, session, listed });
+      const listed = list && cluster !== undefined ? await session.memo(listingKey(decl.type), () => list(aws, cluster)) : undefined;
+      return find(aws, spec as Spec, { task, session, listed, listingOf: (type) => session.peek(listingKey(type)) });
     },
     create: (aws, spec, task) => create(aws, spec as Spec, task),
     delete: remove,
@@ -74,12 +76,40 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
   return { ...resource, ops, tagging };
 }
 
-/** The cluster a spec's tags name (the listing of a type is per cluster); undefined for untagged objects. */
+/** A run serves one cluster: one listing per type. */
+const listingKey = (type: string) => `listing:${type}`;
+
+/** The cluster a spec's `KubernetesCluster` tag names (kops puts it on every object it owns); the listings filter on it. */
 function clusterOf(tags: Tags | undefined): string | undefined {
-  if (!tags) return undefined;
-  if (tags.KubernetesCluster) return tags.KubernetesCluster;
-  const key = Object.keys(tags).find((k) => k.startsWith('kubernetes.io/cluster/'));
-  return key?.slice('kubernetes.io/cluster/'.length);
+  return tags?.KubernetesCluster || undefined;
+}
+
+/** The EC2 filter of a type's listing: every object tagged for the cluster. */
+export function clusterFilter(clusterName: string): Filter[] {
+  return [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }];
+}
+
+/** Every item of a paginated listing. */
+export async function collect<P, T>(pages: AsyncIterable<P>, pick: (page: P) => readonly T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(...(pick(page) ?? []));
+  return out;
+}
+
+/**
+ * The object kops made for a task, by its owner tags (Name and cluster): from the type's listing when the run has
+ * one, else (an object not there, made since, or tagged differently) by a describe with those filters.
+ */
+export async function findOwned<T>(
+  ctx: FindContext,
+  tags: Tags | undefined,
+  what: string,
+  describe: (filters: Filter[]) => Promise<readonly T[] | undefined>,
+): Promise<T | undefined> {
+  const filters = ownerFilters(tags);
+  if (!filters) return undefined;
+  const listed = single(ctx.listed as readonly T[] | undefined, what, filters);
+  return listed ?? single(await describe(filters), what, filters);
 }
 
 /** Runs a describe-like call; "not found" means undefined. */

@@ -1,9 +1,16 @@
-import { AssociateDhcpOptionsCommand, CreateDhcpOptionsCommand, DeleteDhcpOptionsCommand, DescribeDhcpOptionsCommand } from '@aws-sdk/client-ec2';
+import {
+  AssociateDhcpOptionsCommand,
+  CreateDhcpOptionsCommand,
+  DeleteDhcpOptionsCommand,
+  DescribeDhcpOptionsCommand,
+  paginateDescribeDhcpOptions,
+  type DhcpOptions as Ec2DhcpOptions,
+} from '@aws-sdk/client-ec2';
 import { ec2Tagging } from '../tagging.js';
-import { describeVpc } from './vpc.js';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { listedOrDescribedVpc } from './vpc.js';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, single, writeEc2Tags } from './common.js';
+import { awsResource, clusterFilter, collect, findOwned, writeEc2Tags } from './common.js';
 
 export interface DhcpOptionsSpec {
   domainName: string;
@@ -21,10 +28,9 @@ export const DhcpOptions = awsResource<DhcpOptionsSpec>({
     tags: { tf: 'tags', kind: 'tags' },
   },
   unordered: ['domainNameServers'],
-  async find(aws, spec) {
-    const filters = ownerFilters(spec.tags);
-    if (!filters) return undefined;
-    const found = single((await aws.ec2.send(new DescribeDhcpOptionsCommand({ Filters: filters }))).DhcpOptions, 'DHCP options set', filters);
+  list: (aws, cluster) => collect(paginateDescribeDhcpOptions({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.DhcpOptions),
+  async find(aws, spec, ctx) {
+    const found = await findOwned<Ec2DhcpOptions>(ctx, spec.tags, 'DHCP options set', async (filters) => (await aws.ec2.send(new DescribeDhcpOptionsCommand({ Filters: filters }))).DhcpOptions);
     if (!found?.DhcpOptionsId) return undefined;
     const values = (key: string) => found.DhcpConfigurations?.find((c) => c.Key === key)?.Values?.map((v) => v.Value!) ?? [];
     return {
@@ -60,9 +66,9 @@ export const DhcpOptionsAssociation = awsResource<DhcpOptionsAssociationSpec>({
     dhcpOptionsId: { tf: 'dhcp_options_id' },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
+  async find(aws, spec, ctx) {
     // A VPC always has some options set (the default one at first): only ours counts as the association.
-    const vpc = await describeVpc(aws, spec.vpcId);
+    const vpc = await listedOrDescribedVpc(aws, spec.vpcId, ctx);
     if (vpc?.DhcpOptionsId !== spec.dhcpOptionsId) return undefined;
     return { id: spec.vpcId, fields: { vpcId: spec.vpcId, dhcpOptionsId: vpc.DhcpOptionsId } };
   },

@@ -1,7 +1,15 @@
 import { ec2Tagging } from '../tagging.js';
-import { CreateVolumeCommand, DeleteVolumeCommand, DescribeVolumesCommand, ModifyVolumeCommand, type VolumeType } from '@aws-sdk/client-ec2';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
-import { awsResource, single } from './common.js';
+import {
+  CreateVolumeCommand,
+  DeleteVolumeCommand,
+  DescribeVolumesCommand,
+  ModifyVolumeCommand,
+  paginateDescribeVolumes,
+  type Volume,
+  type VolumeType,
+} from '@aws-sdk/client-ec2';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
+import { awsResource, clusterFilter, collect, findOwned } from './common.js';
 
 export interface EbsVolumeSpec {
   availabilityZone: string;
@@ -28,15 +36,9 @@ export const EbsVolume = awsResource<EbsVolumeSpec>({
     throughput: { tf: 'throughput' },
     type: { tf: 'type' },
   },
-  async find(aws, spec) {
-    const filters = ownerFilters(spec.tags);
-    if (!filters) return undefined;
-    const out = await aws.ec2.send(new DescribeVolumesCommand({ Filters: filters }));
-    const volume = single(
-      out.Volumes?.filter((v) => v.State !== 'deleting' && v.State !== 'deleted'),
-      'EBS volume',
-      filters,
-    );
+  list: (aws, cluster) => collect(paginateDescribeVolumes({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => live(p.Volumes)),
+  async find(aws, spec, ctx) {
+    const volume = await findOwned<Volume>(ctx, spec.tags, 'EBS volume', async (filters) => live((await aws.ec2.send(new DescribeVolumesCommand({ Filters: filters }))).Volumes));
     if (!volume?.VolumeId) return undefined;
     return {
       id: volume.VolumeId,
@@ -76,3 +78,7 @@ export const EbsVolume = awsResource<EbsVolumeSpec>({
     await aws.ec2.send(new DeleteVolumeCommand({ VolumeId: actual.id }));
   },
 });
+
+function live(volumes: readonly Volume[] | undefined): Volume[] {
+  return (volumes ?? []).filter((v) => v.State !== 'deleting' && v.State !== 'deleted');
+}

@@ -7,11 +7,15 @@ import {
   DescribeEgressOnlyInternetGatewaysCommand,
   DescribeInternetGatewaysCommand,
   DetachInternetGatewayCommand,
+  paginateDescribeEgressOnlyInternetGateways,
+  paginateDescribeInternetGateways,
+  type EgressOnlyInternetGateway as Ec2EgressOnlyInternetGateway,
+  type InternetGateway as Ec2InternetGateway,
 } from '@aws-sdk/client-ec2';
 import { ec2Tagging } from '../tagging.js';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, single } from './common.js';
+import { awsResource, clusterFilter, collect, findOwned, orUndefined } from './common.js';
 
 export interface InternetGatewaySpec {
   id?: string;
@@ -27,11 +31,11 @@ export const InternetGateway = awsResource<InternetGatewaySpec>({
     tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id' },
   },
-  async find(aws, spec) {
-    const filters = spec.id ? undefined : ownerFilters(spec.tags);
-    if (!spec.id && !filters) return undefined;
-    const out = await orUndefined(aws.ec2.send(new DescribeInternetGatewaysCommand(spec.id ? { InternetGatewayIds: [spec.id] } : { Filters: filters })));
-    const igw = single(out?.InternetGateways, 'internet gateway', filters);
+  list: (aws, cluster) => collect(paginateDescribeInternetGateways({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.InternetGateways),
+  async find(aws, spec, ctx) {
+    const igw = spec.id
+      ? (await orUndefined(aws.ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [spec.id] }))))?.InternetGateways?.[0]
+      : await findOwned<Ec2InternetGateway>(ctx, spec.tags, 'internet gateway', async (filters) => (await aws.ec2.send(new DescribeInternetGatewaysCommand({ Filters: filters }))).InternetGateways);
     if (!igw?.InternetGatewayId) return undefined;
     // AWS reports an attached internet gateway as "available", outside its own enum.
     const attached = igw.Attachments?.find((a) => ['available', 'attached', 'attaching'].includes(String(a.State)));
@@ -69,12 +73,12 @@ export const EgressOnlyInternetGateway = awsResource<InternetGatewaySpec>({
     tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
-    const filters = ownerFilters(spec.tags);
-    if (!filters) return undefined;
-    const out = await aws.ec2.send(new DescribeEgressOnlyInternetGatewaysCommand({ Filters: filters }));
-    const live = out.EgressOnlyInternetGateways?.filter((g) => g.Attachments?.some((a) => a.State !== 'detached'));
-    const eigw = single(live, 'egress-only internet gateway', filters);
+  list: async (aws, cluster) =>
+    attachedOnly(await collect(paginateDescribeEgressOnlyInternetGateways({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.EgressOnlyInternetGateways)),
+  async find(aws, spec, ctx) {
+    const eigw = await findOwned<Ec2EgressOnlyInternetGateway>(ctx, spec.tags, 'egress-only internet gateway', async (filters) =>
+      attachedOnly((await aws.ec2.send(new DescribeEgressOnlyInternetGatewaysCommand({ Filters: filters }))).EgressOnlyInternetGateways),
+    );
     if (!eigw?.EgressOnlyInternetGatewayId) return undefined;
     return { id: eigw.EgressOnlyInternetGatewayId, fields: { vpcId: eigw.Attachments?.[0]?.VpcId, tags: fromAwsTags(eigw.Tags) } };
   },
@@ -88,3 +92,7 @@ export const EgressOnlyInternetGateway = awsResource<InternetGatewaySpec>({
     await aws.ec2.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: actual.id }));
   },
 });
+
+function attachedOnly(gateways: readonly Ec2EgressOnlyInternetGateway[] | undefined): Ec2EgressOnlyInternetGateway[] {
+  return (gateways ?? []).filter((g) => g.Attachments?.some((a) => a.State !== 'detached'));
+}

@@ -3,18 +3,20 @@ import {
   CreateLaunchTemplateCommand,
   CreateLaunchTemplateVersionCommand,
   DeleteLaunchTemplateCommand,
-  DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
+  DescribeLaunchTemplatesCommand,
   ModifyLaunchTemplateCommand,
+  paginateDescribeLaunchTemplates,
+  type LaunchTemplate as Ec2LaunchTemplate,
   type RequestLaunchTemplateData,
-  type ResponseLaunchTemplateData,
   type ResourceType,
+  type ResponseLaunchTemplateData,
   type VolumeType,
   type _InstanceType as InstanceType,
 } from '@aws-sdk/client-ec2';
 import { fromAwsTags, tagSpecifications, toAwsTags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved } from './common.js';
+import { awsResource, clusterFilter, collect, orUndefined, type Resolved } from './common.js';
 
 export interface BlockDeviceMapping {
   deviceName: string;
@@ -128,9 +130,10 @@ export const LaunchTemplate = awsResource<LaunchTemplateSpec>({
     tags: { tf: 'tags', kind: 'tags' },
     userData: { tf: 'user_data', kind: 'filebase64' },
   },
-  async find(aws, spec) {
-    const out = await orUndefined(aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [spec.name] })));
-    const lt = out?.LaunchTemplates?.[0];
+  list: (aws, cluster) => collect(paginateDescribeLaunchTemplates({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.LaunchTemplates),
+  async find(aws, spec, ctx) {
+    const listed = (ctx.listed as readonly Ec2LaunchTemplate[] | undefined)?.find((t) => t.LaunchTemplateName === spec.name);
+    const lt = listed ?? (await orUndefined(aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [spec.name] }))))?.LaunchTemplates?.[0];
     if (!lt?.LaunchTemplateId) return undefined;
     const versions = await aws.ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: lt.LaunchTemplateId, Versions: ['$Latest'] }));
     const data = versions.LaunchTemplateVersions?.[0]?.LaunchTemplateData ?? {};

@@ -5,13 +5,15 @@ import {
   DescribeAddressesCommand,
   DescribeNatGatewaysCommand,
   ReleaseAddressCommand,
+  paginateDescribeNatGateways,
+  type Address,
   type NatGateway as Ec2NatGateway,
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients.js';
 import { ec2Tagging } from '../tagging.js';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, single, waitFor } from './common.js';
+import { awsResource, clusterFilter, collect, findOwned, orUndefined, waitFor } from './common.js';
 
 export interface ElasticIpSpec {
   id?: string;
@@ -28,11 +30,11 @@ export const ElasticIp = awsResource<ElasticIpSpec>({
     domain: { tf: 'domain', immutable: true },
     tags: { tf: 'tags', kind: 'tags' },
   },
-  async find(aws, spec) {
-    const filters = spec.id ? undefined : ownerFilters(spec.tags);
-    if (!spec.id && !filters) return undefined;
-    const out = await orUndefined(aws.ec2.send(new DescribeAddressesCommand(spec.id ? { AllocationIds: [spec.id] } : { Filters: filters })));
-    const eip = single(out?.Addresses, 'elastic IP', filters);
+  list: async (aws, cluster) => (await aws.ec2.send(new DescribeAddressesCommand({ Filters: clusterFilter(cluster) }))).Addresses ?? [],
+  async find(aws, spec, ctx) {
+    const eip = spec.id
+      ? (await orUndefined(aws.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spec.id] }))))?.Addresses?.[0]
+      : await findOwned<Address>(ctx, spec.tags, 'elastic IP', async (filters) => (await aws.ec2.send(new DescribeAddressesCommand({ Filters: filters }))).Addresses);
     if (!eip?.AllocationId) return undefined;
     return { id: eip.AllocationId, attrs: { public_ip: eip.PublicIp }, fields: { domain: eip.Domain, tags: fromAwsTags(eip.Tags) } };
   },
@@ -62,19 +64,14 @@ export const NatGateway = awsResource<NatGatewaySpec>({
     subnetId: { tf: 'subnet_id', immutable: true },
     tags: { tf: 'tags', kind: 'tags' },
   },
-  async find(aws, spec) {
-    let nat: Ec2NatGateway | undefined;
-    if (spec.id) nat = await describeNatGateway(aws, spec.id);
-    else {
-      const filters = ownerFilters(spec.tags);
-      if (!filters) return undefined;
-      const out = await aws.ec2.send(new DescribeNatGatewaysCommand({ Filter: filters }));
-      nat = single(
-        out.NatGateways?.filter((n) => LIVE.includes(n.State ?? '')),
-        'NAT gateway',
-        filters,
-      );
-    }
+  list: (aws, cluster) =>
+    collect(paginateDescribeNatGateways({ client: aws.ec2 }, { Filter: clusterFilter(cluster) }), (p) => p.NatGateways?.filter((n) => LIVE.includes(n.State ?? ''))),
+  async find(aws, spec, ctx) {
+    const nat = spec.id
+      ? await describeNatGateway(aws, spec.id)
+      : await findOwned<Ec2NatGateway>(ctx, spec.tags, 'NAT gateway', async (filters) =>
+          (await aws.ec2.send(new DescribeNatGatewaysCommand({ Filter: filters }))).NatGateways?.filter((n) => LIVE.includes(n.State ?? '')),
+        );
     if (!nat?.NatGatewayId || !LIVE.includes(nat.State ?? '')) return undefined;
     return {
       id: nat.NatGatewayId,

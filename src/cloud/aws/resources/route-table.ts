@@ -1,3 +1,4 @@
+import { type AwsClients } from '../clients.js';
 import { ec2Tagging } from '../tagging.js';
 import {
   AssociateRouteTableCommand,
@@ -9,11 +10,13 @@ import {
   DisassociateRouteTableCommand,
   ReplaceRouteCommand,
   ReplaceRouteTableAssociationCommand,
+  paginateDescribeRouteTables,
   type CreateRouteCommandInput,
+  type RouteTable as Ec2RouteTable,
 } from '@aws-sdk/client-ec2';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved, single } from './common.js';
+import { awsResource, clusterFilter, collect, findOwned, orUndefined, type FindContext, type Resolved } from './common.js';
 
 export interface RouteTableSpec {
   vpcId: Val<string>;
@@ -28,10 +31,9 @@ export const RouteTable = awsResource<RouteTableSpec>({
     tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
-    const filters = ownerFilters(spec.tags);
-    if (!filters) return undefined;
-    const rt = single((await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: filters }))).RouteTables, 'route table', filters);
+  list: (aws, cluster) => collect(paginateDescribeRouteTables({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.RouteTables),
+  async find(aws, spec, ctx) {
+    const rt = await findOwned<Ec2RouteTable>(ctx, spec.tags, 'route table', async (filters) => (await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: filters }))).RouteTables);
     if (!rt?.RouteTableId) return undefined;
     return { id: rt.RouteTableId, fields: { vpcId: rt.VpcId, tags: fromAwsTags(rt.Tags) } };
   },
@@ -69,9 +71,9 @@ export const Route = awsResource<RouteSpec>({
     routeTableId: { tf: 'route_table_id', immutable: true },
     transitGatewayId: { tf: 'transit_gateway_id' },
   },
-  async find(aws, spec) {
-    const out = await orUndefined(aws.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [spec.routeTableId] })));
-    const route = out?.RouteTables?.[0]?.Routes?.find((r) =>
+  async find(aws, spec, ctx) {
+    const table = await listedOrDescribedTable(aws, spec.routeTableId, ctx);
+    const route = table?.Routes?.find((r) =>
       spec.destinationCidrBlock ? r.DestinationCidrBlock === spec.destinationCidrBlock : r.DestinationIpv6CidrBlock === spec.destinationIpv6CidrBlock,
     );
     if (!route) return undefined;
@@ -117,13 +119,13 @@ export const RouteTableAssociation = awsResource<RouteTableAssociationSpec>({
     routeTableId: { tf: 'route_table_id' },
     subnetId: { tf: 'subnet_id', immutable: true },
   },
-  async find(aws, spec) {
-    const out = await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [spec.subnetId] }] }));
-    for (const rt of out.RouteTables ?? []) {
-      const assoc = rt.Associations?.find((a) => a.SubnetId === spec.subnetId);
-      if (assoc?.RouteTableAssociationId) return { id: assoc.RouteTableAssociationId, fields: { subnetId: spec.subnetId, routeTableId: rt.RouteTableId } };
-    }
-    return undefined;
+  async find(aws, spec, ctx) {
+    // The cluster's tables as listed, then (associated with a table of someone else's, or just made) asked by subnet.
+    const listed = (await ctx.listingOf(RouteTable.type)) as readonly Ec2RouteTable[] | undefined;
+    const described = async () =>
+      (await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [spec.subnetId] }] }))).RouteTables;
+    const found = associationOf(listed, spec.subnetId) ?? associationOf(await described(), spec.subnetId);
+    return found && { id: found.id, fields: { subnetId: spec.subnetId, routeTableId: found.routeTableId } };
   },
   async create(aws, spec) {
     const out = await aws.ec2.send(new AssociateRouteTableCommand({ RouteTableId: spec.routeTableId, SubnetId: spec.subnetId }));
@@ -152,4 +154,18 @@ function routeTarget(spec: RouteTarget): Partial<CreateRouteCommandInput> {
 
 function destination(spec: Resolved<RouteSpec>) {
   return { DestinationCidrBlock: spec.destinationCidrBlock, DestinationIpv6CidrBlock: spec.destinationIpv6CidrBlock };
+}
+
+/** A route table as this run's listing has it, else described. */
+async function listedOrDescribedTable(aws: AwsClients, id: string, ctx: FindContext): Promise<Ec2RouteTable | undefined> {
+  const listed = (await ctx.listingOf(RouteTable.type)) as readonly Ec2RouteTable[] | undefined;
+  return listed?.find((rt) => rt.RouteTableId === id) ?? (await orUndefined(aws.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [id] }))))?.RouteTables?.[0];
+}
+
+function associationOf(tables: readonly Ec2RouteTable[] | undefined, subnetId: string): { id: string; routeTableId?: string } | undefined {
+  for (const rt of tables ?? []) {
+    const assoc = rt.Associations?.find((a) => a.SubnetId === subnetId);
+    if (assoc?.RouteTableAssociationId) return { id: assoc.RouteTableAssociationId, routeTableId: rt.RouteTableId };
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import {
   DescribeSecurityGroupsCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
+  paginateDescribeSecurityGroups,
   type IpPermission,
   type SecurityGroup as Ec2SecurityGroup,
 } from '@aws-sdk/client-ec2';
@@ -13,7 +14,7 @@ import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { AwsClients } from '../clients.js';
 import { ec2Tagging } from '../tagging.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved, single } from './common.js';
+import { awsResource, clusterFilter, collect, orUndefined, single, type Resolved } from './common.js';
 
 export interface SecurityGroupSpec {
   id?: string;
@@ -33,16 +34,18 @@ export const SecurityGroup = awsResource<SecurityGroupSpec>({
     tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
+  list: (aws, cluster) => collect(paginateDescribeSecurityGroups({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.SecurityGroups),
+  async find(aws, spec, ctx) {
     let group: Ec2SecurityGroup | undefined;
     if (spec.id) group = await describeGroup(aws, spec.id);
     else {
       // A group's name is unique within its VPC: that is how the Go kops finds it too.
+      const listed = (ctx.listed as readonly Ec2SecurityGroup[] | undefined)?.find((g) => g.GroupName === spec.name && g.VpcId === spec.vpcId);
       const filters = [
         { Name: 'group-name', Values: [spec.name] },
         { Name: 'vpc-id', Values: [spec.vpcId] },
       ];
-      group = single((await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters }))).SecurityGroups, 'security group', filters);
+      group = listed ?? single((await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters }))).SecurityGroups, 'security group', filters);
     }
     if (!group?.GroupId) return undefined;
     return {
@@ -88,9 +91,10 @@ export const SecurityGroupRule = awsResource<SecurityGroupRuleSpec>({
     toPort: { tf: 'to_port', immutable: true },
     type: { tf: 'type', immutable: true },
   },
-  async find(aws, spec, { session }) {
-    // Many rules share a group: its permissions are read once per run.
-    const group = await session.memo(`security-group:${spec.securityGroupId}`, () => describeGroup(aws, spec.securityGroupId));
+  async find(aws, spec, { session, listingOf }) {
+    // Many rules share a group: its permissions are read once per run, from the groups' listing when it has it.
+    const listed = ((await listingOf(SecurityGroup.type)) as readonly Ec2SecurityGroup[] | undefined)?.find((g) => g.GroupId === spec.securityGroupId);
+    const group = listed ?? (await session.memo(`security-group:${spec.securityGroupId}`, () => describeGroup(aws, spec.securityGroupId)));
     if (!group) return undefined;
     const existing = spec.type === 'egress' ? group.IpPermissionsEgress : group.IpPermissions;
     if (!granted(existing, spec)) return undefined;

@@ -4,15 +4,16 @@ import {
   DeleteSubnetCommand,
   DescribeSubnetsCommand,
   ModifySubnetAttributeCommand,
+  paginateDescribeSubnets,
   type ModifySubnetAttributeCommandInput,
   type Subnet as Ec2Subnet,
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients.js';
 import { ec2Tagging } from '../tagging.js';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
 import { describeVpc, liveIpv6Block } from './vpc.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved, single } from './common.js';
+import { awsResource, clusterFilter, collect, findOwned, orUndefined, type Resolved } from './common.js';
 
 export interface SubnetSpec {
   /** Set for a shared subnet, found by id. */
@@ -49,14 +50,11 @@ export const Subnet = awsResource<SubnetSpec>({
     tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
-    let subnet: Ec2Subnet | undefined;
-    if (spec.id) subnet = (await orUndefined(aws.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [spec.id] }))))?.Subnets?.[0];
-    else {
-      const filters = ownerFilters(spec.tags);
-      if (!filters) return undefined;
-      subnet = single((await aws.ec2.send(new DescribeSubnetsCommand({ Filters: filters }))).Subnets, 'subnet', filters);
-    }
+  list: (aws, cluster) => collect(paginateDescribeSubnets({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.Subnets),
+  async find(aws, spec, ctx) {
+    const subnet = spec.id
+      ? (await orUndefined(aws.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [spec.id] }))))?.Subnets?.[0]
+      : await findOwned<Ec2Subnet>(ctx, spec.tags, 'subnet', async (filters) => (await aws.ec2.send(new DescribeSubnetsCommand({ Filters: filters }))).Subnets);
     if (!subnet?.SubnetId) return undefined;
     const options = subnet.PrivateDnsNameOptionsOnLaunch;
     const ipv6 = liveIpv6Block(subnet.Ipv6CidrBlockAssociationSet);

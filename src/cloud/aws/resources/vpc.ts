@@ -6,13 +6,14 @@ import {
   DescribeVpcsCommand,
   DisassociateVpcCidrBlockCommand,
   ModifyVpcAttributeCommand,
+  paginateDescribeVpcs,
   type Vpc as Ec2Vpc,
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients.js';
 import { ec2Tagging } from '../tagging.js';
-import { fromAwsTags, ownerFilters, tagSpecifications } from '../tags.js';
+import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, single } from './common.js';
+import { awsResource, clusterFilter, collect, findOwned, orUndefined, type FindContext } from './common.js';
 
 export interface VpcSpec {
   /** Set for a shared VPC, found by id. */
@@ -35,14 +36,11 @@ export const Vpc = awsResource<VpcSpec>({
     enableDnsSupport: { tf: 'enable_dns_support' },
     tags: { tf: 'tags', kind: 'tags' },
   },
-  async find(aws, spec) {
-    let vpc: Ec2Vpc | undefined;
-    if (spec.id) vpc = await describeVpc(aws, spec.id);
-    else {
-      const filters = ownerFilters(spec.tags);
-      if (!filters) return undefined;
-      vpc = single((await aws.ec2.send(new DescribeVpcsCommand({ Filters: filters }))).Vpcs, 'VPC', filters);
-    }
+  list: (aws, cluster) => collect(paginateDescribeVpcs({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.Vpcs),
+  async find(aws, spec, ctx) {
+    const vpc = spec.id
+      ? await describeVpc(aws, spec.id)
+      : await findOwned<Ec2Vpc>(ctx, spec.tags, 'VPC', async (filters) => (await aws.ec2.send(new DescribeVpcsCommand({ Filters: filters }))).Vpcs);
     if (!vpc?.VpcId) return undefined;
     const id = vpc.VpcId;
     const ipv6 = vpcIpv6Block(vpc);
@@ -93,8 +91,8 @@ export const VpcIpv4CidrBlockAssociation = awsResource<VpcIpv4CidrBlockAssociati
     cidrBlock: { tf: 'cidr_block', immutable: true },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
-    const vpc = await describeVpc(aws, spec.vpcId);
+  async find(aws, spec, ctx) {
+    const vpc = await listedOrDescribedVpc(aws, spec.vpcId, ctx);
     const assoc = vpc?.CidrBlockAssociationSet?.find(
       (a) => a.CidrBlock === spec.cidrBlock && ['associated', 'associating'].includes(a.CidrBlockState?.State ?? ''),
     );
@@ -109,6 +107,12 @@ export const VpcIpv4CidrBlockAssociation = awsResource<VpcIpv4CidrBlockAssociati
     await aws.ec2.send(new DisassociateVpcCidrBlockCommand({ AssociationId: actual.id }));
   },
 });
+
+/** A VPC as this run's VPC listing has it, else described. */
+export async function listedOrDescribedVpc(aws: AwsClients, id: string, ctx: FindContext): Promise<Ec2Vpc | undefined> {
+  const listed = (await ctx.listingOf(Vpc.type)) as readonly Ec2Vpc[] | undefined;
+  return listed?.find((v) => v.VpcId === id) ?? describeVpc(aws, id);
+}
 
 export async function describeVpc(aws: AwsClients, id: string): Promise<Ec2Vpc | undefined> {
   const out = await orUndefined(aws.ec2.send(new DescribeVpcsCommand({ VpcIds: [id] })));
