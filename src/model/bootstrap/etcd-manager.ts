@@ -89,6 +89,7 @@ function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: Boo
   const env: Data[] = systemComponentEnv(cluster, ctx.env).map((e) => ({ ...e }));
   if (etcd.manager?.backupRetentionDays !== undefined) env.push({ name: 'ETCD_MANAGER_DAILY_BACKUPS_RETENTION', value: `${etcd.manager.backupRetentionDays}d` });
   if (etcd.manager?.listenMetricsURLs?.length) env.push({ name: 'ETCD_LISTEN_METRICS_URLS', value: etcd.manager.listenMetricsURLs.join(',') });
+  if (etcd.manager?.listenClientHTTPURLs?.length) env.push({ name: 'ETCD_LISTEN_CLIENT_HTTP_URLS', value: etcd.manager.listenClientHTTPURLs.join(',') });
   for (const e of etcd.manager?.env ?? []) env.push({ name: e.name, value: e.value });
 
   const versions = etcdVersions(etcd);

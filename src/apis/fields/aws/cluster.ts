@@ -3,6 +3,7 @@ import type { RegistryEntry } from '../registry.js';
 import { clusterEffect, data, masterConfig, noEffect, nodesConfig, notIn, noTf, pending, tf } from './dsl.js';
 
 const NODEUP_CONFIG = 'pkg/apis/nodeup/config.go';
+const ETCD_MANAGER = 'pkg/model/components/etcdmanager/model.go';
 const CHANNEL = 'upup/pkg/fi/cloudup/bootstrapchannelbuilder/bootstrapchannelbuilder.go';
 const ADDONS = 'upup/models/cloudup/resources/addons';
 const bootstrapChannel = (name: string) => data('addons-bootstrap', `name: ${name}`);
@@ -89,4 +90,38 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
     covers: ['spec.warmPool.minSize', 'spec.warmPool.maxSize', 'spec.warmPool.enableLifecycleHook', 'spec.warmPool.lifecycleHookTimeout'],
   }),
   noEffect('Cluster', 'spec.warmPool.additionalImages', 'pkg/nodemodel/nodeupconfigbuilder.go', 'only the instance group\'s own warmPool.additionalImages are pre-pulled'),
+  clusterEffect('spec.containerd.logLevel', 'warn', [nodesConfig('containerdConfig:\n  logLevel: warn')], NODEUP_CONFIG, { alone: true }),
+  clusterEffect('spec.containerd.registryMirrors', { 'docker.io': ['https://mirror.registry.example'] }, [nodesConfig('  registryMirrors:\n    docker.io:\n    - https://mirror.registry.example')], NODEUP_CONFIG),
+  clusterEffect('spec.containerd.sandboxImage', 'registry.example/pause:9', [nodesConfig('  sandboxImage: registry.example/pause:9')], NODEUP_CONFIG),
+  clusterEffect('spec.containerd.configAdditions', { 'plugins.registry': 'x' }, [nodesConfig('  configAdditions:\n    plugins.registry: x')], NODEUP_CONFIG),
+  clusterEffect('spec.containerd.packages', {
+    urlAmd64: 'https://pkg.registry.example/containerd-amd64.tgz',
+    hashAmd64: 'aaaa000000000000000000000000000000000000000000000000000000000000',
+    urlArm64: 'https://pkg.registry.example/containerd-arm64.tgz',
+    hashArm64: 'bbbb000000000000000000000000000000000000000000000000000000000000',
+  }, [
+    nodesConfig('- aaaa000000000000000000000000000000000000000000000000000000000000@https://pkg.registry.example/containerd-amd64.tgz'),
+    nodesConfig('- bbbb000000000000000000000000000000000000000000000000000000000000@https://pkg.registry.example/containerd-arm64.tgz'),
+  ], 'pkg/assets/builder.go', { covers: ['spec.containerd.packages.urlAmd64', 'spec.containerd.packages.hashAmd64', 'spec.containerd.packages.urlArm64', 'spec.containerd.packages.hashArm64'] }),
+  clusterEffect('spec.containerd.nvidiaGPU.enabled', true, [nodesConfig('NvidiaGPU:\n  enabled: true'), bootstrapChannel('nvidia.addons.k8s.io')], NODEUP_CONFIG),
+  clusterEffect('spec.etcdClusters[].etcdMembers[].volumeSize', 33, [tf('size = 33')], 'pkg/model/master_volumes.go'),
+  clusterEffect('spec.etcdClusters[].etcdMembers[].volumeType', 'io1', [tf('type = "io1"')], 'pkg/model/master_volumes.go', { alone: true }),
+  clusterEffect('spec.etcdClusters[].etcdMembers[].volumeIops', 4444, [tf('iops = 4444')], 'pkg/model/master_volumes.go'),
+  clusterEffect('spec.etcdClusters[].etcdMembers[].volumeThroughput', 222, [tf('throughput = 222')], 'pkg/model/master_volumes.go'),
+  clusterEffect('spec.etcdClusters[].etcdMembers[].encryptedVolume', true, [tf('availability_zone = "us-test-1a"\n encrypted = true')], 'pkg/model/master_volumes.go'),
+  clusterEffect('spec.etcdClusters[].manager.logLevel', 7, [data('etcdmanager-main', '- --v=7')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].manager.backupRetentionDays', 11, [data('etcdmanager-main', 'name: ETCD_MANAGER_DAILY_BACKUPS_RETENTION\n value: 11d')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].manager.backupInterval', '7m0s', [data('etcdmanager-main', '- --backup-interval=7m0s')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].manager.discoveryPollInterval', '8m0s', [data('etcdmanager-main', '- --discovery-poll-interval=8m0s')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].manager.image', 'registry.example/etcd-manager:v9', [data('etcdmanager-main', 'image: registry.example/etcd-manager:v9')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].manager.env', [{ name: 'REGISTRY_ENV', value: 'yes' }], [data('etcdmanager-main', '- name: REGISTRY_ENV\n value: "yes"')], ETCD_MANAGER, {
+    covers: ['spec.etcdClusters[].manager.env[].name', 'spec.etcdClusters[].manager.env[].value'],
+  }),
+  clusterEffect('spec.etcdClusters[].manager.listenMetricsURLs', ['http://localhost:2382'], [data('etcdmanager-main', 'name: ETCD_LISTEN_METRICS_URLS\n value: http://localhost:2382')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].manager.listenClientHTTPURLs', ['http://localhost:2389'], [data('etcdmanager-main', 'name: ETCD_LISTEN_CLIENT_HTTP_URLS\n value: http://localhost:2389')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].cpuRequest', '211m', [data('etcdmanager-main', 'cpu: 211m')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].memoryRequest', '211Mi', [data('etcdmanager-main', 'memory: 211Mi')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].version', '3.5.9', [data('etcd-cluster-spec-main', '"etcdVersion": "3.5.9"')], ETCD_MANAGER),
+  clusterEffect('spec.etcdClusters[].backups.backupStore', 's3://registry-backups/x', [data('etcdmanager-main', '- --backup-store=s3://registry-backups/x')], ETCD_MANAGER),
+  noEffect('Cluster', 'spec.etcdClusters[].backups.image', ETCD_MANAGER, 'etcd-manager takes its backups itself; the legacy backup image is read nowhere'),
 ];

@@ -1,6 +1,6 @@
 /** InstanceGroup fields with their kops effect on AWS (the kubelet block is classed from the flag table). */
 import type { RegistryEntry } from '../registry.js';
-import { data, groupEffect, noEffect, nodesConfig, tf } from './dsl.js';
+import { data, groupEffect, noEffect, nodesConfig, notIn, pending, tf } from './dsl.js';
 
 const ASG = 'pkg/model/awsmodel/autoscalinggroup.go';
 const LT_TF = 'upup/pkg/fi/cloudup/awstasks/launchtemplate_target_terraform.go';
@@ -39,4 +39,47 @@ export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.packages', ['registry-pkg'], [nodesConfig('packages:\n- registry-pkg')], NODEUP_CONFIG),
   groupEffect('spec.compressUserData', true, [data('aws_launch_template_nodes', '| base64 -d | gzip -d > conf/kube_env.yaml')], 'pkg/model/bootstrapscript.go'),
   groupEffect('spec.iam.profile', 'arn:aws-test:iam::123456789012:instance-profile/registry', [tf('iam_instance_profile {\n name = "registry"')], 'pkg/model/iam.go'),
+  groupEffect('spec.additionalUserData', [{ name: 'registry.sh', type: 'text/x-shellscript', content: 'echo registry-user-data' }], [
+    data('aws_launch_template_nodes', 'Content-Disposition: attachment; filename="registry.sh"\nContent-Transfer-Encoding: 7bit\nContent-Type: text/x-shellscript'),
+    data('aws_launch_template_nodes', 'echo registry-user-data'),
+  ], 'pkg/model/bootstrapscript.go', { covers: ['spec.additionalUserData[].name', 'spec.additionalUserData[].type', 'spec.additionalUserData[].content'] }),
+  groupEffect('spec.associatePublicIp', false, [tf('associate_public_ip_address = false')], ASG),
+  groupEffect('spec.externalLoadBalancers', [{ loadBalancerName: 'registry-elb' }, { targetGroupArn: 'arn:aws-test:elasticloadbalancing:us-test-1:123456789012:targetgroup/registry/1' }], [
+    tf('load_balancers = ["registry-elb"]'),
+    tf('target_group_arns = ["arn:aws-test:elasticloadbalancing:us-test-1:123456789012:targetgroup/registry/1"]'),
+  ], 'pkg/model/awsmodel/autoscalinggroup.go', { covers: ['spec.externalLoadBalancers[].loadBalancerName', 'spec.externalLoadBalancers[].targetGroupArn'] }),
+  groupEffect('spec.fileAssets', [{ name: 'ig-asset', path: '/etc/ig', content: 'ig', mode: '0644', isBase64: true, roles: ['Node'] }], [nodesConfig('- content: ig\n  isBase64: true\n  mode: "0644"\n  name: ig-asset\n  path: /etc/ig')], NODEUP_CONFIG, {
+    covers: ['spec.fileAssets[].content', 'spec.fileAssets[].isBase64', 'spec.fileAssets[].mode', 'spec.fileAssets[].name', 'spec.fileAssets[].path', 'spec.fileAssets[].roles'],
+  }),
+  groupEffect('spec.hooks', [{ name: 'ig-hook.service', manifest: 'x', before: ['a.service'], requires: ['b.service'], disabled: true, roles: ['Node'] }], [nodesConfig('    - a.service\n    disabled: true\n    manifest: x\n    name: ig-hook.service\n    requires:\n    - b.service')], NODEUP_CONFIG, {
+    covers: ['spec.hooks[].before', 'spec.hooks[].disabled', 'spec.hooks[].manifest', 'spec.hooks[].name', 'spec.hooks[].requires', 'spec.hooks[].roles'],
+  }),
+  groupEffect('spec.hooks', [{ name: 'ig-raw.service', manifest: 'Unit-raw', useRawManifest: true }], [nodesConfig('    manifest: Unit-raw\n    name: ig-raw.service\n    useRawManifest: true')], NODEUP_CONFIG, { covers: ['spec.hooks[].useRawManifest'] }),
+  groupEffect('spec.hooks', [{ name: 'ig-exec.service', execContainer: { image: 'registry.example/ig-hook:v1', command: ['/bin/ig-hook'], environment: { IG_HOOK: 'on' } } }], [nodesConfig('    execContainer:\n      command:\n      - /bin/ig-hook\n      environment:\n        IG_HOOK: "on"\n      image: registry.example/ig-hook:v1')], NODEUP_CONFIG, {
+    covers: ['spec.hooks[].execContainer.command', 'spec.hooks[].execContainer.environment', 'spec.hooks[].execContainer.image'],
+  }),
+  groupEffect('spec.machineType', 'c5.large', [tf('instance_type = "c5.large"')], ASG),
+  groupEffect('spec.maxInstanceLifetime', '100h0m0s', [tf('max_instance_lifetime = 360000')], ASG),
+  groupEffect('spec.maxSize', 9, [tf('max_size = 9')], ASG),
+  groupEffect('spec.minSize', 0, [tf('min_size = 0')], ASG),
+  groupEffect('spec.mixedInstancesPolicy', { instances: ['m5.large', 'c5.large'], onDemandAboveBase: 5, onDemandBase: 1, onDemandAllocationStrategy: 'prioritized', spotAllocationStrategy: 'capacity-optimized', spotInstancePools: 3 }, [
+    tf('on_demand_allocation_strategy = "prioritized"\n on_demand_base_capacity = 1\n on_demand_percentage_above_base_capacity = 5\n spot_allocation_strategy = "capacity-optimized"\n spot_instance_pools = 3'),
+    tf('override {\n instance_type = "c5.large"\n }'),
+  ], ASG, {
+    covers: ['spec.mixedInstancesPolicy.instances', 'spec.mixedInstancesPolicy.onDemandAboveBase', 'spec.mixedInstancesPolicy.onDemandBase', 'spec.mixedInstancesPolicy.onDemandAllocationStrategy', 'spec.mixedInstancesPolicy.spotAllocationStrategy', 'spec.mixedInstancesPolicy.spotInstancePools'],
+    alone: true,
+  }),
+  groupEffect('spec.volumes', [{ device: '/dev/xvdr', size: 33, type: 'gp3', iops: 3333, throughput: 133, encrypted: true, key: 'arn:aws-test:kms:us-test-1:123456789012:key/vol', deleteOnTermination: false }], [
+    tf('device_name = "/dev/xvdr"\n ebs {\n delete_on_termination = false\n encrypted = true\n iops = 3333\n kms_key_id = "arn:aws-test:kms:us-test-1:123456789012:key/vol"\n throughput = 133\n volume_size = 33\n volume_type = "gp3"'),
+  ], ASG, { covers: ['spec.volumes[].device', 'spec.volumes[].size', 'spec.volumes[].type', 'spec.volumes[].iops', 'spec.volumes[].throughput', 'spec.volumes[].encrypted', 'spec.volumes[].key', 'spec.volumes[].deleteOnTermination'] }),
+  groupEffect('spec.volumeMounts', [{ device: '/dev/xvdr', path: '/mnt/registry', filesystem: 'ext4', formatOptions: ['-m0'], mountOptions: ['noatime'] }], [
+    nodesConfig('VolumeMounts:\n- device: /dev/xvdr\n  filesystem: ext4\n  formatOptions:\n  - -m0\n  mountOptions:\n  - noatime\n  path: /mnt/registry'),
+  ], NODEUP_CONFIG, { covers: ['spec.volumeMounts[].device', 'spec.volumeMounts[].path', 'spec.volumeMounts[].filesystem', 'spec.volumeMounts[].formatOptions', 'spec.volumeMounts[].mountOptions'] }),
+  groupEffect('spec.warmPool', { minSize: 1, maxSize: 4, enableLifecycleHook: true, lifecycleHookTimeout: 88 }, [tf('warm_pool {\n max_group_prepared_capacity = 4\n min_size = 1'), tf('heartbeat_timeout = 88'), nodesConfig('EnableLifecycleHook: true')], ASG, {
+    covers: ['spec.warmPool.minSize', 'spec.warmPool.maxSize', 'spec.warmPool.enableLifecycleHook', 'spec.warmPool.lifecycleHookTimeout'],
+  }),
+  pending('InstanceGroup', 'spec.warmPool.additionalImages', 'registry', 'the nodeupconfig warmPoolImages list (kops-managed images plus these) is not built yet'),
+  noEffect('InstanceGroup', 'spec.zones', ASG, 'on AWS instances are placed by spec.subnets; zones is read by the GCE, Azure and OpenStack models'),
+  pending('InstanceGroup', 'spec.containerd.*', 'flags', "the instance group's containerd config is not merged over the cluster's in the nodeupconfig yet (issue item 5)"),
+  pending('InstanceGroup', 'spec.image', 'registry', 'has its effect (image_id), but the fixture cloud knows one image only, so no sample can show a change'),
 ];

@@ -23,6 +23,8 @@ export const AWS_REFUSED_FIELDS: readonly RefusedEntry[] = [
   goRefused('Cluster', 'spec.kubeScheduler.usePolicyConfigMap', 'is forbidden: usePolicyConfigMap is deprecated, use KubeSchedulerConfiguration'),
   goRefused('Cluster', 'spec.kubeAPIServer.admissionControl', 'is forbidden: admissionControl has been replaced with enableAdmissionPlugins'),
   goRefused('Cluster', 'spec.kubeControllerManager.experimentalClusterSigningDuration', 'is forbidden: experimentalClusterSigningDuration has been replaced with clusterSigningDuration as of kubernetes 1.25'),
+  goRefused('Cluster', 'spec.etcdClusters[].heartbeatInterval', 'is not supported by etcd-manager'),
+  goRefused('Cluster', 'spec.etcdClusters[].leaderElectionTimeout', 'is not supported by etcd-manager'),
   ...['spec.kubelet', 'spec.masterKubelet'].flatMap((block) => kubeletRefusals('Cluster', block)),
   ...kubeletRefusals('InstanceGroup', 'spec.kubelet'),
 ];
