@@ -8,7 +8,7 @@ export type TemplateFunc = (...args: unknown[]) => unknown;
 
 type Operand =
   | { k: 'field'; base: string; path: string[] }
-  | { k: 'ident'; name: string }
+  | { k: 'ident'; name: string; path: string[] }
   | { k: 'lit'; value: unknown }
   | { k: 'pipe'; pipe: Pipeline };
 
@@ -149,7 +149,9 @@ function operand(tok: string): Operand {
     const [base, ...path] = tok.split('.');
     return { k: 'field', base, path };
   }
-  return { k: 'ident', name: tok };
+  // `Func.Field` calls the function and reads a field of its result.
+  const [name, ...path] = tok.split('.');
+  return { k: 'ident', name, path };
 }
 
 /** Builds the node tree of a template. */
@@ -303,6 +305,7 @@ class Renderer {
 
   private command(cmd: Operand[], scope: Scope, piped: unknown[]): unknown {
     const [head, ...rest] = cmd;
+    if (head.k === 'ident' && head.path.length > 0 && rest.length === 0 && piped.length === 0) return this.operand(head, scope);
     if (head.k === 'ident') {
       if (head.name === 'and' || head.name === 'or') return this.logic(head.name, [...rest.map((o) => () => this.operand(o, scope)), ...piped.map((p) => () => p)]);
       return this.call(head.name, [...rest.map((o) => this.operand(o, scope)), ...piped]);
@@ -331,7 +334,7 @@ class Renderer {
       case 'lit':
         return op.value;
       case 'ident':
-        return this.call(op.name, []);
+        return op.path.reduce((v: unknown, name) => (v === undefined || v === null ? undefined : (v as Record<string, unknown>)[name]), this.call(op.name, []));
       case 'pipe':
         return this.pipeline(op.pipe, scope);
       case 'field': {

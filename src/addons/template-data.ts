@@ -46,17 +46,53 @@ function goView(value: unknown, schema: FieldSchema | undefined): unknown {
   });
 }
 
-/** Internal Networking fields that v1alpha2 keeps at the top of the spec. */
-const NETWORKING_AT_TOP = ['networkCIDR', 'networkID', 'nonMasqueradeCIDR', 'podCIDR', 'serviceClusterIPRange', 'subnets', 'additionalNetworkCIDRs', 'topology'];
+/** Fields the kops (internal) ClusterSpec keeps elsewhere than v1alpha2: internal path <- v1alpha2 path. */
+const MOVED: [string, string][] = [
+  ...['networkCIDR', 'networkID', 'nonMasqueradeCIDR', 'podCIDR', 'serviceClusterIPRange', 'subnets', 'additionalNetworkCIDRs', 'topology'].map(
+    (f): [string, string] => [`networking.${f}`, f],
+  ),
+  ['networking.amazonvpc.image', 'networking.amazonvpc.imageName'],
+  ['networking.amazonvpc.initImage', 'networking.amazonvpc.initImageName'],
+  ['cloudProvider.aws.nodeTerminationHandler', 'nodeTerminationHandler'],
+  ['cloudProvider.aws.loadBalancerController', 'awsLoadBalancerController'],
+  ['cloudProvider.aws.podIdentityWebhook', 'podIdentityWebhook'],
+  ['cloudProvider.aws.ebsCSIDriver', 'cloudConfig.awsEBSCSIDriver'],
+  ['cloudProvider.aws.warmPool', 'warmPool'],
+];
+
+function get(obj: unknown, path: string[]): unknown {
+  return path.reduce((o: unknown, k) => (o && typeof o === 'object' ? (o as Data)[k] : undefined), obj);
+}
+
+function schemaAt(schema: FieldSchema, path: string[]): FieldSchema | undefined {
+  return path.reduce((s: FieldSchema | undefined, k) => (s && isStruct(s) ? s.fields[k] : undefined), schema);
+}
+
+/** Sets `value` at `path` in a copy-on-write way (objects on the path are copied). */
+function put(obj: Data, path: string[], value: unknown): Data {
+  const [head, ...rest] = path;
+  const child = (obj[head] && typeof obj[head] === 'object' ? obj[head] : {}) as Data;
+  return { ...obj, [head]: rest.length === 0 ? value : put(child, rest, value) };
+}
 
 /** The completed cluster spec as a template's `.`: the kops (internal) ClusterSpec field layout. */
 export function templateData(cluster: AddonCluster): unknown {
-  const spec = cluster.spec;
-  const specSchema = (ClusterSchema.fields.spec as StructSchema).fields;
-  const networkingSchema: StructSchema = {
-    fields: { ...(specSchema.networking as StructSchema).fields, ...Object.fromEntries(NETWORKING_AT_TOP.map((f) => [f, specSchema[f]])) },
-  };
-  const networking = { ...(spec.networking ?? {}), ...Object.fromEntries(NETWORKING_AT_TOP.filter((f) => f in spec).map((f) => [f, spec[f]])) };
-  const schema: StructSchema = { fields: { ...specSchema, networking: networkingSchema } };
-  return goView({ ...spec, networking }, schema);
+  const specSchema = ClusterSchema.fields.spec as StructSchema;
+  let data: Data = cluster.spec;
+  let schema: FieldSchema = specSchema;
+  for (const [internal, external] of MOVED) {
+    const from = external.split('.');
+    const to = internal.split('.');
+    const value = get(cluster.spec, from);
+    if (to[0] === 'cloudProvider' && cluster.spec.cloudProvider !== 'aws') continue;
+    if (value !== undefined) data = put(data, to, value);
+    const fieldType = schemaAt(specSchema, from);
+    if (fieldType !== undefined) schema = put(schema as unknown as Data, fieldsPath(to), fieldType) as unknown as FieldSchema;
+  }
+  return goView(data, schema);
+}
+
+/** Where a field's schema sits in a StructSchema tree: `a.b` -> `fields.a.fields.b`. */
+function fieldsPath(path: string[]): string[] {
+  return path.flatMap((k) => ['fields', k]);
 }
