@@ -5,7 +5,7 @@ import { toGoYaml } from '../apis/go/yaml.js';
 import { UserError } from '../errors.js';
 import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
-import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask } from './tasks.js';
+import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
 
 export interface ApplyOptions {
   /** The directory standing for the host's `/`. */
@@ -57,6 +57,7 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
   }
   const credentials = await obtainCredentials(sorted.filter((t): t is IssueCertTask => t.kind === 'IssueCert'), options, writer);
   const afterChanges: string[][] = [];
+  const mounts: string[][] = [];
   const services: Array<{ task: ServiceTask; changed: boolean }> = [];
   for (const task of sorted) {
     switch (task.kind) {
@@ -75,13 +76,43 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
       case 'Package':
         report.packages.push(task.name);
         break;
+      case 'VolumeMount':
+        mounts.push(...(await volumeMountCommands(task, writer)));
+        break;
       default:
         break;
     }
   }
-  report.commands = hostCommands(afterChanges, services);
+  // Devices are mounted before anything else runs, as the Go nodeup mounts them while it plans.
+  report.commands = [...mounts, ...hostCommands(afterChanges, services)];
   if (options.runCommand && !options.dryRun) for (const argv of report.commands) await options.runCommand(argv);
   return report;
+}
+
+/**
+ * The mount point is created; a device not yet mounted there is formatted when it holds no filesystem (the check and
+ * mkfs options of Kubernetes' mount-utils), then mounted with the group's options.
+ */
+async function volumeMountCommands(task: VolumeMountTask, writer: RootWriter): Promise<string[][]> {
+  await writer.ensureDirectory(taskKey(task), task.name, '0755');
+  const mounted = String((await writer.read('/proc/mounts')) ?? '')
+    .split('\n')
+    .some((line) => {
+      const [device, path] = line.split(' ');
+      return device === task.device && path === task.name;
+    });
+  if (mounted) return [];
+  const fs = task.filesystem;
+  const force = fs === 'ext3' || fs === 'ext4' ? ['-F', '-m0'] : fs === 'xfs' ? ['-f'] : [];
+  const format = [`mkfs.${fs}`, ...force, task.device].map(shellQuote).join(' ');
+  return [
+    ['sh', '-c', `blkid -p ${shellQuote(task.device)} >/dev/null 2>&1 || ${format}`],
+    ['mount', '-t', fs, ...(task.mountOptions.length ? ['-o', task.mountOptions.join(',')] : []), task.device, task.name],
+  ];
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }
 
 /**

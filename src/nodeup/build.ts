@@ -1,5 +1,6 @@
 import { taskKey, type Task } from './tasks.js';
 import { channelsTasks } from './builders/channels.js';
+import { cloudConfigTasks } from './builders/cloud-config.js';
 import { containerdTasks } from './builders/containerd.js';
 import type { Builder, BuildContext } from './builders/context.js';
 import { hookTasks } from './builders/hooks.js';
@@ -13,6 +14,7 @@ import { kubeProxyTasks } from './builders/kube-proxy.js';
 import { kubeRouterTasks } from './builders/kube-router.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
 import { updateServiceTasks } from './builders/updateservice.js';
+import { volumeMountTasks } from './builders/volumes.js';
 
 /** Every builder by the name the Go nodeup golden tests use for it. */
 export const BUILDERS: Record<string, Builder> = {
@@ -20,6 +22,7 @@ export const BUILDERS: Record<string, Builder> = {
   binaries: binaryTasks,
   'ca-certificates': caCertificateTasks,
   channels: channelsTasks,
+  cloudconfig: cloudConfigTasks,
   containerd: containerdTasks,
   etchosts: etcHostsTasks,
   fileassets: fileAssetTasks,
@@ -38,6 +41,7 @@ export const BUILDERS: Record<string, Builder> = {
   'static-manifests': staticManifestTasks,
   sysctls: sysctlTasks,
   updateservice: updateServiceTasks,
+  volumes: volumeMountTasks,
 };
 
 /** All tasks for this host; two builders declaring the same key is a bug, reported rather than silently merged. */

@@ -27,6 +27,7 @@ interface Options {
   caCertificates?: string;
   distribution?: Distribution;
   arch?: 'amd64' | 'arm64';
+  cloudProvider: string;
 }
 
 async function run(opts: Options): Promise<number> {
@@ -45,7 +46,7 @@ async function run(opts: Options): Promise<number> {
   const keystore = role !== 'Node' && config.configStore?.keypairs ? await readKeypairs(config.configStore.keypairs, KEYSTORE_KEYPAIRS) : undefined;
   failed.push(...(keystore?.failed ?? []));
   const caBundle = opts.caCertificates ? await readFile(opts.caCertificates, 'utf8') : config.CAs?.['kubernetes-ca'];
-  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, caBundle, configBase };
+  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, caBundle, configBase, cloudProvider: opts.cloudProvider };
   const tasks = buildTasks(ctx);
 
   const kopsControllerUrl = opts.kopsController ?? `https://kops-controller.internal.${config.ClusterName}:3988`;
@@ -116,6 +117,7 @@ const program = new Command('nodeup')
   .option('--kops-controller <url>', 'kops-controller bootstrap URL (default https://kops-controller.internal.<cluster>:3988)')
   .option('--ca-certificates <file>', 'the cluster CA bundle from the boot config (trusted for kops-controller, installed as /srv/kubernetes/ca.crt)')
   .addOption(new Option('--distribution <name>', 'host distribution (default: from <root>/etc/os-release)').choices(['ubuntu', 'flatcar', 'unknown']))
+  .option('--cloud-provider <name>', "the cloud the host runs on, as the boot config's CloudProvider", 'aws')
   .addOption(new Option('--arch <arch>', 'host architecture (default: this machine)').choices(['amd64', 'arm64']))
   .action(async (opts: Options) => {
     process.exitCode = await run(opts);

@@ -4,7 +4,7 @@ import { toGoYaml, goKeyLess, type YamlValue } from '../apis/go/yaml.js';
  * What nodeup does on a host, as Go nodeup models it: one task per file, unit, certificate, user or package, keyed
  * `<Type>/<name>`. Builders only declare tasks; apply.ts carries them out.
  */
-export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask;
+export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask;
 
 /** A binary from the config's asset list (or, in golden tests, a test asset), installed from nodeup's cache. */
 export interface AssetContents {
@@ -91,6 +91,19 @@ export interface UpdateEtcHostsTask {
   records: Array<{ hostname: string; addresses: string[] }>;
 }
 
+/**
+ * A device of the instance group mounted on a path, formatted first when it holds no filesystem. Not a Go task: the
+ * Go nodeup formats and mounts while it builds its tasks.
+ */
+export interface VolumeMountTask {
+  kind: 'VolumeMount';
+  /** The mount path. */
+  name: string;
+  device: string;
+  filesystem: string;
+  mountOptions: string[];
+}
+
 export function taskKey(task: Task): string {
   return `${task.kind}/${task.kind === 'File' ? task.path : task.name}`;
 }
@@ -154,6 +167,8 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
       return { Name: task.name, sha256: task.sha256, url: task.url };
     case 'UpdateEtcHostsTask':
       return { Name: task.name, records: task.records.map((r) => ({ addresses: r.addresses, hostname: r.hostname })) };
+    case 'VolumeMount':
+      return { Name: task.name, device: task.device, filesystem: task.filesystem, mountOptions: task.mountOptions };
   }
 }
 

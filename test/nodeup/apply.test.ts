@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -32,4 +32,21 @@ test('a dry run runs nothing, but says what it would run', async () => {
   const report = await applyTasks(tasks, { root: join(scratch, 'dry'), dryRun: true, unitDir: '/lib/systemd/system', runCommand: async (argv) => void ran.push(argv.join(' ')) });
   expect(ran).toEqual([]);
   expect(report.commands.map((c) => c.join(' '))).toContain('systemctl daemon-reload');
+});
+
+test('an instance group volume is formatted when blank and mounted, before anything else; once mounted it is left alone', async () => {
+  const root = join(scratch, 'volumes');
+  const volume: Task = { kind: 'VolumeMount', name: '/data', device: '/dev/xvdd', filesystem: 'ext4', mountOptions: ['noatime', 'discard'] };
+  const ran: string[] = [];
+  const options: ApplyOptions = { root, dryRun: false, unitDir: '/lib/systemd/system', runCommand: async (argv) => void ran.push(argv.join(' ')) };
+
+  await applyTasks([...tasks, volume], options);
+  expect(ran.slice(0, 2)).toEqual(['sh -c blkid -p /dev/xvdd >/dev/null 2>&1 || mkfs.ext4 -F -m0 /dev/xvdd', 'mount -t ext4 -o noatime,discard /dev/xvdd /data']);
+  expect(statSync(join(root, 'data')).isDirectory()).toBe(true);
+
+  mkdirSync(join(root, 'proc'));
+  writeFileSync(join(root, 'proc/mounts'), '/dev/xvdd /data ext4 rw,noatime 0 0\n');
+  ran.length = 0;
+  await applyTasks([...tasks, volume], options);
+  expect(ran.filter((c) => /mount|mkfs/.test(c))).toEqual([]);
 });

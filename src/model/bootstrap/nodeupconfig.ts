@@ -2,6 +2,7 @@ import { ARCHITECTURES, nodeAssets, type NodeAssetSpec } from '../../assets/inde
 import { toGoYaml } from '../../apis/go/yaml.js';
 import { toNodeupNames, type ComponentStruct } from '../../apis/component-flags.js';
 import { UserError } from '../../errors.js';
+import { containerdConfigOf, gvisorConfigOf, nvidiaConfigOf } from './containerd.js';
 import { buildKubeletConfig } from './kubelet.js';
 import { kubeSchedulerConfigFile } from './kube-scheduler.js';
 import {
@@ -9,7 +10,6 @@ import {
   etcdClusterNames,
   hasAPIServer,
   installCNIAssets,
-  isIPv6Only,
   roleOf,
   usesNoneDNS,
   type Role,
@@ -40,7 +40,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     KubernetesVersion: spec.kubernetesVersion,
     Networking: networkingOf(cluster),
     UpdatePolicy: ig.spec.updatePolicy ?? spec.updatePolicy ?? 'automatic',
-    containerdConfig: spec.containerd,
+    containerdConfig: containerdConfigOf(cluster, ig),
     usesNoneDNS: usesNoneDNS(cluster),
   };
 
@@ -59,7 +59,10 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
   if (spec.kubeAPIServer?.serviceNodePortRange) config.ServiceNodePortRange = spec.kubeAPIServer.serviceNodePortRange;
   if (spec.networking?.kubenet || spec.networking?.kopeio) config.UsesKubenet = true;
   if (etcdClusterNames(cluster).includes('cilium')) config.UseCiliumEtcd = true;
-  if (spec.containerd?.nvidiaGPU?.enabled) config.NvidiaGPU = spec.containerd.nvidiaGPU;
+  const nvidia = nvidiaConfigOf(cluster, ig);
+  if (nvidia) config.NvidiaGPU = nvidia;
+  const gvisor = gvisorConfigOf(ig);
+  if (gvisor) config.GVisor = gvisor;
 
   addKeysets(config, cluster, role, ctx);
 
@@ -73,6 +76,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     };
     config.configStore = { keypairs: spec.keyStore, secrets: spec.secretStore };
     config.staticManifests = [{ key: 'kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml' }];
+    if (spec.cloudProvider === 'aws') Object.assign(config, cloudControllerSettings(spec.cloudConfig));
   }
   if (controlPlane) {
     config.ControlPlaneConfig = {
@@ -83,9 +87,19 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     config.EtcdClusterNames = etcdClusterNames(cluster);
     config.etcdManifests = etcdManifestNames(cluster, ig.metadata.name).map((name) => `${base}/manifests/etcd/${name}.yaml`);
     config.channelsManifest = `${base}/manifests/channels/kops-channels.yaml`;
-    if (isIPv6Only(cluster)) config.nodeIPFamilies = ['ipv6', 'ipv4'];
   }
   return config;
+}
+
+/** The AWS cloud-controller settings nodes running an API server write to their cloud.config. */
+function cloudControllerSettings(cloudConfig: Data | undefined): Data {
+  const out: Data = {};
+  for (const field of ['disableSecurityGroupIngress', 'elbSecurityGroup', 'nlbSecurityGroupMode']) {
+    if (cloudConfig?.[field] != null) out[field] = cloudConfig[field];
+  }
+  const families = cloudConfig?.nodeIPFamilies as string[] | undefined;
+  if (families?.length) out.nodeIPFamilies = families;
+  return out;
 }
 
 /** A component config of the cluster spec under the field names of the nodeup configuration. */

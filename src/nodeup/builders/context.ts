@@ -27,6 +27,8 @@ export interface BuildContext {
   caBundle?: string;
   /** The cluster's state-store folder, for manifests given relative to it. */
   configBase?: string;
+  /** The cloud the host runs on, from the boot config (`aws`, `gce`, ...). */
+  cloudProvider?: string;
 }
 
 export interface Keypair {

@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { buildNodeupConfig } from '../../src/model/bootstrap/nodeupconfig.js';
+import { cloudConfigTasks } from '../../src/nodeup/builders/cloud-config.js';
+import type { BuildContext } from '../../src/nodeup/builders/context.js';
+import { volumeMountTasks } from '../../src/nodeup/builders/volumes.js';
+import { parseNodeupConfig, type NodeRole } from '../../src/nodeup/config.js';
+import { loadCase } from '../model/bootstrap/golden-cases.js';
+
+function host(role: NodeRole, extra: Record<string, unknown>): BuildContext {
+  const config = parseNodeupConfig(
+    JSON.stringify({ ClusterName: 'c.example.com', KubernetesVersion: '1.34.0', KubeletConfig: { cloudProvider: 'external' }, Assets: { amd64: [] }, ...extra }),
+    'test',
+  );
+  return { config, role, host: { distribution: 'ubuntu', architecture: 'amd64' }, assets: {}, remote: new Map(), cloudProvider: 'aws' };
+}
+
+const minimal = loadCase('minimal-aws');
+const groupNamed = (name: string) => minimal.instanceGroups.find((ig) => ig.metadata.name === name)!;
+const controlPlaneGroup = minimal.instanceGroups.find((ig) => ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane')!;
+
+describe('the nodeup configuration (as the Go NewConfig builds it)', () => {
+  test("the group's containerd settings are merged over the cluster's, field by field", () => {
+    const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, containerd: { logLevel: 'info', registryMirrors: { 'docker.io': ['https://a'] }, version: '2.1.0' } } };
+    const nodes = { ...groupNamed('nodes'), spec: { ...groupNamed('nodes').spec, containerd: { logLevel: 'debug', registryMirrors: { 'quay.io': ['https://b'] } } } };
+    expect(buildNodeupConfig(cluster, nodes, minimal.ctx).containerdConfig).toEqual({
+      logLevel: 'debug',
+      registryMirrors: { 'docker.io': ['https://a'], 'quay.io': ['https://b'] },
+      version: '2.1.0',
+    });
+  });
+
+  test('gVisor only for node groups that enable it, on the default platform; NVIDIA settings get the default driver', () => {
+    const gpu = { containerd: { gvisor: { enabled: true }, nvidiaGPU: { enabled: true } } };
+    const nodes = { ...groupNamed('nodes'), spec: { ...groupNamed('nodes').spec, ...gpu } };
+    const config = buildNodeupConfig(minimal.cluster, nodes, minimal.ctx);
+    expect(config.GVisor).toEqual({ enabled: true, platform: 'systrap' });
+    expect(config.NvidiaGPU).toEqual({ enabled: true, package: 'nvidia-driver-535-server' });
+    const controlPlane = { ...controlPlaneGroup, spec: { ...controlPlaneGroup.spec, ...gpu } };
+    const cpConfig = buildNodeupConfig(minimal.cluster, controlPlane, minimal.ctx);
+    expect(cpConfig.GVisor).toBeUndefined();
+    expect((cpConfig.containerdConfig as Record<string, unknown>).gvisor).toBeUndefined();
+  });
+
+  test("API-server hosts carry the cloud-controller settings of spec.cloudConfig; worker nodes do not", () => {
+    const cloudConfig = { disableSecurityGroupIngress: true, elbSecurityGroup: 'sg-1', nlbSecurityGroupMode: 'Managed', nodeIPFamilies: ['ipv4'] };
+    const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, cloudConfig } };
+    expect(buildNodeupConfig(cluster, controlPlaneGroup, minimal.ctx)).toMatchObject(cloudConfig);
+    expect(buildNodeupConfig(cluster, groupNamed('nodes'), minimal.ctx).elbSecurityGroup).toBeUndefined();
+  });
+});
+
+describe('what nodeup writes for it', () => {
+  test('cloud.config holds the AWS settings on API-server hosts, one NodeIPFamilies line per family', () => {
+    const [task] = cloudConfigTasks(host('ControlPlane', { disableSecurityGroupIngress: true, elbSecurityGroup: 'sg-1', nodeIPFamilies: ['ipv6', 'ipv4'] }));
+    expect(task).toEqual({
+      kind: 'File',
+      path: '/etc/kubernetes/cloud.config',
+      type: 'file',
+      contents: '[global]\nDisableSecurityGroupIngress = true\nElbSecurityGroup = sg-1\nNodeIPFamilies = ipv6\nNodeIPFamilies = ipv4\n',
+    });
+    expect(cloudConfigTasks(host('ControlPlane', {}))[0]).toMatchObject({ contents: '[global]\n\n' });
+  });
+
+  test('no cloud.config on worker nodes whose kubelet uses the external cloud provider', () => {
+    expect(cloudConfigTasks(host('Node', {}))).toEqual([]);
+  });
+
+  test('volume mounts become mount tasks, ext4 unless a filesystem is named', () => {
+    const ctx = host('Node', { VolumeMounts: [{ device: '/dev/xvdd', path: '/data', mountOptions: ['noatime'] }, { device: '/dev/xvde', path: '/logs', filesystem: 'xfs' }] });
+    expect(volumeMountTasks(ctx)).toEqual([
+      { kind: 'VolumeMount', name: '/data', device: '/dev/xvdd', filesystem: 'ext4', mountOptions: ['noatime'] },
+      { kind: 'VolumeMount', name: '/logs', device: '/dev/xvde', filesystem: 'xfs', mountOptions: [] },
+    ]);
+  });
+});
