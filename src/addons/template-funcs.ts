@@ -21,11 +21,18 @@ export function proxyEnv(cluster: AddonCluster): Record<string, string> {
   return Object.fromEntries(sortedEntries(env));
 }
 
+/** kops's CloudLabels: `KubernetesCluster=<name>` and spec.cloudLabels as `k=v`, sorted, comma-separated. */
+export function cloudLabels(cluster: AddonCluster): string {
+  const labels = [`KubernetesCluster=${cluster.metadata.name}`, ...Object.entries((cluster.spec.cloudLabels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`)];
+  return labels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(',');
+}
+
 /** The template functions every kops add-on template may call (template_functions.go, sprig's subset). */
 export function commonTemplateFuncs(cluster: AddonCluster): Record<string, TemplateFunc> {
   return {
     APIInternalName: () => `api.internal.${cluster.metadata.name}`,
     ClusterName: () => cluster.metadata.name,
+    CloudLabels: () => cloudLabels(cluster),
     ContainerdSELinuxEnabled: () => containerdSELinuxEnabled(cluster),
     GetCloudProvider: () => cluster.spec.cloudProvider,
     IsIPv6Only: () => isIPv6Only(cluster),

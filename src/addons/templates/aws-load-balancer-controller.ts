@@ -1,5 +1,6 @@
 import { usesServiceAccountPermissions } from '../irsa.js';
 import { awsRegion } from '../system-env.js';
+import { cloudLabels } from '../template-funcs.js';
 import type { AddonCluster } from '../types.js';
 
 const CONTROL_PLANE_AFFINITY = `        nodeAffinity:
@@ -2985,17 +2986,17 @@ ${onControlPlane ? CONTROL_PLANE_AFFINITY : SPREAD_ACROSS_NODES}      containers
         - --ingress-class=alb
         - --aws-region=${awsRegion(cluster)}
         - --metrics-bind-addr=:9442
-        - --enable-waf=false
-        - --enable-wafv2=false
-        - --enable-shield=false
-        - --default-tags=KubernetesCluster=${cluster.metadata.name}
+        - --enable-waf=${lbc.enableWAF === true}
+        - --enable-wafv2=${lbc.enableWAFv2 === true}
+        - --enable-shield=${lbc.enableShield === true}
+        - --default-tags=${cloudLabels(cluster)}
         env:
         - name: NODENAME
           valueFrom:
             fieldRef:
               apiVersion: v1
               fieldPath: spec.nodeName
-        image: public.ecr.aws/eks/aws-load-balancer-controller:v3.3.0
+        image: public.ecr.aws/eks/aws-load-balancer-controller:${lbc.version || 'v3.3.0'}
         imagePullPolicy: IfNotPresent
         livenessProbe:
           failureThreshold: 2
@@ -3024,11 +3025,11 @@ ${onControlPlane ? CONTROL_PLANE_AFFINITY : SPREAD_ACROSS_NODES}      containers
           timeoutSeconds: 10
         resources:
           limits:
-            cpu: ${lbc.cpuLimit ?? '200m'}
-            memory: ${lbc.memoryLimit ?? '500Mi'}
+            cpu: '${lbc.cpuLimit || '200m'}'
+            memory: '${lbc.memoryLimit || '500Mi'}'
           requests:
-            cpu: ${lbc.cpuRequest ?? '100m'}
-            memory: ${lbc.memoryRequest ?? '200Mi'}
+            cpu: '${lbc.cpuRequest || '100m'}'
+            memory: '${lbc.memoryRequest || '200Mi'}'
         securityContext:
           allowPrivilegeEscalation: false
           readOnlyRootFilesystem: true

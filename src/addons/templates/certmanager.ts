@@ -1,12 +1,22 @@
 import { awsRegion } from '../system-env.js';
+import { sortedEntries } from '../template-helpers.js';
 import type { AddonCluster } from '../types.js';
 
 /** cert-manager (CRDs, controller, cainjector, webhook), as kops ships it. */
 export function certManager(cluster: AddonCluster): string {
-  const gates: Record<string, boolean> = cluster.spec.certManager?.featureGates ?? {};
-  const featureGates = Object.keys(gates).length
-    ? `        - --feature-gates=${Object.keys(gates).sort().map((k) => `${k}=${gates[k]}`).join(',')}\n`
+  const cm = cluster.spec.certManager ?? {};
+  const gates: Record<string, boolean> = cm.featureGates ?? {};
+  const featureGates = sortedEntries(gates)
+    .map(([k, v]) => `        - --feature-gates=${k}=${v}\n`)
+    .join('');
+  const defaultIssuer = cm.defaultIssuer
+    ? `        - --default-issuer-name=${cm.defaultIssuer}\n        - --default-issuer-kind=ClusterIssuer\n        - --default-issuer-group=cert-manager.io\n`
     : '';
+  const nameservers: string[] = cm.nameservers ?? [];
+  const dnsConfig = nameservers.length
+    ? `      dnsConfig:\n        nameservers:\n${nameservers.map((n) => `        - ${JSON.stringify(n)}\n`).join('')}      dnsPolicy: None\n`
+    : '';
+  const region = cluster.spec.cloudProvider === 'aws' ? `        - name: AWS_REGION\n          value: ${JSON.stringify(awsRegion(cluster))}\n` : '';
   return `apiVersion: v1
 automountServiceAccountToken: true
 kind: ServiceAccount
@@ -14412,7 +14422,7 @@ spec:
             - matchExpressions:
               - key: node-role.kubernetes.io/master
                 operator: Exists
-      containers:
+${dnsConfig}      containers:
       - args:
         - --v=2
         - --cluster-resource-namespace=$(POD_NAMESPACE)
@@ -14420,14 +14430,12 @@ spec:
         - --acme-http01-solver-image=quay.io/jetstack/cert-manager-acmesolver:v1.19.5
         - --max-concurrent-challenges=60
         - --enable-certificate-owner-ref=true
-${featureGates}        env:
+${defaultIssuer}${featureGates}        env:
         - name: POD_NAMESPACE
           valueFrom:
             fieldRef:
               fieldPath: metadata.namespace
-        - name: AWS_REGION
-          value: ${awsRegion(cluster)}
-        image: quay.io/jetstack/cert-manager-controller:v1.19.5
+${region}        image: quay.io/jetstack/cert-manager-controller:v1.19.5
         imagePullPolicy: IfNotPresent
         livenessProbe:
           failureThreshold: 8
