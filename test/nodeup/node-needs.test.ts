@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { kubeSchedulerConfigFile } from '../../src/model/bootstrap/kube-scheduler.js';
 import { buildNodeupConfig } from '../../src/model/bootstrap/nodeupconfig.js';
 import { cloudConfigTasks } from '../../src/nodeup/builders/cloud-config.js';
 import type { BuildContext } from '../../src/nodeup/builders/context.js';
@@ -41,12 +42,28 @@ describe('the nodeup configuration (as the Go NewConfig builds it)', () => {
     expect((cpConfig.containerdConfig as Record<string, unknown>).gvisor).toBeUndefined();
   });
 
+  test('no kube-proxy on control planes isolated from the pod network, nor anywhere when it is disabled', () => {
+    const cluster = (extra: Record<string, unknown>) => ({ ...minimal.cluster, spec: { ...minimal.cluster.spec, ...extra } });
+    expect(buildNodeupConfig(cluster({ isolateMasters: true }), controlPlaneGroup, minimal.ctx).KubeProxy).toBeNull();
+    expect(buildNodeupConfig(cluster({ isolateMasters: true }), groupNamed('nodes'), minimal.ctx).KubeProxy).not.toBeNull();
+    expect(buildNodeupConfig(cluster({ kubeProxy: { enabled: false } }), groupNamed('nodes'), minimal.ctx).KubeProxy).toBeNull();
+  });
+
   test("API-server hosts carry the cloud-controller settings of spec.cloudConfig; worker nodes do not", () => {
     const cloudConfig = { disableSecurityGroupIngress: true, elbSecurityGroup: 'sg-1', nlbSecurityGroupMode: 'Managed', nodeIPFamilies: ['ipv4'] };
     const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, cloudConfig } };
     expect(buildNodeupConfig(cluster, controlPlaneGroup, minimal.ctx)).toMatchObject(cloudConfig);
     expect(buildNodeupConfig(cluster, groupNamed('nodes'), minimal.ctx).elbSecurityGroup).toBeUndefined();
   });
+});
+
+test('the scheduler config file takes the client qps as a number and a non-zero burst; two scheduler configs are refused', () => {
+  const cluster = (kubeScheduler: Record<string, unknown>) => ({ ...minimal.cluster, spec: { ...minimal.cluster.spec, kubeScheduler } });
+  expect(kubeSchedulerConfigFile(cluster({ qps: '500m', burst: 0 }), []).content).toBe(
+    'apiVersion: kubescheduler.config.k8s.io/v1\nclientConnection:\n  kubeconfig: /var/lib/kube-scheduler/kubeconfig\n  qps: 0.5\nkind: KubeSchedulerConfiguration\n',
+  );
+  const given = { apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', metadata: { name: 'x' }, spec: {} };
+  expect(() => kubeSchedulerConfigFile(cluster({}), [given, given] as never)).toThrow(/multiple KubeSchedulerConfiguration/);
 });
 
 describe('what nodeup writes for it', () => {

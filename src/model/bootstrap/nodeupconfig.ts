@@ -35,7 +35,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     ClusterName: cluster.metadata.name,
     Hooks: [orNull(keepForRole(ig.spec.hooks, role)), orNull(keepForRole(spec.hooks, role))],
     KeypairIDs: {},
-    KubeProxy: spec.kubeProxy?.enabled === false ? null : (internal('KubeProxyConfig', spec.kubeProxy) ?? null),
+    KubeProxy: kubeProxyOf(cluster, role),
     KubeletConfig: internal('KubeletConfigSpec', buildKubeletConfig(cluster, ig, ctx)),
     KubernetesVersion: spec.kubernetesVersion,
     Networking: networkingOf(cluster),
@@ -89,6 +89,14 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     config.channelsManifest = `${base}/manifests/channels/kops-channels.yaml`;
   }
   return config;
+}
+
+/** kube-proxy's settings, unless the cluster disables it, or isolates control planes from the pod network. */
+function kubeProxyOf(cluster: KopsObject, role: Role): Data | null {
+  const proxy = cluster.spec.kubeProxy as Data | undefined;
+  if (proxy?.enabled === false) return null;
+  if (role === 'ControlPlane' && cluster.spec.isolateMasters === true) return null;
+  return internal('KubeProxyConfig', proxy ?? {});
 }
 
 /** The AWS cloud-controller settings nodes running an API server write to their cloud.config. */
