@@ -78,6 +78,7 @@ const handlers = {
   toolboxDump: () => import('./commands/toolbox-dump.js'),
   validateCluster: () => import('./commands/validate-cluster.js'),
   toolboxUnlock: () => import('./commands/toolbox-unlock.js'),
+  rollingUpdateCluster: () => import('./commands/rolling-update-cluster.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -510,6 +511,7 @@ export const commandTree: CommandSpec = {
             validationTimeout,
             yes('Roll now; without it, only show what would be rolled'),
           ],
+          handler: handlers.rollingUpdateCluster,
         },
       ],
     },

@@ -123,8 +123,11 @@ export interface CloudInstanceGroups {
   list(clusterName: string): Promise<CloudInstanceGroup[]>;
   /** Takes an instance out of its group (it keeps running); the group starts a replacement unless `decrement`. */
   detach(group: CloudInstanceGroup, instanceId: string, options?: { decrement?: boolean }): Promise<void>;
-  /** Terminates an instance; its group (if any) replaces it. */
-  terminate(instanceId: string): Promise<void>;
+  /**
+   * Terminates an instance; its group (if any) replaces it. Given the group it is a member of, the group is told
+   * (it starts the replacement at once); an instance already gone counts as terminated.
+   */
+  terminate(instanceId: string, group?: CloudInstanceGroup): Promise<void>;
   /** Sets how many instances the group should run (within its min and max). */
   setDesiredCapacity(group: CloudInstanceGroup, desired: number): Promise<void>;
   /** Why the group recently failed to launch instances, newest first (empty when its last attempt worked). */

@@ -33,9 +33,9 @@ describe('the command tree as a user meets it', () => {
   });
 
   test('a command that has no implementation yet exits 2 and names itself', async () => {
-    const r = await kops(['rolling-update', 'cluster', 'c.example.com', '--yes']);
+    const r = await kops(['toolbox', 'enroll', '--host', 'h']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('not implemented yet: kops rolling-update cluster\n');
+    expect(r.stderr).toBe('not implemented yet: kops toolbox enroll\n');
   });
 
   test('an unknown command or flag is one clear usage error', async () => {

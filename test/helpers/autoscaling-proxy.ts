@@ -2,7 +2,9 @@
  * A loopback proxy in front of moto for what moto's Auto Scaling does not do (see ../shared/MOTO-NOTES.md): it answers
  * DescribeScalingActivities with the activities a test sets, refuses SetDesiredCapacity above a group's MaxSize as
  * AWS does, and can report a group as wanting more instances than it runs (a launch that keeps failing).
- * Everything else passes through unchanged.
+ * It also drops the user data of CreateLaunchTemplateVersion: moto 5.2 stores it unencoded for a new version and then
+ * fails every launch from that version (an AssertionError in its launch-template model, HTTP 500), so a group could
+ * never replace an instance after an update. Everything else passes through unchanged.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,8 @@ export interface AutoscalingProxy {
   shortfall: Map<string, number>;
   /** SetDesiredCapacity calls refused for exceeding MaxSize. */
   refused: string[];
+  /** Every API action that went through, in order (EC2 and Auto Scaling alike). */
+  actions: string[];
   stop(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export async function startAutoscalingProxy(target: string): Promise<Autoscaling
   const activities = new Map<string, Activity[]>();
   const shortfall = new Map<string, number>();
   const refused: string[] = [];
+  const actions: string[] = [];
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const out = httpRequest(
@@ -55,6 +60,7 @@ export async function startAutoscalingProxy(target: string): Promise<Autoscaling
     const body = Buffer.concat(chunks);
     const params = new URLSearchParams(body.toString('utf8'));
     const action = params.get('Action');
+    if (action) actions.push(action);
     const xml = (text: string, status = 200) => {
       res.writeHead(status, { 'content-type': 'text/xml' });
       res.end(text);
@@ -81,6 +87,14 @@ export async function startAutoscalingProxy(target: string): Promise<Autoscaling
         );
       }
     }
+    if (action === 'CreateLaunchTemplateVersion') {
+      for (const key of [...params.keys()]) if (key.startsWith('LaunchTemplateData.UserData')) params.delete(key);
+      const stripped = Buffer.from(params.toString());
+      req.headers['content-length'] = String(stripped.length);
+      const answer = await forward(req, stripped);
+      res.writeHead(answer.status, answer.headers);
+      return res.end(answer.body);
+    }
     const answer = await forward(req, body);
     let text = answer.body;
     if (action === 'DescribeAutoScalingGroups' && shortfall.size > 0) {
@@ -101,6 +115,7 @@ export async function startAutoscalingProxy(target: string): Promise<Autoscaling
     activities,
     shortfall,
     refused,
+    actions,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,12 +4,14 @@ import {
   DetachInstancesCommand,
   paginateDescribeAutoScalingGroups,
   SetDesiredCapacityCommand,
+  TerminateInstanceInAutoScalingGroupCommand,
   type AutoScalingGroup,
   type LaunchTemplateSpecification,
 } from '@aws-sdk/client-auto-scaling';
 import {
   CreateTagsCommand,
   DeleteLaunchTemplateCommand,
+  DescribeInstancesCommand,
   DescribeLaunchTemplatesCommand,
   paginateDescribeInstances,
   TerminateInstancesCommand,
@@ -50,11 +52,18 @@ export function awsInstanceGroups(aws: AwsClients): CloudInstanceGroups {
         new DetachInstancesCommand({ AutoScalingGroupName: group.cloudName, InstanceIds: [instanceId], ShouldDecrementDesiredCapacity: options.decrement ?? false }),
       );
     },
-    async terminate(instanceId) {
+    async terminate(instanceId, group) {
+      const member = group?.instances.some((i) => i.id === instanceId && i.state !== 'Detached');
       try {
-        await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
+        if (member) {
+          await aws.autoScaling.send(new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: false }));
+        } else {
+          await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
+        }
       } catch (err) {
-        if (awsErrorCode(err) !== 'InvalidInstanceID.NotFound') throw err;
+        if (awsErrorCode(err) === 'InvalidInstanceID.NotFound' || classifyAwsError(err) === 'notFound') return;
+        // A retried call can fail because its first attempt did the work: then the instance is on its way out.
+        if (!(await isTerminating(aws, instanceId))) throw err;
       }
     },
     async setDesiredCapacity(group, desired) {
@@ -85,6 +94,12 @@ export function awsInstanceGroups(aws: AwsClients): CloudInstanceGroups {
       }
     },
   };
+}
+
+async function isTerminating(aws: AwsClients, instanceId: string): Promise<boolean> {
+  const out = await aws.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }));
+  const state = out.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+  return state === undefined || state === 'shutting-down' || state === 'terminated';
 }
 
 function tagOf(g: AutoScalingGroup, key: string): string | undefined {
