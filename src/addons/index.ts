@@ -30,6 +30,9 @@ import { nvidia } from './templates/nvidia.js';
 import { podIdentityWebhook } from './templates/pod-identity-webhook.js';
 import { snapshotController } from './templates/snapshot-controller.js';
 import { storageAws } from './templates/storage-aws.js';
+import { storageGce } from './templates/storage-gce.js';
+import { gcpCloudController } from './templates/gcp-cloud-controller.js';
+import { gcpPdCsiDriver } from './templates/gcp-pd-csi-driver.js';
 import type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
 
 export type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
@@ -47,6 +50,7 @@ const AUTHENTICATION_SELECTOR = { 'role.kubernetes.io/authentication': '1' };
 
 const isAWS = (c: AddonCluster) => c.spec.cloudProvider === 'aws';
 const usesCoreDNS = (c: AddonCluster) => (c.spec.kubeDNS?.provider ?? 'CoreDNS') === 'CoreDNS';
+const isGCE = (c: AddonCluster) => c.spec.cloudProvider === 'gce';
 
 /** Every add-on kops can install, in bootstrap-channel order. */
 const CATALOG: CatalogEntry[] = [
@@ -178,6 +182,18 @@ const CATALOG: CatalogEntry[] = [
   {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },
     enabled: (c) => isAWS(c) && c.spec.cloudConfig?.manageStorageClasses === true,
+  },
+  {
+    definition: { name: 'storage-gce.addons.k8s.io', id: 'v1.7.0', manifestFile: 'v1.7.0.yaml', render: storageGce },
+    enabled: (c) => isGCE(c) && c.spec.cloudConfig?.manageStorageClasses === true,
+  },
+  {
+    definition: { name: 'gcp-pd-csi-driver.addons.k8s.io', id: 'k8s-1.23', manifestFile: 'k8s-1.23.yaml', render: gcpPdCsiDriver },
+    enabled: (c) => isGCE(c) && c.spec.cloudConfig?.gcpPDCSIDriver?.enabled === true,
+  },
+  {
+    definition: { name: 'gcp-cloud-controller.addons.k8s.io', id: 'k8s-1.23', manifestFile: 'k8s-1.23.yaml', prune: true, render: gcpCloudController },
+    enabled: isGCE,
   },
   {
     definition: {
@@ -324,6 +340,22 @@ const CATALOG: CatalogEntry[] = [
 ];
 
 /** A state-store file of the add-ons: the bootstrap channel or one manifest. */
+/**
+ * As kops's remapping of add-on objects: each object carries the channel selector's labels, and the pods of
+ * Deployments and DaemonSets are marked as managed by kops.
+ */
+function labelForChannel(obj: Record<string, unknown>, selector: Record<string, string>): void {
+  const metadata = (obj.metadata ??= {}) as Record<string, unknown>;
+  metadata.labels = { ...((metadata.labels as Record<string, string> | undefined) ?? {}), ...selector };
+  if ((obj.kind === 'Deployment' || obj.kind === 'DaemonSet') && obj.apiVersion === 'apps/v1') {
+    const template = ((obj.spec as Record<string, unknown> | undefined)?.template ?? undefined) as Record<string, unknown> | undefined;
+    if (template) {
+      const podMeta = (template.metadata ??= {}) as Record<string, unknown>;
+      podMeta.labels = { ...((podMeta.labels as Record<string, string> | undefined) ?? {}), 'kops.k8s.io/managed-by': 'kops' };
+    }
+  }
+}
+
 export interface AddonFile {
   /** Go kops ManagedFile name, e.g. `minimal.example.com-addons-coredns.addons.k8s.io-k8s-1.12`. */
   tfName: string;
@@ -336,6 +368,7 @@ export interface AddonFile {
 export function buildAddons(cluster: AddonCluster, ctx: AddonContext): AddonFile[] {
   const rendered: RenderedAddon[] = CATALOG.filter((e) => e.enabled(cluster)).map(({ definition }) => {
     const objects = parseManifest(definition.render(cluster, ctx));
+    for (const obj of objects) labelForChannel(obj, definition.selector === undefined ? { 'k8s-addon': definition.name } : (definition.selector ?? {}));
     const sa = definition.serviceAccountRole;
     if (sa && usesServiceAccountPermissions(cluster)) {
       addServiceAccountRole(objects, sa.name, serviceAccountRoleArn(ctx, serviceAccountRoleName(sa.name, sa.namespace, cluster.metadata.name)));

@@ -60,6 +60,9 @@ export function nodeAssetUrls(spec: NodeAssetSpec, arch: Architecture): string[]
   if (spec.cloudProvider === 'aws') {
     urls.push(`https://artifacts.k8s.io/binaries/cloud-provider-aws/${ECR_CREDENTIAL_PROVIDER_VERSION}/linux/${arch}/ecr-credential-provider-linux-${arch}`);
   }
+  if (spec.cloudProvider === 'gce') {
+    urls.push(`https://artifacts.k8s.io/binaries/cloud-provider-gcp/${GCP_AUTH_PROVIDER_VERSION}/auth-provider-gcp/linux/${arch}/auth-provider-gcp`);
+  }
   if (spec.installCNIAssets) {
     const cni = cniPluginsVersion(spec.kubernetesVersion);
     urls.push(`https://github.com/containernetworking/plugins/releases/download/v${cni}/cni-plugins-linux-${arch}-v${cni}.tgz`);
@@ -91,6 +94,7 @@ export function nodeAssets(spec: NodeAssetSpec, arch: Architecture, extraHashes:
 }
 
 const ECR_CREDENTIAL_PROVIDER_VERSION = 'v1.31.7';
+const GCP_AUTH_PROVIDER_VERSION = 'v35.0.0';
 
 /** Where the Kubernetes binaries are: the release site for a version, or the location given instead (side-loading). */
 function kubernetesReleaseBase(kubernetesVersion: string): string {

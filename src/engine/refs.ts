@@ -28,7 +28,10 @@ export function containsPending(value: unknown): boolean {
 
 /** Replaces every Ref by what `lookup` says it is (a concrete value or a Pending). */
 export function resolveRefs(value: unknown, lookup: (r: Ref) => unknown): unknown {
-  if (isRef(value)) return lookup(value);
+  if (isRef(value)) {
+    const resolved = lookup(value);
+    return value.prefix && typeof resolved === 'string' ? value.prefix + resolved : resolved;
+  }
   if (Array.isArray(value)) return value.map((v) => resolveRefs(v, lookup));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};

@@ -8,8 +8,9 @@ import type { Lifecycle, Ref, Task, TaskKey } from './task.js';
  * - `block` / `blocks`: one nested block / a repeated nested block, with its own fields
  * - `file` / `filebase64`: a large value written to `data/<type>_<name>_<dataKey>` and read back by Terraform
  * - `tagBlocks`: a string map written as repeated `tag { key, propagate_at_launch = true, value }` (ASG tags)
+ * - `mapWithFiles`: a string map whose multi-line values are written to `data/<type>_<name>_<tf>_<key>` (GCE metadata)
  */
-export type FieldKind = 'value' | 'map' | 'tags' | 'block' | 'blocks' | 'file' | 'filebase64' | 'tagBlocks';
+export type FieldKind = 'value' | 'map' | 'tags' | 'block' | 'blocks' | 'file' | 'filebase64' | 'tagBlocks' | 'mapWithFiles';
 
 export interface FieldDecl {
   tf: string;
@@ -24,6 +25,8 @@ export interface FieldDecl {
   relativeIpv6?: boolean;
   /** The provider takes this scalar as a string (`connection_termination = "true"`). */
   tfString?: boolean;
+  /** Used by the cloud calls only: the Terraform resource has no such attribute. */
+  notInTerraform?: boolean;
 }
 
 export type Fields = Record<string, FieldDecl>;
@@ -35,7 +38,7 @@ export interface ResourceDecl {
   kopsKind: string;
   fields: Fields;
   /** Terraform-only settings rendered on every resource of this type (`lifecycle { create_before_destroy = true }`). */
-  terraform?: { createBeforeDestroy?: boolean; labelPrefix?: string };
+  terraform?: { createBeforeDestroy?: boolean; labelPrefix?: string; ignoreChanges?: string[] };
 }
 
 export interface TaskOptions {

@@ -40,10 +40,12 @@ export interface TaskKey {
 export interface Ref {
   readonly $ref: TaskKey;
   readonly attr: string;
+  /** Written before the attribute's value (`serviceAccount:` before an e-mail). */
+  readonly prefix?: string;
 }
 
-export function ref(task: TaskKey, attr = 'id'): Ref {
-  return { $ref: { type: task.type, name: task.name }, attr };
+export function ref(task: TaskKey, attr = 'id', prefix?: string): Ref {
+  return prefix ? { $ref: { type: task.type, name: task.name }, attr, prefix } : { $ref: { type: task.type, name: task.name }, attr };
 }
 
 export function isRef(value: unknown): value is Ref {

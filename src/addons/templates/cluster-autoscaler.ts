@@ -1,6 +1,8 @@
 import { toGoYaml } from '../../apis/go/yaml.js';
 import { awsRegion } from '../system-env.js';
 import type { AddonCluster, AddonContext } from '../types.js';
+import { instanceGroupManagerName, splitAcrossZones } from '../../cloud/gce/names.js';
+import { controlPlaneCount } from './instance-groups.js';
 
 const PRIORITY_CONFIGMAP = (text: string) => `apiVersion: v1
 data:
@@ -307,7 +309,7 @@ metadata:
   name: cluster-autoscaler
   namespace: kube-system
 spec:
-  replicas: 1
+  replicas: ${controlPlaneCount(ctx) > 1 ? 2 : 1}
   selector:
     matchLabels:
       app: cluster-autoscaler
@@ -343,10 +345,10 @@ ${podAnnotations}      labels:
 ${commandFlags(cluster, ctx).map((f) => `        - ${f}\n`).join('')}        - --logtostderr=true
         - --stderrthreshold=info
         - --v=4
-        env:
+${cluster.spec.cloudProvider === 'aws' ? `        env:
         - name: AWS_REGION
           value: ${awsRegion(cluster)}
-        image: ${ca.image}
+` : ''}        image: ${ca.image}
         imagePullPolicy: IfNotPresent
         livenessProbe:
           failureThreshold: 3
@@ -421,15 +423,40 @@ function priorityExpanderConfig(cluster: AddonCluster, ctx: AddonContext): strin
     .replace(/\n$/, '');
 }
 
+/**
+ * `--nodes=min:max:group` per node group: the autoscaling group on AWS; on GCE each zonal managed instance group
+ * (by URL) with the group's sizes split across its zones, as the groups themselves are.
+ */
+function nodeGroupFlags(cluster: AddonCluster, ctx: AddonContext): string[] {
+  const groups: [key: string, flag: string][] = [];
+  for (const ig of autoscaledGroups(ctx)) {
+    const min = ig.spec.minSize ?? 0;
+    const max = ig.spec.maxSize ?? 0;
+    if (cluster.spec.cloudProvider !== 'gce') {
+      groups.push([ig.metadata.name, `--nodes=${min}:${max}:${ig.metadata.name}.${cluster.metadata.name}`]);
+      continue;
+    }
+    const zones: string[] = ig.spec.zones ?? [];
+    const mins = splitAcrossZones(min, zones);
+    const maxes = splitAcrossZones(max, zones);
+    for (const zone of zones) {
+      if (zones.length > 1 && maxes.get(zone) === 0) continue;
+      const url = `https://www.googleapis.com/compute/v1/projects/${cluster.spec.project}/zones/${zone}/instanceGroups/${instanceGroupManagerName(cluster.metadata.name, ig.metadata.name, zone)}`;
+      groups.push([zones.length > 1 ? `${ig.metadata.name}-${zone}` : ig.metadata.name, `--nodes=${mins.get(zone)}:${maxes.get(zone)}:${url}`]);
+    }
+  }
+  return groups.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, flag]) => flag);
+}
+
 function commandFlags(cluster: AddonCluster, ctx: AddonContext): string[] {
   const ca = cluster.spec.clusterAutoscaler ?? {};
   const flags = [
     `--balance-similar-node-groups=${ca.balanceSimilarNodeGroups === true}`,
     `--emit-per-nodegroup-metrics=${ca.emitPerNodegroupMetrics === true}`,
-    '--cloud-provider=aws',
-    `--aws-use-static-instance-list=${ca.awsUseStaticInstanceList === true}`,
+    `--cloud-provider=${cluster.spec.cloudProvider}`,
+    ...(cluster.spec.cloudProvider === 'aws' ? [`--aws-use-static-instance-list=${ca.awsUseStaticInstanceList === true}`] : []),
     `--expander=${ca.expander ?? 'random'}`,
-    ...autoscaledGroups(ctx).map((ig) => `--nodes=${ig.spec.minSize ?? 0}:${ig.spec.maxSize ?? 0}:${ig.metadata.name}.${cluster.metadata.name}`),
+    ...nodeGroupFlags(cluster, ctx),
     `--ignore-daemonsets-utilization=${ca.ignoreDaemonSetsUtilization === true}`,
     `--scale-down-utilization-threshold=${ca.scaleDownUtilizationThreshold ?? '0.5'}`,
     `--skip-nodes-with-custom-controller-pods=${ca.skipNodesWithCustomControllerPods !== false}`,

@@ -216,7 +216,7 @@ function kopsControllerConfig(cluster: AddonCluster, ctx: AddonContext): Record<
     secretStore: spec.secretStore,
     server: {
       Listen: ':3988',
-      provider: { aws: { nodesRoles: nodeRoleNames(cluster, ctx), Region: awsRegion(cluster) } },
+      provider: verifierOptions(cluster, ctx),
       serverKeyPath: '/etc/kubernetes/kops-controller/pki/kops-controller.key',
       serverCertificatePath: '/etc/kubernetes/kops-controller/pki/kops-controller.crt',
       caBasePath: '/etc/kubernetes/kops-controller/pki',
@@ -227,6 +227,16 @@ function kopsControllerConfig(cluster: AddonCluster, ctx: AddonContext): Record<
   // IPv6-only clusters get pod CIDRs from the cloud, assigned by kops-controller.
   if (String(spec.nonMasqueradeCIDR ?? '').includes(':')) config.enableCloudIPAM = true;
   return config;
+}
+
+/** How kops-controller checks a node's identity: its IAM role on AWS, its TPM-backed instance identity on GCE. */
+function verifierOptions(cluster: AddonCluster, ctx: AddonContext): Record<string, unknown> {
+  const spec = cluster.spec;
+  if (spec.cloudProvider === 'gce') {
+    const region = (spec.subnets ?? []).map((s: { region?: string }) => s.region).filter(Boolean).pop() ?? '';
+    return { gce: { projectID: spec.project, region, clusterName: cluster.metadata.name, MaxTimeSkew: 300 } };
+  }
+  return { aws: { nodesRoles: nodeRoleNames(cluster, ctx), Region: awsRegion(cluster) } };
 }
 
 /** IAM roles of the instance groups whose nodes kops-controller bootstraps (all but control plane and bastions). */

@@ -63,6 +63,12 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
   if (nvidia) config.NvidiaGPU = nvidia;
   const gvisor = gvisorConfigOf(ig);
   if (gvisor) config.GVisor = gvisor;
+  if (spec.cloudProvider === 'gce') {
+    const cloudConfig = spec.cloudConfig ?? {};
+    if (cloudConfig.multizone !== undefined) config.multizone = cloudConfig.multizone;
+    if (cloudConfig.nodeTags !== undefined) config.nodeTags = cloudConfig.nodeTags;
+    if (cloudConfig.nodeInstancePrefix !== undefined) config.nodeInstancePrefix = cloudConfig.nodeInstancePrefix;
+  }
 
   addKeysets(config, cluster, role, ctx);
 

@@ -7,7 +7,7 @@ import type { BootstrapContext, KopsObject } from './types.js';
 const KOPS_CONTROLLER_PORT = 3988;
 
 /** Socket buffer sizes kops raises on AWS before nodeup runs. */
-const AWS_SYSCTLS = [
+const NODE_SYSCTLS = [
   'sysctl -w net.core.rmem_max=16777216 || true',
   'sysctl -w net.core.wmem_max=16777216 || true',
   "sysctl -w net.ipv4.tcp_rmem='4096 87380 16777216' || true",
@@ -55,7 +55,7 @@ function nodeupScript(cluster: KopsObject, ig: KopsObject, nodeupConfigText: str
     nodeupUrlArm64: ctx.nodeup.arm64.urls,
     nodeupHashArm64: ctx.nodeup.arm64.sha256,
     environment: aws ? { AWS_REGION: awsRegion(cluster) } : {},
-    sysctls: aws ? AWS_SYSCTLS : [],
+    sysctls: NODE_SYSCTLS,
     bootConfig,
     compress: ig.spec.compressUserData === true,
   });

@@ -4,6 +4,7 @@ import { fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationH
 import { applyV1alpha2Defaults, checkEtcdMembers, dropRemovedFields, fillClusterDefaults, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
 import { fillKubeAPIServer, fillKubeControllerManager, fillKubeScheduler } from './control-plane.js';
 import { fillEtcdClusters } from './etcd.js';
+import { fillGceCloudConfig, fillGceCloudControllerManager } from './gce.js';
 import { fillHetznerCloudControllerManager } from './hetzner.js';
 import { SpecFiller } from './filler.js';
 import { parseKubernetesVersion } from './kubernetes-version.js';
@@ -15,6 +16,7 @@ export type { KopsObject, PopulateContext } from './state.js';
 
 const CLOUD_STEPS: Record<string, ((s: PopulateState) => void)[]> = {
   aws: [fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler],
+  gce: [fillGceCloudConfig, fillGceCloudControllerManager],
   hetzner: [fillHetznerCloudControllerManager],
 };
 

@@ -42,6 +42,7 @@ export function fillKubelet(s: PopulateState): void {
   d('cgroupDriver', 'systemd');
   d('cgroupRoot', '/');
   kubelet.default('cloudProvider', 'external', inferred('cloud controller manager runs outside'));
+  if (spec.get('cloudProvider') === 'gce') kubelet.set('hairpinMode', 'promiscuous-bridge', inferred('hairpin mode kops uses on GCE'));
   const nodeLocal = spec.get('kubeDNS.nodeLocalDNS.enabled') === true;
   const dnsIP = spec.get(nodeLocal ? 'kubeDNS.nodeLocalDNS.localIP' : 'kubeDNS.serverIP');
   if (dnsIP !== undefined) kubelet.default('clusterDNS', dnsIP, inferred(nodeLocal ? 'node-local DNS cache address' : 'spec.kubeDNS.serverIP'));

@@ -47,4 +47,6 @@ export const PINNED = {
   nvidiaDevicePluginImage: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.3',
   nvidiaDriverPackage: 'nvidia-driver-535-server',
   hetznerCloudControllerManagerImage: 'hetznercloud/hcloud-cloud-controller-manager:v1.31.0',
+  gcpCloudControllerManagerImage: 'registry.k8s.io/cloud-provider-gcp/cloud-controller-manager:v35.0.0',
+  gcpPDCSIDriver: 'v1.22.1',
 } as const;

@@ -12,6 +12,8 @@ export interface TerraformOptions {
   region: string;
   /** Region of the state-store bucket (the `aws.files` provider); defaults to the cluster region. */
   filesRegion?: string;
+  /** A GCE cluster: the `google` provider (for the project) replaces the default `aws` one. */
+  google?: { project: string };
 }
 
 export interface TerraformOutput {
@@ -60,6 +62,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
   const blocks: string[] = [];
   const outputs = r.outputs(tasks);
   outputs.set('cluster_name', options.clusterName);
+  if (options.google) outputs.set('project', options.google.project);
   outputs.set('region', options.region);
   if (outputs.size) {
     const locals: HclBody = new Map(outputs);
@@ -69,7 +72,8 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
       blocks.push(renderBlock('output', [name], new Map([['value', value]])));
     }
   }
-  blocks.push(renderBlock('provider', ['aws'], new Map([['region', options.region]])));
+  if (options.google) blocks.push(renderBlock('provider', ['google'], new Map([['project', options.google.project], ['region', options.region]])));
+  else blocks.push(renderBlock('provider', ['aws'], new Map([['region', options.region]])));
   if (managesFiles) {
     blocks.push(renderBlock('provider', ['aws'], new Map([['alias', 'files'], ['region', options.filesRegion ?? options.region]])));
   }
@@ -79,7 +83,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
     const [type, label] = key.split(' ');
     blocks.push(renderBlock('data', [type, label], body));
   }
-  blocks.push(terraformBlock(managesFiles));
+  blocks.push(terraformBlock(managesFiles, !!options.google));
 
   const files = new Map<string, string>();
   files.set('kubernetes.tf', await formatBlocks(blocks));
@@ -93,13 +97,20 @@ function rendersAsResource(task: Task): boolean {
 }
 
 /** `aws.files` is declared only with the provider block that defines it: Terraform rejects an alias nobody configures. */
-function terraformBlock(managesFiles: boolean): string {
-  const aws = new HclMap({
-    ...(managesFiles ? { configuration_aliases: [new Expr('aws.files')] } : {}),
-    source: 'hashicorp/aws',
-    version: '>= 5.0.0',
-  });
-  const required = renderBlock('required_providers', [], new Map([['aws', aws]]));
+function terraformBlock(managesFiles: boolean, google: boolean): string {
+  const providers: HclBody = new Map();
+  if (!google || managesFiles) {
+    providers.set(
+      'aws',
+      new HclMap({
+        ...(managesFiles ? { configuration_aliases: [new Expr('aws.files')] } : {}),
+        source: 'hashicorp/aws',
+        version: '>= 5.0.0',
+      }),
+    );
+  }
+  if (google) providers.set('google', new HclMap({ source: 'hashicorp/google', version: '>= 5.11.0' }));
+  const required = renderBlock('required_providers', [], providers);
   return `terraform {\nrequired_version = ${renderValue('>= 0.15.0')}\n${required}\n}`;
 }
 
@@ -131,7 +142,10 @@ class Renderer {
     const decl = resourceDecl(task.type);
     if (!decl) throw new Error(`no declaration for resource type ${task.type} (task ${task.name})`);
     const body = this.fieldsBody(decl.fields, task.spec as Record<string, unknown>, task);
-    if (decl.terraform?.createBeforeDestroy) body.set('lifecycle', new HclBlock(new Map([['create_before_destroy', true]])));
+    const lifecycle: HclBody = new Map();
+    if (decl.terraform?.createBeforeDestroy) lifecycle.set('create_before_destroy', true);
+    if (decl.terraform?.ignoreChanges) lifecycle.set('ignore_changes', decl.terraform.ignoreChanges.map((attr) => new Expr(attr)));
+    if (lifecycle.size) body.set('lifecycle', new HclBlock(lifecycle));
     if (task.dependsOn?.length) {
       body.set('depends_on', task.dependsOn.map((k) => new Expr(`${k.type}.${this.label(k)}`)));
     }
@@ -142,12 +156,20 @@ class Renderer {
     const body: HclBody = new Map();
     for (const [field, decl] of Object.entries(fields)) {
       const v = spec[field];
-      if (v === undefined || v === null) continue;
+      if (v === undefined || v === null || decl.notInTerraform) continue;
       switch (decl.kind ?? 'value') {
         case 'map':
         case 'tags':
           body.set(decl.tf, new HclMap(v as Record<string, string>));
           break;
+        case 'mapWithFiles': {
+          const entries: Record<string, HclValue> = {};
+          for (const [k, text] of Object.entries(v as Record<string, string>)) {
+            entries[k] = text.includes('\n') ? this.dataFile(task.type, task.name, `${decl.tf}_${k}`, text, 'file') : text;
+          }
+          body.set(decl.tf, new HclMap(entries));
+          break;
+        }
         case 'block':
           body.set(decl.tf, new HclBlock(this.fieldsBody(decl.fields!, v as Record<string, unknown>, task)));
           break;
@@ -197,6 +219,10 @@ class Renderer {
 
   /** A reference: to a managed resource's attribute, or for a shared object its id (or a data source for other attributes). */
   ref(r: Ref): HclValue {
+    if (r.prefix) {
+      const inner = this.ref({ $ref: r.$ref, attr: r.attr });
+      return new Expr(`format(${renderValue(`${r.prefix}%s`)}, ${renderValue(inner)})`);
+    }
     const target = this.byKey.get(taskKey(r.$ref));
     if (!target) throw new Error(`reference to unknown task ${taskKey(r.$ref)}`);
     const label = this.label(target);

@@ -1,7 +1,7 @@
 /**
  * update_cluster: per case, the real pipeline as the Go harness runs it (HARNESS.md §2.2): decode in-v1alpha2.yaml,
  * populate the completed spec, build the bootstrap files, the AWS model and the terraform target, then compare
- * kubernetes.tf and the exact set of data/ files. Only AWS clusters so far.
+ * kubernetes.tf and the exact set of data/ files. AWS and GCE clusters.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Lifecycle } from '../../../src/engine/task.js';
 import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
 import { buildAwsModel, type Phase } from '../../../src/model/aws.js';
+import { buildGceModel } from '../../../src/model/gce/index.js';
+import { performGceAssignments } from '../../../src/populate/create/gce-assignments.js';
+import { fixtureGceWorld, FIXTURE_GCE_DNS_ZONE } from '../fixtures/gce-world.js';
 import type { AwsModelContext } from '../../../src/model/context.js';
 import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.js';
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
@@ -107,7 +110,8 @@ async function runCase(id: string, dir: string, settings: CaseSettings): Promise
   const objects = decodeDocuments(readFileSync(inputFile, 'utf8'), inputFile, { allowOtherKinds: true, onUnknownField: () => {} });
   const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
   if (!cluster) throw new Error('no Cluster in in-v1alpha2.yaml');
-  if (cluster.spec.cloudProvider !== 'aws' && !(cluster.spec.cloudProvider as { aws?: unknown })?.aws) {
+  const gce = cluster.spec.cloudProvider === 'gce';
+  if (cluster.spec.cloudProvider !== 'aws' && !(cluster.spec.cloudProvider as { aws?: unknown })?.aws && !gce) {
     return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
   }
   const { files, completed } = await runUpdatePipeline(objects, dir, settings);
@@ -130,18 +134,21 @@ export interface PipelineOutput {
 
 /**
  * The harness's pipeline for decoded input objects: populate the completed spec against the fixture world, build
- * the bootstrap files with the keystore seeded from `keystoreDir`'s golden data, the AWS model, and the terraform
- * target's output.
+ * the bootstrap files with the keystore seeded from `keystoreDir`'s golden data, the AWS or GCE model, and the
+ * terraform target's output.
  */
 export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>, keystoreDir: string, settings: CaseSettings = {}): Promise<PipelineOutput> {
   const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
   if (!cluster) throw new Error('no Cluster among the input objects');
+  const gce = cluster.spec.cloudProvider === 'gce';
+  // As `kops create -f` and `update cluster` do on GCE: subnet ranges the network does not use yet.
+  if (gce) await performGceAssignments(cluster as never, fixtureGceWorld());
   const clusterName = cluster.metadata.name;
   const instanceGroups = (objects as KopsObject[]).filter((o) => o.kind === 'InstanceGroup' && o.metadata.labels?.['kops.k8s.io/cluster'] === clusterName);
   const additionalObjects = objects.filter((o) => !['Cluster', 'InstanceGroup', 'Keyset', 'SSHCredential'].includes(o.kind)) as unknown as KopsObject[];
 
   const completed = populateClusterSpec(cluster as never, instanceGroups as never, {
-    findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
+    findDnsZone: (name, type) => (gce ? FIXTURE_GCE_DNS_ZONE : pickHostedZone(FIXTURE_ZONES, name, type)),
     findSubnetZone: (subnetId) => FIXTURE_SUBNET_ZONES[subnetId],
     findBucketRegion: () => undefined,
   }).cluster as unknown as KopsObject;
@@ -154,6 +161,19 @@ export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>
       : buildBootstrap(completed, instanceGroups, bootstrapCtx, additionalObjects);
   const stateFiles = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
   const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
+  if (cluster.spec.cloudProvider === 'gce') {
+    const project = String(completed.spec.project);
+    const tasks = buildGceModel(completed as never, instanceGroups as never, {
+      project,
+      sshPublicKeys: existsSync(sshKeyFile) ? [readFileSync(sshKeyFile, 'utf8').trim()] : [],
+      files: stateFiles,
+      userData: bootstrap.userData,
+      featureFlags: settings.featureFlags,
+    });
+    const region = (completed.spec.subnets as { region?: string }[])[0]?.region ?? '';
+    const out = await renderTerraform(tasks, { clusterName, region, filesRegion: fixtureContext().region, google: { project } });
+    return { files: out.files, completed: { cluster: completed, stateFiles } };
+  }
   const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
     ...fixtureContext(),
     sshPublicKey: existsSync(sshKeyFile) ? readFileSync(sshKeyFile, 'utf8').trim() : undefined,

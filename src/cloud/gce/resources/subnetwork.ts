@@ -1,0 +1,35 @@
+import { defineResource, type Val } from '../../../engine/resource.js';
+
+export interface GceSecondaryRange {
+  rangeName: string;
+  ipCidrRange: string;
+}
+
+/** A regional subnetwork; with IP aliases it carries the pod and service ranges as secondary ranges. */
+export interface GceSubnetworkSpec {
+  name: string;
+  network: Val<string>;
+  region: string;
+  ipCidrRange?: string;
+  secondaryIpRanges?: GceSecondaryRange[];
+  stackType?: string;
+  ipv6AccessType?: string;
+}
+
+export const GceSubnetwork = defineResource<GceSubnetworkSpec>({
+  type: 'google_compute_subnetwork',
+  kopsKind: 'Subnet',
+  fields: {
+    ipCidrRange: { tf: 'ip_cidr_range' },
+    ipv6AccessType: { tf: 'ipv6_access_type' },
+    name: { tf: 'name', immutable: true },
+    network: { tf: 'network', immutable: true },
+    region: { tf: 'region', immutable: true },
+    secondaryIpRanges: {
+      tf: 'secondary_ip_range',
+      kind: 'blocks',
+      fields: { ipCidrRange: { tf: 'ip_cidr_range' }, rangeName: { tf: 'range_name' } },
+    },
+    stackType: { tf: 'stack_type' },
+  },
+});
