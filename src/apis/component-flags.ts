@@ -143,14 +143,15 @@ function goQuote(s: string): string {
 /**
  * A component config written with kops.k8s.io/v1alpha2 field names, renamed to the names of the internal API the
  * nodeup configuration uses (`etcdCaFile` -> `etcdCAFile`, `concurrentRcSyncs` -> `concurrentRCSyncs`, ...).
- * Fields the internal API does not serialize keep their name.
+ * Fields the internal API does not serialize are left out (the OIDC settings travel as spec.authentication.oidc).
  */
 export function toNodeupNames(struct: ComponentStruct, config: Data): Data {
   const renamed = new Map<string, ComponentField>();
   for (const field of componentFields(struct)) if (field.v1alpha2) renamed.set(field.v1alpha2, field);
   const out: Data = {};
   for (const [key, value] of Object.entries(config)) {
-    const field = renamed.get(key) ?? componentFields(struct).find((f) => f.json === key);
+    const field = renamed.get(key) ?? componentFields(struct).find((f) => (f.json ?? f.v1alpha2) === key);
+    if (field && field.json === undefined) continue;
     const nested = field?.struct && isObject(value) ? toNodeupNames(field.struct, value) : value;
     out[field?.json ?? key] = nested;
   }

@@ -57,7 +57,11 @@ const EMBEDDING: Record<string, ComponentStruct[]> = {
  */
 function flagsOf(struct: ComponentStruct, json: string, value: unknown): string[] {
   const embedding = EMBEDDING[struct] ?? [struct];
-  const config = (outer: ComponentStruct) => toNodeupNames(outer, EMBEDDING[struct] ? { leaderElection: { [json]: value } } : { [json]: value });
+  // Fields the nodeup configuration does not carry (the OIDC ones, set by nodeup from spec.authentication) are given
+  // to the flag builder under their v1alpha2 name, as nodeup does.
+  const carried = ourField(struct, json)?.json !== undefined;
+  const given = EMBEDDING[struct] ? { leaderElection: { [json]: value } } : { [json]: value };
+  const config = (outer: ComponentStruct) => (carried ? toNodeupNames(outer, given) : given);
   return embedding.flatMap((outer) => {
     const always = buildFlags(outer, {});
     return buildFlags(outer, config(outer)).filter((f) => !always.includes(f));
@@ -117,6 +121,7 @@ describe('Go flag builder rules', () => {
     const config = toNodeupNames('KubeAPIServerConfig', { etcdCaFile: '/ca', authorizationRbacSuperUser: 'admin', securePort: 443 });
     expect(config).toEqual({ etcdCAFile: '/ca', authorizationRBACSuperUser: 'admin', securePort: 443 });
     expect(buildFlags('KubeAPIServerConfig', config)).toEqual(['--authorization-rbac-super-user=admin', '--etcd-cafile=/ca', '--secure-port=443']);
+    expect(toNodeupNames('KubeAPIServerConfig', { oidcClientID: 'x', securePort: 443 })).toEqual({ securePort: 443 });
   });
 
   test('with quoting, values holding a double quote are quoted as Go does', () => {

@@ -49,6 +49,14 @@ describe('the nodeup configuration (as the Go NewConfig builds it)', () => {
     expect(buildNodeupConfig(cluster({ kubeProxy: { enabled: false } }), groupNamed('nodes'), minimal.ctx).KubeProxy).toBeNull();
   });
 
+  test('OIDC settings given on kubeAPIServer travel as Authentication.oidc, as the internal API holds them', () => {
+    const kubeAPIServer = { ...minimal.cluster.spec.kubeAPIServer, oidcClientID: 'c', oidcGroupsClaim: 'g1,g2', oidcRequiredClaim: ['b=2', 'a=x=y'] };
+    const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, kubeAPIServer } };
+    const api = buildNodeupConfig(cluster, controlPlaneGroup, minimal.ctx).APIServerConfig as Record<string, Record<string, unknown>>;
+    expect(api.Authentication.oidc).toEqual({ clientID: 'c', groupsClaims: ['g1', 'g2'], requiredClaims: { a: 'x=y', b: '2' } });
+    expect(Object.keys(api.KubeAPIServer).filter((k) => k.startsWith('oidc'))).toEqual([]);
+  });
+
   test("API-server hosts carry the cloud-controller settings of spec.cloudConfig; worker nodes do not", () => {
     const cloudConfig = { disableSecurityGroupIngress: true, elbSecurityGroup: 'sg-1', nlbSecurityGroupMode: 'Managed', nodeIPFamilies: ['ipv4'] };
     const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, cloudConfig } };

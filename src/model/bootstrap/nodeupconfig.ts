@@ -78,7 +78,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
       ClusterDNSDomain: spec.clusterDNSDomain,
       KubeAPIServer: internal('KubeAPIServerConfig', spec.kubeAPIServer),
       ServiceAccountPublicKeys: keyset(ctx, 'service-account').publicKeysPem ?? '',
-      ...(spec.authentication ? { Authentication: authenticationOf(spec.authentication) } : {}),
+      ...authenticationOf(spec.authentication, spec.kubeAPIServer),
     };
     config.configStore = { keypairs: spec.keyStore, secrets: spec.secretStore };
     config.staticManifests = [{ key: 'kube-apiserver-healthcheck', path: 'manifests/static/kube-apiserver-healthcheck.yaml' }];
@@ -184,8 +184,34 @@ function networkingOf(cluster: KopsObject): Data {
 }
 
 /** The authenticator's own settings go into its add-on; nodeup only needs to know which one runs. */
-function authenticationOf(auth: Data): Data {
-  return auth.aws ? { ...auth, aws: {} } : auth;
+/**
+ * The API server's authentication settings: spec.authentication (aws-iam-authenticator's own settings stay in its
+ * add-on), and the OIDC settings given as kubeAPIServer.oidc* fields, gathered as the internal API holds them.
+ */
+function authenticationOf(auth: Data | undefined, kubeAPIServer: Data | undefined): { Authentication?: Data } {
+  const oidc = oidcOf(kubeAPIServer ?? {});
+  if (!auth && !oidc) return {};
+  const out: Data = auth?.aws ? { ...auth, aws: {} } : { ...auth };
+  if (oidc) out.oidc = oidc;
+  return { Authentication: out };
+}
+
+function oidcOf(api: Data): Data | undefined {
+  const fields = ['oidcClientID', 'oidcGroupsClaim', 'oidcGroupsPrefix', 'oidcIssuerURL', 'oidcRequiredClaim', 'oidcUsernameClaim', 'oidcUsernamePrefix'];
+  if (!fields.some((f) => api[f] != null)) return undefined;
+  const oidc: Data = {
+    clientID: api.oidcClientID,
+    groupsClaims: api.oidcGroupsClaim == null ? undefined : String(api.oidcGroupsClaim).split(','),
+    groupsPrefix: api.oidcGroupsPrefix,
+    issuerURL: api.oidcIssuerURL,
+    usernameClaim: api.oidcUsernameClaim,
+    usernamePrefix: api.oidcUsernamePrefix,
+  };
+  if (api.oidcRequiredClaim != null) {
+    const claims = (api.oidcRequiredClaim as string[]).map((claim) => claim.split(/=(.*)/s));
+    oidc.requiredClaims = Object.fromEntries(claims.map(([name, value = '']) => [name, value]));
+  }
+  return Object.fromEntries(Object.entries(oidc).filter(([, v]) => v != null));
 }
 
 function apiOf(spec: KopsObject['spec']): Data {

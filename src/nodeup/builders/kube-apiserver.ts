@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { buildFlags } from '../../apis/component-flags.js';
+import { buildFlags, byteOrder } from '../../apis/component-flags.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
 import { hostMounts, imageForArchitecture, sslMounts, type HostMount } from './component-flags.js';
@@ -86,7 +86,7 @@ function firstServiceIP(range: string): string {
  * copy of the spec before building the flags; the extra service-account issuers come last, in their given order,
  * since the API server signs with the first issuer it is given.
  */
-function flags(ctx: BuildContext, spec: Data): string[] {
+function flags(ctx: BuildContext, apiConfig: Data, spec: Data): string[] {
   const config: Data = {
     ...spec,
     serviceAccountKeyFile: [...((spec.serviceAccountKeyFile as string[] | undefined) ?? []), `${DIR}/service-account.pub`],
@@ -103,12 +103,29 @@ function flags(ctx: BuildContext, spec: Data): string[] {
     kubeletClientCertificate: `${DIR}/kubelet-api.crt`,
     kubeletClientKey: `${DIR}/kubelet-api.key`,
   };
+  Object.assign(config, oidcFlags(apiConfig));
   if (ctx.role !== 'ControlPlane') Object.assign(config, remoteEtcd(ctx, config));
   // The old --admission-control list is given as --enable-admission-plugins: the API server refuses both together.
   const admissionControl = (config.admissionControl as string[] | undefined) ?? [];
   if (admissionControl.length > 0) Object.assign(config, { enableAdmissionPlugins: [...admissionControl], admissionControl: [] });
   const extraIssuers = ((spec.additionalServiceAccountIssuers as string[] | undefined) ?? []).map((i) => `--service-account-issuer=${i}`);
   return [...buildFlags('KubeAPIServerConfig', config), ...extraIssuers];
+}
+
+/** The OIDC settings of spec.authentication as the API server's oidc flags (the field names of v1alpha2). */
+function oidcFlags(apiConfig: Data): Data {
+  const oidc = ((apiConfig.Authentication as Data | undefined)?.oidc ?? undefined) as Data | undefined;
+  if (!oidc) return {};
+  const claims = oidc.requiredClaims as Record<string, string> | undefined;
+  return {
+    oidcClientID: oidc.clientID,
+    oidcGroupsClaim: oidc.groupsClaims == null ? undefined : (oidc.groupsClaims as string[]).join(','),
+    oidcGroupsPrefix: oidc.groupsPrefix,
+    oidcIssuerURL: oidc.issuerURL,
+    oidcRequiredClaim: claims == null ? undefined : Object.entries(claims).map(([k, v]) => `${k}=${v}`).sort(byteOrder),
+    oidcUsernameClaim: oidc.usernameClaim,
+    oidcUsernamePrefix: oidc.usernamePrefix,
+  };
 }
 
 /** Nodes without etcd reach each etcd cluster by its internal DNS name instead of loopback. */
@@ -156,7 +173,7 @@ function manifest(ctx: BuildContext, apiConfig: Data, spec: Data): string {
     spec: {
       containers: [
         {
-          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-apiserver', ...flags(ctx, spec)],
+          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-apiserver', ...flags(ctx, apiConfig, spec)],
           command: ['/go-runner'],
           ...(spec.env ? { env: spec.env } : {}),
           image: imageForArchitecture(spec.image, ctx.host.architecture),
