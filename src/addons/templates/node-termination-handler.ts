@@ -1,5 +1,7 @@
 import { usesServiceAccountPermissions } from '../irsa.js';
+import { truncateName } from '../../apis/go/truncate.js';
 import { awsRegion } from '../system-env.js';
+import { containerdSELinuxEnabled } from '../template-helpers.js';
 import type { AddonCluster, AddonContext } from '../types.js';
 import { controlPlaneCount } from './instance-groups.js';
 
@@ -122,7 +124,7 @@ subjects:
 
 ---
 
-${instanceMetadataDaemonSet(nth)}`;
+${instanceMetadataDaemonSet(cluster, nth)}`;
   return `apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -331,7 +333,7 @@ ${onControlPlane ? CONTROL_PLANE_AFFINITY : ''}      containers:
         - name: ENABLE_SQS_TERMINATION_DRAINING
           value: "true"
         - name: QUEUE_URL
-          value: https://sqs.${awsRegion(cluster)}.amazonaws.com/${ctx.aws?.accountId ?? ''}/${cluster.metadata.name.replaceAll('.', '-')}-nth
+          value: ${defaultQueueName(cluster, ctx)}
         - name: DELETE_SQS_MSG_IF_NODE_NOT_FOUND
           value: "${nth.deleteSQSMsgIfNodeNotFound === true}"
         - name: WORKERS
@@ -342,7 +344,7 @@ ${onControlPlane ? CONTROL_PLANE_AFFINITY : ''}      containers:
           value: "-1"
         - name: SQS_MSG_VISIBILITY_TIMEOUT_SEC
           value: "20"
-        image: public.ecr.aws/aws-ec2/aws-node-termination-handler:${nth.version}
+${webhookEnv(nth)}        image: public.ecr.aws/aws-ec2/aws-node-termination-handler:${nth.version}
         imagePullPolicy: IfNotPresent
         livenessProbe:
           httpGet:
@@ -359,7 +361,7 @@ ${onControlPlane ? CONTROL_PLANE_AFFINITY : ''}      containers:
           name: metrics
           protocol: TCP
         resources:
-          requests:
+${memoryLimit(nth)}          requests:
             cpu: ${nth.cpuRequest ?? '50m'}
             memory: ${nth.memoryRequest ?? '64Mi'}
         securityContext:
@@ -393,7 +395,28 @@ ${onControlPlane ? CONTROL_PLANE_TOLERATIONS : ''}      topologySpreadConstraint
 `;
 }
 
-function instanceMetadataDaemonSet(nth: NthSpec): string {
+/** kops's DefaultQueueName: the SQS queue URL of the cluster (name dashed and cut to 75 characters). */
+export function defaultQueueName(cluster: AddonCluster, ctx: AddonContext): string {
+  const region = awsRegion(cluster);
+  const domain = region.includes('cn-') ? '.amazonaws.com.cn/' : '.amazonaws.com/';
+  return `https://sqs.${region}${domain}${ctx.aws?.accountId ?? ''}/${truncateName(cluster.metadata.name.replaceAll('.', '-'), 75, false)}-nth`;
+}
+
+function webhookEnv(nth: NthSpec): string {
+  const template = nth.webhookTemplate ? `        - name: WEBHOOK_TEMPLATE\n          value: ${JSON.stringify(nth.webhookTemplate)}\n` : '';
+  const url = nth.webhookURL ? `        - name: WEBHOOK_URL\n          value: ${JSON.stringify(nth.webhookURL)}\n` : '';
+  return template + url;
+}
+
+function memoryLimit(nth: NthSpec): string {
+  return nth.memoryLimit ? `          limits:\n            memory: ${nth.memoryLimit}\n` : '';
+}
+
+function seLinux(cluster: AddonCluster): string {
+  return containerdSELinuxEnabled(cluster) ? '          seLinuxOptions:\n            level: s0\n            type: spc_t\n' : '';
+}
+
+function instanceMetadataDaemonSet(cluster: AddonCluster, nth: NthSpec): string {
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -487,7 +510,7 @@ spec:
         - name: ENABLE_SPOT_INTERRUPTION_DRAINING
           value: "${nth.enableSpotInterruptionDraining !== false}"
         - name: ENABLE_ASG_LIFECYCLE_DRAINING
-          value: "${nth.enableASGLifecycleDraining !== false}"
+          value: "true"
         - name: ENABLE_SCHEDULED_EVENT_DRAINING
           value: "${nth.enableScheduledEventDraining !== false}"
         - name: ENABLE_REBALANCE_MONITORING
@@ -498,11 +521,11 @@ spec:
           value: "false"
         - name: UPTIME_FROM_FILE
           value: /proc/uptime
-        image: public.ecr.aws/aws-ec2/aws-node-termination-handler:${nth.version}
+${webhookEnv(nth)}        image: public.ecr.aws/aws-ec2/aws-node-termination-handler:${nth.version}
         imagePullPolicy: IfNotPresent
         name: aws-node-termination-handler
         resources:
-          requests:
+${memoryLimit(nth)}          requests:
             cpu: ${nth.cpuRequest ?? '50m'}
             memory: ${nth.memoryRequest ?? '64Mi'}
         securityContext:
@@ -510,7 +533,7 @@ spec:
           readOnlyRootFilesystem: true
           runAsGroup: 1000
           runAsNonRoot: true
-        volumeMounts:
+${seLinux(cluster)}        volumeMounts:
         - mountPath: /proc/uptime
           name: uptime
           readOnly: true
