@@ -1,7 +1,7 @@
 import { IamInstanceProfile, IamRole, IamRolePolicy, IamRolePolicyAttachment } from '../cloud/aws/resources/iam.js';
 import { ref, type Task } from '../engine/task.js';
 import type { ModelContext } from './context.js';
-import { nodeRolePolicy, type NodeRole } from './iam-policy.js';
+import { inlinePolicyDocument, nodeRolePolicy, type NodeRole } from './iam-policy.js';
 import { fnv32a } from '../apis/go/truncate.js';
 
 /** The assume-role document of instance roles, byte for byte as the Go kops writes it. */
@@ -44,6 +44,11 @@ export function buildIam(m: ModelContext): Task[] {
     const external = m.spec.externalPolicies?.[EXTERNAL_POLICY_KEYS[role]] ?? m.spec.externalPolicies?.[LEGACY_EXTERNAL_POLICY_KEYS[role]] ?? [];
     for (const arn of external) {
       tasks.push(IamRolePolicyAttachment.task(`${LEGACY_EXTERNAL_POLICY_KEYS[role]}-policyoverride-${fnv32a(arn)}`, { role: ref(iamRole, 'name'), policyArn: arn }));
+    }
+    const additional = m.spec.additionalPolicies?.[EXTERNAL_POLICY_KEYS[role]] ?? m.spec.additionalPolicies?.[LEGACY_EXTERNAL_POLICY_KEYS[role]];
+    if (additional) {
+      const additionalName = `additional.${name}`;
+      tasks.push(IamRolePolicy.task(additionalName, { name: additionalName, role: ref(iamRole, 'name'), policy: inlinePolicyDocument(additional) }));
     }
     tasks.push(IamInstanceProfile.task(name, { name, role: ref(iamRole, 'name'), tags: m.cloudTags(name) }));
   }

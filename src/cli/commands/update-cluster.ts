@@ -35,7 +35,13 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       const { writeTerraformOutput } = await import('../../targets/terraform/output-dir.js');
       const { openVfs } = await import('../../statestore/index.js');
       const out = inv.string('out') || 'out/terraform';
-      const rendered = await renderTerraform(update.tasks, { clusterName: pki.clusterName, region });
+      const terraform = (update.completed.spec as { target?: { terraform?: Record<string, Record<string, string>> } }).target?.terraform;
+      const rendered = await renderTerraform(update.tasks, {
+        clusterName: pki.clusterName,
+        region,
+        providerExtraConfig: terraform?.providerExtraConfig,
+        filesProviderExtraConfig: terraform?.filesProviderExtraConfig,
+      });
       for (const w of rendered.storeWrites) await openVfs(w.location).write(w.contents);
       await writeTerraformOutput(out, rendered.files);
       ctx.stdout.write(`Terraform configuration for ${pki.clusterName} written to ${out}\nRun: cd ${out} && terraform init && terraform apply\n`);

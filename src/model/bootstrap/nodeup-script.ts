@@ -9,6 +9,8 @@ export interface NodeupScriptParams {
   nodeupHashArm64: string;
   /** `export NAME=value` lines for the environment nodeup runs in. */
   environment: Record<string, string>;
+  /** Shell lines that set the egress proxy for the host, its package manager and systemd (empty without one). */
+  proxyEnv?: string;
   /** Shell lines that set sysctls before nodeup runs. */
   sysctls: string[];
   /** The boot config nodeup reads (kube_env.yaml). */
@@ -45,7 +47,7 @@ NODEUP_HASH_ARM64=${p.nodeupHashArm64}
 
 ${environment}
 
-
+${p.proxyEnv ?? ''}
 
 ${sysctls}
 

@@ -72,6 +72,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
 
   addKeysets(config, cluster, role, ctx);
 
+  if (apiServer && spec.egressProxy) (config.Networking as Data).egressProxy = spec.egressProxy;
   if (apiServer) {
     config.APIServerConfig = {
       API: apiOf(spec),

@@ -55,6 +55,7 @@ function nodeupScript(cluster: KopsObject, ig: KopsObject, nodeupConfigText: str
     nodeupUrlArm64: ctx.nodeup.arm64.urls,
     nodeupHashArm64: ctx.nodeup.arm64.sha256,
     environment: aws ? { AWS_REGION: awsRegion(cluster) } : {},
+    proxyEnv: proxyEnv(cluster.spec.egressProxy),
     sysctls: NODE_SYSCTLS,
     bootConfig,
     compress: ig.spec.compressUserData === true,
@@ -82,4 +83,34 @@ function mimeMultipart(parts: UserDataPart[]): string {
   });
   out += `\n--${BOUNDARY}--\n`;
   return out;
+}
+
+/**
+ * The egress proxy set up before nodeup runs (pkg/model/resources/nodeup.go createProxyEnv): /etc/environment, the
+ * package manager's proxy and systemd's default environment.
+ */
+export function proxyEnv(proxy: { httpProxy?: { host?: string; port?: number }; excludes?: string } | undefined): string {
+  const host = proxy?.httpProxy?.host;
+  if (!host) return '';
+  const url = `${host.startsWith('http://') ? '' : 'http://'}${host}${proxy.httpProxy?.port ? `:${proxy.httpProxy.port}` : ''}`;
+  const excludes = proxy.excludes ?? '';
+  return [
+    '{',
+    `  echo "http_proxy=${url}"`,
+    `  echo "https_proxy=${url}"`,
+    `  echo "no_proxy=${excludes}"`,
+    `  echo "NO_PROXY=${excludes}"`,
+    '} >> /etc/environment',
+    'while read -r in; do export "${in?}"; done < /etc/environment',
+    'case $(cat /proc/version) in',
+    '*[Dd]ebian* | *[Uu]buntu*)',
+    `  echo "Acquire::http::Proxy \\"${url}\\";" > /etc/apt/apt.conf.d/30proxy ;;`,
+    '*[Rr]ed[Hh]at*)',
+    `  echo "proxy=${url}" >> /etc/yum.conf ;;`,
+    'esac',
+    `echo "DefaultEnvironment=\\"http_proxy=${url}\\" \\"https_proxy=${url}\\" \\"NO_PROXY=${excludes}\\" \\"no_proxy=${excludes}\\"" >> /etc/systemd/system.conf`,
+    'systemctl daemon-reload',
+    'systemctl daemon-reexec',
+    '',
+  ].join('\n');
 }

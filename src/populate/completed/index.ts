@@ -9,6 +9,7 @@ import { fillHetznerCloudControllerManager } from './hetzner.js';
 import { SpecFiller } from './filler.js';
 import { parseKubernetesVersion } from './kubernetes-version.js';
 import { fillClusterCidrs, fillNetworkingDefaults, isIPv6Cluster } from './networking.js';
+import { fillEgressProxy } from './egress-proxy.js';
 import { fillContainerd, fillKubeDNS, fillKubeProxy, fillKubelet } from './node.js';
 import type { KopsObject, PopulateContext, PopulateState } from './state.js';
 
@@ -55,6 +56,7 @@ export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonl
     fillClusterCidrs,
     fillDns,
     fillClusterDefaults,
+    fillEgressProxy,
     fillContainerd,
     fillEtcdClusters,
     fillKubeAPIServer,

@@ -14,6 +14,15 @@ export interface TerraformOptions {
   filesRegion?: string;
   /** A GCE cluster: the `google` provider (for the project) replaces the default `aws` one. */
   google?: { project: string };
+  /** `spec.target.terraform`: extra arguments of the cluster's provider and of the `aws.files` provider. */
+  providerExtraConfig?: Record<string, string>;
+  filesProviderExtraConfig?: Record<string, string>;
+}
+
+/** A provider block's arguments with the cluster's extra ones (which win), in key order as kops writes them. */
+function providerBody(base: Record<string, string>, extra: Record<string, string> | undefined): HclBody {
+  const body: Record<string, string> = { ...base, ...extra };
+  return new Map(Object.keys(body).sort().map((k) => [k, body[k]]));
 }
 
 export interface TerraformOutput {
@@ -72,10 +81,13 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
       blocks.push(renderBlock('output', [name], new Map([['value', value]])));
     }
   }
-  if (options.google) blocks.push(renderBlock('provider', ['google'], new Map([['project', options.google.project], ['region', options.region]])));
-  else blocks.push(renderBlock('provider', ['aws'], new Map([['region', options.region]])));
+  if (options.google) {
+    const google = { project: options.google.project, region: options.region };
+    blocks.push(renderBlock('provider', ['google'], providerBody(google, options.providerExtraConfig)));
+  } else blocks.push(renderBlock('provider', ['aws'], providerBody({ region: options.region }, options.providerExtraConfig)));
   if (managesFiles) {
-    blocks.push(renderBlock('provider', ['aws'], new Map([['alias', 'files'], ['region', options.filesRegion ?? options.region]])));
+    const files = { alias: 'files', region: options.filesRegion ?? options.region };
+    blocks.push(renderBlock('provider', ['aws'], providerBody(files, options.filesProviderExtraConfig)));
   }
   resources.sort((a, b) => compare(a.type, b.type) || compare(a.label, b.label));
   for (const res of resources) blocks.push(renderBlock('resource', [res.type, res.label], res.body));

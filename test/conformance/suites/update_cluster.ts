@@ -185,7 +185,13 @@ export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>
     phase: settings.phase,
     serviceAccountPublicKeysPem: bootstrapCtx.keysets['service-account']?.publicKeysPem,
   });
-  const out = await renderTerraform(tasks, { clusterName, region: fixtureContext().region });
+  const terraform = (completed.spec as { target?: { terraform?: Record<string, Record<string, string>> } }).target?.terraform;
+  const out = await renderTerraform(tasks, {
+    clusterName,
+    region: fixtureContext().region,
+    providerExtraConfig: terraform?.providerExtraConfig,
+    filesProviderExtraConfig: terraform?.filesProviderExtraConfig,
+  });
   return { files: out.files, completed: { cluster: completed, stateFiles } };
 }
 

@@ -124,4 +124,17 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.etcdClusters[].version', '3.5.9', [data('etcd-cluster-spec-main', '"etcdVersion": "3.5.9"')], ETCD_MANAGER),
   clusterEffect('spec.etcdClusters[].backups.backupStore', 's3://registry-backups/x', [data('etcdmanager-main', '- --backup-store=s3://registry-backups/x')], ETCD_MANAGER),
   noEffect('Cluster', 'spec.etcdClusters[].backups.image', ETCD_MANAGER, 'etcd-manager takes its backups itself; the legacy backup image is read nowhere'),
+  clusterEffect('spec.egressProxy', { httpProxy: { host: 'proxy.registry.example', port: 3128 }, excludes: 'registry.internal' }, [
+    data('aws_launch_template_nodes', 'echo "http_proxy=http://proxy.registry.example:3128"'),
+    data('aws_launch_template_nodes', 'echo "no_proxy=registry.internal,127.0.0.1,localhost,cluster.local,api.minimal-aws.example.com,minimal-aws.example.com,100.64.0.1,100.64.0.0/10,169.254.169.254,172.20.0.0/16"'),
+    masterConfig('  egressProxy:\n    excludes: registry.internal,127.0.0.1,localhost,cluster.local,api.minimal-aws.example.com,minimal-aws.example.com,100.64.0.1,100.64.0.0/10,169.254.169.254,172.20.0.0/16\n    httpProxy:\n      host: proxy.registry.example\n      port: 3128'),
+  ], 'pkg/model/resources/nodeup.go', { covers: ['spec.egressProxy.httpProxy.host', 'spec.egressProxy.httpProxy.port', 'spec.egressProxy.excludes'], alone: true }),
+  clusterEffect('spec.additionalPolicies', { node: '[{"Effect":"Allow","Action":["registry:Sample"],"Resource":["*"]}]' }, [
+    tf('resource "aws_iam_role_policy" "additional-nodes-minimal-aws-example-com" {\n name = "additional.nodes.minimal-aws.example.com"'),
+    data('aws_iam_role_policy_additional.nodes', '"Action": [\n "registry:Sample"\n ],\n "Effect": "Allow",\n "Resource": [\n "*"\n ]'),
+  ], 'pkg/model/awsmodel/iam.go'),
+  clusterEffect('spec.target.terraform.providerExtraConfig', { max_retries: '7' }, [tf('provider "aws" {\n max_retries = "7"\n region = "us-test-1"')], 'upup/pkg/fi/cloudup/terraform/target_hcl2.go'),
+  clusterEffect('spec.target.terraform.filesProviderExtraConfig', { max_retries: '9' }, [tf('provider "aws" {\n alias = "files"\n max_retries = "9"')], 'upup/pkg/fi/cloudup/terraform/target_hcl2.go'),
+  pending('Cluster', 'spec.assets.containerRegistry', 'registry', 'image remapping to a registry mirror (pkg/assets/builder.go RemapImage) is not ported yet'),
+  pending('Cluster', 'spec.assets.containerProxy', 'registry', 'image remapping through a pull-through proxy (pkg/assets/builder.go RemapImage) is not ported yet'),
 ];
