@@ -113,7 +113,7 @@ function flags(ctx: BuildContext, apiConfig: Data, spec: Data): string[] {
 }
 
 /** The OIDC settings of spec.authentication as the API server's oidc flags (the field names of v1alpha2). */
-function oidcFlags(apiConfig: Data): Data {
+export function oidcFlags(apiConfig: Data): Data {
   const oidc = ((apiConfig.Authentication as Data | undefined)?.oidc ?? undefined) as Data | undefined;
   if (!oidc) return {};
   const claims = oidc.requiredClaims as Record<string, string> | undefined;

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { buildFlags, componentFields, type ComponentStruct } from '../../../src/apis/component-flags.js';
+import { oidcFlags } from '../../../src/nodeup/builders/kube-apiserver.js';
 import { classifyLeaves } from '../../../src/apis/fields/coverage.js';
 import { AWS_REGISTRY } from '../../../src/apis/fields/index.js';
 import type { EffectEntry } from '../../../src/apis/fields/registry.js';
@@ -43,7 +44,7 @@ function sampleOf(goType: string, avoidTrue: boolean): { sample: unknown; values
   if (t === 'int32' || t === 'int64' || t === 'int') return { sample: 7, values: ['7'] };
   if (t === 'metav1.Duration') return { sample: '7m0s', values: ['7m0s'] };
   if (t === 'resource.Quantity') return { sample: '7', values: ['7'] };
-  if (t === '[]string') return { sample: ['registry-a', 'registry-b'], values: ['registry-a,registry-b'] };
+  if (t === '[]string') return { sample: ['registry-a=1', 'registry-b=2'], values: ['registry-a=1,registry-b=2'] };
   if (t === 'map[string]string') return { sample: { 'registry-k': 'registry-v' }, values: ['registry-k=registry-v'] };
   return { sample: 'registry-sample', values: ['registry-sample'] };
 }
@@ -55,8 +56,11 @@ function flagsIn(block: Block, files: Map<string, string>): string[] {
     return manifest.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('- --')).map((l) => l.slice(2));
   }
   const nodeup = [...files].find(([name]) => name.includes(`nodeupconfig-${from.nodeup}_`))?.[1];
-  let config = parse(nodeup ?? '') as Record<string, unknown>;
+  const root = parse(nodeup ?? '') as Record<string, unknown>;
+  let config = root;
   for (const key of from.at) config = (config?.[key] ?? {}) as Record<string, unknown>;
+  // The API server's OIDC settings travel in the nodeupconfig's Authentication, as nodeup reads them.
+  if (block.struct === 'KubeAPIServerConfig') config = { ...config, ...oidcFlags((root.APIServerConfig ?? {}) as Record<string, unknown>) };
   return buildFlags(block.struct, config);
 }
 
