@@ -5,6 +5,8 @@ import { regionOfZone } from '../cloud/aws/lookup.js';
 import { sdkLookup } from '../cloud/aws/lookup-sdk.js';
 import type { Lifecycle } from '../engine/task.js';
 import { buildClusterUpdate, type ClusterUpdate } from '../ops/update/pipeline.js';
+import { buildGceClusterUpdate } from '../ops/update/gce.js';
+import { apiGceLookup } from '../cloud/gce/lookup-api.js';
 import { resolveNodeup } from '../ops/update/nodeup.js';
 import { KOPS_COMPAT_VERSION } from '../version.js';
 import { openClusterPki, type ClusterPki } from './cluster-pki.js';
@@ -15,8 +17,11 @@ export type Phase = 'network' | 'security' | 'cluster';
 
 export interface PreparedUpdate {
   update: ClusterUpdate;
-  aws: AwsClients;
+  /** Absent for a cloud whose direct target is not wired yet (GCE: terraform only). */
+  aws?: AwsClients;
   region: string;
+  /** Set for a GCE cluster: Terraform then uses the google provider. */
+  google?: { project: string };
   pki: ClusterPki;
 }
 
@@ -33,6 +38,22 @@ export async function prepareClusterUpdate(
   const pki = await openClusterPki(ctx, positional);
   const cloud = (pki.cluster.spec as { cloudProvider?: string }).cloudProvider;
   checkNoRefusedFields([pki.cluster, ...(await store.listInstanceGroups(pki.clusterName))], cloud, `cluster ${pki.clusterName} in the state store`);
+  if (cloud === 'gce') {
+    const update = await buildGceClusterUpdate({
+      store,
+      clusterName: pki.clusterName,
+      lookup: apiGceLookup(),
+      keystore: pki.keystore,
+      sshKeys: pki.sshKeys,
+      nodeup: await resolveNodeup(ctx.env, KOPS_COMPAT_VERSION, fetchText),
+      fetchSha256: fetchText,
+      kopsVersion: KOPS_COMPAT_VERSION,
+      persistKeysets: options.persistKeysets,
+      featureFlags: enabledFeatureFlags(ctx.env.KOPS_FEATURE_FLAGS),
+    });
+    for (const name of update.createdKeysets) ctx.log(1, `created keyset ${name}`);
+    return { update, region: update.region, google: { project: update.project }, pki };
+  }
   const region = clusterRegion(pki.cluster.spec as Record<string, unknown>, pki.clusterName);
   const aws = createAwsClients({ region });
   const identity = await verifyAwsAccess(aws);

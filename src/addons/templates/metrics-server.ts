@@ -1,5 +1,9 @@
+import type { AddonCluster } from '../types.js';
+
 /** metrics-server (resource metrics API), serving with a cert-manager issued certificate. */
-export function metricsServer(): string {
+export function metricsServer(cluster: AddonCluster): string {
+  // Only AWS nodes are reached by host name; IPv6-only clusters and other clouds use the internal address.
+  const addressType = String(cluster.spec.nonMasqueradeCIDR ?? '').includes(':') || cluster.spec.cloudProvider !== 'aws' ? 'InternalIP' : 'Hostname';
   return `apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -151,7 +155,7 @@ spec:
         - --secure-port=10250
         - --kubelet-use-node-status-port
         - --metric-resolution=15s
-        - --kubelet-preferred-address-types=Hostname
+        - --kubelet-preferred-address-types=${addressType}
         - --cert-dir=/tmp
         - --kubelet-insecure-tls
         image: registry.k8s.io/metrics-server/metrics-server:v0.8.0

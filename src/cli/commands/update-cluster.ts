@@ -24,7 +24,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const yes = inv.bool('yes');
   const lifecycleOverrides = parseLifecycleOverrides(inv.strings('lifecycle-overrides'));
   return withCliLocks(ctx, inv, yes || target === 'terraform' ? [await ctx.clusterName(inv.args[0])] : [], async () => {
-    const { update, aws, region, pki } = await prepareClusterUpdate(ctx, inv.args[0], {
+    const { update, aws, region, google, pki } = await prepareClusterUpdate(ctx, inv.args[0], {
       persistKeysets: yes || target === 'terraform',
       lifecycleOverrides: Object.fromEntries(lifecycleOverrides),
       phase: phase as Phase | undefined,
@@ -39,6 +39,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       const rendered = await renderTerraform(update.tasks, {
         clusterName: pki.clusterName,
         region,
+        google,
         providerExtraConfig: terraform?.providerExtraConfig,
         filesProviderExtraConfig: terraform?.filesProviderExtraConfig,
       });
@@ -48,6 +49,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       return;
     }
 
+    if (!aws) throw new UserError(`update cluster: applying directly is not supported for ${google ? 'GCE' : 'this cloud'} yet`, 'use --target terraform and apply the output with terraform');
     const { updateDirect } = await import('../../targets/direct/apply.js');
     const { directProvider } = await import('../../cloud/aws/direct.js');
     const { emulatorProfile } = await import('../../cloud/aws/emulators.js');

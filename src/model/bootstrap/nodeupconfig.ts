@@ -218,6 +218,7 @@ function oidcOf(api: Data): Data | undefined {
 function apiOf(spec: KopsObject['spec']): Data {
   const api: Data = { publicName: spec.masterPublicName };
   if (spec.api?.dns) api.dns = spec.api.dns;
+  if (spec.api?.loadBalancer?.useForInternalApi) api.loadBalancer = { useForInternalAPI: true };
   if (spec.additionalSans?.length) api.additionalSANs = spec.additionalSans;
   return api;
 }

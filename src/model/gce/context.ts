@@ -29,12 +29,15 @@ export class GceModel {
   readonly clusterName: string;
   readonly region: string;
   readonly network: { name: string; project?: string; shared: boolean };
+  readonly instanceGroups: InstanceGroup[];
 
   constructor(
     readonly cluster: Cluster,
-    readonly instanceGroups: InstanceGroup[],
+    instanceGroups: InstanceGroup[],
     readonly inputs: GceModelInputs,
   ) {
+    // In name order, as the state store lists them (the order backends are listed in).
+    this.instanceGroups = [...instanceGroups].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0));
     this.clusterName = cluster.metadata.name!;
     const regions = [...new Set((cluster.spec.subnets ?? []).map((s) => s.region).filter((r): r is string => !!r))];
     if (regions.length !== 1) throw new UserError(`spec.subnets: a GCE cluster lives in exactly one region, found ${regions.length ? regions.join(', ') : 'none'}`, 'give every subnet the same region');

@@ -96,7 +96,7 @@ function instanceTemplate(m: GceModel, ig: InstanceGroup): Task {
   const metadata: Record<string, string> = { 'cluster-name': m.clusterName, 'kops-k8s-io-instance-group-name': ig.metadata.name! };
   const userData = m.inputs.userData.get(ig.metadata.name!);
   if (userData !== undefined) metadata[m.spec.cloudConfig?.gceUseStartupScript ? 'startup-script' : 'user-data'] = userData;
-  if (role === 'node' || role === 'apiserver') metadata['kube-env'] = autoscalerEnv(ig);
+  if (role === 'node') metadata['kube-env'] = autoscalerEnv(ig);
   if (m.inputs.sshPublicKeys.length) metadata['ssh-keys'] = m.inputs.sshPublicKeys.map((k) => `${sshUser(ig.spec.image ?? '')}: ${k}`).join('\n');
 
   const machineType = ig.spec.machineType ?? '';

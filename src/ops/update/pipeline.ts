@@ -111,7 +111,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
 }
 
 /** Hashes of the cluster's release files that the built-in tables lack (a new Kubernetes version), fetched up front. */
-async function missingAssetHashes(completed: KopsObject, fetchSha256: UpdateInputs['fetchSha256']): Promise<Record<string, string>> {
+export async function missingAssetHashes(completed: KopsObject, fetchSha256: UpdateInputs['fetchSha256']): Promise<Record<string, string>> {
   const spec = nodeAssetSpecOf(completed);
   const urls = ARCHITECTURES.flatMap((arch) => nodeAssetUrls(spec, arch));
   const missing = urls.filter((url) => !knownSha256(url));

@@ -36,6 +36,7 @@ export const CASE_SETTINGS: Record<string, CaseSettings> = {
   },
   lifecycle_phases: { phase: 'network' },
   apiservernodes: { featureFlags: ['APIServerNodes'] },
+  minimal_gce_plb_apiserver: { featureFlags: ['APIServerNodes'] },
 };
 
 /** Pinned by the harness (HARNESS.md §2.7). */

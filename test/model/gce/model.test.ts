@@ -81,4 +81,19 @@ describe('GCE model', () => {
     expect(tasks.some((t) => t.type === 'google_compute_router')).toBe(false);
     expect(tasks.find((t) => t.type === 'google_compute_firewall')!.spec.network).toBe('host/shared');
   });
+
+  test('a public API load balancer: target pool the control plane joins, plus the internal backend service and its per-subnet rule', () => {
+    const tasks = buildGceModel(cluster({ api: { loadBalancer: { type: 'Public' } } }), groups, inputs);
+    const cp = tasks.find((t) => t.name === 'a-cp-g-example-com')!;
+    expect(cp.spec.targetPools).toEqual([{ $ref: { type: 'google_compute_target_pool', name: 'api-g-example-com' }, attr: 'self_link' }]);
+    expect(tasks.find((t) => t.name === 'a-nodes-g-example-com')!.spec.targetPools).toBeUndefined();
+    const backend = tasks.find((t) => t.type === 'google_compute_region_backend_service')!;
+    expect(backend.spec.backends).toEqual([{ balancingMode: 'CONNECTION', group: { $ref: { type: 'google_compute_instance_group_manager', name: 'a-cp-g-example-com' }, attr: 'instance_group' } }]);
+    expect(tasks.filter((t) => t.type === 'google_compute_forwarding_rule').map((t) => [t.name, t.spec.loadBalancingScheme])).toEqual([
+      ['api-g-example-com', 'EXTERNAL'],
+      ['api-europe-west4-g-example-com', 'INTERNAL'],
+    ]);
+    expect(tasks.some((t) => t.name === 'kubernetes-master-https-g-example-com')).toBe(false);
+    expect(tasks.find((t) => t.name === 'https-api-g-example-com')!.spec.sourceRanges).toEqual(['10.1.0.0/16']);
+  });
 });

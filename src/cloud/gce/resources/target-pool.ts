@@ -1,0 +1,18 @@
+import { defineResource, type Val } from '../../../engine/resource.js';
+
+/** The instances behind the public API address; managed instance groups add theirs to it. */
+export interface GceTargetPoolSpec {
+  name: string;
+  region: string;
+  healthChecks: Val<string>[];
+}
+
+export const GceTargetPool = defineResource<GceTargetPoolSpec>({
+  type: 'google_compute_target_pool',
+  kopsKind: 'TargetPool',
+  fields: {
+    healthChecks: { tf: 'health_checks' },
+    name: { tf: 'name', immutable: true },
+    region: { tf: 'region', immutable: true, notInTerraform: true },
+  },
+});

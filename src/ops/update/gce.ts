@@ -1,0 +1,78 @@
+/**
+ * The update build for a GCE cluster: subnet ranges assigned (as the Go kops does on every update), completed spec,
+ * bootstrap files and user data, and the GCE tasks. Terraform only for now: the direct target is not wired to GCE.
+ */
+import { encodeObject } from '../../apis/codec.js';
+import type { GceLookup } from '../../cloud/gce/lookup.js';
+import { buildBootstrap } from '../../model/bootstrap/index.js';
+import type { KopsObject, NodeupLocation } from '../../model/bootstrap/types.js';
+import type { BootstrapFile } from '../../model/context.js';
+import { buildGceModel } from '../../model/gce/index.js';
+import { offlinePopulateContext } from '../../populate/completed/cloud-context.js';
+import { populateClusterSpec } from '../../populate/completed/index.js';
+import { performGceAssignments } from '../../populate/create/gce-assignments.js';
+import type { Keystore } from '../../pki/keystore.js';
+import type { SshKeyStore } from '../../pki/sshkeys.js';
+import type { ClusterStore } from '../../statestore/clientset.js';
+import { UserError } from '../../errors.js';
+import { loadClusterKeysets, publicMaterial } from './keysets.js';
+import { missingAssetHashes, type ClusterUpdate } from './pipeline.js';
+
+export interface GceUpdateInputs {
+  store: ClusterStore;
+  clusterName: string;
+  lookup: GceLookup;
+  keystore: Keystore;
+  sshKeys: SshKeyStore;
+  nodeup: Record<'amd64' | 'arm64', NodeupLocation>;
+  kopsVersion: string;
+  persistKeysets: boolean;
+  componentEnv?: Record<string, string>;
+  featureFlags?: string[];
+  fetchSha256?: (url: string) => Promise<string>;
+}
+
+export interface GceClusterUpdate extends ClusterUpdate {
+  project: string;
+  region: string;
+}
+
+export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<GceClusterUpdate> {
+  const { store, clusterName } = inputs;
+  const cluster = (await store.requireCluster(clusterName)) as unknown as KopsObject;
+  const instanceGroups = (await store.listInstanceGroups(clusterName)) as unknown as KopsObject[];
+  if (instanceGroups.length === 0) throw new UserError(`cluster ${clusterName} has no instance groups`, 'create them with `kops create instancegroup` or `kops create -f`');
+  const project = String(cluster.spec.project ?? '');
+  if (!project) throw new UserError(`cluster ${clusterName} spec.project: no GCE project`, 'set spec.project to the project the cluster lives in');
+  const region = ((cluster.spec.subnets as { region?: string }[] | undefined) ?? []).map((s) => s.region).find(Boolean);
+  if (!region) throw new UserError(`cluster ${clusterName} spec.subnets: no subnet has a region`, 'set spec.subnets[].region (GCE subnets are regional)');
+  const additionalObjects = (await store.listAdditionalObjects(clusterName)) as unknown as KopsObject[];
+
+  await performGceAssignments(cluster as never, inputs.lookup);
+  const completed = populateClusterSpec(cluster as never, instanceGroups as never, offlinePopulateContext()).cluster as unknown as KopsObject;
+  const etcdNames = ((completed.spec.etcdClusters as { name: string }[] | undefined) ?? []).map((e) => e.name);
+  const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets);
+  const bootstrap = buildBootstrap(
+    completed,
+    instanceGroups,
+    {
+      kopsVersion: inputs.kopsVersion,
+      keysets: publicMaterial(keysets),
+      nodeup: inputs.nodeup,
+      assetHashes: await missingAssetHashes(completed, inputs.fetchSha256),
+      env: inputs.componentEnv,
+      featureFlags: inputs.featureFlags,
+    },
+    additionalObjects,
+  );
+  const files: BootstrapFile[] = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
+  const sshKey = (await inputs.sshKeys.list()).find((k) => k.name === 'admin');
+  const tasks = buildGceModel(completed as never, instanceGroups as never, {
+    project,
+    sshPublicKeys: sshKey ? [sshKey.publicKey] : [],
+    files,
+    userData: bootstrap.userData,
+    featureFlags: inputs.featureFlags,
+  });
+  return { completed, instanceGroups, tasks, files, createdKeysets: created, project, region };
+}
