@@ -56,9 +56,7 @@ export async function cloudInventory(endpoint: string): Promise<string[]> {
     if (n.State !== 'deleted') lines.push(`nat-gateway ${nameOf(n.Tags)}`);
   }
   for (const a of (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? []) lines.push(`elastic-ip ${nameOf(a.Tags)}`);
-  for (const d of (await ec2.send(new DescribeDhcpOptionsCommand({}))).DhcpOptions ?? []) {
-    if (d.Tags?.length) lines.push(`dhcp-options ${nameOf(d.Tags)}`);
-  }
+  for (const d of (await ec2.send(new DescribeDhcpOptionsCommand({}))).DhcpOptions ?? []) lines.push(`dhcp-options ${nameOf(d.Tags)}`);
   for (const k of (await ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs ?? []) lines.push(`key-pair ${k.KeyName}`);
   for (const t of (await ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? []) lines.push(`launch-template ${t.LaunchTemplateName}`);
   for (const v of (await ec2.send(new DescribeVolumesCommand({}))).Volumes ?? []) {

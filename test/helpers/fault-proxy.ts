@@ -20,8 +20,9 @@ export interface ProxiedCall {
 }
 
 export interface KillPoint {
-  /** The 1-based index among mutating calls at which to kill. */
+  /** The 1-based index among the mutating calls (those `match` accepts, when given) at which to kill. */
   nth: number;
+  match?: (call: ProxiedCall) => boolean;
   /** Before moto sees the call, or after moto has done it but before its answer reaches the caller. */
   when: 'before' | 'after';
   kill: (call: ProxiedCall) => void;
@@ -76,8 +77,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     // moto's own API (reset, recorder) is the test's, not the tool's.
     if (!call) return forward(req, body, res, target, 0);
     calls.push(call);
-    if (call.mutating) mutatingSeen++;
-    if (killPoint && call.mutating && mutatingSeen === killPoint.nth) {
+    const counts = call.mutating && (!killPoint?.match || killPoint.match(call));
+    if (counts) mutatingSeen++;
+    if (killPoint && counts && mutatingSeen === killPoint.nth) {
       const point = killPoint;
       killPoint = undefined;
       if (point.when === 'after') await forward(req, body, res, target, 0, true);

@@ -3,6 +3,7 @@ import {
   CreateDhcpOptionsCommand,
   DeleteDhcpOptionsCommand,
   DescribeDhcpOptionsCommand,
+  paginateDescribeVpcs,
   paginateDescribeDhcpOptions,
   type DhcpOptions as Ec2DhcpOptions,
 } from '@aws-sdk/client-ec2';
@@ -10,6 +11,7 @@ import { ec2Tagging } from '../tagging.js';
 import { listedOrDescribedVpc } from './vpc.js';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
+import type { AwsClients } from '../clients.js';
 import { awsResource, clusterFilter, collect, findOwned, writeEc2Tags } from './common.js';
 
 export interface DhcpOptionsSpec {
@@ -30,7 +32,8 @@ export const DhcpOptions = awsResource<DhcpOptionsSpec>({
   unordered: ['domainNameServers'],
   list: (aws, cluster) => collect(paginateDescribeDhcpOptions({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.DhcpOptions),
   async find(aws, spec, ctx) {
-    const found = await findOwned<Ec2DhcpOptions>(ctx, spec.tags, 'DHCP options set', async (filters) => (await aws.ec2.send(new DescribeDhcpOptionsCommand({ Filters: filters }))).DhcpOptions);
+    const owned = await findOwned<Ec2DhcpOptions>(ctx, spec.tags, 'DHCP options set', async (filters) => (await aws.ec2.send(new DescribeDhcpOptionsCommand({ Filters: filters }))).DhcpOptions);
+    const found = owned?.DhcpOptionsId ? owned : await findUntaggedOrphan(aws, spec);
     if (!found?.DhcpOptionsId) return undefined;
     const values = (key: string) => found.DhcpConfigurations?.find((c) => c.Key === key)?.Values?.map((v) => v.Value!) ?? [];
     return {
@@ -53,6 +56,23 @@ export const DhcpOptions = awsResource<DhcpOptionsSpec>({
     await aws.ec2.send(new DeleteDhcpOptionsCommand({ DhcpOptionsId: actual.id }));
   },
 });
+
+/**
+ * A set this cluster made in a run that died between the create and the tagging (where the create's own tags did not
+ * stick): no tags at all, the same configuration, and no VPC using it. Taking it over (its tags are then written)
+ * keeps the next run from leaving it behind and making a second one.
+ */
+async function findUntaggedOrphan(aws: AwsClients, spec: DhcpOptionsSpec): Promise<Ec2DhcpOptions | undefined> {
+  if (!spec.domainName) return undefined;
+  const candidates = (await aws.ec2.send(new DescribeDhcpOptionsCommand({ Filters: [{ Name: 'key', Values: ['domain-name'] }, { Name: 'value', Values: [spec.domainName] }] }))).DhcpOptions ?? [];
+  const servers = (o: Ec2DhcpOptions) => (o.DhcpConfigurations?.find((c) => c.Key === 'domain-name-servers')?.Values?.map((v) => v.Value!) ?? []).sort().join(',');
+  const wanted = [...(spec.domainNameServers ?? [])].sort().join(',');
+  const untagged = candidates.filter((c) => !c.Tags?.length && servers(c) === wanted && c.DhcpOptionsId);
+  if (untagged.length === 0) return undefined;
+  const inUse = new Set<string | undefined>();
+  for await (const page of paginateDescribeVpcs({ client: aws.ec2 }, {})) for (const vpc of page.Vpcs ?? []) inUse.add(vpc.DhcpOptionsId);
+  return untagged.find((c) => !inUse.has(c.DhcpOptionsId));
+}
 
 export interface DhcpOptionsAssociationSpec {
   dhcpOptionsId: Val<string>;
