@@ -1,77 +1,69 @@
 /**
- * `npm run bench [-- NAME...]`: runs every bench/*.ts (or only the named ones) in turn, each in its own Node process
- * so that one's memory and JIT state do not colour the next. A benchmark whose tools are missing is skipped with the
- * reason; the exit code is non-zero if any that ran failed.
+ * `npm run bench`: one table of how kops performs, every figure next to its reference measured in the same run.
+ *  - the golden minimal-aws, privatecalico and ha cases on moto: first apply, no-op re-run and delete, wall time and
+ *    AWS requests, ours against terraform apply / plan / destroy of the golden kubernetes.tf (BENCH_TF=0 skips
+ *    terraform, which takes minutes per case on moto);
+ *  - CLI start-up against `node -e 0`;
+ *  - preview and terraform output for 1, 10, 100 and 500 instance groups: wall time and peak memory.
+ * Benchmarks print figures; they never fail on timing. BENCH_CASES and BENCH_SIZES (comma lists) narrow the run.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { kopsBin, sharedDir } from '../test/helpers/cli.js';
 import { motoServerBinary } from '../test/helpers/moto.js';
 import { terraformAvailable, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
+import { benchLifecycle, GOLDEN_CASES, type LifecycleResult, type Measured } from './lifecycle.js';
+import { benchScale } from './scale.js';
+import { benchStartup } from './startup.js';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-type Tool = 'dist' | 'moto_server' | 'terraform' | 'openssl' | 'shared';
+const list = (value: string | undefined, fallback: string[]) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
+const cases = list(process.env.BENCH_CASES, Object.keys(GOLDEN_CASES));
+const sizes = list(process.env.BENCH_SIZES, ['1', '10', '100', '500']).map(Number);
 
-/** What each benchmark cannot run without; one not listed needs nothing beyond Node and the sources. */
-const NEEDS: Record<string, Tool[]> = {
-  'bootstrap.ts': ['shared'],
-  'delete.ts': ['moto_server', 'shared'],
-  'pki.ts': ['openssl'],
-  'startup.ts': ['dist'],
-  'terraform.ts': ['shared'],
-  'update.ts': ['dist', 'moto_server', 'terraform', 'shared'],
-};
-
-const onPath = (command: string) => spawnSync('bash', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-const available: Record<Tool, () => boolean> = {
-  dist: () => existsSync(kopsBin),
-  moto_server: () => {
-    try {
-      return !!motoServerBinary();
-    } catch {
-      return false;
-    }
-  },
-  terraform: () => terraformAvailable() && existsSync(TF_PLUGIN_DIR),
-  openssl: () => onPath('openssl'),
-  shared: () => existsSync(join(sharedDir, 'kops-reference')),
-};
-const hint: Record<Tool, string> = {
-  dist: 'npm run build',
-  moto_server: 'moto_server on PATH',
-  terraform: `terraform on PATH and the provider mirror in ${TF_PLUGIN_DIR}`,
-  openssl: 'openssl on PATH',
-  shared: `${sharedDir}/kops-reference`,
-};
-
-const wanted = process.argv.slice(2).map((a) => (a.endsWith('.ts') ? a : `${a}.ts`));
-const all = readdirSync(benchDir)
-  .filter((f) => f.endsWith('.ts') && f !== basename(fileURLToPath(import.meta.url)))
-  .sort();
-const unknown = wanted.filter((w) => !all.includes(w));
-if (unknown.length) {
-  console.error(`no such benchmark: ${unknown.join(', ')} (have: ${all.join(', ')})`);
-  process.exit(2);
-}
-
-const failed: string[] = [];
-for (const file of wanted.length ? wanted : all) {
-  const missing = (NEEDS[file] ?? []).filter((tool) => !available[tool]());
-  if (missing.length) {
-    console.log(`\n=== ${file}: skipped, needs ${missing.map((t) => hint[t]).join('; ')}`);
-    continue;
+const needs: Array<[string, boolean]> = [
+  ['dist/kops.js (npm run build)', existsSync(kopsBin)],
+  ['moto_server on PATH', (() => { try { return !!motoServerBinary(); } catch { return false; } })()],
+  [`${sharedDir}/kops-reference`, existsSync(`${sharedDir}/kops-reference`)],
+];
+for (const [what, ok] of needs) {
+  if (!ok) {
+    console.error(`npm run bench needs ${what}`);
+    process.exit(1);
   }
-  console.log(`\n=== ${file}`);
-  const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, file)], { stdio: 'inherit' });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (r.status !== 0) failed.push(file);
-  console.log(`=== ${file}: ${r.status === 0 ? 'done' : `failed (exit ${r.status ?? r.signal})`} in ${seconds} s`);
 }
-if (failed.length) {
-  console.error(`\nfailed: ${failed.join(', ')}`);
-  process.exit(1);
+const withTerraform = process.env.BENCH_TF !== '0' && terraformAvailable() && existsSync(TF_PLUGIN_DIR);
+if (!withTerraform) console.error(`terraform reference skipped (${process.env.BENCH_TF === '0' ? 'BENCH_TF=0' : `needs terraform and ${TF_PLUGIN_DIR}`})`);
+
+type Row = [what: string, ours: string, reference: string, ratio: string];
+const rows: Row[] = [];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const cell = (m: Measured) => `${seconds(m.ms)}, ${m.calls} calls`;
+const ratio = (ours: Measured, ref: Measured | undefined) =>
+  ref ? `${(ref.ms / ours.ms).toFixed(1)}x faster, ${(ref.calls / ours.calls).toFixed(1)}x fewer calls` : '';
+
+for (const name of cases) {
+  process.stderr.write(`lifecycle ${name}${withTerraform ? ' (with terraform reference)' : ''} ...\n`);
+  const r: LifecycleResult = await benchLifecycle(name, withTerraform);
+  const tf = r.terraform;
+  const label = `${name} (ours ${r.ourResources} resources / ${r.ourTypes} types; golden ${r.goldenResources})`;
+  rows.push([`${label}: first apply`, cell(r.ours.apply), tf ? `terraform apply ${cell(tf.apply)}` : '-', ratio(r.ours.apply, tf?.apply)]);
+  rows.push([`${name}: no-op re-run (${(r.ours.noOp.calls / r.ourTypes).toFixed(2)} calls per declared type)`, cell(r.ours.noOp), tf ? `terraform plan ${cell(tf.plan)}` : '-', ratio(r.ours.noOp, tf?.plan)]);
+  rows.push([`${name}: delete`, cell(r.ours.delete), tf ? `terraform destroy ${cell(tf.destroy)}` : '-', ratio(r.ours.delete, tf?.destroy)]);
 }
+
+process.stderr.write('start-up ...\n');
+const startup = benchStartup(Number(process.env.BENCH_ROUNDS ?? 21));
+rows.push(['start-up: kops version (median of runs)', `${startup.kopsMs.toFixed(0)} ms`, `node -e 0 ${startup.nodeMs.toFixed(0)} ms`, `${(startup.kopsMs / startup.nodeMs).toFixed(2)}x node -e 0`]);
+
+process.stderr.write(`instance groups ${sizes.join(', ')} ...\n`);
+for (const s of await benchScale(sizes)) {
+  rows.push([`${s.instanceGroups} instance groups: preview (update cluster)`, `${seconds(s.preview.ms)}, peak ${s.preview.peakMb.toFixed(0)} MB`, '-', '']);
+  rows.push([`${s.instanceGroups} instance groups: terraform output`, `${seconds(s.terraform.ms)}, peak ${s.terraform.peakMb.toFixed(0)} MB`, '-', '']);
+}
+
+const header: Row = ['WHAT', 'OURS', 'REFERENCE (same run)', 'RATIO'];
+const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+const line = (r: Row) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+console.log(line(header));
+for (const r of rows) console.log(line(r));

@@ -1,0 +1,92 @@
+/**
+ * The cluster lifecycle against moto: our `update --yes` (first apply), its no-op re-run and `delete --yes`, next to
+ * terraform apply / plan / destroy of the Go kops's golden kubernetes.tf for the same case, on the same moto_server
+ * in the same run. Wall time and AWS requests (moto's recorder).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { kops, sharedDir, type RunResult } from '../test/helpers/cli.js';
+import { recordCalls } from '../test/helpers/moto-recorder.js';
+import { terraformOk, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
+import { CHANNEL_AMI, startMotoForKops } from '../test/helpers/kops-on-moto.js';
+
+export interface Measured {
+  ms: number;
+  calls: number;
+}
+
+export interface LifecycleResult {
+  caseName: string;
+  ourResources: number;
+  ourTypes: number;
+  goldenResources: number;
+  ours: { apply: Measured; noOp: Measured; delete: Measured };
+  terraform?: { apply: Measured; plan: Measured; destroy: Measured };
+}
+
+/** The `create cluster` flags that make the same shape of cluster as each golden case (on moto's us-east-1). */
+export const GOLDEN_CASES: Record<string, string[]> = {
+  'minimal-aws': ['--zones', 'us-east-1a'],
+  privatecalico: ['--zones', 'us-east-1a', '--topology', 'private', '--networking', 'calico'],
+  ha: ['--zones', 'us-east-1a,us-east-1b,us-east-1c', '--control-plane-count', '3'],
+};
+
+const ADAPT_SCRIPT = join(sharedDir, 'bench/adapt-golden-tf.sh');
+
+async function measure(endpoint: string, work: () => Promise<unknown>): Promise<Measured> {
+  let ms = 0;
+  const calls = await recordCalls(endpoint, async () => {
+    const started = performance.now();
+    await work();
+    ms = performance.now() - started;
+  });
+  return { ms, calls: calls.length };
+}
+
+const mustSucceed = (r: RunResult) => {
+  if (r.code !== 0) throw new Error(`kops exited ${r.code}\n${r.stderr}\n${r.stdout}`);
+  return r;
+};
+
+export async function benchLifecycle(caseName: string, withTerraform: boolean): Promise<LifecycleResult> {
+  const golden = join(sharedDir, 'kops-reference/conformance/update_cluster', caseName);
+  const dir = mkdtempSync(join(tmpdir(), `kops-bench-${caseName}-`));
+  const { moto, env, sshPublicKey } = await startMotoForKops(dir);
+  try {
+    const goldenResources = [...readFileSync(join(golden, 'kubernetes.tf'), 'utf8').matchAll(/^resource "/gm)].length;
+    let terraform: LifecycleResult['terraform'];
+    if (withTerraform) {
+      const copy = join(dir, 'golden');
+      cpSync(golden, copy, { recursive: true });
+      execFileSync('bash', [ADAPT_SCRIPT, copy, String(moto.port), CHANNEL_AMI], { stdio: 'ignore' });
+      const s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      await s3.send(new CreateBucketCommand({ Bucket: 'testingBucket' }));
+      await terraformOk(copy, ['init', `-plugin-dir=${TF_PLUGIN_DIR}`]);
+      terraform = {
+        apply: await measure(moto.endpoint, () => terraformOk(copy, ['apply', '-auto-approve'])),
+        plan: await measure(moto.endpoint, () => terraformOk(copy, ['plan', '-detailed-exitcode'], [0, 2])),
+        destroy: await measure(moto.endpoint, () => terraformOk(copy, ['destroy', '-auto-approve'])),
+      };
+    }
+
+    const cluster = `${caseName}.k8s.local`;
+    const run = (...args: string[]) => kops(args, { env });
+    mustSucceed(await run('create', 'cluster', '--name', cluster, '--ssh-public-key', sshPublicKey, ...GOLDEN_CASES[caseName]));
+    const rendered = join(dir, 'ours-tf');
+    mustSucceed(await run('update', 'cluster', cluster, '--target', 'terraform', '--out', rendered));
+    const declared = [...readFileSync(join(rendered, 'kubernetes.tf'), 'utf8').matchAll(/^resource "([^"]+)"/gm)].map((m) => m[1]);
+    const update = ['update', 'cluster', cluster, '--yes', '--create-kube-config=false'];
+    const ours = {
+      apply: await measure(moto.endpoint, async () => mustSucceed(await run(...update))),
+      noOp: await measure(moto.endpoint, async () => mustSucceed(await run(...update))),
+      delete: await measure(moto.endpoint, async () => mustSucceed(await run('delete', 'cluster', cluster, '--yes'))),
+    };
+    return { caseName, ourResources: declared.length, ourTypes: new Set(declared).size, goldenResources, ours, terraform };
+  } finally {
+    await moto.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
