@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { FilePath } from './file.js';
+import { GcsContext, GcsPath } from './gcs.js';
 import { MemfsPath } from './memfs.js';
 import { S3Context, S3Path } from './s3.js';
 import { toSegments } from './segments.js';
@@ -10,9 +11,9 @@ export { NotFoundError, type VfsPath, type WriteOptions } from './vfs.js';
 export { ClusterStore, formatTimestamp, type ClusterStoreOptions } from './clientset.js';
 export { ClusterPaths, StatePaths, igconfigRoleFolder } from './layout.js';
 
-const SUPPORTED = 's3://bucket/path, file:///absolute/path (or /absolute/path), memfs://bucket/path';
+const SUPPORTED = 's3://bucket/path, gs://bucket/path, file:///absolute/path (or /absolute/path), memfs://bucket/path';
 
-/** Opens a state-store location from its URL: `s3://`, `file://` (or a bare absolute path), `memfs://`. */
+/** Opens a state-store location from its URL: `s3://`, `gs://`, `file://` (or a bare absolute path), `memfs://`. */
 export function openVfs(url: string): VfsPath {
   if (url.startsWith('/')) return new FilePath(normalisedAbsolutePath(url));
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
@@ -29,6 +30,11 @@ export function openVfs(url: string): VfsPath {
       const [bucket, ...key] = toSegments([rest]);
       if (!bucket) throw new UserError(`${url}: the S3 URL has no bucket`, 'write it as s3://bucket/path');
       return new S3Path(new S3Context(), bucket, key.join('/'));
+    }
+    case 'gs': {
+      const [bucket, ...key] = toSegments([rest]);
+      if (!bucket) throw new UserError(`${url}: the GCS URL has no bucket`, 'write it as gs://bucket/path');
+      return new GcsPath(new GcsContext(), bucket, key.join('/'));
     }
     default:
       throw new UserError(`unsupported state store ${JSON.stringify(url)}`, `use one of ${SUPPORTED}`);

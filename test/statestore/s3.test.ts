@@ -153,10 +153,10 @@ async function snapshot(base: VfsPath): Promise<Map<string, string>> {
 
 describe('openVfs', () => {
   test('an unknown scheme names the URL and the supported schemes', () => {
-    expect(() => openVfs('gs://bucket/path')).toThrow(expect.objectContaining({
+    expect(() => openVfs('azureblob://bucket/path')).toThrow(expect.objectContaining({
       name: 'UserError',
-      message: 'unsupported state store "gs://bucket/path"',
-      hint: expect.stringMatching(/s3:\/\/.*file:\/\/.*memfs:\/\//),
+      message: 'unsupported state store "azureblob://bucket/path"',
+      hint: expect.stringMatching(/s3:\/\/.*gs:\/\/.*file:\/\/.*memfs:\/\//),
     }));
     expect(() => openVfs('relative/dir')).toThrow(/unsupported state store "relative\/dir"/);
   });
