@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import { toGoYaml } from '../apis/go/yaml.js';
 
 type Data = Record<string, unknown>;
@@ -8,14 +8,36 @@ export function addonLabels(addonName: string): Record<string, string> {
   return { 'addon.kops.k8s.io/name': addonName, 'app.kubernetes.io/managed-by': 'kops' };
 }
 
-/** Parses a rendered template into its objects (empty documents dropped). */
+/**
+ * Parses a rendered template into its objects as kops does: the text is cut at each `\n---\n` and every section read
+ * on its own (so a block scalar that ends a section keeps no final line break); empty sections are dropped.
+ */
 export function parseManifest(text: string): Data[] {
-  return parseAllDocuments(text)
-    .map((doc) => {
+  return text
+    .replaceAll('\r\n', '\n')
+    .split('\n---\n')
+    .map((section) => {
+      const [doc] = parseAllDocuments(section);
+      if (!doc) return null;
       if (doc.errors.length > 0) throw new Error(`add-on manifest: ${doc.errors[0].message}`);
+      if (!/\n[ \t]*$/.test(section)) dropFinalLineBreak(doc, section);
       return doc.toJS() as Data | null;
     })
     .filter((obj): obj is Data => obj !== null && typeof obj === 'object');
+}
+
+/**
+ * Go's YAML reader gives a clipped block scalar whose last line ends the input (no line break after it) no final line
+ * break, where the JavaScript reader adds one: what a section cut just before `\n---\n` ends with.
+ */
+function dropFinalLineBreak(doc: Document, section: string): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range || node.range[1] < section.trimEnd().length) return;
+      const header = /^[|>][0-9]*([+-]?)/.exec(section.slice(node.range[0]));
+      if (header && header[1] === '' && typeof node.value === 'string') node.value = node.value.replace(/\n$/, '');
+    },
+  });
 }
 
 /** Workloads whose pod template kops labels as its own. */

@@ -32,6 +32,9 @@ export function commonTemplateFuncs(cluster: AddonCluster): Record<string, Templ
   return {
     APIInternalName: () => `api.internal.${cluster.metadata.name}`,
     ClusterName: () => cluster.metadata.name,
+    ClusterDNSDomain: () => cluster.metadata.name,
+    IsControlPlaneMode: () => cluster.spec.karpenter?.enabled === true,
+    PublishesDNSRecords: () => cluster.spec.topology?.dns?.type !== 'None',
     CloudLabels: () => cloudLabels(cluster),
     ContainerdSELinuxEnabled: () => containerdSELinuxEnabled(cluster),
     GetCloudProvider: () => cluster.spec.cloudProvider,
@@ -40,6 +43,7 @@ export function commonTemplateFuncs(cluster: AddonCluster): Record<string, Templ
     ToYAML: (v) => toGoYaml(v),
     WithDefaultBool: (v, dflt) => (typeof v === 'boolean' ? v : dflt),
     contains: (needle, haystack) => String(haystack).includes(String(needle)),
+    join: (sep, list) => (Array.isArray(list) ? list.map(String).join(String(sep)) : ''),
     indent: (width, text) => indent(Number(width), String(text)),
     nindent: (width, text) => `\n${indent(Number(width), String(text))}`,
   };
