@@ -209,8 +209,12 @@ function oidcOf(api: Data): Data | undefined {
     usernamePrefix: api.oidcUsernamePrefix,
   };
   if (api.oidcRequiredClaim != null) {
-    const claims = (api.oidcRequiredClaim as string[]).map((claim) => claim.split(/=(.*)/s));
-    oidc.requiredClaims = Object.fromEntries(claims.map(([name, value = '']) => [name, value]));
+    const claims = (api.oidcRequiredClaim as string[]).map((claim, i) => {
+      const at = claim.indexOf('=');
+      if (at < 0) throw new UserError(`spec.kubeAPIServer.oidcRequiredClaim[${i}]: ${JSON.stringify(claim)} is not claim=value`, 'give each required claim as name=value');
+      return [claim.slice(0, at), claim.slice(at + 1)];
+    });
+    oidc.requiredClaims = Object.fromEntries(claims);
   }
   return Object.fromEntries(Object.entries(oidc).filter(([, v]) => v != null));
 }

@@ -37,8 +37,9 @@ const BLOCKS: Block[] = [
   { kind: 'Cluster', path: 'spec.cloudControllerManager', from: { addon: 'aws-cloud-controller.addons.k8s.io' }, struct: 'CloudControllerManagerConfig' },
 ];
 
-/** A sample of a Go type, and the flag value Go writes for it. */
-function sampleOf(goType: string, avoidTrue: boolean): { sample: unknown; values: string[] } {
+/** A sample of a Go type (required OIDC claims are name=value pairs), and the flag value Go writes for it. */
+function sampleOf(goType: string, avoidTrue: boolean, leaf = ''): { sample: unknown; values: string[] } {
+  if (leaf.endsWith('.oidcRequiredClaim')) return { sample: ['claim-a=1', 'claim-b=2'], values: ['claim-a=1,claim-b=2'] };
   const t = goType.replace(/^\*/, '');
   if (t === 'bool') return avoidTrue ? { sample: false, values: ['false'] } : { sample: true, values: ['true'] };
   if (t === 'int32' || t === 'int64' || t === 'int') return { sample: 7, values: ['7'] };
@@ -94,7 +95,7 @@ describe('component fields: the sample becomes the flag of the flag table', () =
       const entries = async () => {
         const before = await base;
         return inBlock.map(({ leaf, flag, goType }) => {
-          const { sample } = sampleOf(goType, before.includes(`--${flag}=true`));
+          const { sample } = sampleOf(goType, before.includes(`--${flag}=true`), leaf);
           return { class: 'effect', kind: block.kind, at: leaf, sample, fragments: [], go: '' } as EffectEntry;
         });
       };
@@ -108,7 +109,7 @@ describe('component fields: the sample becomes the flag of the flag table', () =
     test(`${block.kind} ${leaf} -> --${flag}`, async () => {
       if (row) expect(flagName(row), 'the flag table of the issue names the same flag').toBe(flag);
       const before = await baselineFlags.get(block)!;
-      const { values } = sampleOf(goType, before.includes(`--${flag}=true`));
+      const { values } = sampleOf(goType, before.includes(`--${flag}=true`), leaf);
       const after = await sampleFlags.get(block)!;
       expect(hasFlag(before, flag, values[0]), `the baseline already has --${flag}=${values[0]}`).toBe(false);
       expect(hasFlag(after, flag, values[0]), `--${flag}=${values[0]} among ${after.filter((f) => f.startsWith(`--${flag}=`)).join(' ') || 'no such flag'}`).toBe(true);
