@@ -11,6 +11,12 @@ const addon = (name: string, text: string) => data(`addons-${name}`, text);
 const CERT_MANAGER = [['spec.certManager', { enabled: true }]] as const;
 const addonsPending = (path: string, note: string) => pending('Cluster', path, 'addons', note);
 
+const LB = 'pkg/model/awsmodel/api_loadbalancer.go';
+const NTH_GO = `${ADDONS}/node-termination-handler.aws/k8s-1.11.yaml.template`;
+const NTH_IMDS = [['spec.nodeTerminationHandler', { enabled: true, enableSQSTerminationDraining: false }]] as const;
+const nthEnv = (field: string, sample: unknown, env: string, value: string) =>
+  clusterEffect(`spec.nodeTerminationHandler.${field}`, sample, [addon('node-termination-handler', `- name: ${env}\n value: ${value}`)], NTH_GO, { settings: NTH_IMDS });
+
 const PUBLIC_NLB = [['spec.api.loadBalancer', { type: 'Public', class: 'Network' }]] as const;
 
 export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
@@ -137,4 +143,49 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.target.terraform.filesProviderExtraConfig', { max_retries: '9' }, [tf('provider "aws" {\n alias = "files"\n max_retries = "9"')], 'upup/pkg/fi/cloudup/terraform/target_hcl2.go'),
   pending('Cluster', 'spec.assets.containerRegistry', 'registry', 'image remapping to a registry mirror (pkg/assets/builder.go RemapImage) is not ported yet'),
   pending('Cluster', 'spec.assets.containerProxy', 'registry', 'image remapping through a pull-through proxy (pkg/assets/builder.go RemapImage) is not ported yet'),
+  clusterEffect('spec.api.loadBalancer', { type: 'Public', class: 'Network' }, [tf('load_balancer_type = "network"')], LB, { covers: ['spec.api.loadBalancer.type', 'spec.api.loadBalancer.class'] }),
+  clusterEffect('spec.api.loadBalancer.additionalSecurityGroups', ['sg-0lbextra'], [tf('security_groups = ["sg-0lbextra", aws_security_group.api-elb-minimal-aws-example-com.id]')], LB, { settings: PUBLIC_NLB }),
+  clusterEffect('spec.api.loadBalancer.securityGroupOverride', 'sg-0lboverride', [tf('security_groups = ["sg-0lboverride"]')], LB, { settings: PUBLIC_NLB, alone: true }),
+  clusterEffect('spec.api.loadBalancer.sslCertificate', 'arn:aws-test:acm:us-test-1:123456789012:certificate/reg', [tf('certificate_arn = "arn:aws-test:acm:us-test-1:123456789012:certificate/reg"')], LB, { settings: PUBLIC_NLB }),
+  clusterEffect('spec.api.loadBalancer.sslPolicy', 'ELBSecurityPolicy-TLS13-1-2-2021-06', [tf('ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"')], LB, {
+    settings: [['spec.api.loadBalancer', { type: 'Public', class: 'Network', sslCertificate: 'arn:aws-test:acm:us-test-1:123456789012:certificate/reg' }]],
+  }),
+  clusterEffect('spec.api.loadBalancer.accessLog', { bucket: 'registry-logs', bucketPrefix: 'lbp' }, [tf('access_logs {\n bucket = "registry-logs"\n enabled = true\n prefix = "lbp"')], LB, {
+    settings: PUBLIC_NLB,
+    covers: ['spec.api.loadBalancer.accessLog.bucket', 'spec.api.loadBalancer.accessLog.bucketPrefix'],
+  }),
+  noEffect('Cluster', 'spec.api.loadBalancer.accessLog.interval', LB, 'only classic load balancers had an access-log interval, and kops 1.37 builds network load balancers only'),
+  noEffect('Cluster', 'spec.api.loadBalancer.idleTimeoutSeconds', LB, 'only classic load balancers had an idle timeout, and kops 1.37 builds network load balancers only'),
+  clusterEffect('spec.api.loadBalancer.crossZoneLoadBalancing', true, [tf('enable_cross_zone_load_balancing = true')], LB, { settings: PUBLIC_NLB }),
+  clusterEffect('spec.api.loadBalancer.useForInternalApi', true, [masterConfig('    loadBalancer:\n      useForInternalAPI: true')], NODEUP_CONFIG, { settings: PUBLIC_NLB }),
+  clusterEffect('spec.kubernetesApiAccess', ['10.8.0.0/16'], [tf('resource "aws_security_group_rule" "from-10-8-0-0--16-ingress-tcp-443to443-masters-minimal-aws-example-com"')], 'pkg/model/firewall.go', { alone: true }),
+  clusterEffect('spec.sshAccess', ['10.7.0.0/16'], [tf('resource "aws_security_group_rule" "from-10-7-0-0--16-ingress-tcp-22to22-masters-minimal-aws-example-com"')], 'pkg/model/firewall.go'),
+  clusterEffect('spec.masterPublicName', 'api-reg.minimal-aws.example.com', [masterConfig('    publicName: api-reg.minimal-aws.example.com')], NODEUP_CONFIG, { alone: true }),
+  noEffect('Cluster', 'spec.masterInternalName', 'pkg/apis/kops/v1alpha2/cluster.go', 'a legacy field: the internal API name is always api.internal.<cluster>; no model code reads it'),
+  clusterEffect('spec.iam.permissionsBoundary', 'arn:aws-test:iam::123456789012:policy/boundary', [tf('permissions_boundary = "arn:aws-test:iam::123456789012:policy/boundary"')], 'pkg/model/iam.go'),
+  clusterEffect('spec.iam.allowContainerRegistry', true, [data('aws_iam_role_policy_masters', '"ecr:GetAuthorizationToken"')], 'pkg/model/iam/iam_builder.go'),
+  clusterEffect('spec.externalPolicies', { node: ['arn:aws-test:iam::123456789012:policy/extpol'] }, [tf('policy_arn = "arn:aws-test:iam::123456789012:policy/extpol"')], 'pkg/model/awsmodel/iam.go'),
+  clusterEffect('spec.networkID', 'vpc-12345678', [tf('vpc_id = "vpc-12345678"')], 'pkg/model/awsmodel/network.go', { alone: true }),
+  clusterEffect('spec.clusterDNSDomain', 'registry.local', [data('addons-coredns', 'kubernetes registry.local. in-addr.arpa ip6.arpa')], `${ADDONS}/coredns.addons.k8s.io/k8s-1.12.yaml.template`, { alone: true }),
+  clusterEffect('spec.serviceClusterIPRange', '100.65.0.0/16', [masterConfig('serviceClusterIPRange: 100.65.0.0/16')], NODEUP_CONFIG, { alone: true }),
+  clusterEffect('spec.podCIDR', '100.99.0.0/16', [addon('aws-cloud-controller', '- --cluster-cidr=100.99.0.0/16')], `${ADDONS}/aws-cloud-controller.addons.k8s.io/k8s-1.18.yaml.template`, { alone: true }),
+  clusterEffect('spec.kubeAPIServer.image', 'registry.example/kube-apiserver:v9', [masterConfig('    image: registry.example/kube-apiserver:v9')], NODEUP_CONFIG),
+  clusterEffect('spec.kubeAPIServer.cpuRequest', '141m', [masterConfig('    cpuRequest: 141m')], NODEUP_CONFIG),
+  clusterEffect('spec.kubeProxy.enabled', false, [nodesConfig('KubeProxy: null')], NODEUP_CONFIG),
+  clusterEffect('spec.nodeTerminationHandler.enabled', false, [{ ...bootstrapChannel('node-termination-handler.aws'), absent: true }], CHANNEL),
+  clusterEffect('spec.nodeTerminationHandler.enableSQSTerminationDraining', false, [{ ...tf('resource "aws_sqs_queue"'), absent: true }], 'pkg/model/awsmodel/nodeterminationhandler.go'),
+  nthEnv('prometheusEnable', true, 'ENABLE_PROMETHEUS_SERVER', '"true"'),
+  nthEnv('taintNode', true, 'TAINT_NODE', '"true"'),
+  nthEnv('enableSpotInterruptionDraining', false, 'ENABLE_SPOT_INTERRUPTION_DRAINING', '"false"'),
+  nthEnv('enableScheduledEventDraining', false, 'ENABLE_SCHEDULED_EVENT_DRAINING', '"false"'),
+  nthEnv('enableRebalanceMonitoring', true, 'ENABLE_REBALANCE_MONITORING', '"true"'),
+  nthEnv('enableRebalanceDraining', true, 'ENABLE_REBALANCE_DRAINING', '"true"'),
+  nthEnv('excludeFromLoadBalancers', false, 'EXCLUDE_FROM_LOAD_BALANCERS', '"false"'),
+  nthEnv('podTerminationGracePeriod', 77, 'POD_TERMINATION_GRACE_PERIOD', '"77"'),
+  nthEnv('enableOutOfServiceTaint', true, 'ENABLE_OUT_OF_SERVICE_TAINT', '"true"'),
+  clusterEffect('spec.nodeTerminationHandler.cpuRequest', '151m', [addon('node-termination-handler', 'cpu: 151m')], NTH_GO),
+  clusterEffect('spec.nodeTerminationHandler.memoryRequest', '152Mi', [addon('node-termination-handler', 'memory: 152Mi')], NTH_GO),
+  clusterEffect('spec.nodeTerminationHandler.version', 'v9.9.9', [addon('node-termination-handler', 'app.kubernetes.io/version: v9.9.9')], NTH_GO),
+  clusterEffect('spec.nodeTerminationHandler.deleteSQSMsgIfNodeNotFound', true, [addon('node-termination-handler', '- name: DELETE_SQS_MSG_IF_NODE_NOT_FOUND\n value: "true"')], NTH_GO),
+  clusterEffect('spec.nodeTerminationHandler.managedASGTag', 'registry-tag', [addon('node-termination-handler', 'value: registry-tag'), tf('key = "registry-tag"')], 'pkg/model/context.go'),
 ];
