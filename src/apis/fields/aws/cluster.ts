@@ -17,6 +17,16 @@ const NTH_IMDS = [['spec.nodeTerminationHandler', { enabled: true, enableSQSTerm
 const nthEnv = (field: string, sample: unknown, env: string, value: string) =>
   clusterEffect(`spec.nodeTerminationHandler.${field}`, sample, [addon('node-termination-handler', `- name: ${env}\n value: ${value}`)], NTH_GO, { settings: NTH_IMDS });
 
+const CLUSTER_AUTOSCALER = [['spec.clusterAutoscaler', { enabled: true }]] as const;
+const caEffect = (field: string, sample: unknown, text: string) =>
+  clusterEffect(`spec.clusterAutoscaler.${field}`, sample, [addon('cluster-autoscaler', text)], `${ADDONS}/cluster-autoscaler.addons.k8s.io/k8s-1.15.yaml.template`, { settings: CLUSTER_AUTOSCALER });
+const LBC = [['spec.certManager', { enabled: true }], ['spec.awsLoadBalancerController', { enabled: true }]] as const;
+const lbcEffect = (field: string, sample: unknown, text: string) =>
+  clusterEffect(`spec.awsLoadBalancerController.${field}`, sample, [addon('aws-load-balancer-controller', text)], `${ADDONS}/aws-load-balancer-controller.addons.k8s.io/k8s-1.19.yaml.template`, { settings: LBC });
+/** A distinct sample for a component's image or resources. */
+const componentSample = (field: string, component: string, i: number) =>
+  field === 'image' ? `registry.example/${component}:v9` : field.startsWith('cpu') ? `${201 + i}m` : `${201 + i}Mi`;
+
 const PUBLIC_NLB = [['spec.api.loadBalancer', { type: 'Public', class: 'Network' }]] as const;
 
 export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
@@ -171,7 +181,7 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.podCIDR', '100.99.0.0/16', [addon('aws-cloud-controller', '- --cluster-cidr=100.99.0.0/16')], `${ADDONS}/aws-cloud-controller.addons.k8s.io/k8s-1.18.yaml.template`, { alone: true }),
   clusterEffect('spec.kubeAPIServer.image', 'registry.example/kube-apiserver:v9', [masterConfig('    image: registry.example/kube-apiserver:v9')], NODEUP_CONFIG),
   clusterEffect('spec.kubeAPIServer.cpuRequest', '141m', [masterConfig('    cpuRequest: 141m')], NODEUP_CONFIG),
-  clusterEffect('spec.kubeProxy.enabled', false, [nodesConfig('KubeProxy: null')], NODEUP_CONFIG),
+  clusterEffect('spec.kubeProxy.enabled', false, [nodesConfig('KubeProxy: null')], NODEUP_CONFIG, { alone: true }),
   clusterEffect('spec.nodeTerminationHandler.enabled', false, [{ ...bootstrapChannel('node-termination-handler.aws'), absent: true }], CHANNEL),
   clusterEffect('spec.nodeTerminationHandler.enableSQSTerminationDraining', false, [{ ...tf('resource "aws_sqs_queue"'), absent: true }], 'pkg/model/awsmodel/nodeterminationhandler.go'),
   nthEnv('prometheusEnable', true, 'ENABLE_PROMETHEUS_SERVER', '"true"'),
@@ -188,4 +198,51 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.nodeTerminationHandler.version', 'v9.9.9', [addon('node-termination-handler', 'app.kubernetes.io/version: v9.9.9')], NTH_GO),
   clusterEffect('spec.nodeTerminationHandler.deleteSQSMsgIfNodeNotFound', true, [addon('node-termination-handler', '- name: DELETE_SQS_MSG_IF_NODE_NOT_FOUND\n value: "true"')], NTH_GO),
   clusterEffect('spec.nodeTerminationHandler.managedASGTag', 'registry-tag', [addon('node-termination-handler', 'value: registry-tag'), tf('key = "registry-tag"')], 'pkg/model/context.go'),
+  caEffect('expander', "least-waste", '- --expander=least-waste'),
+  caEffect('balanceSimilarNodeGroups', true, '- --balance-similar-node-groups=true'),
+  caEffect('awsUseStaticInstanceList', true, '- --aws-use-static-instance-list=true'),
+  caEffect('scaleDownUtilizationThreshold', "0.7", '- --scale-down-utilization-threshold=0.7'),
+  caEffect('skipNodesWithSystemPods', false, '- --skip-nodes-with-system-pods=false'),
+  caEffect('skipNodesWithLocalStorage', false, '- --skip-nodes-with-local-storage=false'),
+  caEffect('skipNodesWithCustomControllerPods', false, '- --skip-nodes-with-custom-controller-pods=false'),
+  caEffect('newPodScaleUpDelay', "7s", '- --new-pod-scale-up-delay=7s'),
+  caEffect('scaleDownDelayAfterAdd', "11m0s", '- --scale-down-delay-after-add=11m0s'),
+  caEffect('scaleDownUnneededTime', "12m0s", '- --scale-down-unneeded-time=12m0s'),
+  caEffect('scaleDownUnreadyTime', "13m0s", '- --scale-down-unready-time=13m0s'),
+  caEffect('maxNodeProvisionTime', "14m0s", '- --max-node-provision-time=14m0s'),
+  caEffect('cordonNodeBeforeTerminating', false, '- --cordon-node-before-terminating=false'),
+  caEffect('ignoreDaemonSetsUtilization', true, '- --ignore-daemonsets-utilization=true'),
+  caEffect('emitPerNodegroupMetrics', true, '- --emit-per-nodegroup-metrics=true'),
+  caEffect('image', 'registry.example/ca:v9', 'image: registry.example/ca:v9'),
+  caEffect('cpuRequest', '181m', 'cpu: 181m'),
+  caEffect('memoryRequest', '182Mi', 'memory: 182Mi'),
+  caEffect('podAnnotations', { 'ca-anno': 'v' }, 'ca-anno: v'),
+  clusterEffect('spec.clusterAutoscaler.enabled', true, [bootstrapChannel('cluster-autoscaler.addons.k8s.io')], CHANNEL),
+  lbcEffect('version', 'v9.9.9', 'image: public.ecr.aws/eks/aws-load-balancer-controller:v9.9.9'),
+  lbcEffect('enableWAF', true, '- --enable-waf=true'),
+  lbcEffect('enableWAFv2', true, '- --enable-wafv2=true'),
+  lbcEffect('enableShield', true, '- --enable-shield=true'),
+  lbcEffect('cpuRequest', '191m', 'cpu: 191m'),
+  lbcEffect('memoryRequest', '192Mi', 'memory: 192Mi'),
+  lbcEffect('cpuLimit', '193m', 'limits:\n cpu: 193m'),
+  lbcEffect('memoryLimit', '194Mi', 'memory: 194Mi'),
+  clusterEffect('spec.awsLoadBalancerController.enabled', true, [bootstrapChannel('aws-load-balancer-controller.addons.k8s.io')], CHANNEL, { settings: CERT_MANAGER }),
+  ...(['image', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const).flatMap((field, i) => [
+    clusterEffect(`spec.kubeControllerManager.${field}`, componentSample(field, 'kcm', i), [masterConfig(`    ${field}: ${componentSample(field, 'kcm', i)}`)], NODEUP_CONFIG),
+    clusterEffect(`spec.kubeScheduler.${field}`, componentSample(field, 'scheduler', i), [masterConfig(`    ${field}: ${componentSample(field, 'scheduler', i)}`)], NODEUP_CONFIG),
+    clusterEffect(`spec.kubeProxy.${field}`, componentSample(field, 'proxy', i), [nodesConfig(`  ${field}: ${componentSample(field, 'proxy', i)}`)], NODEUP_CONFIG),
+  ]),
+  ...(['cpuLimit', 'memoryRequest', 'memoryLimit'] as const).map((field, i) =>
+    clusterEffect(`spec.kubeAPIServer.${field}`, componentSample(field, 'apiserver', i + 2), [masterConfig(`    ${field}: ${componentSample(field, 'apiserver', i + 2)}`)], NODEUP_CONFIG),
+  ),
+  clusterEffect('spec.cloudControllerManager.image', 'registry.example/ccm:v9', [addon('aws-cloud-controller', 'image: registry.example/ccm:v9')], `${ADDONS}/aws-cloud-controller.addons.k8s.io/k8s-1.18.yaml.template`),
+  clusterEffect('spec.cloudControllerManager.cpuRequest', '171m', [addon('aws-cloud-controller', 'cpu: 171m')], `${ADDONS}/aws-cloud-controller.addons.k8s.io/k8s-1.18.yaml.template`),
+  clusterEffect('spec.cloudConfig.elbSecurityGroup', 'sg-0elb', [masterConfig('elbSecurityGroup: sg-0elb')], NODEUP_CONFIG),
+  clusterEffect('spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true, additionalAudiences: ['registry-aud'] }, [
+    tf('client_id_list = ["amazonaws.com", "registry-aud"]'),
+    tf('iam_openid_connect_provider_issuer = "discovery.example.com/minimal"'),
+  ], 'pkg/model/awsmodel/oidc_provider.go', {
+    covers: ['spec.serviceAccountIssuerDiscovery.discoveryStore', 'spec.serviceAccountIssuerDiscovery.enableAWSOIDCProvider', 'spec.serviceAccountIssuerDiscovery.additionalAudiences'],
+    alone: true,
+  }),
 ];
