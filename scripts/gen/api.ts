@@ -187,7 +187,7 @@ export function generateApiFiles(): Map<string, string> {
   const named = namedStructs(schemas, GO_TYPE_NAMES);
   return new Map([
     ['src/apis/schema.generated.ts', schemaFile(schemas)],
-    ['src/apis/types.generated.ts', typesFile(schemas, named, GO_TYPE_NAMES, OBJECT_META)],
+    ['src/apis/types.generated.ts', typesFile(schemas, named, GO_TYPE_NAMES, OBJECT_META, GO_REQUIRED)],
     ['schema/kops.k8s.io_v1alpha2.json', jsonSchemaFile(schemas, named, GO_TYPE_NAMES, OBJECT_META, GO_ENUMS, GO_REQUIRED)],
   ]);
 }

@@ -135,4 +135,8 @@ export const GO_REQUIRED: Record<string, readonly string[]> = {
   ClusterSubnetSpec: ['name'],
   EtcdMemberSpec: ['name', 'instanceGroup'],
   FileAssetSpec: ['name', 'content'],
+  VolumeSpec: ['device'],
+  VolumeMountSpec: ['device', 'filesystem', 'path'],
+  ServiceAccountExternalPermission: ['name', 'namespace'],
+  LoadBalancerSubnetSpec: ['name'],
 };

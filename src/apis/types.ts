@@ -28,3 +28,11 @@ export const CLUSTER_LABEL = 'kops.k8s.io/cluster';
 export function isKopsObject(o: KopsObject | AdditionalObject): o is KopsObject {
   return o.apiVersion === API_VERSION && (KOPS_KINDS as readonly string[]).includes(o.kind);
 }
+
+export function isCluster(o: KopsObject | AdditionalObject): o is Cluster {
+  return isKopsObject(o) && o.kind === 'Cluster';
+}
+
+export function isInstanceGroup(o: KopsObject | AdditionalObject): o is InstanceGroup {
+  return isKopsObject(o) && o.kind === 'InstanceGroup';
+}

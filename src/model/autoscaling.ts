@@ -6,7 +6,7 @@ import type { ModelContext } from './context.js';
 import { securityGroups } from './firewall.js';
 import { instanceProfileFor } from './iam.js';
 import { subnetKey } from './network.js';
-import type { ModelInstanceGroup } from './types.js';
+import type { InstanceGroup } from '../apis/types.js';
 
 const ENABLED_METRICS = [
   'GroupDesiredCapacity',
@@ -25,10 +25,10 @@ export const CLUSTER_AUTOSCALER_LABEL = 'k8s.io/cluster-autoscaler/node-template
 export const CLUSTER_AUTOSCALER_TAINT = 'k8s.io/cluster-autoscaler/node-template/taint/';
 
 /** The labels kubelet registers the node with, as cluster-autoscaler needs to know them before a node exists. */
-export function nodeLabels(m: ModelContext, ig: ModelInstanceGroup): Record<string, string> {
+export function nodeLabels(m: ModelContext, ig: InstanceGroup): Record<string, string> {
   const labels: Record<string, string> = {};
   const role = m.roleOf(ig);
-  const kubelet = role === 'master' ? (m.spec.controlPlaneKubelet ?? m.spec.kubelet) : m.spec.kubelet;
+  const kubelet = role === 'master' ? m.spec.masterKubelet : m.spec.kubelet;
   Object.assign(labels, kubelet?.nodeLabels ?? {});
   if (role === 'master') {
     labels['kops.k8s.io/kops-controller-pki'] = '';
@@ -46,14 +46,14 @@ export function nodeLabels(m: ModelContext, ig: ModelInstanceGroup): Record<stri
 }
 
 /** Whether the group's instances get NVIDIA drivers: GPU support is on and the instance type has a GPU. */
-function usesNvidiaGpu(m: ModelContext, ig: ModelInstanceGroup): boolean {
+function usesNvidiaGpu(m: ModelContext, ig: InstanceGroup): boolean {
   const enabled = (c: unknown) => !!(c as { nvidiaGPU?: { enabled?: boolean } } | undefined)?.nvidiaGPU?.enabled;
   if (!enabled(m.spec.containerd) && !enabled(ig.spec.containerd)) return false;
   return !!m.aws.instanceTypes[ig.spec.machineType ?? '']?.gpu;
 }
 
 /** Tags of an instance group's ASG, launch template and instances (CloudTagsForInstanceGroup). */
-export function instanceGroupTags(m: ModelContext, ig: ModelInstanceGroup): Record<string, string> {
+export function instanceGroupTags(m: ModelContext, ig: InstanceGroup): Record<string, string> {
   const tags = m.cloudTags(m.autoscalingGroupName(ig));
   Object.assign(tags, ig.spec.cloudLabels ?? {});
   const role = m.roleOf(ig);
@@ -90,7 +90,7 @@ export function parseGoDuration(text: string): number {
 }
 
 /** Launch templates, autoscaling groups and NTH lifecycle hooks of every cloud-managed instance group. */
-export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, apiTargetGroups: (ig: ModelInstanceGroup) => Ref[]): Task[] {
+export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, apiTargetGroups: (ig: InstanceGroup) => Ref[]): Task[] {
   const tasks: Task[] = [];
   for (const ig of m.instanceGroups) {
     if (ig.spec.manager === 'Karpenter') continue;
@@ -138,7 +138,7 @@ export function buildAutoscaling(m: ModelContext, keyPair: Task | undefined, api
 }
 
 /** Security groups given by id: the group's own, and on the control plane those of the API load balancer. */
-function additionalSecurityGroups(m: ModelContext, ig: ModelInstanceGroup): string[] {
+function additionalSecurityGroups(m: ModelContext, ig: InstanceGroup): string[] {
   const groups = [...(ig.spec.additionalSecurityGroups ?? [])];
   if (m.isControlPlane(ig)) groups.push(...(m.spec.api?.loadBalancer?.additionalSecurityGroups ?? []));
   return [...new Set(groups)];
@@ -148,7 +148,7 @@ function subnetRef(m: ModelContext, name: string): Ref {
   return ref(subnetKey(m, m.subnet(name)));
 }
 
-function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: string, keyPair: Task | undefined, profile: Task): LaunchTemplateSpec {
+function launchTemplateSpec(m: ModelContext, ig: InstanceGroup, name: string, keyPair: Task | undefined, profile: Task): LaunchTemplateSpec {
   const role = m.roleOf(ig);
   const spec = ig.spec;
   const image = spec.image ?? '';
@@ -197,26 +197,24 @@ function launchTemplateSpec(m: ModelContext, ig: ModelInstanceGroup, name: strin
     };
   }
   if (spec.cpuCredits) lt.creditSpecification = { cpuCredits: spec.cpuCredits };
-  const optimization = spec.rootVolume?.optimization ?? spec.rootVolumeOptimization;
-  if (optimization !== undefined) lt.ebsOptimized = optimization;
+  if (spec.rootVolumeOptimization !== undefined) lt.ebsOptimized = spec.rootVolumeOptimization;
   if (spec.tenancy) lt.placement = { tenancy: spec.tenancy };
   return lt;
 }
 
-function blockDevices(m: ModelContext, ig: ModelInstanceGroup): BlockDeviceMapping[] {
+function blockDevices(m: ModelContext, ig: InstanceGroup): BlockDeviceMapping[] {
   const spec = ig.spec;
-  const root = spec.rootVolume ?? {};
-  const type = root.type ?? spec.rootVolumeType ?? 'gp3';
+  const type = spec.rootVolumeType ?? 'gp3';
   const devices: BlockDeviceMapping[] = [
     {
       deviceName: m.aws.images[spec.image ?? '']?.rootDeviceName ?? '/dev/xvda',
       ebs: {
         deleteOnTermination: true,
-        encrypted: root.encryption ?? spec.rootVolumeEncryption ?? true,
+        encrypted: spec.rootVolumeEncryption ?? true,
         // The key is only used when encryption is asked for explicitly.
-        kmsKeyId: (root.encryption ?? spec.rootVolumeEncryption) === true ? (root.encryptionKey ?? spec.rootVolumeEncryptionKey) : undefined,
-        ...volumePerformance(type, root.iops ?? spec.rootVolumeIops, root.throughput ?? spec.rootVolumeThroughput),
-        volumeSize: root.size ?? spec.rootVolumeSize ?? DEFAULT_ROOT_VOLUME_SIZE[m.roleOf(ig)],
+        kmsKeyId: spec.rootVolumeEncryption === true ? spec.rootVolumeEncryptionKey : undefined,
+        ...volumePerformance(type, spec.rootVolumeIops, spec.rootVolumeThroughput),
+        volumeSize: spec.rootVolumeSize ?? DEFAULT_ROOT_VOLUME_SIZE[m.roleOf(ig)],
         volumeType: type,
       },
     },
@@ -234,7 +232,7 @@ function blockDevices(m: ModelContext, ig: ModelInstanceGroup): BlockDeviceMappi
         encrypted: v.encrypted ?? false,
         kmsKeyId: v.key,
         ...volumePerformance(vtype, v.iops, v.throughput),
-        volumeSize: v.size,
+        volumeSize: v.size ?? 0,
         volumeType: vtype,
       },
     });
@@ -255,17 +253,17 @@ function kubernetesMinor(m: ModelContext): number {
   return match ? +match[1] : Number.MAX_SAFE_INTEGER;
 }
 
-type WarmPoolView = NonNullable<ModelInstanceGroup['spec']['warmPool']>;
+type WarmPoolView = NonNullable<InstanceGroup['spec']['warmPool']>;
 
 /** The group's warm pool: its own settings over the cluster's; enabled unless its size is 0. */
-function warmPoolOf(m: ModelContext, ig: ModelInstanceGroup): WarmPoolView | undefined {
+function warmPoolOf(m: ModelContext, ig: InstanceGroup): WarmPoolView | undefined {
   const cluster = (m.spec.warmPool ?? (m.spec.cloudProvider as { aws?: { warmPool?: WarmPoolView } } | undefined)?.aws?.warmPool) as WarmPoolView | undefined;
   const own = ig.spec.warmPool;
   const pool = own && cluster ? { ...own, maxSize: own.maxSize ?? cluster.maxSize, minSize: own.minSize || cluster.minSize, enableLifecycleHook: own.enableLifecycleHook || cluster.enableLifecycleHook } : (own ?? cluster);
   return pool && pool.maxSize !== 0 ? pool : undefined;
 }
 
-function autoscalingGroupSpec(m: ModelContext, ig: ModelInstanceGroup, name: string, lt: Task, targetGroups: Ref[]): AutoscalingGroupSpec {
+function autoscalingGroupSpec(m: ModelContext, ig: InstanceGroup, name: string, lt: Task, targetGroups: Ref[]): AutoscalingGroupSpec {
   const spec = ig.spec;
   const role = m.roleOf(ig);
   const minSize = spec.minSize ?? (role === 'node' ? 2 : 1);

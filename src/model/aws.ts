@@ -13,18 +13,18 @@ import { buildIrsa } from './irsa.js';
 import { buildNetwork } from './network.js';
 import { buildNodeTerminationQueue } from './nth.js';
 import { buildSshKey } from './sshkey.js';
-import type { ModelCluster, ModelInstanceGroup } from './types.js';
+import type { Cluster, InstanceGroup } from '../apis/types.js';
 
 /**
  * Everything the Go kops creates on AWS for a cluster, as tasks: network, firewall, IAM, key pair, etcd volumes,
  * instance groups, the NTH queue, and the state-store files. Pure: look-ups come in through `ctx`.
  */
-export function buildAwsModel(cluster: ModelCluster, instanceGroups: ModelInstanceGroup[], ctx: AwsModelContext): Task[] {
+export function buildAwsModel(cluster: Cluster, instanceGroups: InstanceGroup[], ctx: AwsModelContext): Task[] {
   const m = new ModelContext(cluster, instanceGroups, ctx);
   const sshKey = buildSshKey(m);
   const api = buildApiLoadBalancer(m);
   const bastion = buildBastion(m);
-  const targetGroups = (ig: ModelInstanceGroup): Ref[] =>
+  const targetGroups = (ig: InstanceGroup): Ref[] =>
     m.isControlPlane(ig) ? api.controlPlaneTargetGroups : ig.spec.role === 'APIServer' ? api.apiServerTargetGroups : ig.spec.role === 'Bastion' ? bastion.targetGroups : [];
   const tasks = [
     ...buildNetwork(m),

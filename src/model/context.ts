@@ -1,5 +1,5 @@
 import type { Lifecycle } from '../engine/task.js';
-import type { ModelCluster, ModelInstanceGroup, SubnetView } from './types.js';
+import type { Cluster, ClusterSubnetSpec, InstanceGroup } from '../apis/types.js';
 
 /** A state-store file produced by the bootstrap builder (nodeup configs, add-on manifests, ...). */
 export interface BootstrapFile {
@@ -56,15 +56,15 @@ export interface AwsModelContext {
 /** Helpers shared by the builders: naming, tagging, roles; the Go kops's KopsModelContext in spirit. */
 export class ModelContext {
   readonly clusterName: string;
-  readonly subnets: SubnetView[];
+  readonly subnets: ClusterSubnetSpec[];
 
   constructor(
-    readonly cluster: ModelCluster,
-    readonly instanceGroups: ModelInstanceGroup[],
+    readonly cluster: Cluster,
+    readonly instanceGroups: InstanceGroup[],
     readonly aws: AwsModelContext,
   ) {
     this.clusterName = cluster.metadata.name;
-    this.subnets = cluster.spec.subnets ?? (cluster.spec.networking?.subnets as SubnetView[] | undefined) ?? [];
+    this.subnets = cluster.spec.subnets ?? [];
   }
 
   get spec() {
@@ -76,15 +76,15 @@ export class ModelContext {
   }
 
   get sharedVpc(): boolean {
-    return !!(this.spec.networkID ?? this.spec.networking?.networkID);
+    return !!this.spec.networkID;
   }
 
   get networkCIDR(): string | undefined {
-    return this.spec.networkCIDR ?? this.spec.networking?.networkCIDR;
+    return this.spec.networkCIDR;
   }
 
   get topology() {
-    return this.spec.topology ?? this.spec.networking?.topology ?? {};
+    return this.spec.topology ?? {};
   }
 
   /** Tags on cluster-owned (or shared) objects: ownership, name, and the user's cloudLabels. */
@@ -97,11 +97,11 @@ export class ModelContext {
     return tags;
   }
 
-  isControlPlane(ig: ModelInstanceGroup): boolean {
+  isControlPlane(ig: InstanceGroup): boolean {
     return ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane';
   }
 
-  roleOf(ig: ModelInstanceGroup): 'master' | 'apiserver' | 'node' | 'bastion' {
+  roleOf(ig: InstanceGroup): 'master' | 'apiserver' | 'node' | 'bastion' {
     switch (ig.spec.role) {
       case 'Master':
       case 'ControlPlane':
@@ -115,7 +115,7 @@ export class ModelContext {
     }
   }
 
-  autoscalingGroupName(ig: ModelInstanceGroup): string {
+  autoscalingGroupName(ig: InstanceGroup): string {
     const role = this.roleOf(ig);
     if (role === 'master') return `${ig.metadata.name}.masters.${this.clusterName}`;
     if (role === 'apiserver') return `${ig.metadata.name}.apiservers.${this.clusterName}`;
@@ -161,13 +161,13 @@ export class ModelContext {
     return !!nm && nm.includes(':');
   }
 
-  subnet(name: string): SubnetView {
+  subnet(name: string): ClusterSubnetSpec {
     const s = this.subnets.find((x) => x.name === name);
     if (!s) throw new Error(`subnet ${name} is not in spec.subnets`);
     return s;
   }
 
-  subnetTaskName(s: SubnetView): string {
+  subnetTaskName(s: ClusterSubnetSpec): string {
     return `${s.name}.${this.clusterName}`;
   }
 

@@ -12,7 +12,7 @@ export function buildApiDns(m: ModelContext, loadBalancer: Task | undefined): Ta
   // A private zone must be associated with the cluster's VPC for its records to resolve there.
   if (zone.private) tasks.push(Route53ZoneAssociation.task(zone.name, { zoneId, vpcId: ref(vpcKey(m)) }));
   if (!loadBalancer) return tasks;
-  const name = m.spec.masterPublicName ?? m.spec.api?.publicName ?? `api.${m.clusterName}`;
+  const name = m.spec.masterPublicName ?? `api.${m.clusterName}`;
   const alias = { evaluateTargetHealth: false, name: ref(loadBalancer, 'dns_name'), zoneId: ref(loadBalancer, 'zone_id') };
   tasks.push(Route53Record.task(name, { name, type: 'A', zoneId, alias }), Route53Record.task(`${name}-AAAA`, { name, type: 'AAAA', zoneId, alias }));
   return tasks;

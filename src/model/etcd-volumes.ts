@@ -7,8 +7,8 @@ import type { ModelContext } from './context.js';
 export function buildEtcdVolumes(m: ModelContext): Task[] {
   const tasks: Task[] = [];
   for (const etcd of m.spec.etcdClusters ?? []) {
-    const members = etcd.etcdMembers.map((x) => x.name);
-    for (const member of etcd.etcdMembers) {
+    const members = (etcd.etcdMembers ?? []).map((x) => x.name);
+    for (const member of etcd.etcdMembers ?? []) {
       const ig = m.instanceGroups.find((g) => g.metadata.name === member.instanceGroup);
       if (!ig) throw new UserError(`spec.etcdClusters[${etcd.name}].etcdMembers[${member.name}].instanceGroup: no instance group ${member.instanceGroup}`, 'name an existing control-plane instance group');
       const subnets = ig.spec.subnets ?? [];

@@ -6,7 +6,7 @@ import type { ModelContext } from './context.js';
 import { ruleTask, securityGroups, type RuleInput } from './firewall.js';
 import { subnetKey, vpcKey } from './network.js';
 import { resourceName32 } from './names.js';
-import type { SubnetView } from './types.js';
+import type { ClusterSubnetSpec } from '../apis/types.js';
 
 export interface LoadBalancerModel {
   tasks: Task[];
@@ -18,10 +18,10 @@ export interface LoadBalancerModel {
 }
 
 /** The subnets a load balancer spans: one per zone, of the kind its scheme needs. */
-export function loadBalancerSubnets(m: ModelContext, internal: boolean, explicit?: { name: string }[]): SubnetView[] {
+export function loadBalancerSubnets(m: ModelContext, internal: boolean, explicit?: { name: string }[]): ClusterSubnetSpec[] {
   if (explicit?.length) return explicit.map((s) => m.subnet(s.name));
   const wanted = internal ? ['Private', 'DualStack'] : ['Utility', 'Public'];
-  const byZone = new Map<string, SubnetView>();
+  const byZone = new Map<string, ClusterSubnetSpec>();
   for (const type of wanted) {
     for (const s of m.subnets) {
       if (s.type === type && s.zone && !byZone.has(s.zone)) byZone.set(s.zone, s);

@@ -8,17 +8,17 @@ import { ref, type Task } from '../engine/task.js';
 import { UserError } from '../errors.js';
 import { ipv4CidrContains } from './cidr.js';
 import type { ModelContext } from './context.js';
-import type { SubnetView } from './types.js';
+import type { ClusterSubnetSpec } from '../apis/types.js';
 
 export const vpcKey = (m: ModelContext) => ({ type: Vpc.type, name: m.clusterName });
-export const subnetKey = (m: ModelContext, s: SubnetView) => ({ type: Subnet.type, name: m.subnetTaskName(s) });
+export const subnetKey = (m: ModelContext, s: ClusterSubnetSpec) => ({ type: Subnet.type, name: m.subnetTaskName(s) });
 
 /** VPC, DHCP options, gateways, subnets, route tables, routes and NAT, as the Go kops's NetworkModelBuilder. */
 export function buildNetwork(m: ModelContext): Task[] {
   const tasks: Task[] = [];
   const name = m.clusterName;
   const shared = m.sharedVpc;
-  const networkID = m.spec.networkID ?? m.spec.networking?.networkID;
+  const networkID = m.spec.networkID;
   const additionalCIDRs = m.spec.additionalNetworkCIDRs ?? [];
   const ipv6 = m.subnets.some((s) => s.ipv6CIDR);
 
@@ -56,7 +56,7 @@ export function buildNetwork(m: ModelContext): Task[] {
     tasks.push(dhcp, DhcpOptionsAssociation.task(name, { dhcpOptionsId: ref(dhcp), vpcId: ref(vpc) }));
   }
 
-  const unmanaged = (s: SubnetView) => s.egress === 'External';
+  const unmanaged = (s: ClusterSubnetSpec) => s.egress === 'External';
   const allUnmanaged = m.subnets.every(unmanaged);
   const allShared = m.subnets.every((s) => s.id);
 
@@ -82,7 +82,7 @@ export function buildNetwork(m: ModelContext): Task[] {
     tasks.push(eigw);
   }
 
-  const privateByZone = new Map<string, SubnetView[]>();
+  const privateByZone = new Map<string, ClusterSubnetSpec[]>();
   for (const s of m.subnets) {
     const subnetName = m.subnetTaskName(s);
     const sharedSubnet = !!s.id;
@@ -114,7 +114,7 @@ export function buildNetwork(m: ModelContext): Task[] {
   return tasks;
 }
 
-function subnetSpec(m: ModelContext, s: SubnetView, vpc: Task): SubnetSpec {
+function subnetSpec(m: ModelContext, s: ClusterSubnetSpec, vpc: Task): SubnetSpec {
   const spec: SubnetSpec = {
     id: s.id,
     shortName: s.name,
@@ -135,7 +135,7 @@ function subnetSpec(m: ModelContext, s: SubnetView, vpc: Task): SubnetSpec {
   }
   if (!m.spec.DisableSubnetTags) {
     const tags = m.cloudTags(m.subnetTaskName(s), !!s.id);
-    tags.SubnetType = s.type;
+    tags.SubnetType = s.type ?? '';
     if (s.type === 'Public' || s.type === 'Utility') {
       tags['kubernetes.io/role/elb'] = '1';
       // The AWS load balancer controller makes internal ELBs only in subnets tagged so; without private subnets, these.
@@ -157,7 +157,7 @@ function privateRouteTableName(m: ModelContext, zone: string): string {
 }
 
 /** The private route table of a zone, its NAT gateway (or given egress), and its default routes. */
-function privateEgress(m: ModelContext, zone: string, privates: SubnetView[], vpc: Task, eigw: Task | undefined): Task[] {
+function privateEgress(m: ModelContext, zone: string, privates: ClusterSubnetSpec[], vpc: Task, eigw: Task | undefined): Task[] {
   const tasks: Task[] = [];
   const egress = privates[0].egress ?? '';
   const publicIP = privates[0].publicIP;

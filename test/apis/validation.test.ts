@@ -136,7 +136,7 @@ describe('instance groups', () => {
 
   test('the role must be known', () => {
     expect(problems((_c, igs) => (igs[1].spec.role = 'Worker'))).toEqual(['InstanceGroup "nodes": spec.role: unknown role "Worker"']);
-    expect(problems((_c, igs) => delete igs[1].spec.role)).toEqual(['InstanceGroup "nodes": spec.role: is required']);
+    expect(problems((_c, igs) => delete (igs[1].spec as { role?: string }).role)).toEqual(['InstanceGroup "nodes": spec.role: is required']);
   });
 
   test('subnets must be subnets of the cluster', () => {

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { AwsModelContext, BootstrapFile } from '../../src/model/context.js';
 import { CASE_SETTINGS, fixtureContext, fixtureDnsZone } from '../conformance/suites/update_cluster.js';
-import type { ModelCluster, ModelInstanceGroup } from '../../src/model/types.js';
+import type { Cluster, InstanceGroup } from '../../src/apis/types.js';
 import { sharedDir } from '../helpers/cli.js';
 
 export const updateClusterDir = join(sharedDir, 'kops-reference/conformance/update_cluster');
 
 export interface GoldenInputs {
-  cluster: ModelCluster;
-  instanceGroups: ModelInstanceGroup[];
+  cluster: Cluster;
+  instanceGroups: InstanceGroup[];
   ctx: AwsModelContext;
   expectedTf: string;
   expectedData: Map<string, string>;
@@ -26,11 +26,11 @@ export function loadGoldenInputs(caseName: string): GoldenInputs {
   const dataDir = join(dir, 'data');
   const expectedData = new Map<string, string>();
   if (existsSync(dataDir)) for (const f of readdirSync(dataDir)) expectedData.set(f, readFileSync(join(dataDir, f), 'utf8'));
-  const cluster = parse(expectedData.get('aws_s3_object_cluster-completed.spec_content')!) as ModelCluster;
+  const cluster = parse(expectedData.get('aws_s3_object_cluster-completed.spec_content')!) as Cluster;
   const docs = readFileSync(join(dir, 'in-v1alpha2.yaml'), 'utf8').replace(/\r\n/g, '\n').split('\n---\n');
   const instanceGroups = docs
     .map((d) => parse(d) as { kind?: string } | null)
-    .filter((d): d is ModelInstanceGroup & { kind: string } => d?.kind === 'InstanceGroup');
+    .filter((d): d is InstanceGroup & { kind: string } => d?.kind === 'InstanceGroup');
   const expectedTf = readFileSync(join(dir, 'kubernetes.tf'), 'utf8');
 
   const userData = new Map<string, string>();

@@ -1,9 +1,9 @@
-import type { KopsObject } from './types.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
 
 /** Instance-group roles in their internal spelling (v1alpha2 writes the control plane as `Master`). */
 export type Role = 'ControlPlane' | 'Node' | 'APIServer' | 'Bastion';
 
-export function roleOf(ig: KopsObject): Role {
+export function roleOf(ig: InstanceGroup): Role {
   const role = String(ig.spec.role ?? 'Node');
   if (role === 'Master' || role === 'ControlPlane') return 'ControlPlane';
   return role as Role;
@@ -18,7 +18,7 @@ export function roleDirectory(role: Role): string {
   return { ControlPlane: 'control-plane', Node: 'node', APIServer: 'apiserver', Bastion: 'bastion' }[role];
 }
 
-export function usesNoneDNS(cluster: KopsObject): boolean {
+export function usesNoneDNS(cluster: Cluster): boolean {
   return cluster.spec.topology?.dns?.type === 'None';
 }
 
@@ -27,22 +27,22 @@ export function isGossipName(name: string): boolean {
 }
 
 /** Whether nodeup installs the CNI plugins itself (some CNIs ship their own). */
-export function installCNIAssets(cluster: KopsObject): boolean {
+export function installCNIAssets(cluster: Cluster): boolean {
   const networking = cluster.spec.networking ?? {};
   if (networking.cilium) return networking.cilium.chainingMode === 'portmap';
   return !networking.amazonvpc && !networking.calico;
 }
 
-export function isIPv6Only(cluster: KopsObject): boolean {
+export function isIPv6Only(cluster: Cluster): boolean {
   return String(cluster.spec.nonMasqueradeCIDR ?? '').includes(':');
 }
 
 export { awsRegion } from '../../addons/system-env.js';
 
-export function configBase(cluster: KopsObject): string {
+export function configBase(cluster: Cluster): string {
   return String(cluster.spec.configBase);
 }
 
-export function etcdClusterNames(cluster: KopsObject): string[] {
-  return (cluster.spec.etcdClusters ?? []).map((e: { name: string }) => e.name);
+export function etcdClusterNames(cluster: Cluster): string[] {
+  return (cluster.spec.etcdClusters ?? []).map((e) => e.name ?? '');
 }

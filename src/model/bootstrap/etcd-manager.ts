@@ -1,7 +1,8 @@
 import { toGoYaml } from '../../apis/go/yaml.js';
 import { UserError } from '../../errors.js';
 import { systemComponentEnv } from '../../addons/system-env.js';
-import type { BootstrapContext, KopsObject, StateFile } from './types.js';
+import type { BootstrapContext, StateFile } from './types.js';
+import type { Cluster } from '../../apis/types.js';
 
 type Data = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ const PORTS: Record<string, Ports> = {
 };
 
 /** The etcd-manager static pod of each member, and each etcd cluster's etcd-cluster-spec. */
-export function buildEtcdFiles(cluster: KopsObject, ctx: BootstrapContext): StateFile[] {
+export function buildEtcdFiles(cluster: Cluster, ctx: BootstrapContext): StateFile[] {
   const files: StateFile[] = [];
   const base = String(cluster.spec.configBase);
   for (const etcd of cluster.spec.etcdClusters ?? []) {
@@ -55,7 +56,7 @@ export function buildEtcdFiles(cluster: KopsObject, ctx: BootstrapContext): Stat
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: BootstrapContext): Data {
+function etcdManagerPod(cluster: Cluster, etcd: Record<string, any>, ctx: BootstrapContext): Data {
   const name: string = etcd.name;
   const ports = PORTS[name];
   if (!ports) throw new UserError(`spec.etcdClusters[${name}]: unknown etcd cluster name`, 'use main, events or cilium');
@@ -142,7 +143,7 @@ function etcdManagerPod(cluster: KopsObject, etcd: Record<string, any>, ctx: Boo
 }
 
 /** How etcd-manager finds its volumes: by the cloud's tags (AWS) or labels (GCE). */
-function volumeFlags(cluster: KopsObject, etcdName: string): Record<string, string | string[]> {
+function volumeFlags(cluster: Cluster, etcdName: string): Record<string, string | string[]> {
   const clusterName = cluster.metadata.name;
   if (cluster.spec.cloudProvider === 'gce') {
     return {

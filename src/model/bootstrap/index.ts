@@ -4,10 +4,11 @@ import { roleDirectory, roleOf } from './cluster-facts.js';
 import { buildEtcdFiles } from './etcd-manager.js';
 import { buildNodeupConfig, renderNodeupConfig } from './nodeupconfig.js';
 import { kopsChannels, kubeApiserverHealthcheck } from './static-manifests.js';
-import type { BootstrapContext, BootstrapResult, KopsObject, StateFile } from './types.js';
+import type { BootstrapContext, BootstrapResult, StateFile } from './types.js';
+import type { AdditionalObject, Cluster, InstanceGroup } from '../../apis/types.js';
 import { buildUserData } from './userdata.js';
 
-export type { BootstrapContext, BootstrapResult, KeysetPublic, KopsObject, NodeupLocation, StateFile } from './types.js';
+export type { BootstrapContext, BootstrapResult, KeysetPublic, NodeupLocation, StateFile } from './types.js';
 
 /**
  * Everything nodes need to bootstrap, as state-store files plus per-group launch-template user data: nodeup configs, etcd-manager
@@ -16,10 +17,10 @@ export type { BootstrapContext, BootstrapResult, KeysetPublic, KopsObject, Nodeu
  * cluster-completed.spec is not included (it is written from the completed spec itself).
  */
 export function buildBootstrap(
-  completed: KopsObject,
-  instanceGroups: KopsObject[],
+  completed: Cluster,
+  instanceGroups: InstanceGroup[],
   ctx: BootstrapContext,
-  additionalObjects: KopsObject[] = [],
+  additionalObjects: AdditionalObject[] = [],
 ): BootstrapResult {
   if (!completed.spec.configBase) throw new UserError('spec.configBase: must be set in the completed cluster spec');
   const files: StateFile[] = [];

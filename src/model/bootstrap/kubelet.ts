@@ -1,5 +1,6 @@
 import { roleOf } from './cluster-facts.js';
-import type { BootstrapContext, KopsObject } from './types.js';
+import type { BootstrapContext } from './types.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
 
 type Data = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ const ROLE_TAINTS: Record<string, string[]> = {
  * The kubelet configuration of an instance group: the cluster's (control-plane or node) kubelet, overlaid with the
  * group's own, plus the role's labels and taints, the group's node labels and taints, and GPU markers.
  */
-export function buildKubeletConfig(cluster: KopsObject, ig: KopsObject, ctx: BootstrapContext): Data {
+export function buildKubeletConfig(cluster: Cluster, ig: InstanceGroup, ctx: BootstrapContext): Data {
   const role = roleOf(ig);
   const clusterKubelet = role === 'ControlPlane' ? cluster.spec.masterKubelet : cluster.spec.kubelet;
   const kubelet = jsonMerge(clusterKubelet ?? {}, ig.spec.kubelet ?? {});
@@ -49,8 +50,8 @@ export function buildKubeletConfig(cluster: KopsObject, ig: KopsObject, ctx: Boo
 }
 
 /** Go kops' JSON merge of structs: fields set in `over` replace those in `base`; nested objects merge. */
-export function jsonMerge(base: Data, over: Data): Data {
-  const out: Data = structuredClone(base);
+export function jsonMerge(base: object, over: object): Data {
+  const out: Data = structuredClone({ ...base });
   for (const [k, v] of Object.entries(over)) {
     const prev = out[k];
     out[k] = isPlainObject(prev) && isPlainObject(v) ? jsonMerge(prev, v) : structuredClone(v);

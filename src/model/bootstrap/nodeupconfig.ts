@@ -14,7 +14,8 @@ import {
   usesNoneDNS,
   type Role,
 } from './cluster-facts.js';
-import type { BootstrapContext, KopsObject } from './types.js';
+import type { BootstrapContext } from './types.js';
+import type { AdditionalObject, AuthenticationSpec, Cluster, ClusterSpec, InstanceGroup, KubeAPIServerConfig } from '../../apis/types.js';
 
 type Data = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ type Data = Record<string, unknown>;
  * The nodeup configuration of one instance group (igconfig/<role>/<ig>/nodeupconfig.yaml): everything nodeup
  * needs on the host beyond the small boot config in the user data.
  */
-export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: BootstrapContext, additionalObjects: KopsObject[] = []): Data {
+export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: BootstrapContext, additionalObjects: AdditionalObject[] = []): Data {
   const spec = cluster.spec;
   const role = roleOf(ig);
   const apiServer = hasAPIServer(role);
@@ -44,7 +45,7 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
     usesNoneDNS: usesNoneDNS(cluster),
   };
 
-  const fileAssets = [...keepForRole(ig.spec.fileAssets, role), ...keepForRole(spec.fileAssets, role)];
+  const fileAssets: object[] = [...keepForRole(ig.spec.fileAssets, role), ...keepForRole(spec.fileAssets, role)];
   if (apiServer) fileAssets.push(kubeSchedulerConfigFile(cluster, additionalObjects));
   if (fileAssets.length > 0) config.FileAssets = fileAssets;
   const sysctls = [...(spec.sysctlParameters ?? []), ...(ig.spec.sysctlParameters ?? [])];
@@ -99,11 +100,11 @@ export function buildNodeupConfig(cluster: KopsObject, ig: KopsObject, ctx: Boot
 }
 
 /** kube-proxy's settings, unless the cluster disables it, or isolates control planes from the pod network. */
-function kubeProxyOf(cluster: KopsObject, role: Role): Data | null {
-  const proxy = cluster.spec.kubeProxy as Data | undefined;
+function kubeProxyOf(cluster: Cluster, role: Role): Data | null {
+  const proxy = cluster.spec.kubeProxy;
   if (proxy?.enabled === false) return null;
   if (role === 'ControlPlane' && cluster.spec.isolateMasters === true) return null;
-  return internal('KubeProxyConfig', proxy ?? {});
+  return internal('KubeProxyConfig', proxy ?? {}) ?? null;
 }
 
 /** The AWS cloud-controller settings nodes running an API server write to their cloud.config. */
@@ -118,8 +119,8 @@ function cloudControllerSettings(cloudConfig: Data | undefined): Data {
 }
 
 /** A component config of the cluster spec under the field names of the nodeup configuration. */
-function internal<T extends Data | undefined>(struct: ComponentStruct, config: T): T {
-  return (config ? toNodeupNames(struct, config) : config) as T;
+function internal(struct: ComponentStruct, config: object | undefined): Data | undefined {
+  return config ? toNodeupNames(struct, { ...config }) : undefined;
 }
 
 export function renderNodeupConfig(config: Data): string {
@@ -130,7 +131,7 @@ export function renderNodeupConfig(config: Data): string {
  * Whether nodes of a warm pool complete a lifecycle hook once nodeup is done: the group's warm pool settings over the
  * cluster's defaults; control-plane and bastion groups only have one if they set it themselves.
  */
-function warmPoolLifecycleHook(cluster: KopsObject, ig: KopsObject): boolean {
+function warmPoolLifecycleHook(cluster: Cluster, ig: InstanceGroup): boolean {
   const role = roleOf(ig);
   const own = ig.spec.warmPool;
   const inherited = role === 'ControlPlane' || role === 'Bastion' ? undefined : cluster.spec.warmPool;
@@ -140,7 +141,7 @@ function warmPoolLifecycleHook(cluster: KopsObject, ig: KopsObject): boolean {
 }
 
 /** `<etcd cluster>-<ig>` for every etcd cluster with a member on this instance group. */
-export function etcdManifestNames(cluster: KopsObject, igName: string): string[] {
+export function etcdManifestNames(cluster: Cluster, igName: string): string[] {
   const names: string[] = [];
   for (const etcd of cluster.spec.etcdClusters ?? []) {
     if ((etcd.etcdMembers ?? []).some((m: { instanceGroup?: string }) => m.instanceGroup === igName)) names.push(`${etcd.name}-${igName}`);
@@ -149,10 +150,10 @@ export function etcdManifestNames(cluster: KopsObject, igName: string): string[]
 }
 
 /** What decides the binaries a node of this cluster downloads (also used to fetch hashes not in the tables). */
-export function nodeAssetSpecOf(cluster: KopsObject): NodeAssetSpec {
+export function nodeAssetSpecOf(cluster: Cluster): NodeAssetSpec {
   const spec = cluster.spec;
   return {
-    kubernetesVersion: spec.kubernetesVersion,
+    kubernetesVersion: String(spec.kubernetesVersion),
     cloudProvider: spec.cloudProvider,
     installCNIAssets: installCNIAssets(cluster),
     containerd: spec.containerd,
@@ -160,7 +161,7 @@ export function nodeAssetSpecOf(cluster: KopsObject): NodeAssetSpec {
   };
 }
 
-function assetsOf(cluster: KopsObject, ctx: BootstrapContext): Data {
+function assetsOf(cluster: Cluster, ctx: BootstrapContext): Data {
   const assets: Data = {};
   for (const arch of ARCHITECTURES) {
     assets[arch] = nodeAssets(nodeAssetSpecOf(cluster), arch, ctx.assetHashes).map((a) => `${a.sha256}@${a.url}`);
@@ -169,7 +170,7 @@ function assetsOf(cluster: KopsObject, ctx: BootstrapContext): Data {
 }
 
 /** The CNI marker nodeup needs (which plugin, and Cilium's IPAM mode), plus the two cluster-wide ranges. */
-function networkingOf(cluster: KopsObject): Data {
+function networkingOf(cluster: Cluster): Data {
   const networking = cluster.spec.networking ?? {};
   const out: Data = {
     nonMasqueradeCIDR: cluster.spec.nonMasqueradeCIDR,
@@ -184,13 +185,12 @@ function networkingOf(cluster: KopsObject): Data {
   return out;
 }
 
-/** The authenticator's own settings go into its add-on; nodeup only needs to know which one runs. */
 /**
  * The API server's authentication settings: spec.authentication (aws-iam-authenticator's own settings stay in its
  * add-on), and the OIDC settings given as kubeAPIServer.oidc* fields, gathered as the internal API holds them.
  */
-function authenticationOf(auth: Data | undefined, kubeAPIServer: Data | undefined): { Authentication?: Data } {
-  const oidc = oidcOf(kubeAPIServer ?? {});
+function authenticationOf(auth: AuthenticationSpec | undefined, kubeAPIServer: KubeAPIServerConfig | undefined): { Authentication?: Data } {
+  const oidc = oidcOf({ ...kubeAPIServer });
   if (!auth && !oidc) return {};
   const out: Data = auth?.aws ? { ...auth, aws: {} } : { ...auth };
   if (oidc) out.oidc = oidc;
@@ -219,7 +219,7 @@ function oidcOf(api: Data): Data | undefined {
   return Object.fromEntries(Object.entries(oidc).filter(([, v]) => v != null));
 }
 
-function apiOf(spec: KopsObject['spec']): Data {
+function apiOf(spec: ClusterSpec): Data {
   const api: Data = { publicName: spec.masterPublicName };
   if (spec.api?.dns) api.dns = spec.api.dns;
   if (spec.api?.loadBalancer?.useForInternalApi) api.loadBalancer = { useForInternalAPI: true };
@@ -228,7 +228,7 @@ function apiOf(spec: KopsObject['spec']): Data {
 }
 
 /** CA certificates and primary keypair ids this role needs: nodes only trust the cluster CA. */
-function addKeysets(config: Data, cluster: KopsObject, role: Role, ctx: BootstrapContext): void {
+function addKeysets(config: Data, cluster: Cluster, role: Role, ctx: BootstrapContext): void {
   const cas = config.CAs as Record<string, string>;
   const ids = config.KeypairIDs as Record<string, string>;
   const etcdNames = etcdClusterNames(cluster);
@@ -256,10 +256,10 @@ function keyset(ctx: BootstrapContext, name: string) {
 }
 
 /** Hooks and file assets apply to the roles they list (all when none), and reach nodeup without the list. */
-function keepForRole(items: Data[] | undefined, role: Role): Data[] {
+function keepForRole<T extends { roles?: string[] }>(items: T[] | undefined, role: Role): Omit<T, 'roles'>[] {
   return (items ?? [])
     .filter((item) => {
-      const roles = (item.roles as string[] | undefined) ?? [];
+      const roles = item.roles ?? [];
       return roles.length === 0 || roles.some((r) => (r === 'Master' ? 'ControlPlane' : r) === role);
     })
     .map(({ roles: _roles, ...rest }) => rest);

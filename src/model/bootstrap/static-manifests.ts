@@ -1,6 +1,7 @@
 import { toGoYaml } from '../../apis/go/yaml.js';
 import { systemComponentEnv } from '../../addons/system-env.js';
-import type { BootstrapContext, KopsObject, StateFile } from './types.js';
+import type { BootstrapContext, StateFile } from './types.js';
+import type { Cluster } from '../../apis/types.js';
 
 /** The kube-apiserver health-check sidecar, a static pod on every API-server node. */
 export function kubeApiserverHealthcheck(ctx: BootstrapContext): StateFile {
@@ -32,13 +33,13 @@ export function kubeApiserverHealthcheck(ctx: BootstrapContext): StateFile {
 }
 
 /** The user's own add-on channels (spec.addons[].manifest), applied after the bootstrap channel. */
-function userChannels(cluster: KopsObject): string[] {
+function userChannels(cluster: Cluster): string[] {
   const addons = (cluster.spec.addons ?? []) as { manifest?: string }[];
   return addons.map((a) => a.manifest ?? '');
 }
 
 /** The `channels` static pod on control-plane nodes: applies the bootstrap channel (the add-ons) every minute. */
-export function kopsChannels(cluster: KopsObject, ctx: BootstrapContext): StateFile {
+export function kopsChannels(cluster: Cluster, ctx: BootstrapContext): StateFile {
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',

@@ -1,18 +1,5 @@
 import type { Architecture } from '../../assets/index.js';
 
-/**
- * The kops API objects as plain data (v1alpha2 field names), as decoded from YAML. Builders read the completed
- * Cluster (every default filled in) and the InstanceGroups as the user wrote them.
- */
-export interface KopsObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: { name: string; labels?: Record<string, string>; creationTimestamp?: string; [key: string]: unknown };
-  // The spec is open-ended API data: builders pick the fields they need.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  spec: Record<string, any>;
-}
-
 /** A file written to the state store, declared as a Go kops ManagedFile. */
 export interface StateFile {
   /** The ManagedFile name, which the Terraform target turns into the `aws_s3_object` resource name. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { awsRegion, roleOf } from './cluster-facts.js';
 import { renderNodeupScript } from './nodeup-script.js';
-import type { BootstrapContext, KopsObject } from './types.js';
+import type { BootstrapContext } from './types.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
 
 /** Port kops-controller serves node bootstrap (and config) on. */
 const KOPS_CONTROLLER_PORT = 3988;
@@ -19,19 +20,19 @@ const NODE_SYSCTLS = [
  * rest from kops-controller, control-plane nodes read the state store), and the group's additional user data as
  * further MIME parts. Bastions run no nodeup; they get only their additional parts, if any.
  */
-export function buildUserData(cluster: KopsObject, ig: KopsObject, nodeupConfigText: string, ctx: BootstrapContext): string | undefined {
+export function buildUserData(cluster: Cluster, ig: InstanceGroup, nodeupConfigText: string, ctx: BootstrapContext): string | undefined {
   const role = roleOf(ig);
   const parts: UserDataPart[] = [];
   if (role !== 'Bastion') {
     parts.push({ name: 'nodeup.sh', type: 'text/x-shellscript', content: nodeupScript(cluster, ig, nodeupConfigText, ctx) });
   }
-  for (const extra of ig.spec.additionalUserData ?? []) parts.push({ name: extra.name, type: extra.type, content: extra.content });
+  for (const extra of ig.spec.additionalUserData ?? []) parts.push({ name: extra.name ?? '', type: extra.type ?? '', content: extra.content ?? '' });
   if (parts.length === 0) return undefined;
   if (parts.length === 1 && role !== 'Bastion') return parts[0].content;
   return mimeMultipart(parts);
 }
 
-function nodeupScript(cluster: KopsObject, ig: KopsObject, nodeupConfigText: string, ctx: BootstrapContext): string {
+function nodeupScript(cluster: Cluster, ig: InstanceGroup, nodeupConfigText: string, ctx: BootstrapContext): string {
   const role = roleOf(ig);
   const aws = cluster.spec.cloudProvider === 'aws';
   const bootConfig: Record<string, unknown> = {

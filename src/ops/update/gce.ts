@@ -5,7 +5,7 @@
 import { encodeObject } from '../../apis/codec.js';
 import type { GceLookup } from '../../cloud/gce/lookup.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
-import type { KopsObject, NodeupLocation } from '../../model/bootstrap/types.js';
+import type { NodeupLocation } from '../../model/bootstrap/types.js';
 import type { BootstrapFile } from '../../model/context.js';
 import { buildGceModel } from '../../model/gce/index.js';
 import { offlinePopulateContext } from '../../populate/completed/cloud-context.js';
@@ -39,17 +39,17 @@ export interface GceClusterUpdate extends ClusterUpdate {
 
 export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<GceClusterUpdate> {
   const { store, clusterName } = inputs;
-  const cluster = (await store.requireCluster(clusterName)) as unknown as KopsObject;
-  const instanceGroups = (await store.listInstanceGroups(clusterName)) as unknown as KopsObject[];
+  const cluster = await store.requireCluster(clusterName);
+  const instanceGroups = await store.listInstanceGroups(clusterName);
   if (instanceGroups.length === 0) throw new UserError(`cluster ${clusterName} has no instance groups`, 'create them with `kops create instancegroup` or `kops create -f`');
   const project = String(cluster.spec.project ?? '');
   if (!project) throw new UserError(`cluster ${clusterName} spec.project: no GCE project`, 'set spec.project to the project the cluster lives in');
   const region = ((cluster.spec.subnets as { region?: string }[] | undefined) ?? []).map((s) => s.region).find(Boolean);
   if (!region) throw new UserError(`cluster ${clusterName} spec.subnets: no subnet has a region`, 'set spec.subnets[].region (GCE subnets are regional)');
-  const additionalObjects = (await store.listAdditionalObjects(clusterName)) as unknown as KopsObject[];
+  const additionalObjects = await store.listAdditionalObjects(clusterName);
 
-  await performGceAssignments(cluster as never, inputs.lookup);
-  const completed = populateClusterSpec(cluster as never, instanceGroups as never, offlinePopulateContext()).cluster as unknown as KopsObject;
+  await performGceAssignments(cluster, inputs.lookup);
+  const completed = populateClusterSpec(cluster, instanceGroups, offlinePopulateContext()).cluster;
   const etcdNames = ((completed.spec.etcdClusters as { name: string }[] | undefined) ?? []).map((e) => e.name);
   const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets);
   const bootstrap = buildBootstrap(
@@ -65,9 +65,9 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
     },
     additionalObjects,
   );
-  const files: BootstrapFile[] = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
+  const files: BootstrapFile[] = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed) }];
   const sshKey = (await inputs.sshKeys.list()).find((k) => k.name === 'admin');
-  const tasks = buildGceModel(completed as never, instanceGroups as never, {
+  const tasks = buildGceModel(completed, instanceGroups, {
     project,
     sshPublicKeys: sshKey ? [sshKey.publicKey] : [],
     files,

@@ -6,11 +6,12 @@ import { attachedInternetGateway, describeInstanceTypeFacts } from '../../cloud/
 import type { Lifecycle, Task } from '../../engine/task.js';
 import { buildAwsModel } from '../../model/aws.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
+import { etcdClusterNames } from '../../model/bootstrap/cluster-facts.js';
 import { nodeAssetSpecOf } from '../../model/bootstrap/nodeupconfig.js';
 import { ARCHITECTURES, fetchMissingHashes, knownSha256, nodeAssetUrls } from '../../assets/index.js';
-import type { KopsObject, NodeupLocation } from '../../model/bootstrap/types.js';
+import type { NodeupLocation } from '../../model/bootstrap/types.js';
 import type { BootstrapFile, ImageInfo } from '../../model/context.js';
-import type { ModelCluster, ModelInstanceGroup } from '../../model/types.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
 import { awsPopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
 import type { Keystore } from '../../pki/keystore.js';
@@ -42,8 +43,8 @@ export interface UpdateInputs {
 }
 
 export interface ClusterUpdate {
-  completed: KopsObject;
-  instanceGroups: KopsObject[];
+  completed: Cluster;
+  instanceGroups: InstanceGroup[];
   tasks: Task[];
   /** The state-store files kops writes for the cluster (bootstrap files and the completed spec). */
   files: BootstrapFile[];
@@ -56,18 +57,18 @@ export interface ClusterUpdate {
  */
 export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterUpdate> {
   const { store, clusterName } = inputs;
-  const cluster = (await store.requireCluster(clusterName)) as unknown as KopsObject;
-  const instanceGroups = (await store.listInstanceGroups(clusterName)) as unknown as KopsObject[];
+  const cluster = await store.requireCluster(clusterName);
+  const instanceGroups = await store.listInstanceGroups(clusterName);
   if (instanceGroups.length === 0) throw new UserError(`cluster ${clusterName} has no instance groups`, 'create them with `kops create instancegroup` or `kops create -f`');
-  const additionalObjects = (await store.listAdditionalObjects(clusterName)) as unknown as KopsObject[];
+  const additionalObjects = await store.listAdditionalObjects(clusterName);
 
-  const populateContext = await awsPopulateContext(cluster as never, inputs.lookup);
-  const completed = populateClusterSpec(cluster as never, instanceGroups as never, populateContext).cluster as unknown as KopsObject;
+  const populateContext = await awsPopulateContext(cluster, inputs.lookup);
+  const completed = populateClusterSpec(cluster, instanceGroups, populateContext).cluster;
 
-  const etcdNames = ((completed.spec.etcdClusters as { name: string }[] | undefined) ?? []).map((e) => e.name);
+  const etcdNames = etcdClusterNames(completed);
   const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets);
 
-  const machineTypes = instanceGroups.map((ig) => ig.spec.machineType as string | undefined).filter((t): t is string => Boolean(t));
+  const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await describeInstanceTypeFacts(inputs.aws.ec2, machineTypes);
   const assetHashes = await missingAssetHashes(completed, inputs.fetchSha256);
   const bootstrap = buildBootstrap(
@@ -86,12 +87,12 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     additionalObjects,
   );
 
-  const files: BootstrapFile[] = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
+  const files: BootstrapFile[] = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed) }];
   const sshKey = (await inputs.sshKeys.list()).find((k) => k.name === 'admin');
-  const dnsZoneRef = completed.spec.dnsZone as string | undefined;
+  const dnsZoneRef = completed.spec.dnsZone;
   const dnsZone = dnsZoneRef ? (await inputs.lookup.hostedZones()).find((z) => z.id === dnsZoneRef || z.name === dnsZoneRef) : undefined;
-  const networkId = completed.spec.networkID as string | undefined;
-  const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
+  const networkId = completed.spec.networkID;
+  const tasks = buildAwsModel(completed, instanceGroups, {
     region: inputs.aws.region,
     accountId: inputs.account.accountId,
     partition: inputs.account.partition,
@@ -111,7 +112,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
 }
 
 /** Hashes of the cluster's release files that the built-in tables lack (a new Kubernetes version), fetched up front. */
-export async function missingAssetHashes(completed: KopsObject, fetchSha256: UpdateInputs['fetchSha256']): Promise<Record<string, string>> {
+export async function missingAssetHashes(completed: Cluster, fetchSha256: UpdateInputs['fetchSha256']): Promise<Record<string, string>> {
   const spec = nodeAssetSpecOf(completed);
   const urls = ARCHITECTURES.flatMap((arch) => nodeAssetUrls(spec, arch));
   const missing = urls.filter((url) => !knownSha256(url));
@@ -134,10 +135,10 @@ export async function missingAssetHashes(completed: KopsObject, fetchSha256: Upd
 }
 
 /** Every instance group image resolved to an AMI, strictly by owner; an unknown image names its group. */
-async function resolveImages(instanceGroups: KopsObject[], lookup: AwsLookup): Promise<Record<string, ImageInfo>> {
+async function resolveImages(instanceGroups: InstanceGroup[], lookup: AwsLookup): Promise<Record<string, ImageInfo>> {
   const images: Record<string, ImageInfo> = {};
   for (const ig of instanceGroups) {
-    const image = ig.spec.image as string | undefined;
+    const image = ig.spec.image;
     if (!image || images[image]) continue;
     const found = await lookup.findImage(image);
     if (!found) {

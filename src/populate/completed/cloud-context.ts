@@ -1,6 +1,7 @@
 import type { AwsLookup, HostedZoneInfo } from '../../cloud/aws/lookup.js';
 import { resilientClient } from '../../aws-retry.js';
-import type { KopsObject, PopulateContext } from './state.js';
+import type { Cluster } from '../../apis/types.js';
+import type { PopulateContext } from './state.js';
 
 /**
  * The hosted zone kops picks for a cluster: among zones of the wanted kind (public or private) whose name is the
@@ -18,7 +19,7 @@ export function pickHostedZone(zones: readonly HostedZoneInfo[], clusterName: st
  * Asks the cloud, up front, everything populate may need for this cluster, and answers populate's look-ups from
  * that: populate itself stays synchronous and pure.
  */
-export async function awsPopulateContext(cluster: KopsObject, lookup: AwsLookup): Promise<PopulateContext> {
+export async function awsPopulateContext(cluster: Cluster, lookup: AwsLookup): Promise<PopulateContext> {
   const spec = cluster.spec;
   const needsZone = !spec.dnsZone && !cluster.metadata.name.endsWith('.k8s.local');
   const zones = needsZone ? await lookup.hostedZones() : [];

@@ -11,9 +11,10 @@ import { parseKubernetesVersion } from './kubernetes-version.js';
 import { fillClusterCidrs, fillNetworkingDefaults, isIPv6Cluster } from './networking.js';
 import { fillEgressProxy } from './egress-proxy.js';
 import { fillContainerd, fillKubeDNS, fillKubeProxy, fillKubelet } from './node.js';
-import type { KopsObject, PopulateContext, PopulateState } from './state.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
+import type { PopulateContext, PopulateState } from './state.js';
 
-export type { KopsObject, PopulateContext } from './state.js';
+export type { PopulateContext } from './state.js';
 
 const CLOUD_STEPS: Record<string, ((s: PopulateState) => void)[]> = {
   aws: [fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler],
@@ -23,7 +24,7 @@ const CLOUD_STEPS: Record<string, ((s: PopulateState) => void)[]> = {
 
 export interface CompletedCluster {
   /** The completed Cluster object (what kops stores as cluster-completed.spec). */
-  readonly cluster: KopsObject;
+  readonly cluster: Cluster;
   /** Where each value came from, keyed by path from the object root (e.g. `spec.kubeAPIServer.image`). */
   readonly origins: OriginMap;
 }
@@ -32,8 +33,9 @@ export interface CompletedCluster {
  * User spec -> completed spec: fills every default kops fills for the cluster's Kubernetes version, recording where
  * each value came from. Pure: cloud look-ups come in through `ctx`; the input objects are not modified.
  */
-export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonly KopsObject[], ctx: PopulateContext): CompletedCluster {
-  const root = structuredClone(cluster) as unknown as Record<string, unknown>;
+export function populateClusterSpec(cluster: Cluster, instanceGroups: readonly InstanceGroup[], ctx: PopulateContext): CompletedCluster {
+  // The steps fill the spec as plain data through SpecFiller; the result is a Cluster again.
+  const root: Record<string, unknown> = structuredClone({ ...cluster });
   const spec = SpecFiller.fromUser(root, ['spec']);
 
   applyV1alpha2Defaults(spec);
@@ -72,5 +74,5 @@ export function populateClusterSpec(cluster: KopsObject, instanceGroups: readonl
   ];
   for (const step of steps) step(state);
   for (const step of CLOUD_STEPS[String(spec.get('cloudProvider'))] ?? []) step(state);
-  return { cluster: root as unknown as KopsObject, origins: spec.origins };
+  return { cluster: root as unknown as Cluster, origins: spec.origins };
 }

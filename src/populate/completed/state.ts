@@ -1,13 +1,6 @@
+import type { InstanceGroup } from '../../apis/types.js';
 import type { SpecFiller } from './filler.js';
 import type { KubernetesVersion } from './kubernetes-version.js';
-
-/** A kops API object as decoded: the completed spec is computed on these plain shapes. */
-export interface KopsObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: { name: string; [key: string]: unknown };
-  spec: Record<string, unknown>;
-}
 
 /** What populate needs from the cloud, injected so tests pin it (and populate stays pure and synchronous). */
 export interface PopulateContext {
@@ -25,6 +18,6 @@ export interface PopulateState {
   readonly clusterName: string;
   readonly k8s: KubernetesVersion;
   readonly ipv6: boolean;
-  readonly instanceGroups: readonly KopsObject[];
+  readonly instanceGroups: readonly InstanceGroup[];
   readonly ctx: PopulateContext;
 }

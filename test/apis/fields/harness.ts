@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import type { EffectEntry, Fragment, Setting } from '../../../src/apis/fields/registry.js';
+import type { KopsObject } from '../../../src/apis/types.js';
 import { sharedDir } from '../../helpers/cli.js';
 import { runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
 
@@ -60,7 +61,8 @@ export function withSamples(entries: readonly EffectEntry[]): Obj[] {
 }
 
 export async function runOutput(objects: Obj[]): Promise<Map<string, string>> {
-  const { files } = await runUpdatePipeline(objects, BASELINE_DIR);
+  // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
+  const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], BASELINE_DIR);
   return files;
 }
 

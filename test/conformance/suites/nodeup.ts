@@ -8,7 +8,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import { nodeAssetUrls } from '../../../src/assets/index.js';
-import type { BootstrapContext, KeysetPublic, KopsObject } from '../../../src/model/bootstrap/index.js';
+import type { BootstrapContext, KeysetPublic } from '../../../src/model/bootstrap/index.js';
+import { isCluster, isInstanceGroup, type Cluster, type InstanceGroup } from '../../../src/apis/types.js';
 import { buildNodeupConfig, renderNodeupConfig } from '../../../src/model/bootstrap/nodeupconfig.js';
 import { offlinePopulateContext, pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
@@ -144,14 +145,14 @@ function runCase(id: string, file: string, run: GoldenRun, keystore: HarnessKeys
 
 /** The Go harness's model setup (§4.1): populate against the fixture cloud, then the node's config from our builder. */
 function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): BuildContext {
-  const objects = decodeDocuments(readFileSync(join(dir, 'cluster.yaml'), 'utf8'), 'cluster.yaml', { allowOtherKinds: true }) as unknown as KopsObject[];
-  const cluster = objects.find((o) => o.kind === 'Cluster');
+  const objects = decodeDocuments(readFileSync(join(dir, 'cluster.yaml'), 'utf8'), 'cluster.yaml', { allowOtherKinds: true });
+  const cluster = objects.find(isCluster);
   if (!cluster) throw new Error('no Cluster in cluster.yaml');
-  const ig = objects.find((o) => o.kind === 'InstanceGroup') ?? { kind: 'InstanceGroup', metadata: { name: 'nodes' }, spec: { role: 'Node' } };
-  const completed = populateClusterSpec(cluster as never, [ig, ...etcdMemberGroups(cluster, ig)] as never, {
+  const ig = objects.find(isInstanceGroup) ?? instanceGroup('nodes', 'Node');
+  const completed = populateClusterSpec(cluster, [ig, ...etcdMemberGroups(cluster, ig)], {
     ...offlinePopulateContext(),
     findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
-  }).cluster as unknown as KopsObject;
+  }).cluster;
   // The bootstrap builder's nodeupconfig step alone: add-ons and etcd manifests play no part in these tests.
   const config = parseNodeupConfig(renderNodeupConfig(buildNodeupConfig(completed, ig, harnessBootstrapContext(completed))), `${ig.metadata.name}/nodeupconfig.yaml`);
   // The harness then overrides the keystore-derived parts of the config (§4.1).
@@ -174,20 +175,24 @@ function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): B
 }
 
 /** The Go test populates with its one instance group; stand-ins for the control-plane groups etcd members name. */
-function etcdMemberGroups(cluster: KopsObject, ig: KopsObject): KopsObject[] {
+function etcdMemberGroups(cluster: Cluster, ig: InstanceGroup): InstanceGroup[] {
   const names = new Set<string>();
   for (const etcd of cluster.spec.etcdClusters ?? []) for (const m of etcd.etcdMembers ?? []) if (m.instanceGroup !== ig.metadata.name) names.add(m.instanceGroup);
-  return [...names].map((name) => ({ kind: 'InstanceGroup', metadata: { name }, spec: { role: 'Master', subnets: ['us-test-1a'] } }));
+  return [...names].map((name) => instanceGroup(name, 'Master', ['us-test-1a']));
+}
+
+function instanceGroup(name: string, role: 'Master' | 'Node', subnets?: string[]): InstanceGroup {
+  return { apiVersion: 'kops.k8s.io/v1alpha2', kind: 'InstanceGroup', metadata: { name }, spec: { role, ...(subnets ? { subnets } : {}) } };
 }
 
 /** The Go fake keystore (§4.2): every CA primary id "3", service-account id "2"; assets get placeholder hashes. */
-function harnessBootstrapContext(completed: KopsObject): BootstrapContext {
+function harnessBootstrapContext(completed: Cluster): BootstrapContext {
   const keyset = (name: string): KeysetPublic =>
     name === 'service-account' ? { primaryId: '2', certificatesPem: '', publicKeysPem: '' } : { primaryId: '3', certificatesPem: '' };
   const keysets = new Proxy({} as Record<string, KeysetPublic>, { get: (_target, name) => keyset(String(name)) });
   const spec = completed.spec;
   const urls = (['amd64', 'arm64'] as const).flatMap((arch) =>
-    nodeAssetUrls({ kubernetesVersion: spec.kubernetesVersion, cloudProvider: spec.cloudProvider, installCNIAssets: true, containerd: spec.containerd, fileRepository: spec.assets?.fileRepository }, arch),
+    nodeAssetUrls({ kubernetesVersion: String(spec.kubernetesVersion), cloudProvider: spec.cloudProvider, installCNIAssets: true, containerd: spec.containerd, fileRepository: spec.assets?.fileRepository }, arch),
   );
   const location = { urls: 'https://example.com/nodeup', sha256: '0'.repeat(64) };
   return {

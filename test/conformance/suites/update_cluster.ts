@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Lifecycle } from '../../../src/engine/task.js';
-import { buildBootstrap, type BootstrapContext, type KeysetPublic, type KopsObject } from '../../../src/model/bootstrap/index.js';
+import { buildBootstrap, type BootstrapContext, type KeysetPublic } from '../../../src/model/bootstrap/index.js';
 import { buildAwsModel, type Phase } from '../../../src/model/aws.js';
 import { buildGceModel } from '../../../src/model/gce/index.js';
 import { performGceAssignments } from '../../../src/populate/create/gce-assignments.js';
 import { fixtureGceWorld, FIXTURE_GCE_DNS_ZONE } from '../fixtures/gce-world.js';
 import type { AwsModelContext } from '../../../src/model/context.js';
-import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.js';
+import { isKopsObject, type AdditionalObject, type Cluster, type InstanceGroup, type KopsObject } from '../../../src/apis/types.js';
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
@@ -109,7 +109,7 @@ async function runCase(id: string, dir: string, settings: CaseSettings): Promise
   if (!existsSync(inputFile)) return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
   // As the Go harness reads its input: other kinds become additional objects, unknown fields are dropped.
   const objects = decodeDocuments(readFileSync(inputFile, 'utf8'), inputFile, { allowOtherKinds: true, onUnknownField: () => {} });
-  const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
+  const cluster = objects.find((o): o is Cluster => o.kind === 'Cluster');
   if (!cluster) throw new Error('no Cluster in in-v1alpha2.yaml');
   const gce = cluster.spec.cloudProvider === 'gce';
   if (cluster.spec.cloudProvider !== 'aws' && !(cluster.spec.cloudProvider as { aws?: unknown })?.aws && !gce) {
@@ -130,7 +130,7 @@ async function runCase(id: string, dir: string, settings: CaseSettings): Promise
 export interface PipelineOutput {
   /** kubernetes.tf and data/* as the terraform target writes them. */
   files: Map<string, string>;
-  completed: { cluster: KopsObject; stateFiles: Array<{ tfName: string; path: string; content: string }> };
+  completed: { cluster: Cluster; stateFiles: Array<{ tfName: string; path: string; content: string }> };
 }
 
 /**
@@ -138,21 +138,23 @@ export interface PipelineOutput {
  * the bootstrap files with the keystore seeded from `keystoreDir`'s golden data, the AWS or GCE model, and the
  * terraform target's output.
  */
-export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>, keystoreDir: string, settings: CaseSettings = {}): Promise<PipelineOutput> {
-  const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject | undefined;
+export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | AdditionalObject>, keystoreDir: string, settings: CaseSettings = {}): Promise<PipelineOutput> {
+  const cluster = objects.find((o): o is Cluster => o.kind === 'Cluster');
   if (!cluster) throw new Error('no Cluster among the input objects');
   const gce = cluster.spec.cloudProvider === 'gce';
   // As `kops create -f` and `update cluster` do on GCE: subnet ranges the network does not use yet.
   if (gce) await performGceAssignments(cluster as never, fixtureGceWorld());
   const clusterName = cluster.metadata.name;
-  const instanceGroups = (objects as KopsObject[]).filter((o) => o.kind === 'InstanceGroup' && o.metadata.labels?.['kops.k8s.io/cluster'] === clusterName);
-  const additionalObjects = objects.filter((o) => !['Cluster', 'InstanceGroup', 'Keyset', 'SSHCredential'].includes(o.kind)) as unknown as KopsObject[];
+  const instanceGroups = objects
+    .filter((o): o is InstanceGroup => o.kind === 'InstanceGroup')
+    .filter((ig) => ig.metadata.labels?.['kops.k8s.io/cluster'] === clusterName);
+  const additionalObjects = objects.filter((o): o is AdditionalObject => !isKopsObject(o));
 
-  const completed = populateClusterSpec(cluster as never, instanceGroups as never, {
+  const completed = populateClusterSpec(cluster, instanceGroups, {
     findDnsZone: (name, type) => (gce ? FIXTURE_GCE_DNS_ZONE : pickHostedZone(FIXTURE_ZONES, name, type)),
     findSubnetZone: (subnetId) => FIXTURE_SUBNET_ZONES[subnetId],
     findBucketRegion: () => undefined,
-  }).cluster as unknown as KopsObject;
+  }).cluster;
 
   // The network phase writes no state-store files; its case has no data/ to lift the seeded keystore from.
   const bootstrapCtx = bootstrapContext(keystoreDir, settings.featureFlags);
@@ -160,7 +162,7 @@ export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>
     settings.phase === 'network'
       ? { files: [], userData: new Map<string, string>() }
       : buildBootstrap(completed, instanceGroups, bootstrapCtx, additionalObjects);
-  const stateFiles = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed as never) }];
+  const stateFiles = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed) }];
   const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
   if (cluster.spec.cloudProvider === 'gce') {
     const project = String(completed.spec.project);
@@ -175,7 +177,7 @@ export async function runUpdatePipeline(objects: ReadonlyArray<{ kind: string }>
     const out = await renderTerraform(tasks, { clusterName, region, filesRegion: fixtureContext().region, google: { project } });
     return { files: out.files, completed: { cluster: completed, stateFiles } };
   }
-  const tasks = buildAwsModel(completed as unknown as ModelCluster, instanceGroups as unknown as ModelInstanceGroup[], {
+  const tasks = buildAwsModel(completed, instanceGroups, {
     ...fixtureContext(),
     sshPublicKey: existsSync(sshKeyFile) ? readFileSync(sshKeyFile, 'utf8').trim() : undefined,
     dnsZone: fixtureDnsZone(completed.spec.dnsZone),

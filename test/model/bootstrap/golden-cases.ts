@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { sharedDir } from '../../helpers/cli.js';
-import type { BootstrapContext, KeysetPublic, KopsObject } from '../../../src/model/bootstrap/types.js';
+import type { AdditionalObject, Cluster, InstanceGroup } from '../../../src/apis/types.js';
+import type { BootstrapContext, KeysetPublic } from '../../../src/model/bootstrap/types.js';
 
 export const updateClusterDir = join(sharedDir, 'kops-reference/conformance/update_cluster');
 
@@ -20,23 +21,23 @@ const GPU_TYPES = new Set(['g4dn.xlarge', 'g4ad.16xlarge']);
 export interface GoldenCase {
   name: string;
   dataDir: string;
-  cluster: KopsObject;
-  instanceGroups: KopsObject[];
-  additionalObjects: KopsObject[];
+  cluster: Cluster;
+  instanceGroups: InstanceGroup[];
+  additionalObjects: AdditionalObject[];
   ctx: BootstrapContext;
 }
 
 export function loadCase(name: string): GoldenCase {
   const dir = join(updateClusterDir, name);
   const dataDir = join(dir, 'data');
-  const cluster = parse(readFileSync(join(dataDir, 'aws_s3_object_cluster-completed.spec_content'), 'utf8')) as KopsObject;
+  const cluster = parse(readFileSync(join(dataDir, 'aws_s3_object_cluster-completed.spec_content'), 'utf8')) as Cluster;
   const docs = readFileSync(join(dir, 'in-v1alpha2.yaml'), 'utf8')
     .replaceAll('\r\n', '\n')
     .split('\n---\n')
-    .map((d) => parse(d) as KopsObject | null)
-    .filter((d): d is KopsObject => d !== null);
-  const instanceGroups = docs.filter((d) => d.kind === 'InstanceGroup');
-  const additionalObjects = docs.filter((d) => !String(d.apiVersion ?? '').startsWith('kops'));
+    .map((d) => parse(d) as Cluster | InstanceGroup | AdditionalObject | null)
+    .filter((d) => d !== null);
+  const instanceGroups = docs.filter((d): d is InstanceGroup => d.kind === 'InstanceGroup');
+  const additionalObjects = docs.filter((d): d is AdditionalObject => !String(d.apiVersion ?? '').startsWith('kops'));
   return { name, dataDir, cluster, instanceGroups, additionalObjects, ctx: { ...contextFromGoldens(dataDir), featureFlags: CASE_FEATURE_FLAGS[name] ?? [] } };
 }
 

@@ -20,7 +20,7 @@ const cluster = (spec: Cluster['spec']): Cluster => ({
     ...spec,
   },
 });
-const group = (name: string, role: string, zones: string[], extra: InstanceGroup['spec'] = {}): InstanceGroup => ({
+const group = (name: string, role: string, zones: string[], extra: Partial<InstanceGroup['spec']> = {}): InstanceGroup => ({
   apiVersion: 'kops.k8s.io/v1alpha2',
   kind: 'InstanceGroup',
   metadata: { name },

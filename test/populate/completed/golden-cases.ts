@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
-import type { KopsObject as ApiObject } from '../../../src/apis/types.js';
+import { isCluster, isInstanceGroup, type Cluster, type InstanceGroup } from '../../../src/apis/types.js';
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
-import { type KopsObject, type PopulateContext, populateClusterSpec } from '../../../src/populate/completed/index.js';
+import { type PopulateContext, populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { sharedDir } from '../../helpers/cli.js';
 
 export const updateClusterDir = join(sharedDir, 'kops-reference/conformance/update_cluster');
@@ -41,18 +41,18 @@ export function awsCases(): string[] {
   return goldenCases().filter((c) => /^ {2}cloudProvider: aws$/m.test(readFileSync(join(updateClusterDir, c, COMPLETED_SPEC), 'utf8')));
 }
 
-export function loadCase(name: string): { cluster: KopsObject; instanceGroups: KopsObject[]; expected: string } {
+export function loadCase(name: string): { cluster: Cluster; instanceGroups: InstanceGroup[]; expected: string } {
   const dir = join(updateClusterDir, name);
   const text = readFileSync(join(dir, 'in-v1alpha2.yaml'), 'utf8');
-  const objects = decodeDocuments(text, `${name}/in-v1alpha2.yaml`, { allowOtherKinds: true }) as unknown as KopsObject[];
-  const cluster = objects.find((o) => o.kind === 'Cluster');
+  const objects = decodeDocuments(text, `${name}/in-v1alpha2.yaml`, { allowOtherKinds: true });
+  const cluster = objects.find(isCluster);
   if (!cluster) throw new Error(`${name}: no Cluster in the input`);
-  return { cluster, instanceGroups: objects.filter((o) => o.kind === 'InstanceGroup'), expected: readFileSync(join(dir, COMPLETED_SPEC), 'utf8') };
+  return { cluster, instanceGroups: objects.filter(isInstanceGroup), expected: readFileSync(join(dir, COMPLETED_SPEC), 'utf8') };
 }
 
 export function completedSpecText(name: string): { actual: string; expected: string } {
   const { cluster, instanceGroups, expected } = loadCase(name);
   const completed = populateClusterSpec(cluster, instanceGroups, fixtureContext);
-  return { actual: encodeObject(completed.cluster as unknown as ApiObject).trim(), expected: expected.replace(/\r\n/g, '\n').trim() };
+  return { actual: encodeObject(completed.cluster).trim(), expected: expected.replace(/\r\n/g, '\n').trim() };
 }
 

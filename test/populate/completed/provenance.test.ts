@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Cluster } from '../../../src/apis/types.js';
-import { type KopsObject, populateClusterSpec } from '../../../src/populate/completed/index.js';
+import { isCluster, isInstanceGroup } from '../../../src/apis/types.js';
+import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { annotateWithOrigins } from '../../../src/populate/completed/show-origin.js';
 import { OriginMap, USER, byDefault, describeOrigin, forEachLeaf, formatPath } from '../../../src/populate/origin.js';
 import { sharedDir } from '../../helpers/cli.js';
@@ -26,9 +27,9 @@ describe('provenance of the completed spec', () => {
     const dir = join(sharedDir, 'kops-reference/conformance/create_cluster');
     const missing: string[] = [];
     for (const name of readdirSync(dir)) {
-      const objects = decodeDocuments(readFileSync(join(dir, name, 'expected-v1alpha2.yaml'), 'utf8'), name) as unknown as KopsObject[];
-      const cluster = objects.find((o) => o.kind === 'Cluster') as KopsObject;
-      const { cluster: completed, origins } = populateClusterSpec(cluster, objects.filter((o) => o.kind === 'InstanceGroup'), fixtureContext);
+      const objects = decodeDocuments(readFileSync(join(dir, name, 'expected-v1alpha2.yaml'), 'utf8'), name);
+      const cluster = objects.find(isCluster)!;
+      const { cluster: completed, origins } = populateClusterSpec(cluster, objects.filter(isInstanceGroup), fixtureContext);
       forEachLeaf(completed, [], (path) => {
         if (!origins.get(path)) missing.push(`${name}: ${formatPath(path)}`);
       });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { type KopsObject, type PopulateContext, populateClusterSpec } from '../../../src/populate/completed/index.js';
+import type { Cluster, InstanceGroup } from '../../../src/apis/types.js';
+import { type PopulateContext, populateClusterSpec } from '../../../src/populate/completed/index.js';
 
 const zones = { 'example.com': 'ZPUBLIC', 'internal.example.com': 'ZPRIVATE' };
 const context: PopulateContext = {
@@ -9,7 +10,7 @@ const context: PopulateContext = {
   findBucketRegion: (bucket) => (bucket === 'oidc-bucket' ? 'eu-west-1' : undefined),
 };
 
-function cluster(name: string, spec: Record<string, unknown> = {}): KopsObject {
+function cluster(name: string, spec: Partial<Cluster['spec']> = {}): Cluster {
   return {
     apiVersion: 'kops.k8s.io/v1alpha2',
     kind: 'Cluster',
@@ -28,14 +29,14 @@ function cluster(name: string, spec: Record<string, unknown> = {}): KopsObject {
   };
 }
 
-function controlPlaneGroup(name: string): KopsObject {
+function controlPlaneGroup(name: string): InstanceGroup {
   return { apiVersion: 'kops.k8s.io/v1alpha2', kind: 'InstanceGroup', metadata: { name }, spec: { role: 'Master', subnets: ['eu-west-1a'] } };
 }
 
 /** The completed spec of `c`, with a control-plane instance group for every etcd member. */
-function complete(c: KopsObject, ctx: PopulateContext = context): Record<string, any> {
-  const clusters = (c.spec.etcdClusters ?? []) as { etcdMembers: { instanceGroup: string }[] }[];
-  const groups = [...new Set(clusters.flatMap((e) => e.etcdMembers.map((m) => m.instanceGroup)))].map(controlPlaneGroup);
+function complete(c: Cluster, ctx: PopulateContext = context): Record<string, any> {
+  const clusters = c.spec.etcdClusters ?? [];
+  const groups = [...new Set(clusters.flatMap((e) => (e.etcdMembers ?? []).map((m) => m.instanceGroup)))].map(controlPlaneGroup);
   return populateClusterSpec(c, groups, ctx).cluster.spec;
 }
 

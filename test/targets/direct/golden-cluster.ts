@@ -3,7 +3,7 @@ import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
 import type { AwsClients } from '../../../src/cloud/aws/clients.js';
 import type { Task } from '../../../src/engine/task.js';
 import { buildAwsModel } from '../../../src/model/aws.js';
-import type { ModelCluster, ModelInstanceGroup } from '../../../src/model/types.js';
+import type { Cluster, InstanceGroup } from '../../../src/apis/types.js';
 import { loadGoldenInputs } from '../../model/golden-fixture.js';
 
 export interface MotoWorld {
@@ -32,8 +32,8 @@ export function goldenClusterTasks(caseName: string, world: MotoWorld, ids: Reco
     for (const [fixture, real] of Object.entries(ids)) text = text.split(`"${fixture}"`).join(`"${real}"`);
     return JSON.parse(text) as T;
   };
-  const cluster = move(golden.cluster) as ModelCluster;
-  const instanceGroups = move(golden.instanceGroups) as ModelInstanceGroup[];
+  const cluster = move(golden.cluster) as Cluster;
+  const instanceGroups = move(golden.instanceGroups) as InstanceGroup[];
   const images = Object.fromEntries(Object.entries(golden.ctx.images).map(([name, info]) => [name, { ...info, id: world.imageId }]));
   const instanceTypes = Object.fromEntries(Object.keys(golden.ctx.instanceTypes).map((t) => [t, { instanceStoreDisks: 0 }]));
   return buildAwsModel(cluster, instanceGroups, {
