@@ -1,5 +1,5 @@
 import { jsonMerge } from './kubelet.js';
-import type { KopsObject } from './types.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
 
 type Data = Record<string, unknown>;
 
@@ -10,7 +10,7 @@ const DEFAULT_GVISOR_PLATFORM = 'systrap';
  * The containerd settings of an instance group's nodes: the cluster's, with the group's own merged over them field by
  * field; gVisor only where the group turns it on. Undefined when neither sets any.
  */
-export function containerdConfigOf(cluster: KopsObject, ig: KopsObject): Data | undefined {
+export function containerdConfigOf(cluster: Cluster, ig: InstanceGroup): Data | undefined {
   const own = ig.spec.containerd as Data | undefined;
   const base = cluster.spec.containerd as Data | undefined;
   if (!base && !own) return undefined;
@@ -20,7 +20,7 @@ export function containerdConfigOf(cluster: KopsObject, ig: KopsObject): Data | 
 }
 
 /** The NVIDIA settings, when the cluster or the group has any: the group's over the cluster's, with a driver package. */
-export function nvidiaConfigOf(cluster: KopsObject, ig: KopsObject): Data | undefined {
+export function nvidiaConfigOf(cluster: Cluster, ig: InstanceGroup): Data | undefined {
   const base = (cluster.spec.containerd as Data | undefined)?.nvidiaGPU as Data | undefined;
   const own = (ig.spec.containerd as Data | undefined)?.nvidiaGPU as Data | undefined;
   if (!base && !own) return undefined;
@@ -30,14 +30,14 @@ export function nvidiaConfigOf(cluster: KopsObject, ig: KopsObject): Data | unde
 }
 
 /** gVisor for a node group that enables it, on the default platform unless it names one. */
-export function gvisorConfigOf(ig: KopsObject): Data | undefined {
+export function gvisorConfigOf(ig: InstanceGroup): Data | undefined {
   if (!hasGVisor(ig)) return undefined;
   const gvisor = { ...((ig.spec.containerd as Data).gvisor as Data) };
   if (!gvisor.platform) gvisor.platform = DEFAULT_GVISOR_PLATFORM;
   return gvisor;
 }
 
-function hasGVisor(ig: KopsObject): boolean {
+function hasGVisor(ig: InstanceGroup): boolean {
   const gvisor = (ig.spec.containerd as Data | undefined)?.gvisor as Data | undefined;
   return ig.spec.role === 'Node' && gvisor?.enabled === true;
 }

@@ -15,7 +15,7 @@ import {
   type Role,
 } from './cluster-facts.js';
 import type { BootstrapContext } from './types.js';
-import type { AdditionalObject, AuthenticationSpec, Cluster, ClusterSpec, InstanceGroup, KubeAPIServerConfig } from '../../apis/types.js';
+import type { AdditionalObject, AuthenticationSpec, CloudConfiguration, Cluster, ClusterSpec, InstanceGroup, KubeAPIServerConfig } from '../../apis/types.js';
 
 type Data = Record<string, unknown>;
 
@@ -108,13 +108,12 @@ function kubeProxyOf(cluster: Cluster, role: Role): Data | null {
 }
 
 /** The AWS cloud-controller settings nodes running an API server write to their cloud.config. */
-function cloudControllerSettings(cloudConfig: Data | undefined): Data {
+function cloudControllerSettings(cloudConfig: CloudConfiguration | undefined): Data {
   const out: Data = {};
-  for (const field of ['disableSecurityGroupIngress', 'elbSecurityGroup', 'nlbSecurityGroupMode']) {
-    if (cloudConfig?.[field] != null) out[field] = cloudConfig[field];
-  }
-  const families = cloudConfig?.nodeIPFamilies as string[] | undefined;
-  if (families?.length) out.nodeIPFamilies = families;
+  if (cloudConfig?.disableSecurityGroupIngress != null) out.disableSecurityGroupIngress = cloudConfig.disableSecurityGroupIngress;
+  if (cloudConfig?.elbSecurityGroup != null) out.elbSecurityGroup = cloudConfig.elbSecurityGroup;
+  if (cloudConfig?.nlbSecurityGroupMode != null) out.nlbSecurityGroupMode = cloudConfig.nlbSecurityGroupMode;
+  if (cloudConfig?.nodeIPFamilies?.length) out.nodeIPFamilies = cloudConfig.nodeIPFamilies;
   return out;
 }
 
