@@ -143,7 +143,7 @@ export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | Addi
   if (!cluster) throw new Error('no Cluster among the input objects');
   const gce = cluster.spec.cloudProvider === 'gce';
   // As `kops create -f` and `update cluster` do on GCE: subnet ranges the network does not use yet.
-  if (gce) await performGceAssignments(cluster as never, fixtureGceWorld());
+  if (gce) await performGceAssignments(cluster, fixtureGceWorld());
   const clusterName = cluster.metadata.name;
   const instanceGroups = objects
     .filter((o): o is InstanceGroup => o.kind === 'InstanceGroup')
@@ -166,14 +166,14 @@ export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | Addi
   const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
   if (cluster.spec.cloudProvider === 'gce') {
     const project = String(completed.spec.project);
-    const tasks = buildGceModel(completed as never, instanceGroups as never, {
+    const tasks = buildGceModel(completed, instanceGroups, {
       project,
       sshPublicKeys: existsSync(sshKeyFile) ? [readFileSync(sshKeyFile, 'utf8').trim()] : [],
       files: stateFiles,
       userData: bootstrap.userData,
       featureFlags: settings.featureFlags,
     });
-    const region = (completed.spec.subnets as { region?: string }[])[0]?.region ?? '';
+    const region = completed.spec.subnets?.[0]?.region ?? '';
     const out = await renderTerraform(tasks, { clusterName, region, filesRegion: fixtureContext().region, google: { project } });
     return { files: out.files, completed: { cluster: completed, stateFiles } };
   }
