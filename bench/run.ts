@@ -4,7 +4,8 @@
  *    AWS requests, ours against terraform apply / plan / destroy of the golden kubernetes.tf (BENCH_TF=0 skips
  *    terraform, which takes minutes per case on moto);
  *  - CLI start-up against `node -e 0`;
- *  - preview and terraform output for 1, 10, 100 and 500 instance groups: wall time and peak memory.
+ *  - preview and terraform output for 1, 10, 100 and 500 instance groups: wall time and peak memory;
+ *  - rolling-update preview at 10, 100 and 1,000 instances in 10 and 100 groups: wall time and AWS requests.
  * Benchmarks print figures; they never fail on timing. BENCH_CASES and BENCH_SIZES (comma lists) narrow the run.
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { kopsBin, sharedDir } from '../test/helpers/cli.js';
 import { motoServerBinary } from '../test/helpers/moto.js';
 import { terraformAvailable, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
 import { benchLifecycle, GOLDEN_CASES, type LifecycleResult, type Measured } from './lifecycle.js';
+import { benchRolling } from './rolling.js';
 import { benchScale } from './scale.js';
 import { benchStartup } from './startup.js';
 
@@ -60,6 +62,12 @@ process.stderr.write(`instance groups ${sizes.join(', ')} ...\n`);
 for (const s of await benchScale(sizes)) {
   rows.push([`${s.instanceGroups} instance groups: preview (update cluster)`, `${seconds(s.preview.ms)}, peak ${s.preview.peakMb.toFixed(0)} MB`, '-', '']);
   rows.push([`${s.instanceGroups} instance groups: terraform output`, `${seconds(s.terraform.ms)}, peak ${s.terraform.peakMb.toFixed(0)} MB`, '-', '']);
+}
+
+process.stderr.write('rolling-update preview ...\n');
+for (const r of await benchRolling()) {
+  const detail = Object.entries(r.byAction).sort().map(([a, n]) => `${a} ${n}`).join(', ');
+  rows.push([`rolling-update preview: ${r.instances} instances in ${r.groups} groups`, `${seconds(r.ms)}, ${r.calls} calls`, detail, '']);
 }
 
 const header: Row = ['WHAT', 'OURS', 'REFERENCE (same run)', 'RATIO'];
