@@ -79,6 +79,9 @@ const handlers = {
   validateCluster: () => import('./commands/validate-cluster.js'),
   toolboxUnlock: () => import('./commands/toolbox-unlock.js'),
   rollingUpdateCluster: () => import('./commands/rolling-update-cluster.js'),
+  deleteInstance: () => import('./commands/delete-instance.js'),
+  upgradeCluster: () => import('./commands/upgrade-cluster.js'),
+  reconcileCluster: () => import('./commands/reconcile-cluster.js'),
 };
 
 const completionShell = (shell: string, summary: string): CommandSpec => ({
@@ -323,6 +326,7 @@ export const commandTree: CommandSpec = {
             validationTimeout,
             yes('Delete the instance right away'),
           ],
+          handler: handlers.deleteInstance,
         },
         {
           name: 'instancegroup',
@@ -467,6 +471,7 @@ export const commandTree: CommandSpec = {
             useKubeconfig,
             yes('Apply the changes; without it, only show them'),
           ],
+          handler: handlers.reconcileCluster,
         },
       ],
     },
@@ -720,6 +725,7 @@ export const commandTree: CommandSpec = {
             str('kubernetes-version', 'Kubernetes version to move to'),
             yes('Save the upgraded specification; without it, only show the changes'),
           ],
+          handler: handlers.upgradeCluster,
         },
       ],
     },

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { DescribeLaunchTemplatesCommand } from '@aws-sdk/client-ec2';
 import { kops } from '../helpers/cli.js';
 import { ok, startOperatedCluster, type OperatedCluster } from '../helpers/operated-cluster.js';
 
@@ -58,4 +60,40 @@ describe('kops get instances and toolbox dump', () => {
     const out = await kubectl('--kubeconfig', kubeconfig, 'get', 'nodes', '-o', 'name');
     expect(out.trim().split('\n').sort()).toEqual((await c.runningInstances()).map((i) => `node/${i.InstanceId}`).sort());
   });
+
+  test('kops upgrade cluster shows the version move, and --yes saves it to the spec', async () => {
+    const cluster = parse(ok(await c.run('get', 'cluster', '-o', 'yaml')).stdout);
+    cluster.spec.kubernetesVersion = '1.35.0';
+    ok(await kops(['replace', '-f', '-'], { env: c.env, input: stringify(cluster) }));
+    const preview = ok(await c.run('upgrade', 'cluster'));
+    expect(preview.stdout).toBe('ITEM\t\tPROPERTY\t\tOLD\tNEW\nCluster\t\tKubernetesVersion\t1.35.0\t1.36.3\n\nMust specify --yes to perform upgrade\n');
+    ok(await c.run('upgrade', 'cluster', '--yes'));
+    expect(parse(ok(await c.run('get', 'cluster', '-o', 'yaml')).stdout).spec.kubernetesVersion).toBe('1.36.3');
+    const again = ok(await c.run('upgrade', 'cluster'));
+    expect(again.stderr).toContain('No upgrade required');
+  }, 120_000);
+
+  test('kops delete instance --cloudonly terminates one instance and its group replaces it', async () => {
+    const [victim] = (await c.runningInstances()).filter((i) => i.Tags?.some((t) => t.Key === 'k8s.io/role/node'));
+    const preview = ok(await c.run('delete', 'instance', victim.InstanceId!, '--cloudonly'));
+    expect(preview.stdout).toBe(`Instance ${victim.InstanceId} found for deletion\n\nMust specify --yes to delete instance\n`);
+    ok(await c.run('delete', 'instance', victim.InstanceId!, '--cloudonly', '--yes'));
+    const running = (await c.runningInstances()).filter((i) => i.Tags?.some((t) => t.Key === 'k8s.io/role/node'));
+    expect(running.map((i) => i.InstanceId)).not.toContain(victim.InstanceId);
+    expect(running).toHaveLength(2);
+  }, 120_000);
+
+  test('kops delete instancegroup --yes deletes the autoscaling group and launch template, then the spec', async () => {
+    const name = `nodes-us-east-1a.${c.name}`;
+    const r = ok(await c.run('delete', 'instancegroup', 'nodes-us-east-1a', '--yes'));
+    expect(r.stdout).toBe('InstanceGroup "nodes-us-east-1a" deleted\n');
+    const aws = { region: 'us-east-1', endpoint: c.moto.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+    const groups = await new AutoScalingClient(aws).send(new DescribeAutoScalingGroupsCommand({}));
+    expect((groups.AutoScalingGroups ?? []).map((g) => g.AutoScalingGroupName)).not.toContain(name);
+    const templates = await c.ec2.send(new DescribeLaunchTemplatesCommand({}));
+    expect((templates.LaunchTemplates ?? []).map((t) => t.LaunchTemplateName)).not.toContain(name);
+    expect((await c.runningInstances()).filter((i) => i.Tags?.some((t) => t.Key === 'k8s.io/role/node'))).toEqual([]);
+    const igs = ok(await c.run('get', 'ig', '-o', 'yaml')).stdout;
+    expect(igs).not.toContain('name: nodes-us-east-1a');
+  }, 120_000);
 });

@@ -23,6 +23,10 @@ describe('a machine type change rolled with --cloudonly on moto', () => {
     expect(ig.spec.machineType).not.toBe('t3.large');
     ig.spec.machineType = 't3.large';
     ok(await kops(['replace', '-f', '-'], { env: c.env, input: stringify(ig) }));
+    const full = ok(await c.run('update', 'cluster'));
+    expect(full.stdout).toContain(`nodes-us-east-1a.${c.name}`);
+    const limited = ok(await c.run('update', 'cluster', '--instance-group-roles', 'control-plane'));
+    expect(limited.stdout).not.toContain(`nodes-us-east-1a.${c.name}`);
     ok(await c.run('update', 'cluster', '--yes'));
 
     const before = await instancesByGroup();

@@ -39,7 +39,7 @@ describe('kops rolling-update cluster against the Kubernetes API', () => {
     c.api.addPod('kube-system', 'agent-1', { node: a.metadata.name, daemonSet: true });
     const evictionsBefore = c.api.requests.filter((r) => r.path.endsWith('/eviction')).length;
 
-    const r = ok(await roll('--validation-timeout', '60s'));
+    const r = ok(await roll('--validation-timeout', '20s'));
     expect(r.stdout).toMatch(/NAME\t+STATUS\t+NEEDUPDATE\t+READY\t+MIN\t+TARGET\t+MAX\t+NODES\n/);
     expect(r.stdout).toMatch(new RegExp(`${NODES}\\t+NeedsUpdate\\t+2\\t+0\\t+2\\t+2\\t+2\\t+2\\n`));
     expect(r.stderr).toMatch(/Detaching instance "i-\w+", node "i-\w+", in group "nodes-us-east-1a\.op\.k8s\.local"\./);
@@ -64,7 +64,7 @@ describe('kops rolling-update cluster against the Kubernetes API', () => {
     markForUpdate(x);
     c.api.addPod('default', 'db-0', { node: x.metadata.name });
     c.api.protectedPods.add('default/db-0');
-    const r = await roll('--drain-timeout', '1s', '--validation-timeout', '60s', '--instance-group', NODES);
+    const r = await roll('--drain-timeout', '1s', '--validation-timeout', '20s', '--instance-group', NODES);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`failed to drain node "${x.metadata.name}" of group "${NODES}": drain did not complete within 1s: a PodDisruptionBudget keeps refusing the eviction of default/db-0`);
     expect((await c.runningInstances()).map((i) => i.InstanceId)).toContain(x.metadata.name);
@@ -86,7 +86,7 @@ describe('kops rolling-update cluster against the Kubernetes API', () => {
   test('fault: a roll killed half way resumes, and replacements already up to date are not replaced again', async () => {
     workers().forEach(markForUpdate);
     const terminationsBefore = c.proxy.actions.filter((a) => a === 'TerminateInstanceInAutoScalingGroup').length;
-    const child = spawn(process.execPath, [kopsBin, 'rolling-update', 'cluster', '--api-server', c.api.url, ...fast, '--validation-timeout', '60s'], {
+    const child = spawn(process.execPath, [kopsBin, 'rolling-update', 'cluster', '--api-server', c.api.url, ...fast, '--validation-timeout', '20s'], {
       env: { ...process.env, ...c.env },
       stdio: 'ignore',
     });
@@ -101,7 +101,7 @@ describe('kops rolling-update cluster against the Kubernetes API', () => {
     expect(replaced.length).toBeGreaterThan(0);
     expect(halfway.some((i) => i.status !== 'UpToDate')).toBe(true);
 
-    ok(await roll('--validation-timeout', '60s'));
+    ok(await roll('--validation-timeout', '20s'));
     const after = await workerInstances();
     expect(after.map((i) => i.status)).toEqual(['UpToDate', 'UpToDate']);
     for (const id of replaced) expect(after.map((i) => i.id)).toContain(id);
@@ -124,7 +124,7 @@ describe('kops rolling-update cluster against the Kubernetes API', () => {
     await asg().send(new UpdateAutoScalingGroupCommand({ AutoScalingGroupName: name, MaxSize: 2 }));
     const [z] = workers();
     markForUpdate(z);
-    const r = ok(await roll('--validation-timeout', '60s', '--instance-group', NODES));
+    const r = ok(await roll('--validation-timeout', '20s', '--instance-group', NODES));
     expect(r.stderr).toContain(`Detaching instance "${z.metadata.name}"`);
     expect(c.proxy.refused).toEqual([]);
     const group = (await asg().send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }))).AutoScalingGroups![0];

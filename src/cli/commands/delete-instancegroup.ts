@@ -4,8 +4,10 @@ import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { openClusterStore } from '../store.js';
 import { withCliLocks } from '../lock.js';
+import { clusterCloud } from '../../ops/operate/access.js';
+import { deleteInstanceGroupResources } from '../../ops/operate/delete-group.js';
 
-/** `kops delete instancegroup NAME [--yes]`: removes the instance group from the cluster specification. */
+/** `kops delete instancegroup NAME [--yes]`: deletes the instance group's cloud resources, then removes it from the spec. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<number | void> {
   expectArgs(inv, 1, 1, 'the name of the instance group to delete');
   const target = { clusterName: await ctx.clusterName(), name: inv.args[0] };
@@ -43,6 +45,10 @@ export async function deleteInstanceGroups(
     return;
   }
   for (const { clusterName, name } of targets) {
+    // As the Go kops: the group's cloud resources go first, then its spec.
+    const cloud = clusterCloud(await store.requireCluster(clusterName));
+    const deleted = await deleteInstanceGroupResources(cloud, name);
+    if (deleted) ctx.stderr.write(`Deleted autoscaling group ${deleted}, its instances and launch template\n`);
     await store.deleteInstanceGroup(clusterName, name);
     ctx.stdout.write(`InstanceGroup "${name}" deleted\n`);
   }

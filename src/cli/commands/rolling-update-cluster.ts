@@ -1,17 +1,17 @@
 import { usesLoadBalancerName } from '../../ops/api-endpoint.js';
 import type { KubeApi, KubeNode } from '../../ops/kube.js';
 import { joinGroups, needingUpdate, upToDate, type Group } from '../../ops/operate/instances.js';
-import { rollingUpdate } from '../../ops/operate/rolling-update.js';
+import { rollingUpdate, validateRetryMillis } from '../../ops/operate/rolling-update.js';
 import { selectInstanceGroups } from '../../ops/operate/select.js';
 import { validateCluster } from '../../ops/operate/validate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
+import { withCliLocks } from '../lock.js';
 import { openOperatedCluster } from '../operate.js';
 import { renderTable } from '../output.js';
 
-/** The Go kops's fixed pauses between validation attempts while rolling. */
-const VALIDATE_RETRY_MILLIS = 30_000;
+/** The Go kops's pauses between validation attempts while rolling (see validateRetryMillis for the retry). */
 const VALIDATE_SUCCESS_MILLIS = 10_000;
 
 /**
@@ -45,7 +45,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
     return;
   }
   const log = (line: string) => ctx.stderr.write(line + '\n');
-  await rollingUpdate(
+  await withCliLocks(ctx, inv, [cluster.clusterName], () => rollingUpdate(
     {
       cluster: cluster.cluster,
       cloud: cluster.cloud,
@@ -79,10 +79,10 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
       bastionIntervalMillis: inv.number('bastion-interval'),
       controlPlaneIntervalMillis: inv.number('control-plane-interval'),
       nodeIntervalMillis: inv.number('node-interval'),
-      validateRetryMillis: VALIDATE_RETRY_MILLIS,
+      validateRetryMillis: validateRetryMillis(inv.number('validation-timeout')),
       validateSuccessMillis: VALIDATE_SUCCESS_MILLIS,
     },
-  );
+  ));
   const names = groups.map((g) => g.spec.metadata.name).sort();
   ctx.stdout.write(`\nCompleted rolling update for cluster ${cluster.clusterName} instance groups [${names.join(' ')}]\n`);
 }

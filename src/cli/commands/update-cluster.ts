@@ -4,6 +4,8 @@ import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { prepareClusterUpdate, type Phase } from '../cluster-update.js';
 import { openClusterStore } from '../store.js';
+import { selectInstanceGroups } from '../../ops/operate/select.js';
+import { limitToInstanceGroups } from '../../ops/update/instance-group-filter.js';
 import { withCliLocks } from '../lock.js';
 
 const PHASES: readonly Phase[] = ['network', 'security', 'cluster'];
@@ -18,9 +20,6 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   if (target !== 'direct' && target !== 'terraform') throw new UserError(`--target: unknown target "${target}"`, 'use --target direct or --target terraform');
   const phase = inv.string('phase') || undefined;
   if (phase && !PHASES.includes(phase as Phase)) throw new UserError(`--phase: unknown phase "${phase}"`, `use one of ${PHASES.join(', ')}`);
-  for (const flag of ['instance-group', 'instance-group-roles']) {
-    if (inv.isSet(flag)) throw new UserError(`--${flag} is not supported yet`, 'run the update for the whole cluster');
-  }
   const yes = inv.bool('yes');
   const lifecycleOverrides = parseLifecycleOverrides(inv.strings('lifecycle-overrides'));
   return withCliLocks(ctx, inv, yes || target === 'terraform' ? [await ctx.clusterName(inv.args[0])] : [], async () => {
@@ -29,6 +28,13 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       lifecycleOverrides: Object.fromEntries(lifecycleOverrides),
       phase: phase as Phase | undefined,
     });
+    const names = inv.strings('instance-group');
+    const roles = inv.strings('instance-group-roles');
+    if (names.length > 0 || roles.length > 0) {
+      const all = await (await openClusterStore(ctx)).listInstanceGroups(pki.clusterName);
+      const selected = new Set(selectInstanceGroups(all, names, roles, pki.clusterName));
+      update.tasks = limitToInstanceGroups(update.tasks, all.filter((ig) => !selected.has(ig)), pki.clusterName);
+    }
 
     if (target === 'terraform') {
       const { renderTerraform } = await import('../../targets/terraform/render.js');

@@ -40,6 +40,14 @@ export interface RollDeps {
   prompt?: (question: string) => Promise<'yes' | 'no' | 'always'>;
 }
 
+/**
+ * Pause between failed validations: the Go kops's 30s, but at least ten tries within a shorter --validation-timeout
+ * (never under a second), so that a short timeout still sees the cluster settle.
+ */
+export function validateRetryMillis(validationTimeoutMillis: number): number {
+  return Math.min(30_000, Math.max(1_000, Math.floor(validationTimeoutMillis / 10)));
+}
+
 /** Validation did not pass in time (or a load balancer could not let go of an instance): the roll stops. */
 export class RollStopped extends UserError {}
 
@@ -318,4 +326,20 @@ class CompletionPool {
       this.running--;
     }
   }
+}
+
+/**
+ * `kops delete instance`: replaces one instance. With `surge` (not for the control plane) it is detached first and
+ * the cluster validated with its replacement; then it is drained and terminated.
+ */
+export async function replaceInstance(deps: RollDeps, member: Member, options: RollOptions, surge: boolean): Promise<void> {
+  if (surge) {
+    if (roleOf(member.group.spec) === 'control-plane') deps.log('cannot detach control-plane instances. Assuming --surge=false');
+    else if (member.group.spec.spec?.manager !== 'Karpenter' && member.status !== 'Detached') {
+      deps.log(`Detaching instance "${member.id}"${nodePart(member)}, in group "${member.group.cloud.cloudName}".`);
+      await deps.cloud.groups.detach(member.group.cloud, member.id);
+      await maybeValidate(deps, options, ' after detaching instance', options.validateCount, member.group);
+    }
+  }
+  await drainTerminateAndWait(deps, options, member, 0);
 }

@@ -42,6 +42,8 @@ export interface ValidateInput {
   maxUnreadyNodes?: number;
   /** Only these groups are checked (all when absent). */
   groupFilter?: (ig: InstanceGroup) => boolean;
+  /** Check system pods too (default true; waiting for the API alone does not). */
+  checkPods?: boolean;
 }
 
 /**
@@ -118,7 +120,7 @@ export async function validateCluster(input: ValidateInput): Promise<ValidationR
     if (!checked(ig) || seen.has(ig.metadata.name)) continue;
     result.failures.push({ type: 'InstanceGroup', name: ig.metadata.name ?? '', message: `InstanceGroup "${ig.metadata.name}" is missing from the cloud provider`, instanceGroup: ig });
   }
-  result.failures.push(...podFailures(await input.kube.listPods(), readyNodes, groupOfNode, tolerated));
+  if (input.checkPods ?? true) result.failures.push(...podFailures(await input.kube.listPods(), readyNodes, groupOfNode, tolerated));
   return result;
 }
 
