@@ -66,12 +66,12 @@ describe('kops get instances and toolbox dump', () => {
     cluster.spec.kubernetesVersion = '1.35.0';
     ok(await kops(['replace', '-f', '-'], { env: c.env, input: stringify(cluster) }));
     const preview = ok(await c.run('upgrade', 'cluster'));
-    expect(preview.stdout).toBe('ITEM\t\tPROPERTY\t\tOLD\tNEW\nCluster\t\tKubernetesVersion\t1.35.0\t1.36.3\n\nMust specify --yes to perform upgrade\n');
+    expect(preview.stdout).toBe('ITEM\tPROPERTY\t\tOLD\tNEW\nCluster\tKubernetesVersion\t1.35.0\t1.36.3\n\nMust specify --yes to perform upgrade\n');
     ok(await c.run('upgrade', 'cluster', '--yes'));
     expect(parse(ok(await c.run('get', 'cluster', '-o', 'yaml')).stdout).spec.kubernetesVersion).toBe('1.36.3');
     const again = ok(await c.run('upgrade', 'cluster'));
     expect(again.stderr).toContain('No upgrade required');
-  }, 120_000);
+  }, 300_000);
 
   test('kops delete instance --cloudonly terminates one instance and its group replaces it', async () => {
     const [victim] = (await c.runningInstances()).filter((i) => i.Tags?.some((t) => t.Key === 'k8s.io/role/node'));
@@ -81,7 +81,7 @@ describe('kops get instances and toolbox dump', () => {
     const running = (await c.runningInstances()).filter((i) => i.Tags?.some((t) => t.Key === 'k8s.io/role/node'));
     expect(running.map((i) => i.InstanceId)).not.toContain(victim.InstanceId);
     expect(running).toHaveLength(2);
-  }, 120_000);
+  }, 300_000);
 
   test('kops delete instancegroup --yes deletes the autoscaling group and launch template, then the spec', async () => {
     const name = `nodes-us-east-1a.${c.name}`;
@@ -95,5 +95,5 @@ describe('kops get instances and toolbox dump', () => {
     expect((await c.runningInstances()).filter((i) => i.Tags?.some((t) => t.Key === 'k8s.io/role/node'))).toEqual([]);
     const igs = ok(await c.run('get', 'ig', '-o', 'yaml')).stdout;
     expect(igs).not.toContain('name: nodes-us-east-1a');
-  }, 120_000);
+  }, 300_000);
 });

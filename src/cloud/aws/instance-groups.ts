@@ -54,16 +54,20 @@ export function awsInstanceGroups(aws: AwsClients): CloudInstanceGroups {
     },
     async terminate(instanceId, group) {
       const member = group?.instances.some((i) => i.id === instanceId && i.state !== 'Detached');
-      try {
-        if (member) {
+      if (member) {
+        try {
           await aws.autoScaling.send(new TerminateInstanceInAutoScalingGroupCommand({ InstanceId: instanceId, ShouldDecrementDesiredCapacity: false }));
-        } else {
-          await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
+          return;
+        } catch (err) {
+          // A retried call can fail because its first attempt did the work; an instance detached since the group was
+          // listed is no longer the group's: it is terminated directly.
+          if (await isTerminating(aws, instanceId)) return;
         }
+      }
+      try {
+        await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
       } catch (err) {
-        if (awsErrorCode(err) === 'InvalidInstanceID.NotFound' || classifyAwsError(err) === 'notFound') return;
-        // A retried call can fail because its first attempt did the work: then the instance is on its way out.
-        if (!(await isTerminating(aws, instanceId))) throw err;
+        if (awsErrorCode(err) !== 'InvalidInstanceID.NotFound' && classifyAwsError(err) !== 'notFound') throw err;
       }
     },
     async setDesiredCapacity(group, desired) {
