@@ -25,6 +25,8 @@ export const AWS_REFUSED_FIELDS: readonly RefusedEntry[] = [
   goRefused('Cluster', 'spec.kubeControllerManager.experimentalClusterSigningDuration', 'is forbidden: experimentalClusterSigningDuration has been replaced with clusterSigningDuration as of kubernetes 1.25'),
   goRefused('Cluster', 'spec.etcdClusters[].heartbeatInterval', 'is not supported by etcd-manager'),
   goRefused('Cluster', 'spec.etcdClusters[].leaderElectionTimeout', 'is not supported by etcd-manager'),
+  notBuilt('Cluster', 'spec.cloudConfig.spotinstProduct'),
+  notBuilt('Cluster', 'spec.cloudConfig.spotinstOrientation'),
   ...['spec.kubelet', 'spec.masterKubelet'].flatMap((block) => kubeletRefusals('Cluster', block)),
   ...kubeletRefusals('InstanceGroup', 'spec.kubelet'),
 ];
@@ -45,4 +47,3 @@ function kubeletRefusals(kind: RefusedEntry['kind'], block: string): RefusedEntr
   ];
 }
 
-export { notBuilt };
