@@ -183,7 +183,7 @@ test(`update --yes and delete --yes killed at seeded points (seed ${SEED}) conve
     if (failures.length > 0) break;
   }
   expect(failures).toEqual([]);
-}, 600_000);
+}, 600_000 + ROTATING_PER_RUN * 150_000);
 
 function progress(line: string): void {
   if (process.env.KOPS_CRASH_PROGRESS) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
