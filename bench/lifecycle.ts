@@ -4,9 +4,10 @@
  * in the same run. Wall time and AWS requests (moto's recorder).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { kops, sharedDir, type RunResult } from '../test/helpers/cli.js';
 import { recordCalls } from '../test/helpers/moto-recorder.js';
@@ -36,6 +37,16 @@ export const GOLDEN_CASES: Record<string, string[]> = {
 
 const ADAPT_SCRIPT = join(sharedDir, 'bench/adapt-golden-tf.sh');
 
+/** The golden cases with DNS point at the fixture zone `example.com` (Z1AFAKE1ZON3YO): make it in moto, use its id. */
+async function provideFixtureZone(dir: string, endpoint: string): Promise<void> {
+  const tf = join(dir, 'kubernetes.tf');
+  const text = readFileSync(tf, 'utf8');
+  if (!text.includes('Z1AFAKE1ZON3YO')) return;
+  const route53 = new Route53Client({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const zone = await route53.send(new CreateHostedZoneCommand({ Name: 'example.com', CallerReference: `bench-${Date.now()}` }));
+  writeFileSync(tf, text.replaceAll('Z1AFAKE1ZON3YO', zone.HostedZone!.Id!.replace('/hostedzone/', '')));
+}
+
 async function measure(endpoint: string, work: () => Promise<unknown>): Promise<Measured> {
   let ms = 0;
   const calls = await recordCalls(endpoint, async () => {
@@ -64,6 +75,7 @@ export async function benchLifecycle(caseName: string, withTerraform: boolean): 
       execFileSync('bash', [ADAPT_SCRIPT, copy, String(moto.port), CHANNEL_AMI], { stdio: 'ignore' });
       const s3 = new S3Client({ region: 'us-east-1', endpoint: moto.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
       await s3.send(new CreateBucketCommand({ Bucket: 'testingBucket' }));
+      await provideFixtureZone(copy, moto.endpoint);
       await terraformOk(copy, ['init', `-plugin-dir=${TF_PLUGIN_DIR}`]);
       terraform = {
         apply: await measure(moto.endpoint, () => terraformOk(copy, ['apply', '-auto-approve'])),

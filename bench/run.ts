@@ -21,7 +21,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const list = (value: string | undefined, fallback: string[]) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
 const cases = list(process.env.BENCH_CASES, Object.keys(GOLDEN_CASES));
-const sizes = list(process.env.BENCH_SIZES, ['1', '10', '100', '500']).map(Number);
+const sizes = process.env.BENCH_SIZES === 'none' ? [] : list(process.env.BENCH_SIZES, ['1', '10', '100', '500']).map(Number);
 
 const needs: Array<[string, boolean]> = [
   ['dist/kops.js (npm run build)', existsSync(kopsBin)],
@@ -44,24 +44,36 @@ const cell = (m: Measured) => `${seconds(m.ms)}, ${m.calls} calls`;
 const ratio = (ours: Measured, ref: Measured | undefined) =>
   ref ? `${(ref.ms / ours.ms).toFixed(1)}x faster, ${(ref.calls / ours.calls).toFixed(1)}x fewer calls` : '';
 
+/** Each row also goes to stderr as soon as it is measured, so a long run shows its figures as it goes. */
+const add = (row: Row) => {
+  rows.push(row);
+  process.stderr.write(`  ${row.filter(Boolean).join(' | ')}\n`);
+};
+
 for (const name of cases) {
   process.stderr.write(`lifecycle ${name}${withTerraform ? ' (with terraform reference)' : ''} ...\n`);
-  const r: LifecycleResult = await benchLifecycle(name, withTerraform);
+  let r: LifecycleResult;
+  try {
+    r = await benchLifecycle(name, withTerraform);
+  } catch (err) {
+    add([`${name}: not measured`, (err as Error).message.split('\n').slice(0, 3).join(' '), '', '']);
+    continue;
+  }
   const tf = r.terraform;
   const label = `${name} (ours ${r.ourResources} resources / ${r.ourTypes} types; golden ${r.goldenResources})`;
-  rows.push([`${label}: first apply`, cell(r.ours.apply), tf ? `terraform apply ${cell(tf.apply)}` : '-', ratio(r.ours.apply, tf?.apply)]);
-  rows.push([`${name}: no-op re-run (${(r.ours.noOp.calls / r.ourTypes).toFixed(2)} calls per declared type)`, cell(r.ours.noOp), tf ? `terraform plan ${cell(tf.plan)}` : '-', ratio(r.ours.noOp, tf?.plan)]);
-  rows.push([`${name}: delete`, cell(r.ours.delete), tf ? `terraform destroy ${cell(tf.destroy)}` : '-', ratio(r.ours.delete, tf?.destroy)]);
+  add([`${label}: first apply`, cell(r.ours.apply), tf ? `terraform apply ${cell(tf.apply)}` : '-', ratio(r.ours.apply, tf?.apply)]);
+  add([`${name}: no-op re-run (${(r.ours.noOp.calls / r.ourTypes).toFixed(2)} calls per declared type)`, cell(r.ours.noOp), tf ? `terraform plan ${cell(tf.plan)}` : '-', ratio(r.ours.noOp, tf?.plan)]);
+  add([`${name}: delete`, cell(r.ours.delete), tf ? `terraform destroy ${cell(tf.destroy)}` : '-', ratio(r.ours.delete, tf?.destroy)]);
 }
 
 process.stderr.write('start-up ...\n');
 const startup = benchStartup(Number(process.env.BENCH_ROUNDS ?? 21));
-rows.push(['start-up: kops version (median of runs)', `${startup.kopsMs.toFixed(0)} ms`, `node -e 0 ${startup.nodeMs.toFixed(0)} ms`, `${(startup.kopsMs / startup.nodeMs).toFixed(2)}x node -e 0`]);
+add(['start-up: kops version (median of runs)', `${startup.kopsMs.toFixed(0)} ms`, `node -e 0 ${startup.nodeMs.toFixed(0)} ms`, `${(startup.kopsMs / startup.nodeMs).toFixed(2)}x node -e 0`]);
 
 process.stderr.write(`instance groups ${sizes.join(', ')} ...\n`);
-for (const s of await benchScale(sizes)) {
-  rows.push([`${s.instanceGroups} instance groups: preview (update cluster)`, `${seconds(s.preview.ms)}, peak ${s.preview.peakMb.toFixed(0)} MB`, '-', '']);
-  rows.push([`${s.instanceGroups} instance groups: terraform output`, `${seconds(s.terraform.ms)}, peak ${s.terraform.peakMb.toFixed(0)} MB`, '-', '']);
+for (const s of sizes.length > 0 ? await benchScale(sizes) : []) {
+  add([`${s.instanceGroups} instance groups: preview (update cluster)`, `${seconds(s.preview.ms)}, peak ${s.preview.peakMb.toFixed(0)} MB`, '-', '']);
+  add([`${s.instanceGroups} instance groups: terraform output`, `${seconds(s.terraform.ms)}, peak ${s.terraform.peakMb.toFixed(0)} MB`, '-', '']);
 }
 
 process.stderr.write('rolling-update preview ...\n');
