@@ -250,17 +250,19 @@ const CATALOG: CatalogEntry[] = [
     },
     enabled: (c) => c.spec.networking?.flannel !== undefined,
   },
-  {
+  // Hubble's TLS needs the cluster PKI: the channel entry says so when it is enabled.
+  ...[false, true].map((hubble) => ({
     definition: {
       name: 'networking.cilium.io',
       id: 'k8s-1.16',
       manifestFile: 'k8s-1.16-v1.15.yaml',
       selector: NETWORKING_SELECTOR,
-      needsRollingUpdate: 'all',
+      needsRollingUpdate: 'all' as const,
+      needsPKI: hubble,
       render: cilium,
     },
-    enabled: (c) => c.spec.networking?.cilium !== undefined,
-  },
+    enabled: (c: AddonCluster) => c.spec.networking?.cilium !== undefined && (c.spec.networking.cilium.hubble?.enabled === true) === hubble,
+  })),
   {
     definition: {
       name: 'networking.kindnet',

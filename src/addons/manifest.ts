@@ -17,7 +17,8 @@ export function parseManifest(text: string): Data[] {
     .replaceAll('\r\n', '\n')
     .split('\n---\n')
     .map((section) => {
-      const [doc] = parseAllDocuments(section);
+      // Go's YAML reader follows YAML 1.1 (`0400` is octal, `yes` a boolean).
+      const [doc] = parseAllDocuments(section, { version: '1.1' });
       if (!doc) return null;
       if (doc.errors.length > 0) throw new Error(`add-on manifest: ${doc.errors[0].message}`);
       if (!/\n[ \t]*$/.test(section)) dropFinalLineBreak(doc, section);
@@ -70,7 +71,7 @@ export function serializeManifest(addonName: string, objects: Data[], selector: 
       obj.metadata = { ...Object.fromEntries(metadata), labels: withAddonLabels(obj, addonName, selector) };
       const template = (obj.spec as Data | undefined)?.template as Data | undefined;
       if (hasPodTemplate(obj) && template) {
-        const podMeta = (template.metadata ?? {}) as Data;
+        const podMeta = Object.fromEntries(Object.entries((template.metadata ?? {}) as Data).filter(([, v]) => v !== null));
         template.metadata = { ...podMeta, labels: { ...((podMeta.labels as Data | undefined) ?? {}), 'kops.k8s.io/managed-by': 'kops' } };
       }
       return toGoYaml(obj);

@@ -89,6 +89,11 @@ export function templateData(cluster: AddonCluster): unknown {
     const fieldType = schemaAt(specSchema, from);
     if (fieldType !== undefined) schema = put(schema as unknown as Data, fieldsPath(to), fieldType) as unknown as FieldSchema;
   }
+  // v1alpha2 states two Cilium switches negatively (disableMasquerade, IPTablesRulesNoinstall).
+  const cilium = cluster.spec.networking?.cilium;
+  for (const [internal, negated] of [['masquerade', 'disableMasquerade'], ['installIptablesRules', 'IPTablesRulesNoinstall']]) {
+    if (typeof cilium?.[negated] === 'boolean') data = put(data, ['networking', 'cilium', internal], !cilium[negated]);
+  }
   return goView(data, schema);
 }
 

@@ -43,6 +43,7 @@ export function commonTemplateFuncs(cluster: AddonCluster): Record<string, Templ
     ToYAML: (v) => toGoYaml(v),
     WithDefaultBool: (v, dflt) => (typeof v === 'boolean' ? v : dflt),
     contains: (needle, haystack) => String(haystack).includes(String(needle)),
+    replace: (text, from, to) => String(text).replaceAll(String(from), String(to)),
     join: (sep, list) => (Array.isArray(list) ? list.map(String).join(String(sep)) : ''),
     indent: (width, text) => indent(Number(width), String(text)),
     nindent: (width, text) => `\n${indent(Number(width), String(text))}`,
