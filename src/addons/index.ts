@@ -40,7 +40,7 @@ export type { AddonCluster, AddonContext, AddonDefinition } from './types.js';
 interface CatalogEntry {
   definition: AddonDefinition;
   /** Whether the cluster runs this add-on. */
-  enabled: (cluster: AddonCluster) => boolean;
+  enabled: (cluster: AddonCluster, ctx: AddonContext) => boolean;
 }
 
 /** CNI add-ons are selected by role rather than by name. */
@@ -152,6 +152,12 @@ const CATALOG: CatalogEntry[] = [
     },
     enabled: (c) => c.spec.nodeProblemDetector?.enabled === true,
   },
+  {
+    definition: { name: 'nvidia.addons.k8s.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', render: nvidia },
+    // The cluster's containerd, or any instance group's own, running NVIDIA GPUs.
+    enabled: (c, ctx) =>
+      c.spec.containerd?.nvidiaGPU?.enabled === true || (ctx.instanceGroups ?? []).some((ig) => ig.spec.containerd?.nvidiaGPU?.enabled === true),
+  },
   // The IRSA flavour is a different manifest id, so that switching IAM modes replaces the deployment.
   ...[false, true].map((irsa) => ({
     definition: {
@@ -174,10 +180,6 @@ const CATALOG: CatalogEntry[] = [
       render: podIdentityWebhook,
     },
     enabled: (c) => isAWS(c) && c.spec.podIdentityWebhook?.enabled === true,
-  },
-  {
-    definition: { name: 'nvidia.addons.k8s.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', render: nvidia },
-    enabled: (c) => isAWS(c) && c.spec.containerd?.nvidiaGPU?.enabled === true,
   },
   {
     definition: { name: 'storage-aws.addons.k8s.io', id: 'v1.15.0', manifestFile: 'v1.15.0.yaml', render: storageAws },
@@ -368,7 +370,7 @@ export interface AddonFile {
 
 /** The add-ons of a cluster: each enabled add-on's manifest and the bootstrap channel listing them. */
 export function buildAddons(cluster: AddonCluster, ctx: AddonContext): AddonFile[] {
-  const rendered: RenderedAddon[] = CATALOG.filter((e) => e.enabled(cluster)).map(({ definition }) => {
+  const rendered: RenderedAddon[] = CATALOG.filter((e) => e.enabled(cluster, ctx)).map(({ definition }) => {
     const objects = parseManifest(definition.render(cluster, ctx));
     for (const obj of objects) labelForChannel(obj, definition.selector === undefined ? { 'k8s-addon': definition.name } : (definition.selector ?? {}));
     const sa = definition.serviceAccountRole;
