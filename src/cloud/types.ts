@@ -1,4 +1,4 @@
-import type { Actual, Provider } from '../engine/ops.js';
+import type { ErrorClass, Provider } from '../engine/ops.js';
 import type { CloudLookup } from './lookup.js';
 
 /**
@@ -49,11 +49,16 @@ export interface CloudDiscovery {
    * with the foreign objects that would stop deletion half way. Reads only.
    */
   discover(clusterName: string, options: DiscoverOptions): Promise<ClusterObjects>;
+  /** Deletes the object (`delete`), or removes the cluster's tags from it (`untag`). */
+  remove(object: ClusterObject): Promise<void>;
   /**
    * Asked when the cloud keeps refusing to delete an object: what outside the cluster holds it right now.
    * Empty when nothing foreign is found (the refusal is then waited on).
    */
-  explainRefusal(object: ClusterObject, found: ClusterObjects): Promise<Blocker[]>;
+  explainRefusal(object: ClusterObject): Promise<Blocker[]>;
+  /** How a failed removal is treated: already gone is success, in use is waited on, the rest is an error. */
+  classify(err: unknown): ErrorClass;
+  describe(err: unknown): string;
 }
 
 export interface DiscoverOptions {
@@ -62,6 +67,7 @@ export interface DiscoverOptions {
 }
 
 export interface ClusterObjects {
+  /** In deletion order (users first), then by id. */
   objects: ClusterObject[];
   /** Known before anything is deleted. */
   blockers: Blocker[];
@@ -69,20 +75,17 @@ export interface ClusterObjects {
 
 /** One cloud object found for the cluster. */
 export interface ClusterObject {
-  /** Resource type, as for tasks (`aws_vpc`, `aws_iam_role`). */
+  /** `type:id`, unique among the objects. */
+  key: string;
+  /** The kind of object as people call it (`vpc`, `autoscaling-group`, `iam-role`). */
   type: string;
-  /** Cloud id; `type/id` is unique among the objects. */
   id: string;
   /** Its name for people (Name tag, or the id). */
   name: string;
-  /** Tags as found; undefined for objects that carry none. */
-  tags?: Record<string, string>;
-  /** What the type's delete op needs. */
-  actual: Actual;
-  /** `type/id` keys of objects this one uses: it is deleted before them. */
-  uses: string[];
-  /** How it was found: by ownership tags, by the naming scheme, or as part of another object. */
-  foundBy: 'tags' | 'name' | 'relation';
+  /** `delete` for what the cluster owns; `untag` for shared objects, which only lose the cluster's tags. */
+  action: 'delete' | 'untag';
+  /** Keys of the objects that must be gone first (its users). */
+  after: string[];
   /** Not listed for the user: a step of deleting another listed object (a rule of another group that references it). */
   internal?: boolean;
 }

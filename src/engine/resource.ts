@@ -74,3 +74,16 @@ export function defineResource<S extends object>(decl: ResourceDecl): ResourceTy
 export function resourceDecl(type: string): ResourceDecl | undefined {
   return registry.get(type);
 }
+
+/**
+ * A file kops keeps in the state store (completed spec, nodeup configs, add-on manifests, ...), declared as a task
+ * of type `managed_file`: the direct target writes it to the store, the terraform target as an object of the
+ * store's bucket (or, for a file:// store, directly).
+ */
+export interface ManagedFileSpec {
+  /** Full location in the state store, e.g. `memfs://clusters.example.com/minimal.example.com/cluster-completed.spec`. */
+  location: string;
+  contents: string;
+  /** Object ACL for s3:// stores (from KOPS_STATE_S3_ACL). */
+  acl?: string;
+}

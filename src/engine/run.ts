@@ -1,7 +1,7 @@
 import { diffFields, type FieldChange } from './diff.js';
 import { buildGraph, topologicalOrder, type GraphNode } from './graph.js';
 import { effectiveLifecycle, type LifecycleOverrides } from './lifecycle.js';
-import { newRunSession, type Actual, type Provider, type ResourceOps } from './ops.js';
+import { newRunSession, type Actual, type ErrorClass, type Provider, type ResourceOps } from './ops.js';
 import { containsPending, isPlainObject, Pending, resolveRefs } from './refs.js';
 import { isRef, type Lifecycle, type Ref, type Task } from './task.js';
 
@@ -66,7 +66,7 @@ export async function runTasks<C>(tasks: readonly Task[], options: RunOptions<C>
 }
 
 /** Runs `work` for every node once all its dependencies are done, at most `limit` at a time. */
-async function schedule(graph: Map<string, GraphNode>, limit: number, work: (key: string) => Promise<void>): Promise<void> {
+async function schedule(graph: ReadonlyMap<string, Pick<GraphNode, 'key' | 'deps' | 'dependents'>>, limit: number, work: (key: string) => Promise<void>): Promise<void> {
   const remaining = new Map([...graph.values()].map((n) => [n.key, n.deps.length]));
   const ready = [...remaining].filter(([, n]) => n === 0).map(([k]) => k).sort();
   let running = 0;
@@ -258,4 +258,169 @@ function describePending(spec: Record<string, unknown>): string {
   };
   walk(spec);
   return [...new Set(found)].join(', ');
+}
+
+/** One existing object to remove (delete, or strip of the cluster's tags). */
+export interface Removal {
+  /** Unique among the objects being removed. */
+  key: string;
+  /** Keys of the objects that must be gone before this one (its users): dependencies reversed. */
+  after: readonly string[];
+}
+
+export interface RemovalPolicy {
+  /** Cloud calls in flight at once. */
+  concurrency: number;
+  /** Longest time to keep retrying objects the cloud still sees in use (ms). */
+  waitMs: number;
+  /** Give up on an object after this many refusals in a row; 0 leaves only `waitMs` as the bound. */
+  maxAttempts: number;
+  /** Longest pause between two attempts on one object (ms); pauses grow from 500 ms up to it. */
+  intervalMs: number;
+  /** After this many refusals, ask what outside the cluster holds the object, and stop if something does. */
+  explainAfter: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface RemovalCalls<T extends Removal, B> {
+  remove(item: T): Promise<void>;
+  classify(err: unknown): ErrorClass;
+  describe(err: unknown): string;
+  /** What outside the cluster holds an object the cloud keeps refusing to delete; empty when nothing is found. */
+  explain?(item: T): Promise<B[]>;
+}
+
+export type RemovalEvent<T> = { kind: 'done'; item: T } | { kind: 'retrying'; item: T; reason: string } | { kind: 'failed'; item: T; reason: string };
+
+export interface RemovalReport<T, B> {
+  done: T[];
+  failed: { item: T; reason: string }[];
+  /** Objects not attempted because one that had to go before them could not. */
+  skipped: { item: T; waitingFor: T }[];
+  blockers: B[];
+}
+
+/**
+ * Removes objects users first, on the same scheduler as `runTasks` with the dependencies reversed: an object goes
+ * once every object it waits for is gone. The cloud may still see a dependency we do not (an interface left by a
+ * terminating instance): such refusals are retried with growing pauses, within the policy's bounds; when
+ * something outside the cluster holds the object, the run names it instead of waiting.
+ */
+export async function runRemovals<T extends Removal, B>(
+  items: readonly T[],
+  policy: RemovalPolicy,
+  calls: RemovalCalls<T, B>,
+  onEvent: (e: RemovalEvent<T>) => void = () => {},
+): Promise<RemovalReport<T, B>> {
+  const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = policy.now ?? Date.now;
+  const deadline = now() + policy.waitMs;
+  const limit = semaphore(policy.concurrency);
+  const report: RemovalReport<T, B> = { done: [], failed: [], skipped: [], blockers: [] };
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  const graph = new Map(items.map((i) => [i.key, { key: i.key, deps: i.after.filter((k) => byKey.has(k) && k !== i.key), dependents: [] as string[] }]));
+  for (const node of graph.values()) for (const d of node.deps) graph.get(d)!.dependents.push(node.key);
+  const gone = new Set<string>();
+
+  const done = (item: T) => {
+    gone.add(item.key);
+    report.done.push(item);
+    onEvent({ kind: 'done', item });
+  };
+  const fail = (item: T, reason: string, blockers: B[]) => {
+    report.failed.push({ item, reason });
+    report.blockers.push(...blockers);
+    onEvent({ kind: 'failed', item, reason });
+  };
+  const explain = (item: T) => (calls.explain ? calls.explain(item).catch(() => []) : Promise.resolve([]));
+
+  // Waiting objects hold no call slot: the bound is on calls in flight, not on objects in progress.
+  await schedule(graph, Number.MAX_SAFE_INTEGER, async (key) => {
+    const item = byKey.get(key)!;
+    const waitingFor = graph.get(key)!.deps.find((d) => !gone.has(d));
+    if (waitingFor) {
+      report.skipped.push({ item, waitingFor: byKey.get(waitingFor)! });
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await limit(() => calls.remove(item));
+        return done(item);
+      } catch (err) {
+        const kind = calls.classify(err);
+        if (kind === 'notFound') return done(item);
+        const reason = calls.describe(err);
+        const waitable = kind === 'dependencyViolation' || kind === 'retryable';
+        if (kind === 'dependencyViolation' && attempt % policy.explainAfter === 0) {
+          const blockers = await explain(item);
+          if (blockers.length > 0) return fail(item, reason, blockers);
+        }
+        const pause = Math.min(policy.intervalMs, 500 * 2 ** (attempt - 1));
+        const outOfAttempts = policy.maxAttempts > 0 && attempt >= policy.maxAttempts;
+        if (!waitable || outOfAttempts || now() + pause > deadline) {
+          return fail(item, waitable ? `still in use: ${reason}` : reason, kind === 'dependencyViolation' ? await explain(item) : []);
+        }
+        onEvent({ kind: 'retrying', item, reason });
+        await sleep(pause);
+      }
+    }
+  });
+  return report;
+}
+
+function semaphore(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its slot straight to the next one waiting.
+    if (active < max) active++;
+    else await new Promise<void>((r) => queue.push(r));
+    try {
+      return await task();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+export interface DeleteTasksOptions<C> {
+  provider: Provider<C>;
+  policy?: Partial<RemovalPolicy>;
+}
+
+export interface DeleteTasksResult {
+  deleted: string[];
+  /** Objects left, with the error each met (or what they waited for). */
+  failed: { key: string; error: string }[];
+}
+
+const defaultRemovalPolicy: RemovalPolicy = { concurrency: 10, waitMs: 5 * 60_000, maxAttempts: 12, intervalMs: 10_000, explainAfter: Number.MAX_SAFE_INTEGER };
+
+/** Finds what exists of `tasks` and deletes it through each type's delete op: users before what they use. */
+export async function deleteTasks<C>(tasks: readonly Task[], options: DeleteTasksOptions<C>): Promise<DeleteTasksResult> {
+  const { provider } = options;
+  const graph = buildGraph(tasks);
+  const found = await runTasks(tasks, { provider, apply: false });
+  const existing = found.outcomes.filter((o) => o.actual !== undefined && !o.task.shared && o.lifecycle !== 'Ignore');
+  const items = existing.map((o) => ({ key: o.key, after: graph.get(o.key)!.dependents, outcome: o }));
+  const report = await runRemovals(
+    items,
+    { ...defaultRemovalPolicy, ...options.policy },
+    {
+      async remove({ outcome }) {
+        const ops = provider.ops(outcome.task.type);
+        if (!ops) throw new Error(`resource type ${outcome.task.type} cannot be deleted by this target`);
+        await ops.delete(provider.cloud, outcome.actual!);
+      },
+      classify: (err) => provider.classify(err),
+      describe: (err) => provider.describe(err),
+    },
+  );
+  return {
+    deleted: report.done.map((i) => i.key),
+    failed: [...report.failed.map((f) => ({ key: f.item.key, error: f.reason })), ...report.skipped.map((s) => ({ key: s.item.key, error: `waits for ${s.waitingFor.key}, which could not be deleted` }))],
+  };
 }

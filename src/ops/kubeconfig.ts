@@ -114,3 +114,9 @@ export async function writeKubeconfig(path: string, entry: KubeconfigEntry): Pro
   await chmod(tmp, 0o600);
   await rename(tmp, path);
 }
+
+/** DNS name of the cluster's API load balancer, asked of its cloud (AWS: found by the cluster's tag). */
+export async function apiLoadBalancerDns(clusterName: string): Promise<string | undefined> {
+  const { findApiLoadBalancerDns } = await import('../cloud/aws/api-load-balancer.js');
+  return findApiLoadBalancerDns(clusterName);
+}

@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { deleteInOrder, deleteTasks } from '../../src/engine/delete.js';
-import { runTasks } from '../../src/engine/run.js';
+import { deleteTasks, runRemovals, runTasks, type RemovalPolicy } from '../../src/engine/run.js';
 import { ref } from '../../src/engine/task.js';
 import { CloudError, FakeCloud, fakeOps, fakeProvider, task } from './fake-provider.js';
 
-const noWait = () => 0;
+const quick: Partial<RemovalPolicy> = { intervalMs: 0 };
 
 function setup() {
   const cloud = new FakeCloud();
@@ -16,11 +15,11 @@ function setup() {
 }
 
 describe('deletion', () => {
-  test('deletes users before what they use', async () => {
+  test('deletes users before what they use, through each type\'s delete op', async () => {
     const { cloud, provider, tasks } = setup();
     await runTasks(tasks, { provider, apply: true });
     cloud.calls.length = 0;
-    const result = await deleteTasks(tasks, { provider, roundDelay: noWait });
+    const result = await deleteTasks(tasks, { provider, policy: quick });
     expect(result.failed).toEqual([]);
     const deletes = cloud.calls.filter((c) => c.startsWith('delete'));
     expect(deletes).toHaveLength(3);
@@ -28,41 +27,39 @@ describe('deletion', () => {
     expect(cloud.objects.size).toBe(0);
   });
 
-  test('a DependencyViolation is retried in a later round, a bounded number of times', async () => {
-    const { cloud, provider } = setup();
-    const id = cloud.put('fake_vpc', { name: 'main' });
-    const label = `delete fake_vpc/${id}`;
-    cloud.failures.set(label, [new CloudError('dependencyViolation', 'has dependencies'), new CloudError('dependencyViolation', 'has dependencies')]);
-    const items = [{ key: 'fake_vpc/main', type: 'fake_vpc', actual: { id, fields: {} } }];
-    expect((await deleteInOrder(items, { provider, roundDelay: noWait })).deleted).toEqual(['fake_vpc/main']);
-
-    const stuck = cloud.put('fake_vpc', { name: 'stuck' });
-    cloud.failures.set(`delete fake_vpc/${stuck}`, Array.from({ length: 20 }, () => new CloudError('dependencyViolation', 'has dependencies')));
-    const result = await deleteInOrder([{ key: 'fake_vpc/stuck', type: 'fake_vpc', actual: { id: stuck, fields: {} } }], { provider, roundDelay: noWait, maxRounds: 4 });
-    expect(result.failed).toEqual([{ key: 'fake_vpc/stuck', error: 'has dependencies' }]);
-    expect(cloud.calls.filter((c) => c === `delete fake_vpc/${stuck}`)).toHaveLength(4);
+  test('a DependencyViolation is retried, a bounded number of times', async () => {
+    const { cloud, provider, tasks } = setup();
+    await runTasks(tasks, { provider, apply: true });
+    const id = cloud.objects.get('fake_vpc/main')!.id;
+    cloud.failures.set(`delete fake_vpc/${id}`, Array.from({ length: 20 }, () => new CloudError('dependencyViolation', 'has dependencies')));
+    const result = await deleteTasks(tasks, { provider, policy: { ...quick, maxAttempts: 4 } });
+    expect(result.failed).toEqual([{ key: 'fake_vpc/main', error: 'still in use: has dependencies' }]);
+    expect(cloud.calls.filter((c) => c === `delete fake_vpc/${id}`)).toHaveLength(4);
   });
 
-  test('an object already gone counts as deleted; a hard failure keeps what it uses', async () => {
-    const { cloud, provider } = setup();
-    const vpcId = cloud.put('fake_vpc', { name: 'main' });
-    const sgId = cloud.put('fake_sg', { name: 'nodes' });
-    const subnetId = cloud.put('fake_subnet', { name: 'a' });
-    cloud.failures.set(`delete fake_sg/${sgId}`, [new CloudError('notFound', 'gone')]);
-    cloud.failures.set(`delete fake_subnet/${subnetId}`, [new Error('access denied')]);
-    const result = await deleteInOrder(
-      [
-        { key: 'vpc', type: 'fake_vpc', actual: { id: vpcId, fields: {} } },
-        { key: 'sg', type: 'fake_sg', actual: { id: sgId, fields: {} }, uses: ['vpc'] },
-        { key: 'subnet', type: 'fake_subnet', actual: { id: subnetId, fields: {} }, uses: ['vpc'] },
-      ],
-      { provider, roundDelay: noWait },
+  test('an object already gone counts as removed; a hard failure keeps what waits for it', async () => {
+    const removed: string[] = [];
+    const items = [
+      { key: 'vpc', after: ['sg', 'subnet'] },
+      { key: 'sg', after: [] },
+      { key: 'subnet', after: [] },
+    ];
+    const report = await runRemovals(
+      items,
+      { concurrency: 2, waitMs: 1000, maxAttempts: 3, intervalMs: 0, explainAfter: 3 },
+      {
+        async remove(item) {
+          if (item.key === 'sg') throw new CloudError('notFound', 'gone');
+          if (item.key === 'subnet') throw new Error('access denied');
+          removed.push(item.key);
+        },
+        classify: (err) => (err instanceof CloudError ? err.kind : 'other'),
+        describe: (err) => (err as Error).message,
+      },
     );
-    expect(result.deleted).toEqual(['sg']);
-    expect(result.failed).toEqual([
-      { key: 'vpc', error: 'still in use by objects that could not be deleted' },
-      { key: 'subnet', error: 'access denied' },
-    ]);
-    expect(cloud.calls.filter((c) => c.startsWith(`delete fake_vpc`))).toEqual([]);
+    expect(report.done.map((i) => i.key)).toEqual(['sg']);
+    expect(report.failed.map((f) => [f.item.key, f.reason])).toEqual([['subnet', 'access denied']]);
+    expect(report.skipped.map((s) => [s.item.key, s.waitingFor.key])).toEqual([['vpc', 'subnet']]);
+    expect(removed).toEqual([]);
   });
 });

@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { API_VERSION, CLUSTER_LABEL, type KopsObject, type SSHCredential } from '../../apis/types.js';
-import { regionOfZone } from '../../cloud/aws/lookup.js';
-import { sdkLookup } from '../../cloud/aws/lookup-sdk.js';
+import { openLookup, regionOfZone } from '../../cloud/index.js';
 import { apiGceLookup } from '../../cloud/gce/lookup-api.js';
 import { UserError } from '../../errors.js';
 import { parseSshPublicKey, SshKeyStore } from '../../pki/sshkeys.js';
@@ -110,7 +109,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     }
     const channel = await loadChannel(options.channel);
     const { cluster, instanceGroups } = await createClusterSpec(options, {
-      lookup: sdkLookup(regionOfZone(options.zones[0])),
+      lookup: openLookup('aws', regionOfZone('aws', options.zones[0])),
       gceLookup: apiGceLookup(),
       channel,
       stateStore: store.base.url,

@@ -1,26 +1,24 @@
 import { encodeObject } from '../../apis/codec.js';
-import { API_VERSION, CLUSTER_LABEL, type Cluster, type InstanceGroup } from '../../apis/types.js';
-import { kopsArchitecture, regionOfZone, type InstanceRole } from '../../cloud/aws/lookup.js';
+import { API_VERSION, CLUSTER_LABEL, type InstanceGroup } from '../../apis/types.js';
 import { UserError } from '../../errors.js';
-import { findImage, loadChannel } from '../../populate/channel.js';
-import { parseSemVer } from '../../populate/semver.js';
+import { fillNewInstanceGroupDefaults } from '../../ops/instancegroups.js';
 import { checkBeforeWrite, mergeGroups } from '../checks.js';
 import type { CliContext } from '../context.js';
 import { runEditSession } from '../editor.js';
 import { expectArgs, type Invocation } from '../invocation.js';
-import { instanceGroupZones, parseOutputFormat, writeObjects } from '../output.js';
+import { parseOutputFormat, writeObjects } from '../output.js';
 import { decodeSingle } from '../manifests.js';
 import { openClusterStore } from '../store.js';
 import { withCliLocks } from '../lock.js';
 
 /** Roles as `--role` accepts them (case-insensitive) → the v1alpha2 spelling. */
-const ROLES: Record<string, { api: string; lookup: InstanceRole; size: number }> = {
-  'control-plane': { api: 'Master', lookup: 'ControlPlane', size: 1 },
-  controlplane: { api: 'Master', lookup: 'ControlPlane', size: 1 },
-  master: { api: 'Master', lookup: 'ControlPlane', size: 1 },
-  apiserver: { api: 'APIServer', lookup: 'APIServer', size: 2 },
-  node: { api: 'Node', lookup: 'Node', size: 2 },
-  bastion: { api: 'Bastion', lookup: 'Bastion', size: 1 },
+const ROLES: Record<string, { api: string; size: number }> = {
+  'control-plane': { api: 'Master', size: 1 },
+  controlplane: { api: 'Master', size: 1 },
+  master: { api: 'Master', size: 1 },
+  apiserver: { api: 'APIServer', size: 2 },
+  node: { api: 'Node', size: 2 },
+  bastion: { api: 'Bastion', size: 1 },
 };
 
 /** `kops create instancegroup NAME`: a default InstanceGroup for the role, edited or printed before it is saved. */
@@ -58,7 +56,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       },
     };
     checkBeforeWrite(cluster, mergeGroups(groups, [group]), [{ object: group, source: inv.commandPath }]);
-    await fillMachineDefaults(group, cluster, role.lookup);
+    await fillNewInstanceGroupDefaults(cluster, group);
 
     if (dryRun) {
       writeObjects(ctx.stdout, [group], format!);
@@ -81,20 +79,4 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       },
     });
   });
-}
-
-/** Machine type and image as the Go kops fills them: the cloud's default type for the role, the channel's image. */
-async function fillMachineDefaults(group: InstanceGroup, cluster: Cluster, role: InstanceRole): Promise<void> {
-  if ((cluster.spec?.cloudProvider ?? 'aws') !== 'aws') return;
-  const zones = instanceGroupZones(cluster, group);
-  if (zones.length === 0) return;
-  const { sdkLookup } = await import('../../cloud/aws/lookup-sdk.js');
-  const lookup = sdkLookup(regionOfZone(zones[0]));
-  group.spec.machineType = await lookup.defaultInstanceType(role, zones);
-  const k8s = parseSemVer(cluster.spec?.kubernetesVersion ?? '');
-  if (!k8s) return;
-  const info = await lookup.instanceType(group.spec.machineType);
-  const arch = kopsArchitecture(info?.architectures ?? []) ?? 'amd64';
-  const image = findImage(await loadChannel(cluster.spec?.channel || 'stable'), 'aws', k8s, arch);
-  if (image) group.spec.image = image.name;
 }

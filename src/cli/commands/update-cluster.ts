@@ -23,7 +23,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const yes = inv.bool('yes');
   const lifecycleOverrides = parseLifecycleOverrides(inv.strings('lifecycle-overrides'));
   return withCliLocks(ctx, inv, yes || target === 'terraform' ? [await ctx.clusterName(inv.args[0])] : [], async () => {
-    const { update, aws, region, google, pki } = await prepareClusterUpdate(ctx, inv.args[0], {
+    const { update, cloud, region, google, opened } = await prepareClusterUpdate(ctx, inv.args[0], {
       persistKeysets: yes || target === 'terraform',
       lifecycleOverrides: Object.fromEntries(lifecycleOverrides),
       phase: phase as Phase | undefined,
@@ -43,7 +43,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       const out = inv.string('out') || 'out/terraform';
       const terraform = (update.completed.spec as { target?: { terraform?: Record<string, Record<string, string>> } }).target?.terraform;
       const rendered = await renderTerraform(update.tasks, {
-        clusterName: pki.clusterName,
+        clusterName: opened.clusterName,
         region,
         google,
         providerExtraConfig: terraform?.providerExtraConfig,
@@ -51,16 +51,14 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       });
       for (const w of rendered.storeWrites) await openVfs(w.location).write(w.contents);
       await writeTerraformOutput(out, rendered.files);
-      ctx.stdout.write(`Terraform configuration for ${pki.clusterName} written to ${out}\nRun: cd ${out} && terraform init && terraform apply\n`);
+      ctx.stdout.write(`Terraform configuration for ${opened.clusterName} written to ${out}\nRun: cd ${out} && terraform init && terraform apply\n`);
       return;
     }
 
-    if (!aws) throw new UserError(`update cluster: applying directly is not supported for ${google ? 'GCE' : 'this cloud'} yet`, 'use --target terraform and apply the output with terraform');
+    if (!cloud) throw new UserError(`update cluster: applying directly is not supported for ${google ? 'GCE' : 'this cloud'} yet`, 'use --target terraform and apply the output with terraform');
     const { updateDirect } = await import('../../targets/direct/apply.js');
-    const { directProvider } = await import('../../cloud/aws/direct.js');
-    const { emulatorProfile } = await import('../../cloud/aws/emulators.js');
     const result = await updateDirect(update.tasks, {
-      provider: directProvider(aws, { unobservable: emulatorProfile(ctx.env.KOPS_AWS_EMULATOR) }),
+      provider: cloud.direct(),
       yes,
       lifecycleOverrides,
       out: (text) => ctx.stdout.write(text),
@@ -73,13 +71,13 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     await (await openClusterStore(ctx)).writeCompletedSpec(update.completed as never);
     if (inv.bool('create-kube-config') || inv.isSet('admin') || inv.string('user') || inv.bool('internal')) {
       const { exportClusterKubeconfig, kubeconfigOptions } = await import('./export-kubeconfig.js');
-      await exportClusterKubeconfig(ctx, pki.clusterName, kubeconfigOptions(inv));
+      await exportClusterKubeconfig(ctx, opened.clusterName, kubeconfigOptions(inv));
     }
     ctx.stdout.write(
       `\nCluster is starting. It should be ready in a few minutes.\n\nSuggestions:\n` +
         ` * validate cluster: kops validate cluster --wait 10m\n` +
         ` * list nodes: kubectl get nodes --show-labels\n` +
-        ` * the admin user is specific to Debian/Ubuntu images: ssh -i ~/.ssh/id_rsa ubuntu@api.${pki.clusterName}\n`,
+        ` * the admin user is specific to Debian/Ubuntu images: ssh -i ~/.ssh/id_rsa ubuntu@api.${opened.clusterName}\n`,
     );
   });
 }

@@ -490,23 +490,31 @@ function setupApi(opt: CreateClusterOptions, topology: string, cluster: Cluster)
 const ROLE_FOR_DEFAULTS: Record<string, InstanceRole> = { Master: 'ControlPlane', APIServer: 'APIServer', Node: 'Node', Bastion: 'Bastion' };
 
 /** Image (picked before the default machine type, so an IG without a size counts as amd64), machine type, subnets. */
-async function completeInstanceGroup(ig: IG, opt: CreateClusterOptions, spec: Spec, k8s: SemVer, ctx: NewClusterContext): Promise<void> {
-  const name = ig.metadata.name!;
+/**
+ * An instance group's image and machine type when not given: the image from the channel (for the architecture of
+ * the machine type when one is set), then the cloud's default machine type for the role in the group's zones.
+ */
+export async function fillMachineDefaults(ig: IG, spec: Spec, k8s: SemVer, ctx: Pick<NewClusterContext, 'lookup' | 'channel'>, image?: string): Promise<void> {
   if (!ig.spec.image) {
-    if (opt.image) ig.spec.image = opt.image;
+    if (image) ig.spec.image = image;
     else {
       const cloud = spec.cloudProvider!;
       // Only AWS offers machine types of another architecture than amd64.
       const arch = cloud === 'aws' ? await machineArchitecture(ig.spec.machineType, ctx.lookup) : 'amd64';
-      const image = findImage(ctx.channel, cloud, k8s, arch);
-      if (!image) throw new UserError(`no image in channel ${ctx.channel.source} for ${cloud}/${arch} and Kubernetes ${spec.kubernetesVersion}`, 'give one with --image');
-      ig.spec.image = image.name;
+      const found = findImage(ctx.channel, cloud, k8s, arch);
+      if (!found) throw new UserError(`no image in channel ${ctx.channel.source} for ${cloud}/${arch} and Kubernetes ${spec.kubernetesVersion}`, 'give one with --image');
+      ig.spec.image = found.name;
     }
   }
   if (!ig.spec.machineType && ig.spec.manager !== 'Karpenter') {
     const role = ROLE_FOR_DEFAULTS[ig.spec.role!];
     ig.spec.machineType = spec.cloudProvider === 'gce' ? GCE_DEFAULT_MACHINE_TYPES[role] : await ctx.lookup.defaultInstanceType(role, zonesOfInstanceGroup(ig, spec));
   }
+}
+
+async function completeInstanceGroup(ig: IG, opt: CreateClusterOptions, spec: Spec, k8s: SemVer, ctx: NewClusterContext): Promise<void> {
+  const name = ig.metadata.name!;
+  await fillMachineDefaults(ig, spec, k8s, ctx, opt.image);
   const subnets = spec.subnets ?? [];
   if (ig.spec.role === ROLE_CONTROL_PLANE) return;
   if (!ig.spec.subnets?.length) {

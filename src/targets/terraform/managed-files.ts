@@ -1,4 +1,4 @@
-import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
+import type { ManagedFileSpec } from '../../engine/resource.js';
 import { UserError } from '../../errors.js';
 
 /** The bucket that stands in for the in-memory store in Terraform output (as the Go kops test harness renders it). */

@@ -1,5 +1,4 @@
-import { resourceDecl, type Fields } from '../../engine/resource.js';
-import type { ManagedFileSpec } from '../../cloud/aws/resources/managed-file.js';
+import { resourceDecl, type Fields, type ManagedFileSpec } from '../../engine/resource.js';
 import { isRef, taskKey, type Ref, type Task, type TaskKey } from '../../engine/task.js';
 import { formatBlocks } from './format.js';
 import { Expr, HclBlock, HclMap, renderBlock, renderValue, type HclBody, type HclValue } from './hcl.js';

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { AwsClients } from '../../../src/cloud/aws/clients.js';
-import { deleteResources, type DeletePolicy } from '../../../src/ops/delete/delete.js';
-import { deletionOrder } from '../../../src/ops/delete/order.js';
-import type { Blocker, ClusterResource, ResourceType } from '../../../src/ops/delete/resource.js';
+import { deletionOrder } from '../../../src/cloud/aws/discovery/order.js';
+import type { Blocker, ClusterResource, ResourceType } from '../../../src/cloud/aws/discovery/resource.js';
+import type { DeletePolicy } from '../../../src/ops/delete/delete.js';
+import { deleteResources } from './run-deletion.js';
 
 const aws = {} as AwsClients;
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $action: 'Delete' });
@@ -31,7 +32,7 @@ function resource(type: ResourceType, id: string, run: () => Promise<void> = asy
   return { type, id, name: id, action: 'delete', run, ...extra };
 }
 
-describe('deleteResources', () => {
+describe('deleting the objects of a cluster', () => {
   test('users go before what they use: instances, then subnets, security groups, the VPC, then its DHCP options', async () => {
     const log: string[] = [];
     const r = (type: ResourceType, id: string) => resource(type, id, async () => void log.push(id));
@@ -91,8 +92,8 @@ describe('deleteResources', () => {
 
     const report = await deleteResources(aws, items, policy({ maxAttempts: 3 }));
 
-    expect(report.failed.map((f) => [f.resource.id, f.reason])).toEqual([['subnet-1', 'still in use: Delete: DependencyViolation: has dependencies']]);
-    expect(report.skipped.map((s) => [s.resource.id, s.waitingFor.id])).toEqual([['vpc-1', 'subnet-1']]);
+    expect(report.failed.map((f) => [f.item.id, f.reason])).toEqual([['subnet-1', 'still in use: Delete: DependencyViolation: has dependencies']]);
+    expect(report.skipped.map((s) => [s.item.id, s.waitingFor.id])).toEqual([['vpc-1', 'subnet-1']]);
     expect(vpcCalls).toBe(0);
     expect(report.done.map((r) => r.id)).toEqual(['role-1']);
   });

@@ -14,8 +14,9 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAwsClients, type AwsClients } from '../../../src/cloud/aws/clients.js';
 import { fromAwsTags } from '../../../src/cloud/aws/tags.js';
-import { deleteResources, defaultDeletePolicy } from '../../../src/ops/delete/delete.js';
-import { discoverCluster } from '../../../src/ops/delete/discover.js';
+import { discoverCluster } from '../../../src/cloud/aws/discovery/discover.js';
+import { defaultDeletePolicy } from '../../../src/ops/delete/delete.js';
+import { deleteResources } from './run-deletion.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
 import { accountContents, createCluster, createHostedZone } from './fixture.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { planBalancers, type BalancerSnapshot } from '../../../src/ops/delete/load-balancers.js';
+import { planBalancers, type BalancerSnapshot } from '../../../src/cloud/aws/discovery/load-balancers.js';
 
 const NAME = 'a.example.com';
 const network = { vpcIds: new Set(['vpc-1']), subnetIds: new Set(['subnet-1']), labels: new Map([['subnet-1', 'subnet subnet-1 (us-east-1a.a.example.com)']]) };

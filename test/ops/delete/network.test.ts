@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { planNetwork, type NetworkSnapshot } from '../../../src/ops/delete/network.js';
-import { ownership } from '../../../src/ops/delete/resource.js';
+import { planNetwork, type NetworkSnapshot } from '../../../src/cloud/aws/discovery/network.js';
+import { ownership } from '../../../src/cloud/aws/discovery/resource.js';
 
 const NAME = 'a.example.com';
 const tags = (t: Record<string, string>) => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isReadOnlyCall } from '../../../src/cloud/aws/clients.js';
-import { deleteTasks } from '../../../src/engine/delete.js';
+import { deleteTasks } from '../../../src/engine/run.js';
 import type { Task } from '../../../src/engine/task.js';
 import { updateDirect } from '../../../src/targets/direct/apply.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
@@ -45,7 +45,7 @@ describe.each(CASES)('direct target: a whole cluster from the model (%s) against
   test('delete removes what the update made', async () => {
     const cloud = motoCloud(moto);
     const started = Date.now();
-    const result = await deleteTasks(tasks(), { provider: cloud.provider, roundDelay: () => 200 });
+    const result = await deleteTasks(tasks(), { provider: cloud.provider, policy: { intervalMs: 200 } });
     expect(result.failed).toEqual([]);
     console.log(`${caseName} delete: ${result.deleted.length} objects, ${cloud.calls.length} calls, ${Date.now() - started} ms`);
     const after = await cloud.run(tasks(), { apply: false });

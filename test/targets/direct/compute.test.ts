@@ -11,7 +11,7 @@ import { SecurityGroup } from '../../../src/cloud/aws/resources/security-group.j
 import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
-import { deleteTasks } from '../../../src/engine/delete.js';
+import { deleteTasks } from '../../../src/engine/run.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { ref, type Task } from '../../../src/engine/task.js';
 import { sharedDir } from '../../helpers/cli.js';
@@ -165,7 +165,7 @@ describe('direct target: IAM, key pair, launch template and autoscaling group ag
   test('deletes everything, users first', async () => {
     const cloud = motoCloud(moto);
     const tasks = computeTasks({ imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1 });
-    const result = await deleteTasks(tasks, { provider: cloud.provider, roundDelay: () => 200 });
+    const result = await deleteTasks(tasks, { provider: cloud.provider, policy: { intervalMs: 200 } });
     expect(result.failed).toEqual([]);
     const after = await cloud.run(tasks, { apply: false });
     expect(after.outcomes.filter((o) => o.action !== 'create').map((o) => o.key)).toEqual([]);

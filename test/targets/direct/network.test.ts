@@ -7,7 +7,7 @@ import { Route, RouteTable, RouteTableAssociation } from '../../../src/cloud/aws
 import { SecurityGroup, SecurityGroupRule } from '../../../src/cloud/aws/resources/security-group.js';
 import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
-import { deleteTasks } from '../../../src/engine/delete.js';
+import { deleteTasks } from '../../../src/engine/run.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { ref, type Task } from '../../../src/engine/task.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
@@ -105,7 +105,7 @@ describe('direct target: network against moto', () => {
     const networkTasks = () => networkTasksOf('three.example.com');
     const cloud = motoCloud(moto);
     await cloud.run(networkTasks());
-    const result = await deleteTasks(networkTasks(), { provider: cloud.provider, roundDelay: () => 100 });
+    const result = await deleteTasks(networkTasks(), { provider: cloud.provider, policy: { intervalMs: 100 } });
     expect(result.failed).toEqual([]);
     const after = await cloud.run(networkTasks(), { apply: false });
     expect(after.outcomes.every((o) => o.action === 'create')).toBe(true);

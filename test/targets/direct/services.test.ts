@@ -14,7 +14,7 @@ import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { Vpc, VpcIpv4CidrBlockAssociation } from '../../../src/cloud/aws/resources/vpc.js';
 import { ipv6Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
-import { deleteTasks } from '../../../src/engine/delete.js';
+import { deleteTasks } from '../../../src/engine/run.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { ref, type Task } from '../../../src/engine/task.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
@@ -159,7 +159,7 @@ describe('direct target: NAT, IPv6, NLB, DNS, EBS, SQS and EventBridge against m
 
   test('deletes everything, users first', async () => {
     const cloud = motoCloud(moto);
-    const result = await deleteTasks(serviceTasks(zoneId), { provider: cloud.provider, roundDelay: () => 200 });
+    const result = await deleteTasks(serviceTasks(zoneId), { provider: cloud.provider, policy: { intervalMs: 200 } });
     expect(result.failed).toEqual([]);
     const after = await cloud.run(serviceTasks(zoneId), { apply: false });
     expect(after.outcomes.filter((o) => o.action !== 'create').map((o) => o.key)).toEqual([]);

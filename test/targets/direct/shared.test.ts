@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AwsClients } from '../../../src/cloud/aws/clients.js';
-import { deleteTasks } from '../../../src/engine/delete.js';
+import { deleteTasks } from '../../../src/engine/run.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
 import { updateClusterDir } from '../../model/golden-fixture.js';
@@ -67,7 +67,7 @@ describe.each(['shared_vpc', 'private-shared-subnet', 'private-shared-ip'])('dir
     // Nothing left to do also means the shared objects carry the tags declared for them (`...=shared`).
     expect(formatPlan(await cloud.run(tasks(), { apply: false }))).toBe('No changes need to be applied\n');
 
-    const result = await deleteTasks(tasks(), { provider: cloud.provider, roundDelay: () => 200 });
+    const result = await deleteTasks(tasks(), { provider: cloud.provider, policy: { intervalMs: 200 } });
     expect(result.failed).toEqual([]);
     expect((await cloud.aws.ec2.send(new DescribeVpcsCommand({ VpcIds: [ids['vpc-12345678']] }))).Vpcs).toHaveLength(1);
     const subnets = await cloud.aws.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [ids['vpc-12345678']] }] }));

@@ -8,7 +8,7 @@ import {
   type ResourceRecordSet,
 } from '@aws-sdk/client-route-53';
 import { DeleteQueueCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import type { AwsClients } from '../../cloud/aws/clients.js';
+import type { AwsClients } from '../clients.js';
 import { collect, ignoreGone, tagsOf } from './aws-util.js';
 import { ownership, type ClusterResource } from './resource.js';
 

@@ -13,7 +13,7 @@ import {
   type LaunchTemplate,
   type Volume,
 } from '@aws-sdk/client-ec2';
-import type { AwsClients } from '../../cloud/aws/clients.js';
+import type { AwsClients } from '../clients.js';
 import { clusterTagFilter, collect, ignoreGone, tagsOf, untagEc2 } from './aws-util.js';
 import { ownership, type ClusterResource } from './resource.js';
 

@@ -1,6 +1,6 @@
 import { DeleteTagsCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import { awsErrorCode, classifyAwsError, type AwsErrorClass } from '../../cloud/aws/clients.js';
-import { fromAwsTags, type Tags } from '../../cloud/aws/tags.js';
+import { awsErrorCode, classifyAwsError, type AwsErrorClass } from '../clients.js';
+import { fromAwsTags, type Tags } from '../tags.js';
 import { clusterTagKeys } from './resource.js';
 
 /** Every item of a paginated listing. */

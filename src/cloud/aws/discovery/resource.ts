@@ -1,5 +1,5 @@
-import type { AwsClients } from '../../cloud/aws/clients.js';
-import type { Tags } from '../../cloud/aws/tags.js';
+import type { AwsClients } from '../clients.js';
+import type { Tags } from '../tags.js';
 
 /** Kinds of cloud objects a cluster owns, named as the Go kops names them in its deletion table. */
 export type ResourceType =
@@ -42,15 +42,8 @@ export interface ClusterResource {
   findBlockers?(aws: AwsClients): Promise<Blocker[]>;
 }
 
-/** Something the cluster does not own that keeps one of its objects from being deleted. */
-export interface Blocker {
-  /** The cluster's object that cannot go, e.g. `subnet subnet-0abc`. */
-  blocked: string;
-  /** The foreign object, e.g. `instance i-0abc (Name=debug-box)`. */
-  by: string;
-  /** What to do about it. */
-  hint: string;
-}
+export type { Blocker } from '../../types.js';
+import type { Blocker } from '../../types.js';
 
 export interface Discovery {
   resources: ClusterResource[];

@@ -14,8 +14,8 @@ import {
   type ElasticLoadBalancingClient,
   type LoadBalancerDescription,
 } from '@aws-sdk/client-elastic-load-balancing';
-import type { AwsClients } from '../../cloud/aws/clients.js';
-import type { Tags } from '../../cloud/aws/tags.js';
+import type { AwsClients } from '../clients.js';
+import type { Tags } from '../tags.js';
 import { collect, ignoreGone, tagsOf } from './aws-util.js';
 import { foreign, thenAgain } from './network.js';
 import { ownership, type Blocker, type ClusterResource } from './resource.js';

@@ -1,5 +1,5 @@
 import { DescribeVolumesCommand } from '@aws-sdk/client-ec2';
-import type { AwsClients } from '../../cloud/aws/clients.js';
+import type { AwsClients } from '../clients.js';
 import { describeCompute, planCompute } from './compute.js';
 import { planDnsRecords, planEventResources } from './dns-and-events.js';
 import { planIam } from './iam.js';

@@ -16,8 +16,8 @@ import {
   paginateListRoles,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { classifyAwsError, type AwsClients } from '../../cloud/aws/clients.js';
-import type { Tags } from '../../cloud/aws/tags.js';
+import { classifyAwsError, type AwsClients } from '../clients.js';
+import type { Tags } from '../tags.js';
 import { collect, ignoreGone, tagsOf } from './aws-util.js';
 import { thenAgain } from './network.js';
 import { ownership, type ClusterResource } from './resource.js';

@@ -38,7 +38,7 @@ import {
   type Vpc,
   type VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
-import type { Tags } from '../../cloud/aws/tags.js';
+import type { Tags } from '../tags.js';
 import { clusterTagFilter, collect, ignoreGone, tagsOf, untagEc2 } from './aws-util.js';
 import { describeTags, ownership, type Blocker, type ClusterResource, type ResourceType } from './resource.js';
 

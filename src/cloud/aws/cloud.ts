@@ -1,0 +1,47 @@
+import type { CloudLookup } from '../lookup.js';
+import type { Cloud, TerraformProviderBlock } from '../types.js';
+import { createAwsClients, verifyAwsAccess, type AwsCall, type AwsClients } from './clients.js';
+import { directProvider } from './direct.js';
+import { awsDiscovery } from './discovery/index.js';
+import { emulatorProfile } from './emulators.js';
+import { awsInstanceGroups } from './instance-groups.js';
+import { sdkLookup } from './lookup-sdk.js';
+
+export interface AwsCloudOptions {
+  region: string;
+  /** Where to read AWS_ENDPOINT_URL, credentials and KOPS_AWS_EMULATOR (default: process.env, with the SDK's full credential chain). */
+  env?: Record<string, string | undefined>;
+  /** Look-ups to use instead of the SDK's (the conformance fixture world). */
+  lookup?: CloudLookup;
+  onCall?: (call: AwsCall) => void;
+}
+
+export interface AwsCloud extends Cloud {
+  readonly aws: AwsClients;
+}
+
+/** AWS behind the cloud interface: SDK clients of one region, and everything built on them. */
+export function awsCloud(options: AwsCloudOptions): AwsCloud {
+  const env = options.env ?? process.env;
+  const aws = createAwsClients({ region: options.region, env: options.env, onCall: options.onCall });
+  return {
+    provider: 'aws',
+    region: options.region,
+    aws,
+    lookup: options.lookup ?? sdkLookup(options.region),
+    async verifyAccess() {
+      const id = await verifyAwsAccess(aws);
+      return { account: id.account, partition: id.arn.split(':')[1] || 'aws', principal: id.arn };
+    },
+    direct: (direct) => directProvider(aws, direct ?? { unobservable: emulatorProfile(env.KOPS_AWS_EMULATOR) }),
+    discovery: awsDiscovery(aws),
+    terraform: {
+      providerBlocks({ region, filesRegion, managesFiles }) {
+        const blocks: TerraformProviderBlock[] = [{ name: 'aws', attributes: { region } }];
+        if (managesFiles) blocks.push({ name: 'aws', attributes: { alias: 'files', region: filesRegion ?? region } });
+        return blocks;
+      },
+    },
+    instanceGroups: awsInstanceGroups(aws),
+  };
+}

@@ -1,0 +1,97 @@
+import { checkNoRefusedFields } from '../../apis/fields/refuse.js';
+import type { AwsCloud } from '../../cloud/aws/cloud.js';
+import { apiGceLookup } from '../../cloud/gce/lookup-api.js';
+import type { Cloud } from '../../cloud/types.js';
+import type { Lifecycle } from '../../engine/task.js';
+import type { ClusterStore } from '../../statestore/clientset.js';
+import { KOPS_COMPAT_VERSION } from '../../version.js';
+import { openCluster, openClusterCloud, type OpenedCluster } from '../cluster.js';
+import { resolveNodeup } from './nodeup.js';
+import { buildGceClusterUpdate } from './gce.js';
+import { buildClusterUpdate, type ClusterUpdate } from './pipeline.js';
+
+export type Phase = 'network' | 'security' | 'cluster';
+
+export interface PrepareUpdateOptions {
+  /** Environment: cloud endpoint and credentials, KOPS_FEATURE_FLAGS, nodeup overrides. */
+  env: Record<string, string | undefined>;
+  persistKeysets: boolean;
+  lifecycleOverrides?: Record<string, Lifecycle>;
+  phase?: Phase;
+  clock?: () => Date;
+  /** Use this cloud instead of opening the cluster's (tests). */
+  cloud?: Cloud;
+  /** Fetches `<url>.sha256` and nodeup locations (default: HTTPS). */
+  fetchText?: (url: string) => Promise<string>;
+}
+
+export interface PreparedUpdate {
+  update: ClusterUpdate;
+  /** Absent for a cloud whose direct target is not wired yet (GCE: terraform only). */
+  cloud?: Cloud;
+  region: string;
+  /** Set for a GCE cluster: Terraform then uses the google provider. */
+  google?: { project: string };
+  opened: OpenedCluster;
+}
+
+/**
+ * What `update cluster` and `get assets` share: the cluster from the state store, its cloud with access checked,
+ * nodeup's location, and the full build (completed spec, bootstrap files, tasks).
+ */
+export async function prepareClusterUpdate(store: ClusterStore, clusterName: string, options: PrepareUpdateOptions): Promise<PreparedUpdate> {
+  const opened = await openCluster(store, clusterName, { clock: options.clock });
+  const provider = opened.cluster.spec?.cloudProvider;
+  checkNoRefusedFields([opened.cluster, ...(await store.listInstanceGroups(clusterName))], provider, `cluster ${clusterName} in the state store`);
+  const fetchText = options.fetchText ?? fetchHttps;
+  if (provider === 'gce') {
+    const update = await buildGceClusterUpdate({
+      store,
+      clusterName,
+      lookup: apiGceLookup(),
+      keystore: opened.keystore,
+      sshKeys: opened.sshKeys,
+      nodeup: await resolveNodeup(options.env, KOPS_COMPAT_VERSION, fetchText),
+      fetchSha256: fetchText,
+      kopsVersion: KOPS_COMPAT_VERSION,
+      persistKeysets: options.persistKeysets,
+      featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
+    });
+    return { update, region: update.region, google: { project: update.project }, opened };
+  }
+  const cloud = options.cloud ?? openClusterCloud(opened.cluster, { env: options.env === process.env ? undefined : options.env });
+  const identity = await cloud.verifyAccess();
+  const update = await buildClusterUpdate({
+    store,
+    clusterName,
+    aws: (cloud as AwsCloud).aws,
+    lookup: cloud.lookup,
+    account: { accountId: identity.account, partition: identity.partition },
+    keystore: opened.keystore,
+    sshKeys: opened.sshKeys,
+    nodeup: await resolveNodeup(options.env, KOPS_COMPAT_VERSION, fetchText),
+    fetchSha256: fetchText,
+    kopsVersion: KOPS_COMPAT_VERSION,
+    persistKeysets: options.persistKeysets,
+    lifecycleOverrides: options.lifecycleOverrides,
+    featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
+    phase: options.phase,
+  });
+  return { update, cloud, region: cloud.region, opened };
+}
+
+/** KOPS_FEATURE_FLAGS as the Go kops reads it: comma separated, `+Flag` or `Flag` enables, `-Flag` disables. */
+export function enabledFeatureFlags(value: string | undefined): string[] {
+  const enabled = new Set<string>();
+  for (const item of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (item.startsWith('-')) enabled.delete(item.slice(1));
+    else enabled.add(item.replace(/^\+/, ''));
+  }
+  return [...enabled].sort();
+}
+
+async function fetchHttps(url: string): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
+}
