@@ -61,3 +61,12 @@ export interface CloudLookup {
   subnetsOfVpc(vpcId: string): Promise<SubnetInfo[]>;
   hostedZones(): Promise<HostedZoneInfo[]>;
 }
+
+/** Cloud architecture name (EC2 spelling) → kops architecture, first supported wins (x86_64 → amd64, arm64 → arm64). */
+export function kopsArchitecture(architectures: string[]): 'amd64' | 'arm64' | undefined {
+  for (const a of architectures) {
+    if (a === 'x86_64') return 'amd64';
+    if (a === 'arm64') return 'arm64';
+  }
+  return undefined;
+}

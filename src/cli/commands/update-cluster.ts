@@ -31,9 +31,9 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     const names = inv.strings('instance-group');
     const roles = inv.strings('instance-group-roles');
     if (names.length > 0 || roles.length > 0) {
-      const all = await (await openClusterStore(ctx)).listInstanceGroups(pki.clusterName);
-      const selected = new Set(selectInstanceGroups(all, names, roles, pki.clusterName));
-      update.tasks = limitToInstanceGroups(update.tasks, all.filter((ig) => !selected.has(ig)), pki.clusterName);
+      const all = await (await openClusterStore(ctx)).listInstanceGroups(opened.clusterName);
+      const selected = new Set(selectInstanceGroups(all, names, roles, opened.clusterName));
+      update.tasks = limitToInstanceGroups(update.tasks, all.filter((ig) => !selected.has(ig)), opened.clusterName);
     }
 
     if (target === 'terraform') {

@@ -1,5 +1,5 @@
-import { kopsArchitecture, regionOfZone } from '../../cloud/aws/lookup.js';
-import { sdkLookup } from '../../cloud/aws/lookup-sdk.js';
+import { openLookup, regionOfZone } from '../../cloud/index.js';
+import { kopsArchitecture } from '../../cloud/lookup.js';
 import { planUpgrade } from '../../ops/operate/upgrade.js';
 import { loadChannel } from '../../populate/channel.js';
 import { KOPS_COMPAT_VERSION } from '../../version.js';
@@ -23,7 +23,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   const spec = cluster.spec as { channel?: string };
   const channelLocation = inv.string('channel') || spec.channel || 'stable';
   const zone = (cluster.spec?.subnets ?? []).map((s) => s.zone).find((z): z is string => !!z);
-  const lookup = zone ? sdkLookup(regionOfZone(zone)) : undefined;
+  const lookup = zone ? openLookup('aws', regionOfZone('aws', zone)) : undefined;
   const actions = await planUpgrade({
     cluster,
     instanceGroups,

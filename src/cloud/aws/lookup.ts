@@ -1,6 +1,7 @@
 /** AWS spellings of the look-up interface (lookup-sdk.ts answers it from AWS or moto), and AWS naming helpers. */
 export type { HostedZoneInfo, ImageInfo, InstanceRole, InstanceTypeInfo, SubnetInfo, VpcInfo } from '../lookup.js';
 export type { CloudLookup as AwsLookup } from '../lookup.js';
+export { kopsArchitecture } from '../lookup.js';
 
 /** Owner aliases the Go kops accepts in `owner/name` image strings. */
 const IMAGE_OWNER_ALIASES: Record<string, string> = {
@@ -23,13 +24,4 @@ export function splitImageOwner(image: string): { owner: string; name: string } 
 /** `us-east-1a` → `us-east-1`: the region is the zone minus its last letter. */
 export function regionOfZone(zone: string): string {
   return zone.slice(0, -1);
-}
-
-/** EC2 architecture → kops architecture, first supported wins (x86_64 → amd64, arm64 → arm64). */
-export function kopsArchitecture(architectures: string[]): 'amd64' | 'arm64' | undefined {
-  for (const a of architectures) {
-    if (a === 'x86_64') return 'amd64';
-    if (a === 'arm64') return 'arm64';
-  }
-  return undefined;
 }
