@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import type { EffectEntry, Fragment, Setting } from '../../../src/apis/fields/registry.js';
 import type { KopsObject } from '../../../src/apis/types.js';
+import { kubeletTasks } from '../../../src/nodeup/builders/kubelet.js';
+import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
+import type { FileTask } from '../../../src/nodeup/tasks.js';
 import { sharedDir } from '../../helpers/cli.js';
 import { runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
 
@@ -63,14 +66,34 @@ export function withSamples(entries: readonly EffectEntry[]): Obj[] {
 export async function runOutput(objects: Obj[]): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
   const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], BASELINE_DIR);
-  return files;
+  return withKubeletConfigs(files);
+}
+
+const NODEUP_CONFIG_FILE = /^data\/aws_s3_object_nodeupconfig-(.+)_content$/;
+const KUBELET_CONF = '/var/lib/kubelet/kubelet.conf';
+
+/**
+ * The output with, for each instance group's nodeupconfig, the kubelet.conf nodeup writes from it on an Ubuntu host,
+ * as `nodeup/kubelet.conf-<group>`.
+ */
+function withKubeletConfigs(files: Map<string, string>): Map<string, string> {
+  const out = new Map(files);
+  for (const [name, content] of files) {
+    const group = NODEUP_CONFIG_FILE.exec(name)?.[1];
+    if (!group) continue;
+    const config = parseNodeupConfig(content, name);
+    const ctx = { config, role: roleOf(config), host: { distribution: 'ubuntu' as const, architecture: 'amd64' as const }, assets: {}, remote: new Map<string, string>(), cloudProvider: 'aws' };
+    const conf = kubeletTasks(ctx).find((t): t is FileTask => t.kind === 'File' && t.path === KUBELET_CONF);
+    if (conf?.contents !== undefined) out.set(`nodeup/kubelet.conf-${group}`, String(conf.contents));
+  }
+  return out;
 }
 
 const squeeze = (s: string) => s.replace(/[ \t]+/g, ' ');
 
 /** The output files a fragment is looked for in (never the completed spec). */
 export function filesFor(fragment: Fragment, files: Map<string, string>): Array<[string, string]> {
-  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : name.startsWith('data/') && name.includes(fragment.in)));
+  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : (name.startsWith('data/') || name.startsWith('nodeup/')) && name.includes(fragment.in)));
 }
 
 export function hasFragment(fragment: Fragment, files: Map<string, string>): boolean {
@@ -78,9 +101,13 @@ export function hasFragment(fragment: Fragment, files: Map<string, string>): boo
   return filesFor(fragment, files).some(([, content]) => squeeze(content).includes(text));
 }
 
+/** A kubelet setting's name: the cluster's, the control plane's and the group's kubelet blocks merge into one config. */
+const kubeletField = (at: string) => /^spec\.(?:kubelet|masterKubelet)\.(.+)$/.exec(at)?.[1];
+const sameKubeletField = (a: EffectEntry, b: EffectEntry) => kubeletField(a.at) !== undefined && kubeletField(a.at) === kubeletField(b.at);
+
 /**
  * Entries grouped so that one pipeline run shows many samples: same settings and instance group, no two samples at
- * overlapping paths, and entries whose fragment is an absence alone.
+ * overlapping paths (nor the same kubelet setting from two kubelet blocks), and entries whose fragment is an absence alone.
  */
 export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry[][] {
   const out: EffectEntry[][] = [];
@@ -94,7 +121,7 @@ export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry
     const key = JSON.stringify([e.settings ?? [], e.ig ?? 'nodes']);
     const groups = open.get(key) ?? [];
     open.set(key, groups);
-    const fits = groups.find((g) => g.length < size && g.every((x) => x.kind !== e.kind || !overlaps(x.at, e.at)));
+    const fits = groups.find((g) => g.length < size && g.every((x) => (x.kind !== e.kind || !overlaps(x.at, e.at)) && !sameKubeletField(x, e)));
     if (fits) fits.push(e);
     else {
       const g = [e];
