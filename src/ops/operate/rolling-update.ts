@@ -136,6 +136,7 @@ async function rollGroup(deps: RollDeps, group: Group, o: RollOptions, interval:
       try {
         deps.log(`Detaching instance "${u.id}"${nodePart(u)}, in group "${group.cloud.cloudName}".`);
         await deps.cloud.groups.detach(group.cloud, u.id);
+        u.status = 'Detached';
       } catch (err) {
         deps.log(`failed to detach instance "${u.id}": ${(err as Error).message}`);
         skipped++;
@@ -214,7 +215,8 @@ async function drainTerminateAndWait(deps: RollDeps, o: RollOptions, u: Member, 
     } else deps.log(`Skipping drain of instance "${u.id}", because it is not registered in kubernetes`);
   }
   deps.log(`Stopping instance "${u.id}"${nodePart(u)}, in group "${u.group.cloud.cloudName}" (this may take a while).`);
-  await deps.cloud.groups.terminate(u.id, u.group.cloud);
+  // A detached instance is no longer its group's: the group is not asked to terminate it.
+  await deps.cloud.groups.terminate(u.id, u.status === 'Detached' ? undefined : u.group.cloud);
   deps.log(`waiting for ${seconds(interval)} after terminating instance`);
   await deps.sleep(interval);
 }
@@ -338,6 +340,7 @@ export async function replaceInstance(deps: RollDeps, member: Member, options: R
     else if (member.group.spec.spec?.manager !== 'Karpenter' && member.status !== 'Detached') {
       deps.log(`Detaching instance "${member.id}"${nodePart(member)}, in group "${member.group.cloud.cloudName}".`);
       await deps.cloud.groups.detach(member.group.cloud, member.id);
+      member.status = 'Detached';
       await maybeValidate(deps, options, ' after detaching instance', options.validateCount, member.group);
     }
   }
