@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import type { EffectEntry, Fragment, Setting } from '../../../src/apis/fields/registry.js';
 import type { KopsObject } from '../../../src/apis/types.js';
+import { CLOUD_CONFIG, cloudConfigTasks } from '../../../src/nodeup/builders/cloud-config.js';
 import { kubeletTasks } from '../../../src/nodeup/builders/kubelet.js';
 import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
 import type { FileTask } from '../../../src/nodeup/tasks.js';
@@ -66,25 +67,33 @@ export function withSamples(entries: readonly EffectEntry[]): Obj[] {
 export async function runOutput(objects: Obj[]): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
   const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], BASELINE_DIR);
-  return withKubeletConfigs(files);
+  return withNodeupFiles(files);
 }
 
 const NODEUP_CONFIG_FILE = /^data\/aws_s3_object_nodeupconfig-(.+)_content$/;
 const KUBELET_CONF = '/var/lib/kubelet/kubelet.conf';
 
+/** Files nodeup writes from a nodeupconfig, shown as `nodeup/<name>-<group>`. */
+const NODEUP_FILES = [
+  { name: 'kubelet.conf', path: KUBELET_CONF, tasks: kubeletTasks },
+  { name: 'cloud.config', path: CLOUD_CONFIG, tasks: cloudConfigTasks },
+] as const;
+
 /**
- * The output with, for each instance group's nodeupconfig, the kubelet.conf nodeup writes from it on an Ubuntu host,
- * as `nodeup/kubelet.conf-<group>`.
+ * The output with, for each instance group's nodeupconfig, the kubelet.conf and cloud.config nodeup writes from it on
+ * an Ubuntu host on AWS.
  */
-function withKubeletConfigs(files: Map<string, string>): Map<string, string> {
+function withNodeupFiles(files: Map<string, string>): Map<string, string> {
   const out = new Map(files);
   for (const [name, content] of files) {
     const group = NODEUP_CONFIG_FILE.exec(name)?.[1];
     if (!group) continue;
     const config = parseNodeupConfig(content, name);
     const ctx = { config, role: roleOf(config), host: { distribution: 'ubuntu' as const, architecture: 'amd64' as const }, assets: {}, remote: new Map<string, string>(), cloudProvider: 'aws' };
-    const conf = kubeletTasks(ctx).find((t): t is FileTask => t.kind === 'File' && t.path === KUBELET_CONF);
-    if (conf?.contents !== undefined) out.set(`nodeup/kubelet.conf-${group}`, String(conf.contents));
+    for (const file of NODEUP_FILES) {
+      const task = file.tasks(ctx).find((t): t is FileTask => t.kind === 'File' && t.path === file.path);
+      if (task?.contents !== undefined) out.set(`nodeup/${file.name}-${group}`, String(task.contents));
+    }
   }
   return out;
 }
@@ -101,17 +110,27 @@ export function hasFragment(fragment: Fragment, files: Map<string, string>): boo
   return filesFor(fragment, files).some(([, content]) => squeeze(content).includes(text));
 }
 
-/** A kubelet setting's name: the cluster's, the control plane's and the group's kubelet blocks merge into one config. */
-const kubeletField = (at: string) => /^spec\.(?:kubelet|masterKubelet)\.(.+)$/.exec(at)?.[1];
-const sameKubeletField = (a: EffectEntry, b: EffectEntry) => kubeletField(a.at) !== undefined && kubeletField(a.at) === kubeletField(b.at);
+/**
+ * A setting inside a block the cluster and the group both have and nodeup merges into one (kubelet, containerd): the
+ * block's name and the setting's path inside it.
+ */
+const mergedSetting = (at: string) => {
+  const m = /^spec\.(kubelet|masterKubelet|containerd)\.(.+)$/.exec(at);
+  return m ? { block: m[1] === 'containerd' ? 'containerd' : 'kubelet', path: m[2] } : undefined;
+};
+const sameMergedSetting = (a: EffectEntry, b: EffectEntry) => {
+  const x = mergedSetting(a.at);
+  const y = mergedSetting(b.at);
+  return x !== undefined && y !== undefined && x.block === y.block && overlaps(x.path, y.path);
+};
+const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a.startsWith(`${b}[]`) || b.startsWith(`${a}[]`);
 
 /**
  * Entries grouped so that one pipeline run shows many samples: same settings and instance group, no two samples at
- * overlapping paths (nor the same kubelet setting from two kubelet blocks), and entries whose fragment is an absence alone.
+ * overlapping paths (nor the same kubelet or containerd setting from two blocks nodeup merges), and entries whose fragment is an absence alone.
  */
 export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry[][] {
   const out: EffectEntry[][] = [];
-  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a.startsWith(`${b}[]`) || b.startsWith(`${a}[]`);
   const open = new Map<string, EffectEntry[][]>();
   for (const e of entries) {
     if (e.alone || e.fragments.some((f) => f.absent)) {
@@ -121,7 +140,7 @@ export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry
     const key = JSON.stringify([e.settings ?? [], e.ig ?? 'nodes']);
     const groups = open.get(key) ?? [];
     open.set(key, groups);
-    const fits = groups.find((g) => g.length < size && g.every((x) => (x.kind !== e.kind || !overlaps(x.at, e.at)) && !sameKubeletField(x, e)));
+    const fits = groups.find((g) => g.length < size && g.every((x) => (x.kind !== e.kind || !overlaps(x.at, e.at)) && !sameMergedSetting(x, e)));
     if (fits) fits.push(e);
     else {
       const g = [e];

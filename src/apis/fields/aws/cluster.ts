@@ -27,6 +27,10 @@ const lbcEffect = (field: string, sample: unknown, text: string) =>
 const componentSample = (field: string, component: string, i: number) =>
   field === 'image' ? `registry.example/${component}:v9` : field.startsWith('cpu') ? `${201 + i}m` : `${201 + i}Mi`;
 
+/** An AWS cloud-controller setting: the control plane's /etc/kubernetes/cloud.config line, and no cloud.config on workers. */
+const cloudConfigLine = (field: string, sample: unknown, line: string) =>
+  clusterEffect(`spec.cloudConfig.${field}`, sample, [data('cloud.config-master-us-test-1a', line), notIn('nodeupconfig-nodes', field)], 'nodeup/pkg/model/cloudconfig.go');
+
 const PUBLIC_NLB = [['spec.api.loadBalancer', { type: 'Public', class: 'Network' }]] as const;
 
 export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
@@ -248,9 +252,9 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   ...['vSphereServer', 'vSphereUsername', 'vSpherePassword', 'vSphereDatacenter', 'vSphereResourcePool', 'vSphereDatastore', 'vSphereCoreDNSServer'].map((field) =>
     noEffect('Cluster', `spec.cloudConfig.${field}`, 'pkg/apis/kops/cluster.go', 'vSphere support was removed from kops; the fields remain in the API and nothing reads them'),
   ),
-  ...['nodeInstancePrefix', 'multizone', 'disableSecurityGroupIngress', 'nlbSecurityGroupMode', 'nodeIPFamilies', 'nodeTags'].map((field) =>
-    pending('Cluster', `spec.cloudConfig.${field}`, 'flags', 'nodeup does not write /etc/kubernetes/cloud.config yet (issue item 5; nodeup/pkg/model/cloudconfig.go)'),
-  ),
+  cloudConfigLine('disableSecurityGroupIngress', true, 'DisableSecurityGroupIngress = true'),
+  cloudConfigLine('nlbSecurityGroupMode', 'Managed', 'NLBSecurityGroupMode = Managed'),
+  cloudConfigLine('nodeIPFamilies', ['ipv4', 'ipv6'], 'NodeIPFamilies = ipv4\nNodeIPFamilies = ipv6'),
   pending('Cluster', 'spec.cloudConfig.useIPBasedNodeNames', 'registry', 'ip-name hostnames on the subnets (pkg/model/awsmodel/network.go) are not ported yet'),
   pending('Cluster', 'spec.networking.cilium.*', 'addons', 'the Cilium settings the template reads are not classified yet (each needs its manifest fragment)'),
   pending('Cluster', 'spec.rollingUpdate.*', 'rolling-update', 'read by kops rolling-update, which this tool does not have yet'),

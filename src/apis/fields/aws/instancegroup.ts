@@ -7,6 +7,44 @@ const LT_TF = 'upup/pkg/fi/cloudup/awstasks/launchtemplate_target_terraform.go';
 const NODEUP_CONFIG = 'pkg/apis/nodeup/config.go';
 const SPOT = [['ig:spec.maxPrice', '0.42']] as const;
 
+/** The group's containerd setting, merged over the cluster's into the group's nodeupconfig (buildContainerdConfig). */
+const containerd = (field: string, sample: unknown, text: string, extra: { covers?: readonly string[]; also?: string } = {}) =>
+  groupEffect(`spec.containerd.${field}`, sample, [nodesConfig(text), notIn('nodeupconfig-master', text), ...(extra.also ? [nodesConfig(extra.also)] : [])], NODEUP_CONFIG, extra.covers ? { covers: extra.covers } : {});
+const packagesOf = (prefix: string, hashes: readonly [string, string], name: string) => ({
+  sample: { urlAmd64: `https://pkg.registry.example/${name}-amd64`, hashAmd64: hashes[0].repeat(64), urlArm64: `https://pkg.registry.example/${name}-arm64`, hashArm64: hashes[1].repeat(64) },
+  text: `${prefix}hashAmd64: ${hashes[0].repeat(64)}\n${prefix}hashArm64: ${hashes[1].repeat(64)}\n${prefix}urlAmd64: https://pkg.registry.example/${name}-amd64\n${prefix}urlArm64: https://pkg.registry.example/${name}-arm64`,
+});
+const IG_CONTAINERD_PACKAGES = packagesOf('    ', ['c', 'd'], 'ig-containerd');
+const IG_RUNC_PACKAGES = packagesOf('      ', ['e', 'f'], 'ig-runc');
+const CONTAINERD: readonly RegistryEntry[] = [
+  containerd('address', '/run/ig-registry/containerd.sock', '  address: /run/ig-registry/containerd.sock'),
+  containerd('configAdditions', { 'plugins.ig-registry': 'y' }, '  configAdditions:\n    plugins.ig-registry: "y"'),
+  containerd('configOverride', 'version = 2 # ig-registry', "  configOverride: 'version = 2 # ig-registry'"),
+  containerd('gvisor', { enabled: true, platform: 'kvm' }, '  gvisor:\n    enabled: true\n    platform: kvm', { covers: ['spec.containerd.gvisor.enabled', 'spec.containerd.gvisor.platform'], also: 'GVisor:\n  enabled: true\n  platform: kvm' }),
+  containerd('installCriCtl', true, '  installCriCtl: true'),
+  containerd('installNerdCtl', true, '  installNerdCtl: true'),
+  containerd('logLevel', 'debug', '  logLevel: debug'),
+  containerd('nri', { enabled: true, pluginRegistrationTimeout: '7s', pluginRequestTimeout: '8s' }, '  nri:\n    enabled: true\n    pluginRegistrationTimeout: 7s\n    pluginRequestTimeout: 8s', {
+    covers: ['spec.containerd.nri.enabled', 'spec.containerd.nri.pluginRegistrationTimeout', 'spec.containerd.nri.pluginRequestTimeout'],
+  }),
+  containerd('nvidiaGPU', { enabled: true, image: 'registry.example/ig-nvidia:v9', package: 'nvidia-ig-registry', dcgmExporter: { enabled: true } }, '  nvidiaGPU:\n    dcgmExporter:\n      enabled: true\n    enabled: true\n    image: registry.example/ig-nvidia:v9\n    package: nvidia-ig-registry', {
+    covers: ['spec.containerd.nvidiaGPU.enabled', 'spec.containerd.nvidiaGPU.image', 'spec.containerd.nvidiaGPU.package', 'spec.containerd.nvidiaGPU.dcgmExporter.enabled'],
+    also: 'NvidiaGPU:\n  dcgmExporter:\n    enabled: true\n  enabled: true\n  image: registry.example/ig-nvidia:v9\n  package: nvidia-ig-registry',
+  }),
+  containerd('packages', IG_CONTAINERD_PACKAGES.sample, `  packages:\n${IG_CONTAINERD_PACKAGES.text}`, { covers: ['spec.containerd.packages.urlAmd64', 'spec.containerd.packages.hashAmd64', 'spec.containerd.packages.urlArm64', 'spec.containerd.packages.hashArm64'] }),
+  containerd('registryMirrors', { 'docker.io': ['https://ig-mirror.registry.example'] }, '  registryMirrors:\n    docker.io:\n    - https://ig-mirror.registry.example'),
+  containerd('root', '/var/lib/ig-registry-containerd', '  root: /var/lib/ig-registry-containerd'),
+  containerd('runc', { version: '1.8.88', packages: IG_RUNC_PACKAGES.sample }, `  runc:\n    packages:\n${IG_RUNC_PACKAGES.text}\n    version: 1.8.88`, {
+    covers: ['spec.containerd.runc.version', 'spec.containerd.runc.packages.urlAmd64', 'spec.containerd.runc.packages.hashAmd64', 'spec.containerd.runc.packages.urlArm64', 'spec.containerd.runc.packages.hashArm64'],
+  }),
+  containerd('sandboxImage', 'registry.example/ig-pause:9', '  sandboxImage: registry.example/ig-pause:9'),
+  containerd('selinuxEnabled', true, '  selinuxEnabled: true'),
+  containerd('skipInstall', true, '  skipInstall: true'),
+  containerd('state', '/run/ig-registry-containerd', '  state: /run/ig-registry-containerd'),
+  containerd('useECRCredentialsForMirrors', true, '  useECRCredentialsForMirrors: true'),
+  containerd('version', '1.7.77', '  version: 1.7.77'),
+];
+
 export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.rootVolumeSize', 77, [tf('volume_size = 77')], ASG),
   groupEffect('spec.rootVolumeType', 'io2', [tf('volume_type = "io2"')], ASG, { alone: true }),
@@ -80,7 +118,7 @@ export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   }),
   pending('InstanceGroup', 'spec.warmPool.additionalImages', 'registry', 'the nodeupconfig warmPoolImages list (kops-managed images plus these) is not built yet'),
   noEffect('InstanceGroup', 'spec.zones', ASG, 'on AWS instances are placed by spec.subnets; zones is read by the GCE, Azure and OpenStack models'),
-  pending('InstanceGroup', 'spec.containerd.*', 'flags', "the instance group's containerd config is not merged over the cluster's in the nodeupconfig yet (issue item 5)"),
+  ...CONTAINERD,
   pending('InstanceGroup', 'spec.image', 'registry', 'has its effect (image_id), but the fixture cloud knows one image only, so no sample can show a change'),
   pending('InstanceGroup', 'spec.rollingUpdate.*', 'rolling-update', 'read by kops rolling-update, which this tool does not have yet'),
 ];
