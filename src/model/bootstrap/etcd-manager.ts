@@ -116,7 +116,7 @@ function etcdManagerPod(cluster: Cluster, etcd: Record<string, any>, ctx: Bootst
             { mountPath: '/rootfs', name: 'rootfs' },
             { mountPath: '/run', name: 'run' },
             { mountPath: '/etc/kubernetes/pki/etcd-manager', name: 'pki' },
-            ...versions.map((v) => ({ mountPath: `/opt/etcd-v${v.version}`, name: volumeName(v.image) })),
+            ...versions.map((v) => ({ mountPath: `/opt/etcd-v${v.version}`, name: v.volume })),
             { mountPath: '/var/log/etcd.log', name: 'varlogetcd' },
             ...(hostCerts ? [{ mountPath: '/etc/ssl/certs', name: 'etc-ssl-certs', readOnly: true }] : []),
           ],
@@ -130,9 +130,9 @@ function etcdManagerPod(cluster: Cluster, etcd: Record<string, any>, ctx: Bootst
         { hostPath: { path: '/', type: 'Directory' }, name: 'rootfs' },
         { hostPath: { path: '/run', type: 'DirectoryOrCreate' }, name: 'run' },
         { hostPath: { path: `/etc/kubernetes/pki/etcd-manager-${name}`, type: 'DirectoryOrCreate' }, name: 'pki' },
-        ...[...new Set(versions.map((v) => v.image))].map((image) => ({
+        ...[...new Map(versions.map((v) => [v.volume, v.image]))].map(([volume, image]) => ({
           image: { pullPolicy: 'IfNotPresent', reference: image },
-          name: volumeName(image),
+          name: volume,
         })),
         { hostPath: { path: logFile, type: 'FileOrCreate' }, name: 'varlogetcd' },
         ...(hostCerts ? [{ hostPath: { path: '/etc/ssl/certs', type: 'DirectoryOrCreate' }, name: 'etc-ssl-certs' }] : []),
@@ -159,17 +159,25 @@ function volumeFlags(cluster: Cluster, etcdName: string): Record<string, string 
   };
 }
 
-/** Every etcd version the pod can run (mounted as /opt/etcd-v<version>), or only the cluster's with a custom image. */
+/**
+ * Every etcd version the pod can run (mounted as /opt/etcd-v<version> from the image volume serving it), or only the
+ * cluster's version with a custom image (its volume named after that version).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function etcdVersions(etcd: Record<string, any>): { version: string; image: string }[] {
-  if (etcd.image) return [{ version: String(etcd.version), image: String(etcd.image) }];
-  const out: { version: string; image: string }[] = [];
-  for (const s of SUPPORTED_ETCD) for (let p = 0; p <= s.patches; p++) out.push({ version: `${s.minor}.${p}`, image: s.image });
+function etcdVersions(etcd: Record<string, any>): { version: string; image: string; volume: string }[] {
+  if (etcd.image) {
+    const version = String(etcd.version).replace(/^v/, '');
+    return [{ version, image: String(etcd.image), volume: volumeName(version) }];
+  }
+  const out: { version: string; image: string; volume: string }[] = [];
+  for (const s of SUPPORTED_ETCD) {
+    const served = s.image.slice(s.image.lastIndexOf(':') + 1).replace(/^v/, '');
+    for (let p = 0; p <= s.patches; p++) out.push({ version: `${s.minor}.${p}`, image: s.image, volume: volumeName(served) });
+  }
   return out;
 }
 
-/** `etcd-v3-6-12` for an image tagged v3.6.12. */
-function volumeName(image: string): string {
-  const tag = image.slice(image.lastIndexOf(':') + 1).replace(/^v/, '');
-  return `etcd-v${tag.replaceAll('.', '-')}`;
+/** `etcd-v3-6-12` for version 3.6.12. */
+function volumeName(version: string): string {
+  return `etcd-v${version.replaceAll('.', '-')}`;
 }
