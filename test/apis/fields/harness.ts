@@ -11,6 +11,8 @@ import type { KopsObject } from '../../../src/apis/types.js';
 import { CLOUD_CONFIG, cloudConfigTasks } from '../../../src/nodeup/builders/cloud-config.js';
 import { kubeletTasks } from '../../../src/nodeup/builders/kubelet.js';
 import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
+import { resolveRollSettings } from '../../../src/ops/operate/settings.js';
+import type { Cluster, InstanceGroup } from '../../../src/apis/types.js';
 import type { FileTask } from '../../../src/nodeup/tasks.js';
 import { sharedDir } from '../../helpers/cli.js';
 import { runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
@@ -67,11 +69,27 @@ export function withSamples(entries: readonly EffectEntry[]): Obj[] {
 export async function runOutput(objects: Obj[]): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
   const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], BASELINE_DIR);
-  return withNodeupFiles(files);
+  return withRollSettings(objects, withNodeupFiles(files));
 }
 
 const NODEUP_CONFIG_FILE = /^data\/aws_s3_object_nodeupconfig-(.+)_content$/;
 const KUBELET_CONF = '/var/lib/kubelet/kubelet.conf';
+
+/**
+ * The output with, for each instance group, the settings `kops rolling-update` rolls it with (its minSize counted as
+ * its instances), as `ops/rolling-update-<group>`.
+ */
+function withRollSettings(objects: Obj[], files: Map<string, string>): Map<string, string> {
+  const out = new Map(files);
+  const cluster = objects.find((o) => o.kind === 'Cluster') as unknown as Cluster;
+  for (const o of objects) {
+    if (o.kind !== 'InstanceGroup') continue;
+    const group = o as unknown as InstanceGroup;
+    const s = resolveRollSettings(cluster, group, group.spec.minSize ?? 0);
+    out.set(`ops/rolling-update-${o.metadata.name}`, `drainAndTerminate: ${s.drainAndTerminate}\nmaxSurge: ${s.maxSurge}\nmaxUnavailable: ${s.maxUnavailable}\n`);
+  }
+  return out;
+}
 
 /** Files nodeup writes from a nodeupconfig, shown as `nodeup/<name>-<group>`. */
 const NODEUP_FILES = [
@@ -102,7 +120,7 @@ const squeeze = (s: string) => s.replace(/[ \t]+/g, ' ');
 
 /** The output files a fragment is looked for in (never the completed spec). */
 export function filesFor(fragment: Fragment, files: Map<string, string>): Array<[string, string]> {
-  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : (name.startsWith('data/') || name.startsWith('nodeup/')) && name.includes(fragment.in)));
+  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : (name.startsWith('data/') || name.startsWith('nodeup/') || name.startsWith('ops/')) && name.includes(fragment.in)));
 }
 
 export function hasFragment(fragment: Fragment, files: Map<string, string>): boolean {
@@ -111,12 +129,12 @@ export function hasFragment(fragment: Fragment, files: Map<string, string>): boo
 }
 
 /**
- * A setting inside a block the cluster and the group both have and nodeup merges into one (kubelet, containerd): the
+ * A setting inside a block the cluster and the group both have, merged into one (kubelet, containerd, rollingUpdate): the
  * block's name and the setting's path inside it.
  */
 const mergedSetting = (at: string) => {
-  const m = /^spec\.(kubelet|masterKubelet|containerd)\.(.+)$/.exec(at);
-  return m ? { block: m[1] === 'containerd' ? 'containerd' : 'kubelet', path: m[2] } : undefined;
+  const m = /^spec\.(kubelet|masterKubelet|containerd|rollingUpdate)\.(.+)$/.exec(at);
+  return m ? { block: m[1] === 'masterKubelet' ? 'kubelet' : m[1], path: m[2] } : undefined;
 };
 const sameMergedSetting = (a: EffectEntry, b: EffectEntry) => {
   const x = mergedSetting(a.at);
@@ -127,7 +145,7 @@ const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b
 
 /**
  * Entries grouped so that one pipeline run shows many samples: same settings and instance group, no two samples at
- * overlapping paths (nor the same kubelet or containerd setting from two blocks nodeup merges), and entries whose fragment is an absence alone.
+ * overlapping paths (nor the same kubelet, containerd or rolling-update setting from the cluster's and a group's blocks, which merge), and entries whose fragment is an absence alone.
  */
 export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry[][] {
   const out: EffectEntry[][] = [];
