@@ -116,17 +116,18 @@ const CATALOG: CatalogEntry[] = [
     },
     enabled: (c) => c.spec.clusterAutoscaler?.enabled === true,
   },
-  {
+  // Serving its own certificate (insecure not true) needs the cluster PKI.
+  ...[true, false].map((insecure) => ({
     definition: {
       name: 'metrics-server.addons.k8s.io',
       id: 'k8s-1.11',
       manifestFile: 'k8s-1.11.yaml',
       selector: { 'k8s-app': 'metrics-server' },
-      needsPKI: true,
+      needsPKI: !insecure,
       render: metricsServer,
     },
-    enabled: (c) => c.spec.metricsServer?.enabled === true,
-  },
+    enabled: (c: AddonCluster) => c.spec.metricsServer?.enabled === true && (c.spec.metricsServer.insecure === true) === insecure,
+  })),
   {
     definition: { name: 'certmanager.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', selector: null, prune: true, render: certManager },
     enabled: (c) => c.spec.certManager?.enabled === true && c.spec.certManager?.managed !== false,

@@ -45,7 +45,7 @@ spec:
       containers:
       - args:
         - --watch-ingress=${cluster.spec.externalDns?.watchIngress === true}
-        - --dns=${cluster.spec.cloudProvider === 'gce' ? 'google-clouddns' : 'aws-route53'}
+${cluster.spec.externalDns?.watchNamespace ? `        - --watch-namespace=${cluster.spec.externalDns.watchNamespace}\n` : ''}        - --dns=${cluster.spec.cloudProvider === 'gce' ? 'google-clouddns' : 'aws-route53'}
         - --zone=${zone}
         - --internal-${ipv6 ? 'ipv6' : 'ipv4'}
         - --zone=*/*

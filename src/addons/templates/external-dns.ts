@@ -40,14 +40,13 @@ spec:
       - args:
         - --provider=aws
         - --events
-        - --source=ingress
-        - --source=pod
+${cluster.spec.externalDns?.watchIngress !== false ? '        - --source=ingress\n' : ''}        - --source=pod
         - --source=service
         - --compatibility=kops-dns-controller
         - --registry=txt
         - --txt-owner-id=kops-${cluster.metadata.name}
         - --zone-id-filter=${cluster.spec.dnsZone}
-        env:
+${cluster.spec.externalDns?.watchNamespace ? `        - --namespace=${cluster.spec.externalDns.watchNamespace}\n` : ''}        env:
         - name: KUBERNETES_SERVICE_HOST
           value: 127.0.0.1
         - name: KUBERNETES_SERVICE_PORT

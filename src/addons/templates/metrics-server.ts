@@ -3,6 +3,9 @@ import type { AddonCluster } from '../types.js';
 /** metrics-server (resource metrics API), serving with a cert-manager issued certificate. */
 export function metricsServer(cluster: AddonCluster): string {
   // Only AWS nodes are reached by host name; IPv6-only clusters and other clouds use the internal address.
+  // Insecure unless set false: kubelets are reached without verifying their certificates, the API service unverified.
+  const insecure = cluster.spec.metricsServer?.insecure !== false;
+  const image = cluster.spec.metricsServer?.image || 'registry.k8s.io/metrics-server/metrics-server:v0.8.0';
   const addressType = String(cluster.spec.nonMasqueradeCIDR ?? '').includes(':') || cluster.spec.cloudProvider !== 'aws' ? 'InternalIP' : 'Hostname';
   return `apiVersion: v1
 kind: ServiceAccount
@@ -156,9 +159,7 @@ spec:
         - --kubelet-use-node-status-port
         - --metric-resolution=15s
         - --kubelet-preferred-address-types=${addressType}
-        - --cert-dir=/tmp
-        - --kubelet-insecure-tls
-        image: registry.k8s.io/metrics-server/metrics-server:v0.8.0
+${insecure ? '        - --cert-dir=/tmp\n        - --kubelet-insecure-tls\n' : '        - --tls-cert-file=/srv/tls.crt\n        - --tls-private-key-file=/srv/tls.key\n'}        image: ${image}
         imagePullPolicy: IfNotPresent
         livenessProbe:
           failureThreshold: 3
@@ -195,7 +196,7 @@ spec:
           seccompProfile:
             type: RuntimeDefault
         volumeMounts:
-        - mountPath: /tmp
+${insecure ? '' : '        - mountPath: /srv\n          name: certs\n'}        - mountPath: /tmp
           name: tmp-dir
       nodeSelector:
         kubernetes.io/os: linux
@@ -215,7 +216,7 @@ spec:
         topologyKey: kubernetes.io/hostname
         whenUnsatisfiable: DoNotSchedule
       volumes:
-      - emptyDir: {}
+${insecure ? '' : '      - name: certs\n        secret:\n          secretName: metrics-server-tls\n'}      - emptyDir: {}
         name: tmp-dir
 
 ---
@@ -223,14 +224,13 @@ spec:
 apiVersion: apiregistration.k8s.io/v1
 kind: APIService
 metadata:
-  labels:
+${insecure ? '' : '  annotations:\n    cert-manager.io/inject-ca-from: kube-system/metrics-server\n'}  labels:
     k8s-app: metrics-server
   name: v1beta1.metrics.k8s.io
 spec:
   group: metrics.k8s.io
   groupPriorityMinimum: 100
-  insecureSkipTLSVerify: true
-  service:
+${insecure ? '  insecureSkipTLSVerify: true\n' : ''}  service:
     name: metrics-server
     namespace: kube-system
   version: v1beta1
@@ -250,5 +250,29 @@ spec:
   selector:
     matchLabels:
       k8s-app: metrics-server
+${insecure ? '' : servingCertificate()}`;
+}
+
+/** The certificate metrics-server serves with when not insecure, issued by the add-on's own issuer. */
+function servingCertificate(): string {
+  return `
+---
+
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: metrics-server
+  namespace: kube-system
+spec:
+  dnsNames:
+  - metrics-server.kube-system.svc
+  duration: 2160h
+  issuerRef:
+    kind: Issuer
+    name: metrics-server.addons.k8s.io
+  renewBefore: 360h
+  secretName: metrics-server-tls
+  usages:
+  - server auth
 `;
 }

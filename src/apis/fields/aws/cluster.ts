@@ -9,6 +9,9 @@ const ADDONS = 'upup/models/cloudup/resources/addons';
 const bootstrapChannel = (name: string) => data('addons-bootstrap', `name: ${name}`);
 const addon = (name: string, text: string) => data(`addons-${name}`, text);
 const CERT_MANAGER = [['spec.certManager', { enabled: true }]] as const;
+const METRICS_SERVER = [['spec.metricsServer.enabled', true], ...CERT_MANAGER] as const;
+const METRICS_SERVER_GO = `${ADDONS}/metrics-server.addons.k8s.io/k8s-1.11.yaml.template`;
+const EXTERNAL_DNS = [['spec.externalDns.provider', 'external-dns']] as const;
 const addonsPending = (path: string, note: string) => pending('Cluster', path, 'addons', note);
 
 const LB = 'pkg/model/awsmodel/api_loadbalancer.go';
@@ -78,8 +81,13 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   }),
   clusterEffect('spec.authentication.kopeio', {}, [bootstrapChannel('authentication.kope.io'), masterConfig('authenticationTokenWebhookConfigFile: /etc/kubernetes/authn.config')], CHANNEL),
   clusterEffect('spec.metricsServer.enabled', true, [bootstrapChannel('metrics-server.addons.k8s.io')], CHANNEL),
-  addonsPending('spec.metricsServer.insecure', 'insecure: false (serving certificates, no --kubelet-insecure-tls) is not built: the template always passes the flag'),
-  addonsPending('spec.metricsServer.image', 'the metrics-server template does not read the image yet'),
+  clusterEffect('spec.metricsServer.insecure', false, [
+    addon('metrics-server', '- --tls-cert-file=/srv/tls.crt\n - --tls-private-key-file=/srv/tls.key'),
+    addon('metrics-server', 'annotations:\n cert-manager.io/inject-ca-from: kube-system/metrics-server'),
+    notIn('addons-metrics-server', '--kubelet-insecure-tls'),
+    notIn('addons-metrics-server', 'insecureSkipTLSVerify'),
+  ], METRICS_SERVER_GO, { settings: METRICS_SERVER }),
+  clusterEffect('spec.metricsServer.image', 'registry.example/ms:v9', [addon('metrics-server', 'image: registry.example/ms:v9')], METRICS_SERVER_GO, { settings: METRICS_SERVER }),
   clusterEffect('spec.snapshotController.enabled', true, [bootstrapChannel('snapshot-controller.addons.k8s.io')], CHANNEL, { settings: CERT_MANAGER }),
   noEffect('Cluster', 'spec.snapshotController.installDefaultClass', 'pkg/apis/kops/componentconfig.go', 'declared in the API; no model, template or nodeup code reads it'),
   clusterEffect('spec.certManager.enabled', true, [bootstrapChannel('certmanager.io')], CHANNEL),
@@ -90,8 +98,8 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   addonsPending('spec.certManager.hostedZoneIDs', 'the cert-manager Route53 permissions per hosted zone are not built yet'),
   addonsPending('spec.certManager.managed', 'managed: false (cert-manager installed by the user) is not honoured yet'),
   clusterEffect('spec.externalDns.provider', 'external-dns', [bootstrapChannel('external-dns.addons.k8s.io')], CHANNEL),
-  addonsPending('spec.externalDns.watchIngress', 'watchIngress: false is not honoured: the template always passes --source=ingress'),
-  addonsPending('spec.externalDns.watchNamespace', 'the external-dns / dns-controller templates do not read it yet'),
+  clusterEffect('spec.externalDns.watchIngress', false, [{ in: 'addons-external-dns', text: '- --source=ingress', absent: true }], 'upup/pkg/fi/cloudup/template_functions.go', { settings: EXTERNAL_DNS }),
+  clusterEffect('spec.externalDns.watchNamespace', 'kube-system', [addon('external-dns', '- --zone-id-filter=Z1AFAKE1ZON3YO\n - --namespace=kube-system')], 'upup/pkg/fi/cloudup/template_functions.go', { settings: EXTERNAL_DNS }),
   addonsPending('spec.externalDns.priorityClassName', 'the external-dns template does not read it yet'),
   addonsPending('spec.externalDns.disable', 'dns-controller is installed whatever disable says'),
   clusterEffect('spec.nodeProblemDetector', { enabled: true, image: 'registry.example/npd:v9', cpuRequest: '11m', memoryRequest: '22Mi', memoryLimit: '44Mi' }, [

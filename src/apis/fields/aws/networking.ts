@@ -1,6 +1,6 @@
 /** Networking and cluster DNS fields with their kops effect on AWS (the add-on manifests kops builds for them). */
 import type { RegistryEntry, Setting } from '../registry.js';
-import { clusterEffect, data, nodesConfig, pending } from './dsl.js';
+import { clusterEffect, data, noEffect, nodesConfig, pending } from './dsl.js';
 
 const ADDONS = 'upup/models/cloudup/resources/addons';
 const CALICO = [['spec.networking', { calico: {} }]] as const satisfies readonly Setting[];
@@ -71,15 +71,19 @@ export const AWS_NETWORKING_FIELDS: readonly RegistryEntry[] = [
   nodeLocal('memoryRequest', '122Mi', 'memory: 122Mi'),
   nodeLocal('podAnnotations', { 'nld-anno': 'v' }, 'nld-anno: v'),
   nodeLocal('additionalConfig', 'registry-extra', 'registry-extra'),
-  addonsPending('spec.kubeDNS.coreDNSImage', 'the CoreDNS template does not read the image yet'),
-  addonsPending('spec.kubeDNS.cpaImage', 'the cluster-proportional-autoscaler image is not read yet'),
-  addonsPending('spec.kubeDNS.replicas', 'the CoreDNS replicas are not read yet'),
-  addonsPending('spec.kubeDNS.upstreamNameservers', 'the CoreDNS upstream nameservers are not read yet'),
-  addonsPending('spec.kubeDNS.stubDomains', 'the CoreDNS stub domains are not read yet'),
-  addonsPending('spec.kubeDNS.podAnnotations', 'the CoreDNS pod annotations are not read yet'),
-  addonsPending('spec.kubeDNS.tolerations.*', 'the CoreDNS tolerations are not read yet'),
-  addonsPending('spec.kubeDNS.affinity.*', 'the CoreDNS affinity is not read yet'),
-  addonsPending('spec.kubeDNS.cacheMaxSize', 'the CoreDNS cache settings are not read yet'),
-  addonsPending('spec.kubeDNS.cacheMaxConcurrent', 'the CoreDNS cache settings are not read yet'),
-  addonsPending('spec.kubeDNS.externalCoreFile', 'a user Corefile is not used yet'),
+  clusterEffect('spec.kubeDNS.coreDNSImage', 'registry.example/coredns:v9', [data('addons-coredns', 'image: registry.example/coredns:v9')], COREDNS_GO),
+  clusterEffect('spec.kubeDNS.cpaImage', 'registry.example/cpa:v9', [data('addons-coredns', 'image: registry.example/cpa:v9')], COREDNS_GO),
+  clusterEffect('spec.kubeDNS.upstreamNameservers', ['10.9.9.9'], [data('addons-coredns', 'forward . 10.9.9.9 {')], COREDNS_GO),
+  clusterEffect('spec.kubeDNS.podAnnotations', { 'registry-anno': 'v' }, [data('addons-coredns', 'annotations:\n registry-anno: v')], COREDNS_GO),
+  clusterEffect('spec.kubeDNS.tolerations', [{ key: 'registry-taint', operator: 'Exists', effect: 'NoSchedule' }], [data('addons-coredns', 'tolerations:\n - effect: NoSchedule\n key: registry-taint\n operator: Exists')], COREDNS_GO, {
+    covers: ['spec.kubeDNS.tolerations.*'],
+  }),
+  clusterEffect('spec.kubeDNS.affinity', { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'registry-aff', operator: 'In', values: ['yes'] }] }] } } }, [
+    data('addons-coredns', 'affinity:\n nodeAffinity:\n requiredDuringSchedulingIgnoredDuringExecution:\n nodeSelectorTerms:\n - matchExpressions:\n - key: registry-aff\n operator: In\n values:\n - "yes"'),
+  ], COREDNS_GO, { covers: ['spec.kubeDNS.affinity.*'] }),
+  clusterEffect('spec.kubeDNS.externalCoreFile', '.:53 {\n    registry-plugin\n}\n', [data('addons-coredns', 'Corefile: |\n .:53 {\n registry-plugin\n }')], COREDNS_GO, { alone: true }),
+  noEffect('Cluster', 'spec.kubeDNS.replicas', 'pkg/apis/kops/cluster.go', 'the cluster-proportional autoscaler sizes CoreDNS; the field is read nowhere'),
+  pending('Cluster', 'spec.kubeDNS.stubDomains', 'addons', 'read by the kube-dns add-on (kubeDNS.provider KubeDNS), which is not built yet'),
+  pending('Cluster', 'spec.kubeDNS.cacheMaxSize', 'addons', 'read by the kube-dns add-on (kubeDNS.provider KubeDNS), which is not built yet'),
+  pending('Cluster', 'spec.kubeDNS.cacheMaxConcurrent', 'addons', 'read by the kube-dns add-on (kubeDNS.provider KubeDNS), which is not built yet'),
 ];
