@@ -264,7 +264,6 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   cloudConfigLine('nlbSecurityGroupMode', 'Managed', 'NLBSecurityGroupMode = Managed'),
   cloudConfigLine('nodeIPFamilies', ['ipv4', 'ipv6'], 'NodeIPFamilies = ipv4\nNodeIPFamilies = ipv6'),
   pending('Cluster', 'spec.cloudConfig.useIPBasedNodeNames', 'registry', 'ip-name hostnames on the subnets (pkg/model/awsmodel/network.go) are not ported yet'),
-  pending('Cluster', 'spec.networking.cilium.*', 'addons', 'the Cilium settings the template reads are not classified yet (each needs its manifest fragment)'),
   ...([['drainAndTerminate', false], ['maxSurge', 3], ['maxUnavailable', 2]] as const).map(([field, sample]) => {
     const text = `${field}: ${sample}`;
     return clusterEffect(`spec.rollingUpdate.${field}`, sample, [data('rolling-update-nodes', text)], 'pkg/instancegroups/settings.go');
