@@ -71,6 +71,17 @@ export const AWS_NETWORKING_FIELDS: readonly RegistryEntry[] = [
   nodeLocal('memoryRequest', '122Mi', 'memory: 122Mi'),
   nodeLocal('podAnnotations', { 'nld-anno': 'v' }, 'nld-anno: v'),
   nodeLocal('additionalConfig', 'registry-extra', 'registry-extra'),
+  calicoEffect('ipipMode', 'Never', '- name: CALICO_IPV4POOL_IPIP\n value: Never'),
+  calicoEffect('nftablesMode', 'Enabled', '- name: FELIX_NFTABLESMODE\n value: Enabled'),
+  calicoEffect('typhaReplicas', 3, 'typha_service_name: calico-typha'),
+  clusterEffect('spec.networking.kuberouter.useNFTablesForNetpol', true, [data('addons-networking.kuberouter', '- --use-nftables-for-netpol=true')], `${ADDONS}/networking.kuberouter/k8s-1.12.yaml.template`, {
+    settings: [['spec.networking', { kuberouter: {} }]],
+  }),
+  clusterEffect('spec.networking.amazonvpc.networkPolicyAgentImage', 'registry.example/npa:v9', [data('addons-networking.amazon-vpc-routed-eni', 'image: registry.example/npa:v9')], `${ADDONS}/networking.amazon-vpc-routed-eni/k8s-1.16.yaml.template`, {
+    settings: [['spec.networking', { amazonvpc: {} }]],
+  }),
+  clusterEffect('spec.kubeDNS.domain', 'registry.local', [data('addons-coredns', 'kubernetes registry.local. in-addr.arpa ip6.arpa {')], COREDNS_GO),
+  clusterEffect('spec.kubeDNS.serverIP', '100.64.0.11', [data('addons-coredns', 'clusterIP: 100.64.0.11')], COREDNS_GO),
   clusterEffect('spec.kubeDNS.coreDNSImage', 'registry.example/coredns:v9', [data('addons-coredns', 'image: registry.example/coredns:v9')], COREDNS_GO),
   clusterEffect('spec.kubeDNS.cpaImage', 'registry.example/cpa:v9', [data('addons-coredns', 'image: registry.example/cpa:v9')], COREDNS_GO),
   clusterEffect('spec.kubeDNS.upstreamNameservers', ['10.9.9.9'], [data('addons-coredns', 'forward . 10.9.9.9 {')], COREDNS_GO),
