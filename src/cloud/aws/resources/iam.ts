@@ -13,6 +13,8 @@ import {
   GetOpenIDConnectProviderCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
+  paginateGetAccountAuthorizationDetails,
+  type RoleDetail,
   ListAttachedRolePoliciesCommand,
   ListInstanceProfilesForRoleCommand,
   ListOpenIDConnectProvidersCommand,
@@ -29,7 +31,20 @@ import type { AwsClients } from '../clients.js';
 import { iamRoleTagging, iamInstanceProfileTagging, iamOidcProviderTagging } from '../tagging.js';
 import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, decodePolicy, orUndefined, reportedJson } from './common.js';
+import type { RunSession } from '../../../engine/ops.js';
+import { awsResource, collect, decodePolicy, orUndefined, reportedJson } from './common.js';
+
+/**
+ * Every role of the account with its inline policies, attached policies and instance profiles, read once per run
+ * (IAM has no tag filter on its listings; one authorization-details listing replaces a get per role, policy and
+ * profile). A name missing from it is looked up directly, as it may have been made since.
+ */
+function roleDetails(aws: AwsClients, session: RunSession): Promise<Map<string, RoleDetail>> {
+  return session.memo('listing:iam-roles', async () => {
+    const roles = await collect(paginateGetAccountAuthorizationDetails({ client: aws.iam }, { Filter: ['Role'] }), (page) => page.RoleDetailList);
+    return new Map(roles.filter((r) => r.RoleName).map((r) => [r.RoleName!, r]));
+  });
+}
 
 export interface IamRoleSpec {
   name: string;
@@ -48,8 +63,8 @@ export const IamRole = awsResource<IamRoleSpec>({
     permissionsBoundary: { tf: 'permissions_boundary' },
     tags: { tf: 'tags', kind: 'tags' },
   },
-  async find(aws, spec) {
-    const role = (await orUndefined(aws.iam.send(new GetRoleCommand({ RoleName: spec.name }))))?.Role;
+  async find(aws, spec, { session }) {
+    const role = (await roleDetails(aws, session)).get(spec.name) ?? (await orUndefined(aws.iam.send(new GetRoleCommand({ RoleName: spec.name }))))?.Role;
     if (!role?.RoleName) return undefined;
     return {
       id: role.RoleName,
@@ -99,8 +114,11 @@ export const IamRolePolicy = awsResource<IamRolePolicySpec>({
     policy: { tf: 'policy', kind: 'file' },
     role: { tf: 'role', immutable: true },
   },
-  async find(aws, spec) {
-    const out = await orUndefined(aws.iam.send(new GetRolePolicyCommand({ RoleName: spec.role, PolicyName: spec.name })));
+  async find(aws, spec, { session }) {
+    const listed = (await roleDetails(aws, session)).get(spec.role)?.RolePolicyList?.find((p) => p.PolicyName === spec.name);
+    const out = listed
+      ? { PolicyName: listed.PolicyName, RoleName: spec.role, PolicyDocument: listed.PolicyDocument }
+      : await orUndefined(aws.iam.send(new GetRolePolicyCommand({ RoleName: spec.role, PolicyName: spec.name })));
     if (!out?.PolicyName) return undefined;
     return {
       id: `${spec.role}:${spec.name}`,
@@ -133,9 +151,11 @@ export const IamRolePolicyAttachment = awsResource<IamRolePolicyAttachmentSpec>(
     policyArn: { tf: 'policy_arn', immutable: true },
     role: { tf: 'role', immutable: true },
   },
-  async find(aws, spec) {
-    const out = await orUndefined(aws.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: spec.role })));
-    const found = out?.AttachedPolicies?.find((p) => p.PolicyArn === spec.policyArn);
+  async find(aws, spec, { session }) {
+    const attached =
+      (await roleDetails(aws, session)).get(spec.role)?.AttachedManagedPolicies ??
+      (await orUndefined(aws.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: spec.role }))))?.AttachedPolicies;
+    const found = attached?.find((p) => p.PolicyArn === spec.policyArn);
     if (!found) return undefined;
     return { id: `${spec.role}-${spec.policyArn}`, attrs: { role: spec.role, policyArn: spec.policyArn }, fields: { role: spec.role, policyArn: spec.policyArn } };
   },
@@ -166,8 +186,10 @@ export const IamInstanceProfile = awsResource<IamInstanceProfileSpec>({
     role: { tf: 'role' },
     tags: { tf: 'tags', kind: 'tags' },
   },
-  async find(aws, spec) {
-    const profile = (await orUndefined(aws.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: spec.name }))))?.InstanceProfile;
+  async find(aws, spec, { session }) {
+    const profile =
+      listedProfile(await roleDetails(aws, session), spec.name) ??
+      (await orUndefined(aws.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: spec.name }))))?.InstanceProfile;
     if (!profile?.InstanceProfileName) return undefined;
     return {
       id: profile.InstanceProfileName,
@@ -195,6 +217,15 @@ export const IamInstanceProfile = awsResource<IamInstanceProfileSpec>({
     await aws.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: actual.id }));
   },
 });
+
+/** A profile as the role listing holds it, when that copy carries its tags (else the profile is read by name). */
+function listedProfile(roles: Map<string, RoleDetail>, name: string) {
+  for (const role of roles.values()) {
+    const profile = role.InstanceProfileList?.find((p) => p.InstanceProfileName === name);
+    if (profile?.Tags) return profile;
+  }
+  return undefined;
+}
 
 export interface IamOidcProviderSpec {
   url: string;

@@ -2,7 +2,10 @@ import { sqsTagging, eventBridgeTagging } from '../tagging.js';
 import {
   DeleteRuleCommand,
   DescribeRuleCommand,
+  ListRuleNamesByTargetCommand,
+  ListRulesCommand,
   ListTagsForResourceCommand,
+  type Rule,
   ListTargetsByRuleCommand,
   PutRuleCommand,
   PutTargetsCommand,
@@ -16,7 +19,9 @@ import {
   ListQueueTagsCommand,
   SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
+import type { RunSession } from '../../../engine/ops.js';
 import type { Task } from '../../../engine/task.js';
+import type { AwsClients } from '../clients.js';
 import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, orUndefined, reportedJson } from './common.js';
@@ -88,9 +93,13 @@ export const EventRule = awsResource<EventRuleSpec>({
     name: { tf: 'name', immutable: true },
     tags: { tf: 'tags', kind: 'tags' },
   },
-  async find(aws, spec) {
-    const rule = await orUndefined(aws.eventBridge.send(new DescribeRuleCommand({ Name: spec.name })));
+  async list(aws, clusterName) {
+    return pages((NextToken) => aws.eventBridge.send(new ListRulesCommand({ NamePrefix: `${clusterName}-`, NextToken })), (out) => out.Rules);
+  },
+  async find(aws, spec, { listed }) {
+    const rule = (listed as readonly Rule[] | undefined)?.find((r) => r.Name === spec.name) ?? (await orUndefined(aws.eventBridge.send(new DescribeRuleCommand({ Name: spec.name }))));
     if (!rule?.Arn) return undefined;
+    // A rule listing does not hold its tags: they are read for each rule.
     const tags = (await aws.eventBridge.send(new ListTagsForResourceCommand({ ResourceARN: rule.Arn }))).Tags;
     return {
       id: spec.name,
@@ -125,23 +134,51 @@ export const EventTarget = awsResource<EventTargetSpec>({
     arn: { tf: 'arn' },
     rule: { tf: 'rule', immutable: true },
   },
-  async find(aws, spec, { task }) {
+  async find(aws, spec, { task, session }) {
+    // Rules already pointing at the desired target are known from one listing of that target's rules; any other
+    // rule (a new one, or one whose target was changed) has its targets read.
+    if ((await rulesTargeting(aws, session, spec.arn)).includes(spec.rule)) {
+      return { id: targetId(task), attrs: { rule: spec.rule, arn: spec.arn }, fields: { rule: spec.rule, arn: spec.arn } };
+    }
     const out = await orUndefined(aws.eventBridge.send(new ListTargetsByRuleCommand({ Rule: spec.rule })));
     const target = out?.Targets?.find((t) => t.Id === targetId(task)) ?? out?.Targets?.find((t) => t.Arn === spec.arn);
     if (!target?.Id) return undefined;
-    return { id: target.Id, attrs: { rule: spec.rule }, fields: { rule: spec.rule, arn: target.Arn } };
+    return { id: target.Id, attrs: { rule: spec.rule, arn: target.Arn }, fields: { rule: spec.rule, arn: target.Arn } };
   },
   async create(aws, spec, task) {
     await aws.eventBridge.send(new PutTargetsCommand({ Rule: spec.rule, Targets: [{ Id: targetId(task), Arn: spec.arn }] }));
-    return { id: targetId(task), attrs: { rule: spec.rule } };
+    return { id: targetId(task), attrs: { rule: spec.rule, arn: spec.arn } };
   },
   async update(aws, actual, spec) {
     await aws.eventBridge.send(new PutTargetsCommand({ Rule: spec.rule, Targets: [{ Id: actual.id, Arn: spec.arn }] }));
   },
   async delete(aws, actual) {
-    await aws.eventBridge.send(new RemoveTargetsCommand({ Rule: actual.attrs?.rule as string, Ids: [actual.id] }));
+    // A target found through the target's rule listing is known by its ARN, not its id (the Go kops names it "1").
+    const rule = actual.attrs?.rule as string;
+    const targets = (await aws.eventBridge.send(new ListTargetsByRuleCommand({ Rule: rule }))).Targets ?? [];
+    const ids = targets.filter((t) => t.Id === actual.id || t.Arn === actual.attrs?.arn).map((t) => t.Id!);
+    if (ids.length) await aws.eventBridge.send(new RemoveTargetsCommand({ Rule: rule, Ids: ids }));
   },
 });
+
+/** The names of the rules that send to `arn`, listed once per run. */
+function rulesTargeting(aws: AwsClients, session: RunSession, arn: string): Promise<string[]> {
+  return session.memo(`listing:eventbridge-rules-targeting:${arn}`, () =>
+    pages((NextToken) => aws.eventBridge.send(new ListRuleNamesByTargetCommand({ TargetArn: arn, NextToken })), (out) => out.RuleNames),
+  );
+}
+
+/** Every item of an EventBridge listing, following its NextToken. */
+async function pages<P extends { NextToken?: string }, T>(call: (token: string | undefined) => Promise<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call(token);
+    out.push(...(pick(page) ?? []));
+    token = page.NextToken;
+  } while (token);
+  return out;
+}
 
 /** A stable target id from the task name (EventBridge allows 64 characters of [.\-_A-Za-z0-9]). */
 function targetId(task: Task): string {
