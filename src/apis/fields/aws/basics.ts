@@ -55,4 +55,12 @@ export const AWS_BASIC_FIELDS: readonly RegistryEntry[] = [
     settings: [['spec.clusterAutoscaler', { enabled: true }]],
   }),
   groupEffect('spec.role', 'Bastion', [tf('resource "aws_iam_role" "bastions-minimal-aws-example-com" {'), data('aws_iam_role_bastions', '"Service": "ec2.amazonaws.com"')], 'pkg/model/iam/iam_builder.go', { alone: true }),
+  groupEffect('spec.subnets', ['registry-b'], [tf('vpc_zone_identifier = [aws_subnet.registry-b-minimal-aws-example-com.id]')], 'pkg/model/awsmodel/autoscalinggroup.go', {
+    settings: [['spec.subnets', [
+      { name: 'us-test-1a', zone: 'us-test-1a', cidr: '172.20.32.0/19', type: 'Public' },
+      { name: 'registry-b', zone: 'us-test-1b', cidr: '172.20.64.0/19', type: 'Public' },
+    ]]],
+  }),
+  clusterEffect('spec.subnets[].id', 'subnet-0registry', [tf('vpc_zone_identifier = ["subnet-0registry"]')], NETWORK, { settings: [['spec.networkID', 'vpc-0registry']] }),
+  clusterEffect('spec.dnsZone', 'Z2REGISTRYZONE', [data('addons-dns-controller', '- --zone=*/Z2REGISTRYZONE')], 'upup/pkg/fi/cloudup/template_functions.go', { alone: true }),
 ];
