@@ -6,13 +6,13 @@ import type { PopulateState } from './state.js';
 import { PINNED } from './versions.js';
 
 const IPV6_SERVICE_RANGE = 'fd00:5e4f:ce::/108';
-const FALLBACK_IPV4_SERVICE_RANGE = '100.64.0.0/13';
+const IPV4_SERVICE_RANGE = '100.64.0.0/13';
 
 export function isIPv6Cluster(spec: SpecFiller): boolean {
   return (spec.get<string>('nonMasqueradeCIDR') ?? '').includes(':');
 }
 
-/** Pod and service ranges are carved out of nonMasqueradeCIDR. */
+/** The pod range is the upper half of nonMasqueradeCIDR; the service range has a fixed default. */
 export function fillClusterCidrs(s: PopulateState): void {
   const { spec } = s;
   if (s.ipv6) {
@@ -24,15 +24,7 @@ export function fillClusterCidrs(s: PopulateState): void {
   const nonMasquerade = parseCidr(text);
   if (!nonMasquerade) throw new UserError(`spec.nonMasqueradeCIDR: ${JSON.stringify(text)} is not a CIDR`, 'use a CIDR such as 100.64.0.0/10');
   spec.default('podCIDR', formatCidr(subnet(nonMasquerade, 1, 1)), inferred('upper half of nonMasqueradeCIDR'));
-  if (!spec.has('serviceClusterIPRange')) {
-    const carved = subnet(nonMasquerade, 3, 0);
-    const network = parseCidr(spec.get<string>('networkCIDR') ?? '');
-    if (network && overlaps(carved, network)) {
-      spec.set('serviceClusterIPRange', FALLBACK_IPV4_SERVICE_RANGE, inferred('nonMasqueradeCIDR overlaps the network, so the service range is 100.64.0.0/13'));
-    } else {
-      spec.set('serviceClusterIPRange', formatCidr(carved), inferred('first eighth of nonMasqueradeCIDR'));
-    }
-  }
+  spec.default('serviceClusterIPRange', IPV4_SERVICE_RANGE, byDefault('service range for IPv4 clusters, whatever nonMasqueradeCIDR is'));
 }
 
 /** Defaults of the chosen CNI. */

@@ -41,12 +41,12 @@ function complete(c: Cluster, ctx: PopulateContext = context): Record<string, an
 }
 
 describe('cluster CIDRs', () => {
-  test('pod range is the upper half and the service range the first eighth of nonMasqueradeCIDR', () => {
+  test('pod range is the upper half of nonMasqueradeCIDR; the IPv4 service range is 100.64.0.0/13 whatever it is', () => {
     const spec = complete(cluster('a.example.com', { nonMasqueradeCIDR: '10.0.0.0/8' }));
     expect(spec.podCIDR).toBe('10.128.0.0/9');
-    expect(spec.serviceClusterIPRange).toBe('10.0.0.0/11');
-    expect(spec.kubeDNS.serverIP).toBe('10.0.0.10');
-    expect(spec.kubelet.clusterDNS).toBe('10.0.0.10');
+    expect(spec.serviceClusterIPRange).toBe('100.64.0.0/13');
+    expect(spec.kubeDNS.serverIP).toBe('100.64.0.10');
+    expect(spec.kubelet.clusterDNS).toBe('100.64.0.10');
     expect(spec.kubeControllerManager.clusterCIDR).toBe('10.128.0.0/9');
   });
 

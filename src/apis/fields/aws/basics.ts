@@ -63,4 +63,5 @@ export const AWS_BASIC_FIELDS: readonly RegistryEntry[] = [
   }),
   clusterEffect('spec.subnets[].id', 'subnet-0registry', [tf('vpc_zone_identifier = ["subnet-0registry"]')], NETWORK, { settings: [['spec.networkID', 'vpc-0registry']] }),
   clusterEffect('spec.dnsZone', 'Z2REGISTRYZONE', [data('addons-dns-controller', '- --zone=*/Z2REGISTRYZONE')], 'upup/pkg/fi/cloudup/template_functions.go', { alone: true }),
+  clusterEffect('spec.nonMasqueradeCIDR', '100.0.0.0/9', [masterConfig('    clusterCIDR: 100.64.0.0/10')], 'upup/pkg/fi/cloudup/populate_cluster_spec.go', { alone: true }),
 ];
