@@ -75,7 +75,7 @@ spec:
         name: node-problem-detector
         resources:
           limits:
-            memory: ${npd.memoryLimit ?? '100Mi'}
+${npd.cpuLimit ? `            cpu: ${npd.cpuLimit}\n` : ''}            memory: ${npd.memoryLimit ?? '100Mi'}
           requests:
             cpu: ${npd.cpuRequest ?? '20m'}
             memory: ${npd.memoryRequest ?? '100Mi'}

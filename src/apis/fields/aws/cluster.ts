@@ -109,7 +109,7 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   ], `${ADDONS}/node-problem-detector.addons.k8s.io/k8s-1.17.yaml.template`, {
     covers: ['spec.nodeProblemDetector.enabled', 'spec.nodeProblemDetector.image', 'spec.nodeProblemDetector.cpuRequest', 'spec.nodeProblemDetector.memoryRequest', 'spec.nodeProblemDetector.memoryLimit'],
   }),
-  addonsPending('spec.nodeProblemDetector.cpuLimit', 'the node-problem-detector template leaves out the CPU limit'),
+  clusterEffect('spec.nodeProblemDetector.cpuLimit', '55m', [addon('node-problem-detector', 'limits:\n cpu: 55m\n memory:')], `${ADDONS}/node-problem-detector.addons.k8s.io/k8s-1.17.yaml.template`, { settings: [['spec.nodeProblemDetector.enabled', true]] }),
   clusterEffect('spec.podIdentityWebhook.enabled', true, [bootstrapChannel('eks-pod-identity-webhook.addons.k8s.io')], CHANNEL, {
     settings: [...CERT_MANAGER, ['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }], ['spec.iam', { useServiceAccountExternalPermissions: true }]],
   }),
