@@ -27,7 +27,7 @@ import {
   AddClientIDToOpenIDConnectProviderCommand,
   RemoveClientIDFromOpenIDConnectProviderCommand,
 } from '@aws-sdk/client-iam';
-import type { AwsClients } from '../clients.js';
+import { classifyAwsError, type AwsClients } from '../clients.js';
 import { iamRoleTagging, iamInstanceProfileTagging, iamOidcProviderTagging } from '../tagging.js';
 import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
@@ -37,12 +37,19 @@ import { awsResource, collect, decodePolicy, orUndefined, reportedJson } from '.
 /**
  * Every role of the account with its inline policies, attached policies and instance profiles, read once per run
  * (IAM has no tag filter on its listings; one authorization-details listing replaces a get per role, policy and
- * profile). A name missing from it is looked up directly, as it may have been made since.
+ * profile). A name missing from it is looked up directly, as it may have been made since; so is every name when
+ * the credentials may not list.
  */
 function roleDetails(aws: AwsClients, session: RunSession): Promise<Map<string, RoleDetail>> {
   return session.memo('listing:iam-roles', async () => {
-    const roles = await collect(paginateGetAccountAuthorizationDetails({ client: aws.iam }, { Filter: ['Role'] }), (page) => page.RoleDetailList);
-    return new Map(roles.filter((r) => r.RoleName).map((r) => [r.RoleName!, r]));
+    try {
+      const roles = await collect(paginateGetAccountAuthorizationDetails({ client: aws.iam }, { Filter: ['Role'] }), (page) => page.RoleDetailList);
+      return new Map(roles.filter((r) => r.RoleName).map((r) => [r.RoleName!, r]));
+    } catch (err) {
+      // Credentials allowed the gets but not this listing: every object is read by its own get.
+      if (classifyAwsError(err) === 'accessDenied') return new Map<string, RoleDetail>();
+      throw err;
+    }
   });
 }
 
