@@ -94,7 +94,7 @@ metadata:
   name: pod-identity-webhook
   namespace: kube-system
 spec:
-  replicas: 2
+  replicas: ${cluster.spec.podIdentityWebhook?.replicas || 2}
   selector:
     matchLabels:
       app: pod-identity-webhook

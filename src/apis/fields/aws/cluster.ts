@@ -113,7 +113,9 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.podIdentityWebhook.enabled', true, [bootstrapChannel('eks-pod-identity-webhook.addons.k8s.io')], CHANNEL, {
     settings: [...CERT_MANAGER, ['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }], ['spec.iam', { useServiceAccountExternalPermissions: true }]],
   }),
-  addonsPending('spec.podIdentityWebhook.replicas', 'the pod-identity-webhook template does not read replicas yet'),
+  clusterEffect('spec.podIdentityWebhook.replicas', 5, [addon('eks-pod-identity-webhook', 'replicas: 5')], `${ADDONS}/eks-pod-identity-webhook.addons.k8s.io/k8s-1.16.yaml.template`, {
+    settings: [...CERT_MANAGER, ['spec.podIdentityWebhook.enabled', true], ['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }], ['spec.iam', { useServiceAccountExternalPermissions: true }]],
+  }),
   clusterEffect('spec.warmPool', { minSize: 1, maxSize: 3, enableLifecycleHook: true, lifecycleHookTimeout: 77 }, [tf('warm_pool {\n max_group_prepared_capacity = 3\n min_size = 1'), tf('heartbeat_timeout = 77'), nodesConfig('EnableLifecycleHook: true')], 'pkg/model/awsmodel/autoscalinggroup.go', {
     covers: ['spec.warmPool.minSize', 'spec.warmPool.maxSize', 'spec.warmPool.enableLifecycleHook', 'spec.warmPool.lifecycleHookTimeout'],
   }),
