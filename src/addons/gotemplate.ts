@@ -228,8 +228,32 @@ function sortedKeys(map: Record<string, unknown>): string[] {
   return Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+
+/** strconv.Quote for the printable text kops's templates quote: Go's short escapes, `\xNN` for other control bytes. */
+function goQuote(s: string): string {
+  const body = [...s]
+    .map((ch) => GO_ESCAPES[ch] ?? (ch < ' ' || ch === '\x7f' ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch))
+    .join('');
+  return `"${body}"`;
+}
+
+/** fmt.Sprintf for the verbs the templates use: %s and %v print as the template does, %d an integer, %q quotes. */
+function goPrintf(format: unknown, ...args: unknown[]): string {
+  let next = 0;
+  return String(format).replace(/%([%sdvq])/g, (_, verb: string) => {
+    if (verb === '%') return '%';
+    if (next >= args.length) return `%!${verb}(MISSING)`;
+    const arg = args[next++];
+    if (verb === 'q') return goQuote(typeof arg === 'string' ? arg : print(arg));
+    if (verb === 'd') return typeof arg === 'number' && Number.isInteger(arg) ? String(arg) : `%!d(${print(arg)})`;
+    return print(arg);
+  });
+}
+
 const BUILTINS: Record<string, TemplateFunc> = {
   not: (v) => !truth(v),
+  printf: goPrintf,
   eq: (a, ...rest) => rest.some((b) => a === b),
   ne: (a, b) => a !== b,
   len: (v) => (Array.isArray(v) || typeof v === 'string' ? v.length : Object.keys(v as object).length),

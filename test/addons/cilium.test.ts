@@ -22,4 +22,10 @@ describe('cilium settings reach the manifest', () => {
     expect(channelEntries(files).find((a) => a.name === 'networking.cilium.io')?.needsPKI).toBe(true);
     expect(channelEntries(addonsWith(() => {}, 'privatecilium')).find((a) => a.name === 'networking.cilium.io')?.needsPKI).toBeUndefined();
   });
+
+  test('extraConfig entries are added to the agent configuration, quoted as Go quotes them', () => {
+    const objects = objectsOf(addonsWith(withCilium({ extraConfig: { 'kops-ts-extra': 'true', 'custom-note': 'a "b"' } }), 'privatecilium'), PATH);
+    expect(config(objects)['kops-ts-extra']).toBe('true');
+    expect(config(objects)['custom-note']).toBe('a "b"');
+  });
 });

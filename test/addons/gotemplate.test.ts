@@ -23,6 +23,12 @@ describe('Go text/template subset', () => {
     expect(run('{{ if or (not .a) (eq .b "x") }}yes{{ end }}', { a: true, b: 'x' })).toBe('yes');
   });
 
+  test('printf formats as Go fmt does: %q is strconv.Quote, %s and %v print, %d an integer', () => {
+    expect(run('{{ printf "%q" .v }}', { v: 'a "b"\\c\n\x01é' })).toBe('"a \\"b\\"\\\\c\\n\\x01é"');
+    expect(run('{{ printf "%s-%v-%d%%" .a .b .c }}', { a: 'x', b: true, c: 3 })).toBe('x-true-3%');
+    expect(run('{{ printf "%s %s" .a }}', { a: 'x' })).toBe('x %!s(MISSING)');
+  });
+
   test('range over a map visits keys in order and binds variables; over a list gives index and item', () => {
     expect(run('{{ range $k, $v := .m }}{{ $k }}={{ $v }};{{ end }}', { m: { b: 2, a: 1 } })).toBe('a=1;b=2;');
     expect(run('{{ range $i, $x := .l }}{{ $i }}:{{ $x.n }} {{ end }}', { l: [{ n: 'p' }, { n: 'q' }] })).toBe('0:p 1:q ');
