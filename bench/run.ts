@@ -6,7 +6,8 @@
  *  - CLI start-up against `node -e 0`;
  *  - preview and terraform output for 1, 10, 100 and 500 instance groups: wall time and peak memory;
  *  - rolling-update preview at 10, 100 and 1,000 instances in 10 and 100 groups: wall time and AWS requests.
- * Benchmarks print figures; they never fail on timing. BENCH_CASES and BENCH_SIZES (comma lists) narrow the run.
+ * Benchmarks print figures; they never fail on timing. BENCH_CASES and BENCH_SIZES (comma lists, or none) narrow the run;
+ * BENCH_BASELINE_KOPS=<an older build's dist/kops.js> times the instance-group rows with that build too, same state, same run.
  */
 import { existsSync } from 'node:fs';
 import { kopsBin, sharedDir } from '../test/helpers/cli.js';
@@ -20,7 +21,7 @@ import { benchStartup } from './startup.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const list = (value: string | undefined, fallback: string[]) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
-const cases = list(process.env.BENCH_CASES, Object.keys(GOLDEN_CASES));
+const cases = process.env.BENCH_CASES === 'none' ? [] : list(process.env.BENCH_CASES, Object.keys(GOLDEN_CASES));
 const sizes = process.env.BENCH_SIZES === 'none' ? [] : list(process.env.BENCH_SIZES, ['1', '10', '100', '500']).map(Number);
 
 const needs: Array<[string, boolean]> = [
@@ -71,9 +72,13 @@ const startup = benchStartup(Number(process.env.BENCH_ROUNDS ?? 21));
 add(['start-up: kops version (median of runs)', `${startup.kopsMs.toFixed(0)} ms`, `node -e 0 ${startup.nodeMs.toFixed(0)} ms`, `${(startup.kopsMs / startup.nodeMs).toFixed(2)}x node -e 0`]);
 
 process.stderr.write(`instance groups ${sizes.join(', ')} ...\n`);
-for (const s of sizes.length > 0 ? await benchScale(sizes) : []) {
-  add([`${s.instanceGroups} instance groups: preview (update cluster)`, `${seconds(s.preview.ms)}, peak ${s.preview.peakMb.toFixed(0)} MB`, '-', '']);
-  add([`${s.instanceGroups} instance groups: terraform output`, `${seconds(s.terraform.ms)}, peak ${s.terraform.peakMb.toFixed(0)} MB`, '-', '']);
+const baselineBin = process.env.BENCH_BASELINE_KOPS;
+const timing = (t: { ms: number; peakMb: number }) => `${seconds(t.ms)}, peak ${t.peakMb.toFixed(0)} MB`;
+const against = (ours: { ms: number }, base: { ms: number; peakMb: number } | undefined) =>
+  base ? [`${baselineBin} ${timing(base)}`, `${(ours.ms / base.ms).toFixed(2)}x its time`] : ['-', ''];
+for (const s of sizes.length > 0 ? await benchScale(sizes, baselineBin) : []) {
+  add([`${s.instanceGroups} instance groups: preview (update cluster)`, timing(s.preview), ...against(s.preview, s.baseline?.preview)] as Row);
+  add([`${s.instanceGroups} instance groups: terraform output`, timing(s.terraform), ...against(s.terraform, s.baseline?.terraform)] as Row);
 }
 
 process.stderr.write('rolling-update preview ...\n');

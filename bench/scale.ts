@@ -10,17 +10,24 @@ import { parseAllDocuments } from 'yaml';
 import { kops, kopsBin } from '../test/helpers/cli.js';
 import { startMotoForKops } from '../test/helpers/kops-on-moto.js';
 
+export interface Timing {
+  ms: number;
+  peakMb: number;
+}
+
 export interface ScaleResult {
   instanceGroups: number;
-  preview: { ms: number; peakMb: number };
-  terraform: { ms: number; peakMb: number };
+  preview: Timing;
+  terraform: Timing;
+  /** The same two commands by another build (BENCH_BASELINE_KOPS: an older dist/kops.js) on the same state, same run. */
+  baseline?: { preview: Timing; terraform: Timing };
 }
 
 /** Runs the built CLI under /usr/bin/time: wall time and the process's peak resident memory. */
-function timed(args: string[], env: Record<string, string>): Promise<{ ms: number; peakMb: number }> {
+function timed(args: string[], env: Record<string, string>, bin = kopsBin): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, kopsBin, ...args], { env: { ...process.env, ...env } });
+    const child = spawn('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, bin, ...args], { env: { ...process.env, ...env } });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
@@ -34,7 +41,7 @@ function timed(args: string[], env: Record<string, string>): Promise<{ ms: numbe
   });
 }
 
-export async function benchScale(sizes: number[]): Promise<ScaleResult[]> {
+export async function benchScale(sizes: number[], baselineBin?: string): Promise<ScaleResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kops-bench-scale-'));
   const { moto, env, sshPublicKey } = await startMotoForKops(dir);
   const results: ScaleResult[] = [];
@@ -59,10 +66,15 @@ export async function benchScale(sizes: number[]): Promise<ScaleResult[]> {
         const added = await kops(['create', '-f', '-'], { env, input: extra.join('\n---\n') });
         if (added.code !== 0) throw new Error(added.stderr);
       }
+      const preview = ['update', 'cluster', cluster];
+      const terraform = (out: string) => ['update', 'cluster', cluster, '--target', 'terraform', '--out', join(dir, out)];
       results.push({
         instanceGroups: size,
-        preview: await timed(['update', 'cluster', cluster], env),
-        terraform: await timed(['update', 'cluster', cluster, '--target', 'terraform', '--out', join(dir, `tf-${size}`)], env),
+        preview: await timed(preview, env),
+        terraform: await timed(terraform(`tf-${size}`), env),
+        baseline: baselineBin
+          ? { preview: await timed(preview, env, baselineBin), terraform: await timed(terraform(`tf-base-${size}`), env, baselineBin) }
+          : undefined,
       });
     }
   } finally {
