@@ -132,8 +132,9 @@ export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
       (g) => g.Status !== 'Delete in progress',
     ),
   async find(aws, spec, ctx) {
-    const listed = (ctx.listed as readonly AsgDescription[] | undefined)?.find((g) => g.AutoScalingGroupName === spec.name);
-    const g = listed ?? (await describeGroup(aws, spec.name));
+    // Groups are tagged in the call that creates them, so the run's cluster listing, when there is one, is complete.
+    const listing = ctx.listed as readonly AsgDescription[] | undefined;
+    const g = listing ? listing.find((group) => group.AutoScalingGroupName === spec.name) : await describeGroup(aws, spec.name);
     if (!g?.AutoScalingGroupName) return undefined;
     const warmPool = spec.warmPool ? (await aws.autoScaling.send(new DescribeWarmPoolCommand({ AutoScalingGroupName: spec.name }))).WarmPoolConfiguration : undefined;
     return {
@@ -235,7 +236,10 @@ export const AutoscalingLifecycleHook = awsResource<LifecycleHookSpec>({
     lifecycleTransition: { tf: 'lifecycle_transition' },
     name: { tf: 'name', immutable: true },
   },
-  async find(aws, spec) {
+  async find(aws, spec, ctx) {
+    // A group missing from the run's cluster listing is new this run: it has no hooks yet.
+    const groups = (await ctx.listingOf('aws_autoscaling_group')) as readonly AsgDescription[] | undefined;
+    if (groups && !groups.some((g) => g.AutoScalingGroupName === spec.autoscalingGroupName)) return undefined;
     const out = await orUndefined(aws.autoScaling.send(new DescribeLifecycleHooksCommand({ AutoScalingGroupName: spec.autoscalingGroupName, LifecycleHookNames: [spec.name] })));
     const hook = out?.LifecycleHooks?.find((h) => h.LifecycleHookName === spec.name);
     if (!hook) return undefined;

@@ -132,8 +132,11 @@ export const LaunchTemplate = awsResource<LaunchTemplateSpec>({
   },
   list: (aws, cluster) => collect(paginateDescribeLaunchTemplates({ client: aws.ec2 }, { Filters: clusterFilter(cluster) }), (p) => p.LaunchTemplates),
   async find(aws, spec, ctx) {
-    const listed = (ctx.listed as readonly Ec2LaunchTemplate[] | undefined)?.find((t) => t.LaunchTemplateName === spec.name);
-    const lt = listed ?? (await orUndefined(aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [spec.name] }))))?.LaunchTemplates?.[0];
+    // Templates are tagged in the call that creates them, so the run's cluster listing, when there is one, is complete.
+    const listing = ctx.listed as readonly Ec2LaunchTemplate[] | undefined;
+    const lt = listing
+      ? listing.find((t) => t.LaunchTemplateName === spec.name)
+      : (await orUndefined(aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [spec.name] }))))?.LaunchTemplates?.[0];
     if (!lt?.LaunchTemplateId) return undefined;
     const versions = await aws.ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: lt.LaunchTemplateId, Versions: ['$Latest'] }));
     const data = versions.LaunchTemplateVersions?.[0]?.LaunchTemplateData ?? {};
