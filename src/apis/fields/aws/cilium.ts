@@ -1,8 +1,11 @@
 /** Cilium settings the Go template (networking.cilium.io k8s-1.16-v1.15) reads, each with the manifest line it writes. */
 import type { RegistryEntry } from '../registry.js';
-import { clusterEffect, data, pending } from './dsl.js';
+import { clusterEffect, data, noEffect, pending } from './dsl.js';
 
 const CILIUM_GO = 'upup/models/cloudup/resources/addons/networking.cilium.io/k8s-1.16-v1.15.yaml.template';
+const CILIUM_API = 'pkg/apis/kops/v1alpha2/networking.go';
+const CILIUM_DEFAULTS = 'pkg/model/components/cilium.go';
+const CILIUM_TYPES = 'pkg/apis/kops/networking.go';
 const CILIUM = [['spec.networking', { cilium: {} }]] as const;
 const ciliumEffect = (field: string, sample: unknown, text: string) =>
   clusterEffect(`spec.networking.cilium.${field}`, sample, [data('addons-networking.cilium.io', text)], CILIUM_GO, { settings: CILIUM });
@@ -10,41 +13,12 @@ const ciliumEffect = (field: string, sample: unknown, text: string) =>
 /** Cilium settings not classified yet: each still needs its sample and manifest line. */
 const NOT_YET = [
   'IPTablesRulesNoinstall',
-  'accessLog',
-  'agentLabels',
   'agentPrometheusPort',
-  'allowLocalhost',
-  'autoIpv6NodeRoutes',
-  'bpfCTGlobalAnyMax',
-  'bpfCTGlobalTCPMax',
   'bpfLBAlgorithm',
-  'bpfLBMaglevTableSize',
-  'bpfLBMapMax',
-  'bpfNATGlobalMax',
-  'bpfNeighGlobalMax',
-  'bpfPolicyMapMax',
-  'bpfRoot',
   'chainingMode',
-  'cniBinPath',
-  'containerRuntime',
-  'containerRuntimeEndpoint',
-  'containerRuntimeLabels',
-  'debugVerbose',
-  'device',
-  'disableCNPStatusUpdates',
-  'disableConntrack',
-  'disableIpv4',
-  'disableK8sServices',
   'enableEncryption',
-  'enableHostReachableServices',
   'enablePolicy',
-  'enableRemoteNodeIdentity',
-  'enableTracing',
-  'enableUnreachableRoutes',
-  'enableipv4',
-  'enableipv6',
   'encryptionType',
-  'envoyLog',
   'etcdManaged',
   'gatewayAPI.enableSecretsSync',
   'hubble.metrics',
@@ -55,6 +29,31 @@ const NOT_YET = [
   'ingress.loadBalancerAnnotationPrefixes',
   'ingress.sharedLoadBalancerServiceName',
   'ipam',
+  'metrics',
+  'nodeEncryption',
+  'version',
+];
+
+/** v1alpha2 settings the conversion to the kops API drops (marked unused, conversion-gen=false): nothing reads them. */
+const DROPPED_BY_CONVERSION = [
+  'accessLog',
+  'agentLabels',
+  'allowLocalhost',
+  'autoIpv6NodeRoutes',
+  'bpfRoot',
+  'cniBinPath',
+  'containerRuntime',
+  'containerRuntimeEndpoint',
+  'containerRuntimeLabels',
+  'debugVerbose',
+  'device',
+  'disableConntrack',
+  'disableIpv4',
+  'disableK8sServices',
+  'enableTracing',
+  'enableipv4',
+  'enableipv6',
+  'envoyLog',
   'ipv4ClusterCidrMaskSize',
   'ipv4Node',
   'ipv4Range',
@@ -76,9 +75,7 @@ const NOT_YET = [
   'logstash',
   'logstashAgent',
   'logstashProbeTimer',
-  'metrics',
   'nat46Range',
-  'nodeEncryption',
   'nodeInitBootstrapFile',
   'pprof',
   'prefilterDevice',
@@ -87,13 +84,25 @@ const NOT_YET = [
   'removeCbrBridge',
   'restartPods',
   'restore',
-  'sidecarIstioProxyImage',
   'singleClusterRoute',
   'socketPath',
   'stateDir',
-  'toFqdnsEnablePoller',
   'tracePayloadlen',
-  'version',
+];
+
+/** Settings the Cilium options builder defaults and nothing reads: the template writes fixed values (or none) instead. */
+const DEFAULTED_ONLY = [
+  'bpfCTGlobalAnyMax',
+  'bpfCTGlobalTCPMax',
+  'bpfLBMaglevTableSize',
+  'bpfLBMapMax',
+  'bpfNATGlobalMax',
+  'bpfNeighGlobalMax',
+  'bpfPolicyMapMax',
+  'disableCNPStatusUpdates',
+  'enableRemoteNodeIdentity',
+  'enableUnreachableRoutes',
+  'sidecarIstioProxyImage',
 ];
 
 export const AWS_CILIUM_FIELDS: readonly RegistryEntry[] = [
@@ -128,5 +137,9 @@ export const AWS_CILIUM_FIELDS: readonly RegistryEntry[] = [
   ciliumEffect('registry', 'registry.example', 'image: registry.example/cilium/cilium:v1.18.12'),
   ciliumEffect('cpuRequest', '121m', 'cpu: 121m'),
   ciliumEffect('memoryRequest', '122Mi', 'memory: 122Mi'),
+  ...DROPPED_BY_CONVERSION.map((field) => noEffect('Cluster', `spec.networking.cilium.${field}`, CILIUM_API, 'unused: the v1alpha2 to kops conversion drops it, so no builder, template or nodeup code can read it')),
+  ...DEFAULTED_ONLY.map((field) => noEffect('Cluster', `spec.networking.cilium.${field}`, CILIUM_DEFAULTS, 'only given a default in the completed spec; the Cilium template and every builder ignore it')),
+  noEffect('Cluster', 'spec.networking.cilium.enableHostReachableServices', CILIUM_TYPES, 'declared and converted, then read by no builder, template or nodeup code'),
+  noEffect('Cluster', 'spec.networking.cilium.toFqdnsEnablePoller', CILIUM_TYPES, 'declared and converted, then read by no builder, template or nodeup code'),
   ...NOT_YET.map((field) => pending('Cluster', `spec.networking.cilium.${field}`, 'addons', 'the Cilium setting is not classified yet (it needs its sample and manifest line)')),
 ];
