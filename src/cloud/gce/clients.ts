@@ -1,6 +1,8 @@
 /**
  * Options for the official Compute Engine clients (REST transport). `KOPS_GCE_ENDPOINT` (e.g. http://127.0.0.1:8089)
  * points them at another endpoint, such as a local fake; credentials come from GOOGLE_APPLICATION_CREDENTIALS.
+ * Against another endpoint no OAuth scopes are asked for, so a service-account key signs its own token (a JWT for
+ * the Compute Engine audience) rather than exchanging it at Google's token endpoint.
  */
 import { readFileSync } from 'node:fs';
 
@@ -9,6 +11,7 @@ export type ComputeClientOptions = {
   apiEndpoint?: string;
   port?: number;
   protocol?: string;
+  scopes?: string[];
 };
 
 export function computeClientOptions(env: NodeJS.ProcessEnv = process.env): ComputeClientOptions {
@@ -17,7 +20,7 @@ export function computeClientOptions(env: NodeJS.ProcessEnv = process.env): Comp
   const url = new URL(endpoint);
   const protocol = url.protocol.replace(/:$/, '');
   const port = url.port ? Number(url.port) : protocol === 'http' ? 80 : 443;
-  return { fallback: true, apiEndpoint: url.hostname, port, protocol };
+  return { fallback: true, apiEndpoint: url.hostname, port, protocol, scopes: [] };
 }
 
 /** The project configured outside kops: GOOGLE_CLOUD_PROJECT, CLOUDSDK_CORE_PROJECT, or the service-account key's. */
