@@ -24,10 +24,13 @@ const BEST_WIDTH = 80;
 
 export function renderString(s: string, at: Placement): string {
   const contentIndent = at.indent + INDENT;
-  switch (selectStyle(s, at.simpleKey)) {
+  // A line is only folded at a space past the best width: a scalar without a space, or ending before it, is written as it is.
+  const fitsOnLine = at.column + 2 + s.length <= BEST_WIDTH || !s.includes(' ');
+  switch (styleOf(s, at.simpleKey)) {
     case 'plain':
-      return fold(s, at, (c) => c, 'plain');
+      return fitsOnLine ? s : fold(s, at, (c) => c, 'plain');
     case 'single':
+      if (fitsOnLine && !s.includes("'")) return `'${s}'`;
       return fold(s, { ...at, column: at.column + 1 }, (c) => (c === "'" ? "''" : c), 'single', "'", "'");
     case 'double':
       return fold(s, { ...at, column: at.column + 1 }, doubleQuotedChar, 'double', '"', '"');
@@ -70,6 +73,23 @@ function fold(s: string, at: Placement, write: (ch: string) => string, style: 'p
     spaces = false;
   }
   return out + close;
+}
+
+/** Styles of the short strings already seen: manifests and node configs repeat the same keys and values many times. */
+const knownStyles = new Map<string, ScalarStyle>();
+const MAX_KNOWN_STYLES = 20_000;
+const MAX_KNOWN_LENGTH = 200;
+
+function styleOf(s: string, simpleKey: boolean): ScalarStyle {
+  if (s.length > MAX_KNOWN_LENGTH) return selectStyle(s, simpleKey);
+  const key = (simpleKey ? 'k' : 'v') + s;
+  let style = knownStyles.get(key);
+  if (style === undefined) {
+    if (knownStyles.size >= MAX_KNOWN_STYLES) knownStyles.clear();
+    style = selectStyle(s, simpleKey);
+    knownStyles.set(key, style);
+  }
+  return style;
 }
 
 function selectStyle(s: string, simpleKey: boolean): ScalarStyle {
