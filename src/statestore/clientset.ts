@@ -15,6 +15,9 @@ export interface ClusterStoreOptions {
   warn?: (message: string) => void;
 }
 
+/** Reads of one listing in flight at once: enough to hide an object store's latency, few enough for its rate limits. */
+const PARALLEL_READS = 16;
+
 /**
  * The Go kops state-store layout over a `--state` base: `<cluster>/config`, `<cluster>/instancegroup/<name>`,
  * `<cluster>/cluster-completed.spec`, and the folders the keystore, secrets and nodeup configs live in.
@@ -108,14 +111,19 @@ export class ClusterStore {
     await root.removeTree();
   }
 
+  /** The cluster's instance groups in name order, read a few at a time (one request each on a remote store). */
   async listInstanceGroups(clusterName: string): Promise<InstanceGroup[]> {
-    const dir = this.paths(clusterName).instanceGroups;
-    const groups: InstanceGroup[] = [];
-    for (const entry of await dir.readDir()) {
-      const group = await this.getInstanceGroup(clusterName, entry.base);
-      if (group) groups.push(group);
-    }
-    return groups;
+    const entries = await this.paths(clusterName).instanceGroups.readDir();
+    const groups: (InstanceGroup | undefined)[] = new Array(entries.length);
+    let next = 0;
+    const reader = async () => {
+      while (next < entries.length) {
+        const at = next++;
+        groups[at] = await this.getInstanceGroup(clusterName, entries[at].base);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, entries.length) }, reader));
+    return groups.filter((group): group is InstanceGroup => group !== undefined);
   }
 
   /** The stored InstanceGroup, labelled with its cluster as the Go kops does on read; undefined when absent. */
