@@ -17,6 +17,9 @@ export interface LoadBalancerModel {
   loadBalancer?: Task;
 }
 
+/** The client port of the etcd cluster Cilium keeps its state in (spec.networking.cilium.etcdManaged). */
+const ETCD_CILIUM_CLIENT_PORT = 4003;
+
 /** The subnets a load balancer spans: one per zone, of the kind its scheme needs. */
 export function loadBalancerSubnets(m: ModelContext, internal: boolean, explicit?: { name: string }[]): ClusterSubnetSpec[] {
   if (explicit?.length) return explicit.map((s) => m.subnet(s.name));
@@ -65,11 +68,14 @@ export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
     tasks.push(pmtuRule(sg, cidr, 'api-elb'));
   }
   const dnsNone = m.dnsType === 'none';
+  // Nodes reach Cilium's own etcd through the load balancer, as they reach kops-controller, when there is no DNS.
+  const ciliumEtcd = dnsNone && m.spec.networking?.cilium?.etcdManaged === true;
   for (const master of securityGroups(m, 'master')) {
     rule({ group: master.task, source: sg, protocol: 'tcp', fromPort: 443, toPort: 443 }, `https-elb-to-master${master.suffix}`);
     rule({ group: sg, source: master.task, protocol: 'icmp', fromPort: 3, toPort: 4 }, `icmp-pmtu-cp${master.suffix}-to-elb`);
     rule({ group: master.task, source: sg, protocol: 'icmp', fromPort: 3, toPort: 4 }, `icmp-pmtu-elb-to-cp${master.suffix}`);
     if (dnsNone) rule({ group: master.task, source: sg, protocol: 'tcp', fromPort: 3988, toPort: 3988 }, `kops-controller-elb-to-cp${master.suffix}`);
+    if (ciliumEtcd) rule({ group: master.task, source: sg, protocol: 'tcp', fromPort: ETCD_CILIUM_CLIENT_PORT, toPort: ETCD_CILIUM_CLIENT_PORT }, `etcd-cilium-elb-to-cp${master.suffix}`);
   }
   if (dnsNone) {
     for (const node of securityGroups(m, 'node')) rule({ group: sg, source: node.task }, `node-to-elb${node.suffix}`);
@@ -92,7 +98,7 @@ export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
   tasks.push(lb);
 
   const targetGroups: Ref[] = [];
-  const listen = (prefix: string, port: number, listenerPort: number, healthCheck: { path?: string; protocol: string }, protocol = 'TCP', tls?: { certificateArn: string; sslPolicy?: string }) => {
+  const listen = (prefix: string, port: number, listenerPort: number, healthCheck: { path?: string; protocol: string }, protocol = 'TCP', tls?: { certificateArn: string; sslPolicy?: string }, listenerName = `${lbName}-${listenerPort}`) => {
     const name = resourceName32(m.clusterName, prefix);
     const tg = TargetGroup.task(name, {
       name,
@@ -105,7 +111,7 @@ export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
       tags: m.cloudTags(name),
     });
     targetGroups.push(ref(tg, 'id'));
-    const listener = Listener.task(`${lbName}-${listenerPort}`, {
+    const listener = Listener.task(listenerName, {
       loadBalancerArn: ref(lb, 'id'),
       port: listenerPort,
       protocol: tls ? 'TLS' : 'TCP',
@@ -122,7 +128,9 @@ export function buildApiLoadBalancer(m: ModelContext): LoadBalancerModel {
     listen('tcp', 443, 443, { protocol: 'TCP' });
   }
   if (dnsNone) listen('kops-controller', 3988, 3988, { path: '/healthz', protocol: 'HTTPS' });
+  if (ciliumEtcd) listen('etcd-cilium', ETCD_CILIUM_CLIENT_PORT, ETCD_CILIUM_CLIENT_PORT, { protocol: 'TCP' }, 'TCP', undefined, `etcd-cilium.${m.clusterName}-${ETCD_CILIUM_CLIENT_PORT}`);
   targetGroups.sort((a, b) => (a.$ref.name < b.$ref.name ? -1 : 1));
-  const apiServerTargetGroups = targetGroups.filter((t) => !t.$ref.name.startsWith('kops-controller-'));
+  const controlPlaneOnly = [resourceName32(m.clusterName, 'kops-controller'), resourceName32(m.clusterName, 'etcd-cilium')];
+  const apiServerTargetGroups = targetGroups.filter((t) => !controlPlaneOnly.includes(t.$ref.name));
   return { tasks, controlPlaneTargetGroups: targetGroups, apiServerTargetGroups, loadBalancer: lb };
 }

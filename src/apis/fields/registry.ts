@@ -45,6 +45,11 @@ export interface EffectEntry {
   go: string;
   /** The sample changes what other samples show (a volume type, a security group override): run it on its own. */
   alone?: boolean;
+  /**
+   * A shared golden case whose keystore the settings need (a dedicated etcd cluster's CA the baseline has none of),
+   * e.g. `update_cluster/privateciliumadvanced`; the baseline's keystore unless said.
+   */
+  keystore?: string;
 }
 
 export interface RefusedEntry {

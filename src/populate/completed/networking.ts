@@ -62,15 +62,18 @@ function fillCilium(s: PopulateState, c: SpecFiller): void {
   d('enableLocalRedirectPolicy', false);
   d('enableRemoteNodeIdentity', true);
   d('enableUnreachableRoutes', false);
-  d('gatewayAPI.enabled', false);
-  d('hubble.enabled', false);
   d('identityAllocationMode', 'crd');
   d('identityChangeGracePeriod', '5s');
-  d('ingress.enabled', false);
   d('memoryRequest', '128Mi');
   d('monitorAggregation', 'medium');
   d('sidecarIstioProxyImage', 'cilium/istio_proxy');
   d('toFqdnsDnsRejectResponseCode', 'refused');
+  // A Hubble, ingress or Gateway API block given without `enabled` turns the feature on; no block leaves it off.
+  for (const block of ['hubble', 'ingress', 'gatewayAPI']) {
+    const given = c.has(block);
+    c.default(`${block}.enabled`, given, given ? inferred(`cilium ${block} block given`) : byDefault(`cilium ${block} off`));
+  }
+  if (c.get('enableEncryption') === true) d('encryptionType', 'ipsec');
   const native = ipam === 'eni' || s.ipv6;
   c.default('tunnel', native ? 'disabled' : 'vxlan', inferred(native ? 'native routing with ENI IPAM or IPv6' : 'VXLAN tunnel'));
 }

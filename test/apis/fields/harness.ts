@@ -66,9 +66,12 @@ export function withSamples(entries: readonly EffectEntry[]): Obj[] {
   return objects;
 }
 
-export async function runOutput(objects: Obj[]): Promise<Map<string, string>> {
+/** The golden case whose keystore a run uses: the entry's, else the baseline's. */
+export const keystoreDir = (entry?: Pick<EffectEntry, 'keystore'>) => (entry?.keystore ? join(sharedDir, 'kops-reference/conformance', entry.keystore) : BASELINE_DIR);
+
+export async function runOutput(objects: Obj[], keystore = BASELINE_DIR): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
-  const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], BASELINE_DIR);
+  const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore);
   return withRollSettings(objects, withNodeupFiles(files));
 }
 
@@ -155,7 +158,7 @@ export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry
       out.push([e]);
       continue;
     }
-    const key = JSON.stringify([e.settings ?? [], e.ig ?? 'nodes']);
+    const key = JSON.stringify([e.settings ?? [], e.ig ?? 'nodes', e.keystore ?? '']);
     const groups = open.get(key) ?? [];
     open.set(key, groups);
     const fits = groups.find((g) => g.length < size && g.every((x) => (x.kind !== e.kind || !overlaps(x.at, e.at)) && !sameMergedSetting(x, e)));

@@ -15,7 +15,7 @@ import { runCli } from '../../../src/cli/run.js';
 import { resetMemfs, openVfs } from '../../../src/statestore/index.js';
 import { sharedDir } from '../../helpers/cli.js';
 import { coverageCounts } from '../../../src/apis/fields/counts.js';
-import { baselineObjects, batches, filesFor, hasFragment, runOutput, withSamples } from './harness.js';
+import { baselineObjects, batches, filesFor, hasFragment, keystoreDir, runOutput, withSamples } from './harness.js';
 import { specSetting } from './samples.js';
 
 const crdLeaves = (file: string): string[] => {
@@ -74,15 +74,15 @@ describe('each effect entry: its sample on the baseline yields the Go fragment',
   /** The output of the baseline with an entry's settings but not its sample: what the fragment must not already be in. */
   const before = new Map<string, Promise<Map<string, string>>>();
   const outputs = new Map<EffectEntry, Promise<Map<string, string>>>();
-  const settingsKey = (e: EffectEntry) => JSON.stringify([e.settings ?? [], e.ig ?? 'nodes']);
+  const settingsKey = (e: EffectEntry) => JSON.stringify([e.settings ?? [], e.ig ?? 'nodes', e.keystore ?? '']);
   beforeAll(() => {
     for (const batch of batches(effects)) {
-      const run = runOutput(withSamples(batch));
+      const run = runOutput(withSamples(batch), keystoreDir(batch[0]));
       run.catch(() => undefined);
       for (const e of batch) outputs.set(e, run);
       const key = settingsKey(batch[0]);
       if (!before.has(key)) {
-        const base = runOutput(withSamples([{ ...batch[0], at: 'metadata.labels.registry-baseline', sample: 'settings-only', kind: 'Cluster' }]));
+        const base = runOutput(withSamples([{ ...batch[0], at: 'metadata.labels.registry-baseline', sample: 'settings-only', kind: 'Cluster' }]), keystoreDir(batch[0]));
         base.catch(() => undefined);
         before.set(key, base);
       }

@@ -258,3 +258,21 @@ describe('API access', () => {
     expect(spec.api.loadBalancer).toEqual({ class: 'Network', type: 'Internal' });
   });
 });
+
+describe('cilium defaults (CiliumOptionsBuilder)', () => {
+  const ciliumOf = (cilium: Record<string, unknown>) => complete(cluster('c.example.com', { networking: { cilium } })).networking.cilium;
+
+  test('a hubble, ingress or gatewayAPI block without enabled turns the feature on; no block leaves it off', () => {
+    const given = ciliumOf({ hubble: { metrics: ['dns'] }, ingress: {}, gatewayAPI: { enableSecretsSync: true } });
+    expect([given.hubble.enabled, given.ingress.enabled, given.gatewayAPI.enabled]).toEqual([true, true, true]);
+    const none = ciliumOf({});
+    expect([none.hubble.enabled, none.ingress.enabled, none.gatewayAPI.enabled]).toEqual([false, false, false]);
+    expect(ciliumOf({ hubble: { enabled: false } }).hubble.enabled).toBe(false);
+  });
+
+  test('encryption defaults to IPsec; without encryption no type is set', () => {
+    expect(ciliumOf({ enableEncryption: true }).encryptionType).toBe('ipsec');
+    expect(ciliumOf({ enableEncryption: true, encryptionType: 'wireguard' }).encryptionType).toBe('wireguard');
+    expect(ciliumOf({}).encryptionType).toBeUndefined();
+  });
+});

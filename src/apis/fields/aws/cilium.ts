@@ -1,38 +1,30 @@
 /** Cilium settings the Go template (networking.cilium.io k8s-1.16-v1.15) reads, each with the manifest line it writes. */
-import type { RegistryEntry } from '../registry.js';
-import { clusterEffect, data, noEffect, pending } from './dsl.js';
+import type { RegistryEntry, Setting } from '../registry.js';
+import { clusterEffect, data, noEffect, nodesConfig, tf } from './dsl.js';
 
 const CILIUM_GO = 'upup/models/cloudup/resources/addons/networking.cilium.io/k8s-1.16-v1.15.yaml.template';
 const CILIUM_API = 'pkg/apis/kops/v1alpha2/networking.go';
 const CILIUM_DEFAULTS = 'pkg/model/components/cilium.go';
 const CILIUM_TYPES = 'pkg/apis/kops/networking.go';
-const CILIUM = [['spec.networking', { cilium: {} }]] as const;
-const ciliumEffect = (field: string, sample: unknown, text: string) =>
-  clusterEffect(`spec.networking.cilium.${field}`, sample, [data('addons-networking.cilium.io', text)], CILIUM_GO, { settings: CILIUM });
-
-/** Cilium settings not classified yet: each still needs its sample and manifest line. */
-const NOT_YET = [
-  'IPTablesRulesNoinstall',
-  'agentPrometheusPort',
-  'bpfLBAlgorithm',
-  'chainingMode',
-  'enableEncryption',
-  'enablePolicy',
-  'encryptionType',
-  'etcdManaged',
-  'gatewayAPI.enableSecretsSync',
-  'hubble.metrics',
-  'identityAllocationMode',
-  'ingress.defaultLoadBalancerMode',
-  'ingress.enableSecretsSync',
-  'ingress.enforceHttps',
-  'ingress.loadBalancerAnnotationPrefixes',
-  'ingress.sharedLoadBalancerServiceName',
-  'ipam',
-  'metrics',
-  'nodeEncryption',
-  'version',
-];
+const CILIUM = [['spec.networking', { cilium: {} }]] as const satisfies readonly Setting[];
+const VALIDATION = 'pkg/apis/kops/validation/validation.go';
+const cilium = (text: string) => data('addons-networking.cilium.io', text);
+const ciliumIn = (settings: readonly Setting[], field: string, sample: unknown, text: string) =>
+  clusterEffect(`spec.networking.cilium.${field}`, sample, [cilium(text)], CILIUM_GO, { settings });
+const ciliumEffect = (field: string, sample: unknown, text: string) => ciliumIn(CILIUM, field, sample, text);
+const PROMETHEUS = [['spec.networking', { cilium: { enablePrometheusMetrics: true } }]] as const satisfies readonly Setting[];
+// kops validation has Hubble require cert-manager.
+const HUBBLE = [['spec.networking', { cilium: { hubble: { enabled: true } } }], ['spec.certManager', { enabled: true }]] as const satisfies readonly Setting[];
+const INGRESS = [['spec.networking', { cilium: { ingress: { enabled: true } } }]] as const satisfies readonly Setting[];
+const ENCRYPTION = [['spec.networking', { cilium: { enableEncryption: true } }]] as const satisfies readonly Setting[];
+const member = { instanceGroup: 'master-us-test-1a', name: 'us-test-1a' };
+/** Cilium's own etcd cluster beside main and events (kops validation requires it with etcdManaged). */
+const CILIUM_ETCD_CLUSTER = [
+  ['spec.etcdClusters', ['main', 'events', 'cilium'].map((name) => ({ name, etcdMembers: [member] }))],
+  ...CILIUM,
+] as const satisfies readonly Setting[];
+/** A golden case with a keystore holding the CA of Cilium's etcd cluster. */
+const CILIUM_ETCD_KEYSTORE = 'update_cluster/privateciliumadvanced';
 
 /** v1alpha2 settings the conversion to the kops API drops (marked unused, conversion-gen=false): nothing reads them. */
 const DROPPED_BY_CONVERSION = [
@@ -141,5 +133,27 @@ export const AWS_CILIUM_FIELDS: readonly RegistryEntry[] = [
   ...DEFAULTED_ONLY.map((field) => noEffect('Cluster', `spec.networking.cilium.${field}`, CILIUM_DEFAULTS, 'only given a default in the completed spec; the Cilium template and every builder ignore it')),
   noEffect('Cluster', 'spec.networking.cilium.enableHostReachableServices', CILIUM_TYPES, 'declared and converted, then read by no builder, template or nodeup code'),
   noEffect('Cluster', 'spec.networking.cilium.toFqdnsEnablePoller', CILIUM_TYPES, 'declared and converted, then read by no builder, template or nodeup code'),
-  ...NOT_YET.map((field) => pending('Cluster', `spec.networking.cilium.${field}`, 'addons', 'the Cilium setting is not classified yet (it needs its sample and manifest line)')),
+  ciliumIn(PROMETHEUS, 'agentPrometheusPort', 9999, 'prometheus-serve-addr: :9999'),
+  ciliumIn(PROMETHEUS, 'metrics', ['+registry_a', '-registry_b'], 'metrics: +registry_a -registry_b'),
+  clusterEffect('spec.networking.cilium.chainingMode', 'portmap', [cilium('cni-chaining-mode: portmap'), nodesConfig('InstallCNIAssets: true')], CILIUM_GO, { settings: CILIUM }),
+  clusterEffect('spec.networking.cilium.version', 'v1.18.3', [cilium('image: quay.io/cilium/cilium:v1.18.3')], CILIUM_GO, { settings: CILIUM, alone: true }),
+  ciliumEffect('ipam', 'crd', 'ipam: crd'),
+  ciliumIn(HUBBLE, 'hubble.metrics', ['dns', 'drop'], 'hubble-metrics: dns drop'),
+  ciliumIn(INGRESS, 'ingress.enforceHttps', true, 'enforce-ingress-https: "true"'),
+  ciliumIn(INGRESS, 'ingress.enableSecretsSync', true, 'enable-ingress-secrets-sync: "true"'),
+  ciliumIn(INGRESS, 'ingress.loadBalancerAnnotationPrefixes', 'service.registry.example/', 'ingress-lb-annotation-prefixes: service.registry.example/'),
+  ciliumIn(INGRESS, 'ingress.defaultLoadBalancerMode', 'dedicated', 'ingress-default-lb-mode: dedicated'),
+  ciliumIn(INGRESS, 'ingress.sharedLoadBalancerServiceName', 'registry-shared', 'ingress-shared-lb-service-name: registry-shared'),
+  ciliumIn([['spec.networking', { cilium: { gatewayAPI: { enabled: true } } }]], 'gatewayAPI.enableSecretsSync', true, 'enable-gateway-api-secrets-sync: "true"'),
+  ciliumEffect('enableEncryption', true, 'enable-ipsec: "true"'),
+  ciliumIn(ENCRYPTION, 'encryptionType', 'wireguard', 'enable-wireguard: "true"'),
+  ciliumIn(ENCRYPTION, 'nodeEncryption', true, 'encrypt-node: "true"'),
+  clusterEffect('spec.networking.cilium.etcdManaged', true, [cilium('kvstore: etcd'), tf('resource "aws_security_group_rule" "from-nodes-minimal-aws-example-com-ingress-tcp-2383to4000-masters-minimal-aws-example-com"')], CILIUM_GO, {
+    settings: CILIUM_ETCD_CLUSTER,
+    keystore: CILIUM_ETCD_KEYSTORE,
+  }),
+  clusterEffect('spec.networking.cilium.identityAllocationMode', 'kvstore', [cilium('identity-allocation-mode: kvstore')], CILIUM_GO, { settings: [...CILIUM_ETCD_CLUSTER, ['spec.networking.cilium.etcdManaged', true]], keystore: CILIUM_ETCD_KEYSTORE }),
+  noEffect('Cluster', 'spec.networking.cilium.enablePolicy', VALIDATION, 'only checked to be default, always or never; the template always writes enable-policy: "default"'),
+  noEffect('Cluster', 'spec.networking.cilium.bpfLBAlgorithm', VALIDATION, 'only checked to be random or maglev and given a default; the template never writes it'),
+  noEffect('Cluster', 'spec.networking.cilium.IPTablesRulesNoinstall', VALIDATION, 'only checked against enableL7Proxy (the L7 proxy needs the iptables rules); nothing else reads it'),
 ];

@@ -13,6 +13,7 @@ interface Extra {
   settings?: readonly Setting[];
   ig?: string;
   alone?: boolean;
+  keystore?: string;
 }
 
 export const clusterEffect = (at: string, sample: unknown, fragments: readonly Fragment[], go: string, extra: Extra = {}): EffectEntry => ({
