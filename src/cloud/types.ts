@@ -64,6 +64,36 @@ export interface CloudDiscovery {
 export interface DiscoverOptions {
   /** Look for the cluster's DNS records (not for gossip clusters or `dns: None`). */
   dns: boolean;
+  /** What makes an object the cluster's and how foreign ones are named (ops/delete's rules). */
+  rules: DeleteRules;
+}
+
+/**
+ * The rules of `delete cluster`, applied by each resource type's discovery: which objects are the cluster's by
+ * their tags (owned ones are deleted, shared ones only lose the cluster's tags), and how the foreign objects that
+ * stop it are named. ops/delete implements them for the cluster being deleted.
+ */
+export interface DeleteRules {
+  readonly clusterName: string;
+  /** `owned`, `shared`, or undefined for an object not tagged for the cluster. */
+  ownership(tags: Readonly<Record<string, string>>): 'owned' | 'shared' | undefined;
+  /**
+   * For types kops did not always tag: its tags when it has the cluster's, else `owned` for an object carrying
+   * kops's name for it and no cluster tag at all.
+   */
+  ownershipOrName(tags: Readonly<Record<string, string>>, named: boolean): 'owned' | 'shared' | undefined;
+  /** Tagged for another cluster (as opposed to untagged). */
+  taggedForOther(tags: Readonly<Record<string, string>>): boolean;
+  /** The tag keys a shared object loses. */
+  clusterTagKeys(tags: Readonly<Record<string, string>>): string[];
+  /** One of the cluster's objects in a message: `subnet subnet-1 (name)`. */
+  label(kind: string, id: string, name?: string): string;
+  /** A foreign object in a message: `security group sg-1 (Name=db,team=x)`. */
+  foreign(kind: string, id: string, tags: Readonly<Record<string, string>>): string;
+  /** What to do about a foreign object, then to delete again. */
+  hint(todo: string): string;
+  /** The same for an object that is not part of the cluster at all. */
+  notOurs(todo: string): string;
 }
 
 export interface ClusterObjects {

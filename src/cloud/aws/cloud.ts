@@ -2,7 +2,7 @@ import type { CloudLookup } from '../lookup.js';
 import type { Cloud, TerraformProviderBlock } from '../types.js';
 import { createAwsClients, verifyAwsAccess, type AwsCall, type AwsClients } from './clients.js';
 import { directProvider } from './direct.js';
-import { awsDiscovery } from './discovery/index.js';
+import { awsDiscovery } from './delete-discovery.js';
 import { emulatorProfile } from './emulators.js';
 import { awsInstanceGroups } from './instance-groups.js';
 import { sdkLookup } from './lookup-sdk.js';

@@ -4,6 +4,7 @@ import { regionOfZone } from '../../cloud/aws/lookup.js';
 import { UserError } from '../../errors.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { defaultDeletePolicy, deleteObjects, type DeletePolicy, type DeleteEvent, type DeleteReport } from './delete.js';
+import { deleteRules } from './rules.js';
 
 export interface DeleteClusterOptions {
   yes: boolean;
@@ -57,7 +58,7 @@ export async function deleteClusterFlow(
   const dns = !name.endsWith('.k8s.local') && cluster?.spec?.topology?.dns?.type !== 'None';
   let found: ClusterObjects;
   try {
-    found = await cloud.discovery.discover(name, { dns });
+    found = await cloud.discovery.discover(name, { dns, rules: deleteRules(name) });
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError(`listing the cloud resources of cluster "${name}": ${cloud.discovery.describe(err)}`);

@@ -1,11 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { AwsClients } from '../../../src/cloud/aws/clients.js';
-import { deletionOrder } from '../../../src/cloud/aws/discovery/order.js';
-import type { Blocker, ClusterResource, ResourceType } from '../../../src/cloud/aws/discovery/resource.js';
+import { deletionOrder } from '../../../src/cloud/aws/delete-discovery.js';
+import type { Blocker } from '../../../src/cloud/types.js';
 import type { DeletePolicy } from '../../../src/ops/delete/delete.js';
-import { deleteResources } from './run-deletion.js';
+import { deleteFakes, type FakeObject } from './run-deletion.js';
 
-const aws = {} as AwsClients;
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $action: 'Delete' });
 
 /** Fake clock: sleeping advances time instantly. */
@@ -28,17 +26,17 @@ function policy(overrides: Partial<DeletePolicy> = {}): DeletePolicy & { slept: 
   };
 }
 
-function resource(type: ResourceType, id: string, run: () => Promise<void> = async () => {}, extra: Partial<ClusterResource> = {}): ClusterResource {
-  return { type, id, name: id, action: 'delete', run, ...extra };
+function resource(type: string, id: string, run: () => Promise<void> = async () => {}, extra: Partial<FakeObject> = {}): FakeObject {
+  return { type, id, run, ...extra };
 }
 
 describe('deleting the objects of a cluster', () => {
   test('users go before what they use: instances, then subnets, security groups, the VPC, then its DHCP options', async () => {
     const log: string[] = [];
-    const r = (type: ResourceType, id: string) => resource(type, id, async () => void log.push(id));
+    const r = (type: string, id: string) => resource(type, id, async () => void log.push(id));
     const items = [r('dhcp-options', 'dopt'), r('vpc', 'vpc'), r('security-group', 'sg'), r('subnet', 'subnet'), r('instance', 'i'), r('autoscaling-group', 'asg'), r('security-group-rules', 'rules'), r('iam-role', 'role'), r('iam-instance-profile', 'profile')];
 
-    const report = await deleteResources(aws, items, policy());
+    const report = await deleteFakes(items, policy());
 
     expect(report.failed).toEqual([]);
     const before = (a: string, b: string) => expect(log.indexOf(a), `${a} before ${b}`).toBeLessThan(log.indexOf(b));
@@ -62,7 +60,7 @@ describe('deleting the objects of a cluster', () => {
   });
 
   test('an object that is already gone counts as deleted', async () => {
-    const report = await deleteResources(aws, [resource('vpc', 'vpc-1', async () => Promise.reject(awsError('InvalidVpcID.NotFound')))], policy());
+    const report = await deleteFakes([resource('vpc', 'vpc-1', async () => Promise.reject(awsError('InvalidVpcID.NotFound')))], policy());
     expect(report.done.map((r) => r.id)).toEqual(['vpc-1']);
   });
 
@@ -74,7 +72,7 @@ describe('deleting the objects of a cluster', () => {
     });
     const events: string[] = [];
 
-    const report = await deleteResources(aws, [subnet], p, (e) => events.push(e.kind));
+    const report = await deleteFakes([subnet], p, (e) => events.push(e.kind));
 
     expect(report.done).toHaveLength(1);
     expect(calls).toBe(4);
@@ -90,7 +88,7 @@ describe('deleting the objects of a cluster', () => {
       resource('iam-role', 'role-1'),
     ];
 
-    const report = await deleteResources(aws, items, policy({ maxAttempts: 3 }));
+    const report = await deleteFakes(items, policy({ maxAttempts: 3 }));
 
     expect(report.failed.map((f) => [f.item.id, f.reason])).toEqual([['subnet-1', 'still in use: Delete: DependencyViolation: has dependencies']]);
     expect(report.skipped.map((s) => [s.item.id, s.waitingFor.id])).toEqual([['vpc-1', 'subnet-1']]);
@@ -100,7 +98,7 @@ describe('deleting the objects of a cluster', () => {
 
   test('retries are bounded by the wait as well', async () => {
     const p = policy({ waitMs: 5_000 });
-    const report = await deleteResources(aws, [resource('vpc', 'vpc-1', async () => Promise.reject(awsError('DependencyViolation')))], p);
+    const report = await deleteFakes([resource('vpc', 'vpc-1', async () => Promise.reject(awsError('DependencyViolation')))], p);
     expect(report.failed).toHaveLength(1);
     expect(p.slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5_000);
   });
@@ -115,10 +113,10 @@ describe('deleting the objects of a cluster', () => {
         calls++;
         throw awsError('DependencyViolation');
       },
-      { findBlockers: async () => [blocker] },
+      { holders: async () => [blocker] },
     );
 
-    const report = await deleteResources(aws, [subnet], policy());
+    const report = await deleteFakes([subnet], policy());
 
     expect(calls).toBe(3);
     expect(report.blockers).toEqual([blocker]);
@@ -131,7 +129,7 @@ describe('deleting the objects of a cluster', () => {
       calls++;
       throw awsError('AccessDenied', 'not allowed');
     });
-    const report = await deleteResources(aws, [denied], policy());
+    const report = await deleteFakes([denied], policy());
     expect(calls).toBe(1);
     expect(report.failed.map((f) => f.reason)).toEqual(['Delete: AccessDenied: not allowed']);
   });
@@ -146,7 +144,7 @@ describe('deleting the objects of a cluster', () => {
       active--;
     };
     const items = Array.from({ length: 12 }, (_, i) => resource('route53-record', `r${i}`, slow));
-    await deleteResources(aws, items, policy({ concurrency: 3 }));
+    await deleteFakes(items, policy({ concurrency: 3 }));
     expect(peak).toBe(3);
   });
 });

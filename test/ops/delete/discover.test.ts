@@ -14,9 +14,8 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAwsClients, type AwsClients } from '../../../src/cloud/aws/clients.js';
 import { fromAwsTags } from '../../../src/cloud/aws/tags.js';
-import { discoverCluster } from '../../../src/cloud/aws/discovery/discover.js';
-import { defaultDeletePolicy } from '../../../src/ops/delete/delete.js';
-import { deleteResources } from './run-deletion.js';
+import { defaultDeletePolicy, deleteObjects } from '../../../src/ops/delete/delete.js';
+import { discover } from './run-deletion.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
 import { accountContents, createCluster, createHostedZone } from './fixture.js';
 
@@ -32,11 +31,11 @@ beforeAll(async () => {
 afterAll(() => moto?.stop());
 
 async function deleteCluster(clusterName: string) {
-  const discovery = await discoverCluster(aws, { clusterName, dns: true });
-  expect(discovery.blockers).toEqual([]);
-  const report = await deleteResources(aws, discovery.resources, { ...defaultDeletePolicy, waitMs: 20_000 });
+  const { discovery, found } = await discover(aws, clusterName, true);
+  expect(found.blockers).toEqual([]);
+  const report = await deleteObjects(discovery, found.objects, { ...defaultDeletePolicy, waitMs: 20_000 });
   expect(report.failed).toEqual([]);
-  return discovery;
+  return found;
 }
 
 const tagsOfVpc = async (id: string) => fromAwsTags((await aws.ec2.send(new DescribeVpcsCommand({ VpcIds: [id] }))).Vpcs![0].Tags);
@@ -48,9 +47,9 @@ describe('deleting one cluster of several', () => {
     const withOther = await accountContents(aws);
     await createCluster(aws, 'a.example.com', { zoneId, cidrBase: '10.2', withNatGateway: true });
 
-    const discovery = await deleteCluster('a.example.com');
+    const found = await deleteCluster('a.example.com');
 
-    expect(discovery.resources.filter((r) => r.name.includes('aa.example.com') || r.name.includes('aa-example-com'))).toEqual([]);
+    expect(found.objects.filter((r) => r.name.includes('aa.example.com') || r.name.includes('aa-example-com'))).toEqual([]);
     expect(await accountContents(aws)).toEqual(withOther);
   }, 300_000);
 
@@ -69,9 +68,9 @@ describe('deleting one cluster of several', () => {
     const nodes = built.securityGroupIds[1];
     await aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: userGroup, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: nodes }] }] }));
 
-    const discovery = await deleteCluster('b.shared.example.com');
+    const found = await deleteCluster('b.shared.example.com');
 
-    const untagged = discovery.resources.filter((r) => r.action === 'untag').map((r) => `${r.type}:${r.id}`);
+    const untagged = found.objects.filter((r) => r.action === 'untag').map((r) => `${r.type}:${r.id}`);
     expect(untagged.sort()).toEqual([`subnet:${sharedSubnet}`, `vpc:${vpcId}`]);
     expect(await accountContents(aws)).toEqual(before);
     expect(Object.keys(await tagsOfVpc(vpcId))).not.toContain('kubernetes.io/cluster/b.shared.example.com');
@@ -86,16 +85,16 @@ describe('deleting one cluster of several', () => {
 describe('explaining instead of waiting', () => {
   test('a subnet AWS keeps refusing to delete names the instance launched into it after discovery', async () => {
     const built = await createCluster(aws, 'late.example.com', { cidrBase: '10.4' });
-    const discovery = await discoverCluster(aws, { clusterName: 'late.example.com', dns: false });
-    const subnet = discovery.resources.find((r) => r.type === 'subnet' && r.id === built.subnetIds[0])!;
-    expect(await subnet.findBlockers!(aws)).toEqual([]);
+    const { discovery, found } = await discover(aws, 'late.example.com', false);
+    const subnet = found.objects.find((r) => r.type === 'subnet' && r.id === built.subnetIds[0])!;
+    expect(await discovery.explainRefusal(subnet)).toEqual([]);
     const image = (await aws.ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images![0].ImageId!;
     const stray = (await aws.ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: 1, MaxCount: 1, SubnetId: built.subnetIds[0] }))).Instances![0].InstanceId!;
 
-    const blockers = await subnet.findBlockers!(aws);
+    const blockers = await discovery.explainRefusal(subnet);
 
     expect(blockers.map((b) => `${b.blocked} <- ${b.by}`)).toEqual([`subnet ${built.subnetIds[0]} (us-east-1a.late.example.com) <- instance ${stray} (no tags)`]);
-    expect(discovery.resources.map((r) => r.id)).toContain('ebs-csi-controller-sa.kube-system.sa.late.example.com');
+    expect(found.objects.map((r) => r.id)).toContain('ebs-csi-controller-sa.kube-system.sa.late.example.com');
   }, 300_000);
 });
 
@@ -103,16 +102,16 @@ describe('deleting again', () => {
   test('after a run that stopped half way, a new run finishes the job', async () => {
     const before = await accountContents(aws);
     await createCluster(aws, 'again.example.com', { zoneId, cidrBase: '10.3', withNatGateway: true });
-    const first = await discoverCluster(aws, { clusterName: 'again.example.com', dns: true });
+    const first = await discover(aws, 'again.example.com', true);
     // The first run got as far as the compute and balancers.
-    const partial = first.resources.filter((r) => ['autoscaling-group', 'instance', 'load-balancer', 'iam-instance-profile'].includes(r.type));
-    expect((await deleteResources(aws, partial)).failed).toEqual([]);
+    const partial = first.found.objects.filter((r) => ['autoscaling-group', 'instance', 'load-balancer', 'iam-instance-profile'].includes(r.type));
+    expect((await deleteObjects(first.discovery, partial)).failed).toEqual([]);
 
     await deleteCluster('again.example.com');
-    const replay = await deleteResources(aws, first.resources, { ...defaultDeletePolicy, waitMs: 5_000 });
+    const replay = await deleteObjects(first.discovery, first.found.objects, { ...defaultDeletePolicy, waitMs: 5_000 });
 
     expect(await accountContents(aws)).toEqual(before);
     expect(replay.failed).toEqual([]);
-    expect((await discoverCluster(aws, { clusterName: 'again.example.com', dns: true })).resources).toEqual([]);
+    expect((await discover(aws, 'again.example.com', true)).found.objects).toEqual([]);
   }, 300_000);
 });

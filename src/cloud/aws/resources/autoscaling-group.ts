@@ -23,9 +23,10 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients.js';
 import { autoscalingTagging, asgTags } from '../tagging.js';
-import { type Tags } from '../tags.js';
+import { fromAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, orUndefined, waitFor, type Resolved } from './common.js';
+import { byOwnership, discovery } from './discovery.js';
 
 export interface LaunchTemplateRef {
   id: Val<string>;
@@ -216,6 +217,12 @@ export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
     // Its instances hold network interfaces in subnets and security groups until they are gone.
     await waitFor(`autoscaling group ${actual.id} to be deleted`, async () => ((await describeGroup(aws, actual.id)) ? undefined : true), 600_000, 5000);
   },
+  discover: discovery<AsgDescription>({
+    kind: 'autoscaling-group',
+    by: 'tags',
+    after: [],
+    claim: (groups, ctx) => byOwnership(groups, ctx, (g) => ({ id: g.AutoScalingGroupName, name: fromAwsTags(g.Tags).Name ?? g.AutoScalingGroupName, tags: fromAwsTags(g.Tags) })),
+  }),
 });
 
 export interface LifecycleHookSpec {

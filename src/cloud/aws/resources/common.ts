@@ -6,6 +6,7 @@ import { classifyAwsError } from '../clients.js';
 import type { AwsClients } from '../clients.js';
 import { ownerFilters, tagsToWrite, toAwsTags, type Tags } from '../tags.js';
 import type { Tagging } from '../tagging.js';
+import type { AwsDiscovery, DiscoverContext, DiscoveryDecl } from './discovery.js';
 
 /** A task spec after the engine replaced every Ref by the value it stands for. */
 export type Resolved<T> = T extends Ref ? string : T extends (infer U)[] ? Resolved<U>[] : T extends object ? { [K in keyof T]: Resolved<T[K]> } : T;
@@ -35,15 +36,19 @@ export interface AwsResourceDef<S> extends ResourceDecl {
   create(aws: AwsClients, spec: Resolved<S>, task: Task): Promise<Created>;
   update?(aws: AwsClients, actual: Actual, spec: Resolved<S>, changed: readonly string[], task: Task): Promise<Partial<Created> | void>;
   delete(aws: AwsClients, actual: Actual): Promise<void>;
+  /** How `delete cluster` finds the cluster's objects of this type; they are removed through `delete` and `tagging`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each type declares the shape of its own listing
+  discover?: DiscoveryDecl<any>;
 }
 
 export interface AwsResourceType<S extends object> extends ResourceType<S> {
   ops: ResourceOps<AwsClients>;
   tagging?: Tagging;
+  discover?: AwsDiscovery;
 }
 
 export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResourceType<S> {
-  const { unordered, writeOnly, tagging, list, find, create, update, delete: remove, ...decl } = def;
+  const { unordered, writeOnly, tagging, list, find, create, update, delete: remove, discover, ...decl } = def;
   const resource = defineResource<S>(decl);
   const immutable = Object.entries(decl.fields)
     .filter(([, f]) => f.immutable)
@@ -73,7 +78,9 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
       if (rest.length > 0 && update) return update(aws, actual, spec as Spec, rest, task);
     };
   }
-  return { ...resource, ops, tagging };
+  // A discovery without a listing of its own reads the type's (every object tagged for the cluster).
+  const discoverList = discover?.list ?? (list && ((aws: AwsClients, ctx: DiscoverContext) => list(aws, ctx.rules.clusterName)));
+  return { ...resource, ops, tagging, discover: discover && { ...discover, list: discoverList, delete: remove, tagging } };
 }
 
 /** A run serves one cluster: one listing per type. */
@@ -87,6 +94,11 @@ function clusterOf(tags: Tags | undefined): string | undefined {
 /** The EC2 filter of a type's listing: every object tagged for the cluster. */
 export function clusterFilter(clusterName: string): Filter[] {
   return [{ Name: 'tag:KubernetesCluster', Values: [clusterName] }];
+}
+
+/** The EC2 filter of what `delete cluster` lists: every object tagged for the cluster, owned or shared. */
+export function clusterTagKeyFilter(clusterName: string): Filter[] {
+  return [{ Name: 'tag-key', Values: ['KubernetesCluster', `kubernetes.io/cluster/${clusterName}`] }];
 }
 
 /** Every item of a paginated listing. */

@@ -12,7 +12,8 @@ import { listedOrDescribedVpc } from './vpc.js';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import type { AwsClients } from '../clients.js';
-import { awsResource, clusterFilter, collect, findOwned, writeEc2Tags } from './common.js';
+import { awsResource, clusterFilter, clusterTagKeyFilter, collect, findOwned, writeEc2Tags } from './common.js';
+import { byOwnership, discovery } from './discovery.js';
 
 export interface DhcpOptionsSpec {
   domainName: string;
@@ -55,6 +56,13 @@ export const DhcpOptions = awsResource<DhcpOptionsSpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteDhcpOptionsCommand({ DhcpOptionsId: actual.id }));
   },
+  discover: discovery({
+    kind: 'dhcp-options',
+    by: 'tags',
+    after: ['vpc'],
+    list: (aws, ctx) => collect(paginateDescribeDhcpOptions({ client: aws.ec2 }, { Filters: clusterTagKeyFilter(ctx.rules.clusterName) }), (p) => p.DhcpOptions),
+    claim: (sets, ctx) => byOwnership(sets, ctx, (o) => ({ id: o.DhcpOptionsId, tags: fromAwsTags(o.Tags) }), { untag: true }),
+  }),
 });
 
 /**

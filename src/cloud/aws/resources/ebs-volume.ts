@@ -9,7 +9,8 @@ import {
   type VolumeType,
 } from '@aws-sdk/client-ec2';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
-import { awsResource, clusterFilter, collect, findOwned } from './common.js';
+import { awsResource, clusterFilter, clusterTagKeyFilter, collect, findOwned } from './common.js';
+import { byOwnership, discovery } from './discovery.js';
 
 export interface EbsVolumeSpec {
   availabilityZone: string;
@@ -77,6 +78,23 @@ export const EbsVolume = awsResource<EbsVolumeSpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteVolumeCommand({ VolumeId: actual.id }));
   },
+  discover: discovery({
+    kind: 'volume',
+    by: 'tags',
+    after: ['instance', 'autoscaling-group'],
+    list: (aws, ctx) => collect(paginateDescribeVolumes({ client: aws.ec2 }, { Filters: clusterTagKeyFilter(ctx.rules.clusterName) }), (p) => p.Volumes),
+    // Root volumes go with their instance.
+    claim: (volumes, ctx) =>
+      byOwnership(volumes.filter((v) => !(v.Attachments ?? []).some((a) => a.DeleteOnTermination)), ctx, (v) => ({ id: v.VolumeId, tags: fromAwsTags(v.Tags) }), { untag: true }),
+    /** A volume attached to an instance the cluster does not own (one made for a pod, mounted by hand elsewhere). */
+    async holders(found, ctx) {
+      if (found.action !== 'delete') return [];
+      const instanceIds = new Set((await ctx.found('instance')).map((i) => i.id));
+      const { Volumes } = await ctx.aws.ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'volume-id', Values: [found.id] }] }));
+      const attachedTo = (Volumes ?? []).flatMap((v) => v.Attachments ?? []).map((a) => a.InstanceId!).filter((id) => id && !instanceIds.has(id));
+      return attachedTo.map((id) => ({ blocked: `volume ${found.id}`, by: `instance ${id}`, hint: ctx.rules.notOurs(`detach ${found.id} from ${id}`) }));
+    },
+  }),
 });
 
 function live(volumes: readonly Volume[] | undefined): Volume[] {

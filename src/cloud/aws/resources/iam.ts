@@ -16,9 +16,7 @@ import {
   paginateGetAccountAuthorizationDetails,
   type RoleDetail,
   ListAttachedRolePoliciesCommand,
-  ListInstanceProfilesForRoleCommand,
   ListOpenIDConnectProvidersCommand,
-  ListRolePoliciesCommand,
   PutRolePermissionsBoundaryCommand,
   PutRolePolicyCommand,
   RemoveRoleFromInstanceProfileCommand,
@@ -26,6 +24,11 @@ import {
   UpdateOpenIDConnectProviderThumbprintCommand,
   AddClientIDToOpenIDConnectProviderCommand,
   RemoveClientIDFromOpenIDConnectProviderCommand,
+  paginateListAttachedRolePolicies,
+  paginateListInstanceProfiles,
+  paginateListInstanceProfilesForRole,
+  paginateListRolePolicies,
+  paginateListRoles,
 } from '@aws-sdk/client-iam';
 import { classifyAwsError, type AwsClients } from '../clients.js';
 import { iamRoleTagging, iamInstanceProfileTagging, iamOidcProviderTagging } from '../tagging.js';
@@ -33,6 +36,7 @@ import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import type { RunSession } from '../../../engine/ops.js';
 import { awsResource, collect, decodePolicy, orUndefined, reportedJson } from './common.js';
+import { byOwnership, discovery, ignoreGone, type DiscoverContext } from './discovery.js';
 
 /**
  * Every role of the account with its inline policies, attached policies and instance profiles, read once per run
@@ -105,7 +109,46 @@ export const IamRole = awsResource<IamRoleSpec>({
     await emptyRole(aws, actual.id);
     await aws.iam.send(new DeleteRoleCommand({ RoleName: actual.id }));
   },
+  discover: discovery({
+    kind: 'iam-role',
+    by: 'naming',
+    after: ['iam-instance-profile'],
+    async list(aws, ctx) {
+      const roles = (await collect(paginateListRoles({ client: aws.iam }, {}), (p) => p.Roles)).filter((r) => mayBeNamedFor(r.RoleName!, ctx));
+      // ListRoles leaves tags out on AWS; GetRole has them.
+      return Promise.all(
+        roles.map((r) => (r.Tags?.length ? r : aws.iam.send(new GetRoleCommand({ RoleName: r.RoleName })).then((got) => got.Role ?? r, unlessGoneOrDenied(r)))),
+      );
+    },
+    claim: (roles, ctx) => byOwnership(roles, ctx, (r) => ({ id: r.RoleName, name: r.RoleName, tags: fromAwsTags(r.Tags), named: namedForCluster(r.RoleName!, ctx) })),
+    // The cluster's instance profiles are gone before its roles: a profile still holding one is someone else's.
+    async holders(found, ctx) {
+      const profiles = await collect(paginateListInstanceProfilesForRole({ client: ctx.aws.iam }, { RoleName: found.id }), (p) => p.InstanceProfiles);
+      return profiles.map((p) => ({
+        blocked: `iam-role ${found.id}`,
+        by: `instance profile ${p.InstanceProfileName}`,
+        hint: ctx.rules.hint(`remove the role from it (aws iam remove-role-from-instance-profile --instance-profile-name ${p.InstanceProfileName} --role-name ${found.id})`),
+      }));
+    },
+  }),
 });
+
+/** Roles and instance profiles kops names after the cluster, one per kind of instance group. */
+const ROLE_PREFIXES = ['masters', 'nodes', 'bastions', 'apiservers'];
+/** IAM names are at most 64 characters; kops truncates longer service-account role names (losing the suffix). */
+const MAX_IAM_NAME = 64;
+
+const mayBeNamedFor = (name: string, ctx: DiscoverContext) => name.endsWith(`.${ctx.rules.clusterName}`) || name.length === MAX_IAM_NAME;
+const namedForCluster = (name: string, ctx: DiscoverContext) => ROLE_PREFIXES.some((p) => name === `${p}.${ctx.rules.clusterName}`);
+
+/** An object gone since it was listed, or one we may not read, counts without its tags (it is not the cluster's). */
+function unlessGoneOrDenied<T extends { Tags?: unknown }>(listed: T) {
+  return (err: unknown): T => {
+    const kind = classifyAwsError(err);
+    if (kind === 'notFound' || kind === 'accessDenied') return { ...listed, Tags: undefined };
+    throw err;
+  };
+}
 
 export interface IamRolePolicySpec {
   name: string;
@@ -217,12 +260,35 @@ export const IamInstanceProfile = awsResource<IamInstanceProfileSpec>({
     }
   },
   async delete(aws, actual) {
-    const profile = (await orUndefined(aws.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: actual.id }))))?.InstanceProfile;
-    for (const role of profile?.Roles ?? []) {
-      await orUndefined(aws.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: actual.id, RoleName: role.RoleName })));
-    }
+    const roles =
+      (actual.attrs?.roles as string[] | undefined) ??
+      ((await orUndefined(aws.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: actual.id }))))?.InstanceProfile?.Roles ?? []).map((r) => r.RoleName!);
+    for (const RoleName of roles) await ignoreGone(() => aws.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: actual.id, RoleName })));
     await aws.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: actual.id }));
   },
+  discover: discovery({
+    kind: 'iam-instance-profile',
+    by: 'naming',
+    after: ['instance', 'autoscaling-group', 'autoscaling-config'],
+    async list(aws, ctx) {
+      const profiles = (await collect(paginateListInstanceProfiles({ client: aws.iam }, {}), (p) => p.InstanceProfiles)).filter((p) => mayBeNamedFor(p.InstanceProfileName!, ctx));
+      return Promise.all(
+        profiles.map((p) =>
+          p.Tags?.length
+            ? p
+            : aws.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: p.InstanceProfileName })).then((got) => ({ ...p, Tags: got.InstanceProfile?.Tags }), unlessGoneOrDenied(p)),
+        ),
+      );
+    },
+    claim: (profiles, ctx) =>
+      byOwnership(profiles, ctx, (p) => ({
+        id: p.InstanceProfileName,
+        name: p.InstanceProfileName,
+        tags: fromAwsTags(p.Tags),
+        named: namedForCluster(p.InstanceProfileName!, ctx),
+        actual: { id: p.InstanceProfileName!, attrs: { roles: (p.Roles ?? []).map((r) => r.RoleName!) }, fields: {} },
+      })),
+  }),
 });
 
 /** A profile as the role listing holds it, when that copy carries its tags (else the profile is read by name). */
@@ -289,17 +355,32 @@ export const IamOidcProvider = awsResource<IamOidcProviderSpec>({
   async delete(aws, actual) {
     await aws.iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: actual.id }));
   },
+  discover: discovery({
+    kind: 'oidc-provider',
+    by: 'tags',
+    after: [],
+    async list(aws) {
+      const { OpenIDConnectProviderList } = await aws.iam.send(new ListOpenIDConnectProvidersCommand({}));
+      const providers = (OpenIDConnectProviderList ?? []).map((p) => ({ arn: p.Arn!, Tags: undefined as { Key?: string; Value?: string }[] | undefined }));
+      return Promise.all(
+        providers.map((p) => aws.iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: p.arn })).then((got) => ({ ...p, Tags: got.Tags }), unlessGoneOrDenied(p))),
+      );
+    },
+    claim: (providers, ctx) => byOwnership(providers, ctx, (p) => ({ id: p.arn, name: p.arn.replace(/^.*oidc-provider\//, ''), tags: fromAwsTags(p.Tags) })),
+  }),
 });
 
-/** A role can only be deleted once it has no inline policies, attached policies or instance profiles. */
-async function emptyRole(aws: AwsClients, role: string): Promise<void> {
-  for (const name of (await aws.iam.send(new ListRolePoliciesCommand({ RoleName: role }))).PolicyNames ?? []) {
-    await orUndefined(aws.iam.send(new DeleteRolePolicyCommand({ RoleName: role, PolicyName: name })));
-  }
-  for (const p of (await aws.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role }))).AttachedPolicies ?? []) {
-    await orUndefined(aws.iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: p.PolicyArn })));
-  }
-  for (const p of (await aws.iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: role }))).InstanceProfiles ?? []) {
-    await orUndefined(aws.iam.send(new RemoveRoleFromInstanceProfileCommand({ RoleName: role, InstanceProfileName: p.InstanceProfileName })));
-  }
+/**
+ * A role can only be deleted once it has no inline or attached policies (its instance profiles are deleted before
+ * it; one that still holds it is someone else's, and the refusal says so).
+ */
+async function emptyRole(aws: AwsClients, RoleName: string): Promise<void> {
+  const [inline, attached] = await Promise.all([
+    collect(paginateListRolePolicies({ client: aws.iam }, { RoleName }), (p) => p.PolicyNames),
+    collect(paginateListAttachedRolePolicies({ client: aws.iam }, { RoleName }), (p) => p.AttachedPolicies),
+  ]);
+  await Promise.all([
+    ...inline.map((PolicyName) => ignoreGone(() => aws.iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName })))),
+    ...attached.map((p) => ignoreGone(() => aws.iam.send(new DetachRolePolicyCommand({ RoleName, PolicyArn: p.PolicyArn })))),
+  ]);
 }

@@ -1,4 +1,8 @@
 import type { AwsResourceType } from './common.js';
+import { ClassicLoadBalancer } from './classic-load-balancer.js';
+import type { AwsDiscovery } from './discovery.js';
+import { Instance } from './instance.js';
+import { LeftoverNetworkInterface } from './network-interface.js';
 import { AutoscalingGroup, AutoscalingLifecycleHook } from './autoscaling-group.js';
 import { DhcpOptions, DhcpOptionsAssociation } from './dhcp-options.js';
 import { EbsVolume } from './ebs-volume.js';
@@ -12,9 +16,9 @@ import { ElasticIp, NatGateway } from './nat-gateway.js';
 import { EventRule, EventTarget, SqsQueue } from './node-termination.js';
 import { Route, RouteTable, RouteTableAssociation } from './route-table.js';
 import { Route53Record, Route53ZoneAssociation } from './route53.js';
-import { SecurityGroup, SecurityGroupRule } from './security-group.js';
+import { SecurityGroup, SecurityGroupReferences, SecurityGroupRule } from './security-group.js';
 import { Subnet } from './subnet.js';
-import { Vpc, VpcIpv4CidrBlockAssociation } from './vpc.js';
+import { Vpc, VpcIpv4CidrBlockAssociation, VpcPeering } from './vpc.js';
 
 /** Every AWS resource type: the one list the direct target, terraform and delete read. */
 export const AWS_RESOURCES: readonly AwsResourceType<object>[] = [
@@ -52,3 +56,9 @@ export const AWS_RESOURCES: readonly AwsResourceType<object>[] = [
   EventTarget,
   ManagedFile,
 ];
+
+/** Kinds `delete cluster` removes (or that stop it) which no model declares. */
+const DISCOVER_ONLY: readonly AwsDiscovery[] = [Instance, SecurityGroupReferences, LeftoverNetworkInterface, ClassicLoadBalancer, VpcPeering];
+
+/** How `delete cluster` finds each kind: the resource types' discoveries, then the kinds only delete knows. */
+export const AWS_DISCOVERIES: readonly AwsDiscovery[] = [...AWS_RESOURCES.flatMap((r) => (r.discover ? [r.discover] : [])), ...DISCOVER_ONLY];

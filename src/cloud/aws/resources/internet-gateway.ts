@@ -16,6 +16,8 @@ import { ec2Tagging } from '../tagging.js';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, findOwned, orUndefined } from './common.js';
+import { deletedIds, discovery, ignoreGone, type DiscoverContext, type Found } from './discovery.js';
+import type { Tags } from '../tags.js';
 
 export interface InternetGatewaySpec {
   id?: string;
@@ -59,10 +61,18 @@ export const InternetGateway = awsResource<InternetGatewaySpec>({
     }
   },
   async delete(aws, actual) {
-    const vpcId = (actual.attrs?.vpcId ?? actual.fields.vpcId) as string | undefined;
-    if (vpcId) await orUndefined(aws.ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: actual.id, VpcId: vpcId })));
+    const vpcIds = (actual.attrs?.vpcIds as string[] | undefined) ?? [(actual.attrs?.vpcId ?? actual.fields.vpcId) as string | undefined];
+    for (const VpcId of vpcIds) if (VpcId) await ignoreGone(() => aws.ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: actual.id, VpcId })));
     await aws.ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: actual.id }));
   },
+  discover: discovery({
+    kind: 'internet-gateway',
+    by: 'tags',
+    // A VPC with mapped public addresses keeps its internet gateway attached.
+    after: ['instance', 'autoscaling-group', 'load-balancer', 'nat-gateway', 'elastic-ip', 'network-interface'],
+    list: (aws) => collect(paginateDescribeInternetGateways({ client: aws.ec2 }, {}), (p) => p.InternetGateways),
+    claim: (gateways, ctx) => claimGateways('internet gateway', gateways.map((g) => ({ id: g.InternetGatewayId!, tags: fromAwsTags(g.Tags), attachments: g.Attachments })), ctx),
+  }),
 });
 
 export const EgressOnlyInternetGateway = awsResource<InternetGatewaySpec>({
@@ -91,7 +101,35 @@ export const EgressOnlyInternetGateway = awsResource<InternetGatewaySpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: actual.id }));
   },
+  discover: discovery({
+    kind: 'egress-only-internet-gateway',
+    by: 'tags',
+    after: ['instance', 'autoscaling-group', 'load-balancer', 'network-interface'],
+    list: (aws) => collect(paginateDescribeEgressOnlyInternetGateways({ client: aws.ec2 }, {}), (p) => p.EgressOnlyInternetGateways),
+    claim: (gateways, ctx) =>
+      claimGateways('egress only internet gateway', gateways.map((g) => ({ id: g.EgressOnlyInternetGatewayId!, tags: fromAwsTags(g.Tags), attachments: g.Attachments })), ctx),
+  }),
 });
+
+/** Gateways were not always tagged: an untagged one attached to a VPC the cluster deletes goes with it. */
+async function claimGateways(what: string, gateways: { id: string; tags: Tags; attachments?: { VpcId?: string }[] }[], ctx: DiscoverContext): Promise<Found[]> {
+  const ownedVpcs = await deletedIds(ctx, 'vpc');
+  const found: Found[] = [];
+  for (const { id, tags, attachments } of gateways) {
+    const vpcIds = (attachments ?? []).map((a) => a.VpcId).filter((v): v is string => !!v);
+    let owner = ctx.rules.ownership(tags);
+    const inOwnedVpc = vpcIds.find((v) => ownedVpcs.has(v));
+    if (!owner && inOwnedVpc) {
+      if (ctx.rules.taggedForOther(tags)) {
+        ctx.block({ blockedId: inOwnedVpc, by: ctx.rules.foreign(what, id, tags), hint: ctx.rules.hint(`detach ${id} from ${inOwnedVpc}`) });
+        continue;
+      }
+      owner = 'owned';
+    }
+    if (owner) found.push({ id, name: tags.Name ?? '', action: owner === 'owned' ? 'delete' : 'untag', actual: { id, attrs: { vpcIds }, fields: {} }, tags });
+  }
+  return found;
+}
 
 function attachedOnly(gateways: readonly Ec2EgressOnlyInternetGateway[] | undefined): Ec2EgressOnlyInternetGateway[] {
   return (gateways ?? []).filter((g) => g.Attachments?.some((a) => a.State !== 'detached'));

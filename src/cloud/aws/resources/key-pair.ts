@@ -2,6 +2,7 @@ import { ec2Tagging } from '../tagging.js';
 import { DeleteKeyPairCommand, DescribeKeyPairsCommand, ImportKeyPairCommand } from '@aws-sdk/client-ec2';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import { awsResource, orUndefined } from './common.js';
+import { discovery, type Found } from './discovery.js';
 
 export interface KeyPairSpec {
   /** Set for an existing key pair given by name in `spec.sshKeyName`. */
@@ -38,4 +39,17 @@ export const KeyPair = awsResource<KeyPairSpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteKeyPairCommand({ KeyName: actual.id }));
   },
+  discover: discovery({
+    kind: 'keypair',
+    by: 'naming',
+    after: ['instance', 'autoscaling-group'],
+    list: async (aws) => (await aws.ec2.send(new DescribeKeyPairsCommand({}))).KeyPairs ?? [],
+    claim(keys, ctx) {
+      // kops names the cluster's key `kubernetes.NAME-<fingerprint>`; tagged ones are the cluster's too.
+      const prefix = `kubernetes.${ctx.rules.clusterName}`;
+      return keys
+        .filter((k) => k.KeyName === prefix || k.KeyName?.startsWith(`${prefix}-`) || ctx.rules.ownership(fromAwsTags(k.Tags)) === 'owned')
+        .map((k): Found => ({ id: k.KeyPairId ?? k.KeyName!, name: k.KeyName!, action: 'delete', actual: { id: k.KeyName!, attrs: { key_pair_id: k.KeyPairId }, fields: {} } }));
+    },
+  }),
 });

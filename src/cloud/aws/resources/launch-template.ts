@@ -17,6 +17,7 @@ import {
 import { fromAwsTags, tagSpecifications, toAwsTags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, orUndefined, type Resolved } from './common.js';
+import { byOwnership, discovery } from './discovery.js';
 
 export interface BlockDeviceMapping {
   deviceName: string;
@@ -163,6 +164,12 @@ export const LaunchTemplate = awsResource<LaunchTemplateSpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteLaunchTemplateCommand({ LaunchTemplateId: actual.id }));
   },
+  discover: discovery<Ec2LaunchTemplate>({
+    kind: 'autoscaling-config',
+    by: 'tags',
+    after: ['autoscaling-group'],
+    claim: (templates, ctx) => byOwnership(templates, ctx, (t) => ({ id: t.LaunchTemplateId, name: t.LaunchTemplateName ?? '', tags: fromAwsTags(t.Tags) })),
+  }),
 });
 
 type LtSpec = Resolved<LaunchTemplateSpec>;

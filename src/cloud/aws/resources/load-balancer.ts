@@ -17,6 +17,8 @@ import {
   ModifyTargetGroupCommand,
   SetSecurityGroupsCommand,
   SetSubnetsCommand,
+  paginateDescribeLoadBalancers,
+  paginateDescribeTargetGroups,
   type Action,
   type ProtocolEnum,
   type TargetGroup as ElbTargetGroup,
@@ -25,7 +27,8 @@ import type { AwsClients } from '../clients.js';
 import { elbv2Tagging } from '../tagging.js';
 import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved } from './common.js';
+import { awsResource, collect, orUndefined, type Resolved } from './common.js';
+import { byOwnership, deletedIds, discovery, type DiscoverContext } from './discovery.js';
 
 export interface LoadBalancerSpec {
   name: string;
@@ -131,7 +134,37 @@ export const LoadBalancer = awsResource<LoadBalancerSpec>({
   async delete(aws, actual) {
     await aws.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: actual.id }));
   },
+  discover: discovery({
+    kind: 'load-balancer',
+    by: 'tags',
+    after: [],
+    list: async (aws) => withTags(aws, await collect(paginateDescribeLoadBalancers({ client: aws.elbv2 }, {}), (p) => p.LoadBalancers), (l) => l.LoadBalancerArn!),
+    async claim(balancers, ctx) {
+      for (const { item: lb, arn, tags } of balancers) {
+        if (ctx.rules.ownership(tags) === 'owned') continue;
+        const subnets = (lb.AvailabilityZones ?? []).map((z) => z.SubnetId).filter((s): s is string => !!s);
+        await blockInNetwork(ctx, subnets, lb.VpcId, ctx.rules.foreign('load balancer', lb.LoadBalancerName ?? arn, tags));
+      }
+      return byOwnership(balancers, ctx, ({ item, arn, tags }) => ({ id: arn, name: item.LoadBalancerName ?? '', tags }));
+    },
+  }),
 });
+
+/** Objects of an ELB API with their tags (DescribeTags takes at most 20 ARNs a call). */
+export async function withTags<T>(aws: AwsClients, items: readonly T[], arnOf: (item: T) => string): Promise<{ item: T; arn: string; tags: Tags }[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < items.length; i += 20) chunks.push(items.slice(i, i + 20).map(arnOf));
+  const answers = await Promise.all(chunks.map((ResourceArns) => aws.elbv2.send(new DescribeTagsCommand({ ResourceArns }))));
+  const tags = new Map(answers.flatMap((a) => a.TagDescriptions ?? []).map((d) => [d.ResourceArn!, fromAwsTags(d.Tags)]));
+  return items.map((item) => ({ item, arn: arnOf(item), tags: tags.get(arnOf(item)) ?? {} }));
+}
+
+/** A balancer the cluster does not own in one of its subnets, or else in its VPC, stops the deletion. */
+export async function blockInNetwork(ctx: DiscoverContext, subnetIds: readonly string[], vpcId: string | undefined, by: string): Promise<void> {
+  const [ownedSubnets, ownedVpcs] = await Promise.all([deletedIds(ctx, 'subnet'), deletedIds(ctx, 'vpc')]);
+  const blockedId = subnetIds.find((s) => ownedSubnets.has(s)) ?? (ownedVpcs.has(vpcId ?? '') ? vpcId : undefined);
+  if (blockedId) ctx.block({ blockedId, by, hint: ctx.rules.notOurs('delete it') });
+}
 
 export interface TargetGroupSpec {
   /** Set for an existing target group given by ARN. */
@@ -246,6 +279,13 @@ export const TargetGroup = awsResource<TargetGroupSpec>({
   async delete(aws, actual) {
     await aws.elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: actual.id }));
   },
+  discover: discovery({
+    kind: 'target-group',
+    by: 'tags',
+    after: ['load-balancer', 'autoscaling-group'],
+    list: async (aws) => withTags(aws, await collect(paginateDescribeTargetGroups({ client: aws.elbv2 }, {}), (p) => p.TargetGroups), (t) => t.TargetGroupArn!),
+    claim: (groups, ctx) => byOwnership(groups, ctx, ({ item, arn, tags }) => ({ id: arn, name: item.TargetGroupName ?? '', tags })),
+  }),
 });
 
 export interface ListenerSpec {

@@ -4,6 +4,8 @@ import {
   DeleteNatGatewayCommand,
   DescribeAddressesCommand,
   DescribeNatGatewaysCommand,
+  DeleteNetworkInterfaceCommand,
+  DisassociateAddressCommand,
   ReleaseAddressCommand,
   paginateDescribeNatGateways,
   type Address,
@@ -14,6 +16,7 @@ import { ec2Tagging } from '../tagging.js';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, findOwned, orUndefined, waitFor } from './common.js';
+import { deletedIds, discovery, ignoreGone, type Found } from './discovery.js';
 
 export interface ElasticIpSpec {
   id?: string;
@@ -43,8 +46,33 @@ export const ElasticIp = awsResource<ElasticIpSpec>({
     return { id: out.AllocationId!, attrs: { public_ip: out.PublicIp } };
   },
   async delete(aws, actual) {
+    const associationId = actual.attrs?.associationId as string | undefined;
+    if (associationId) await ignoreGone(() => aws.ec2.send(new DisassociateAddressCommand({ AssociationId: associationId })));
     await aws.ec2.send(new ReleaseAddressCommand({ AllocationId: actual.id }));
   },
+  discover: discovery({
+    kind: 'elastic-ip',
+    by: 'tags',
+    after: ['nat-gateway', 'instance', 'load-balancer'],
+    list: async (aws) => (await aws.ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [],
+    async claim(addresses, ctx) {
+      // The addresses of the cluster's NAT gateways were not always tagged.
+      const ofNats = new Set((await ctx.found('nat-gateway')).filter((n) => n.action === 'delete').flatMap((n) => n.actual.attrs?.allocationIds as string[]));
+      const found: Found[] = [];
+      for (const address of addresses) {
+        const id = address.AllocationId;
+        if (!id) continue;
+        const tags = fromAwsTags(address.Tags);
+        const owner = ctx.rules.ownership(tags) ?? (ofNats.has(id) && !ctx.rules.taggedForOther(tags) ? 'owned' : undefined);
+        if (!owner) continue;
+        // The address of a NAT gateway is let go by deleting the gateway, not by disassociating it.
+        const associationId = ofNats.has(id) ? undefined : address.AssociationId;
+        const name = tags.Name ?? address.PublicIp ?? '';
+        found.push({ id, name, action: owner === 'owned' ? 'delete' : 'untag', actual: { id, attrs: { associationId }, fields: {} }, tags });
+      }
+      return found;
+    },
+  }),
 });
 
 export interface NatGatewaySpec {
@@ -94,11 +122,47 @@ export const NatGateway = awsResource<NatGatewaySpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: actual.id }));
     // Its elastic IP and subnet stay in use until it is fully gone.
-    await waitFor(`NAT gateway ${actual.id} to be deleted`, async () => {
-      const nat = await describeNatGateway(aws, actual.id);
-      return !nat || nat.State === 'deleted' ? true : undefined;
-    });
+    await waitFor(
+      `NAT gateway ${actual.id} to be deleted`,
+      async () => {
+        const nat = await describeNatGateway(aws, actual.id);
+        return !nat || nat.State === 'deleted' || nat.State === 'failed' ? true : undefined;
+      },
+      600_000,
+    );
+    // AWS removes the gateway's interface with it; make sure nothing is left (emulators keep it).
+    for (const NetworkInterfaceId of (actual.attrs?.networkInterfaceIds as string[] | undefined) ?? []) {
+      await ignoreGone(() => aws.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId })));
+    }
   },
+  discover: discovery({
+    kind: 'nat-gateway',
+    by: 'tags',
+    after: [],
+    list: (aws) => collect(paginateDescribeNatGateways({ client: aws.ec2 }, {}), (p) => p.NatGateways?.filter((n) => LIVE_OR_GOING.includes(n.State ?? ''))),
+    async claim(nats, ctx) {
+      const routedFromOwned = new Set((await ctx.found('route-table')).filter((r) => r.action === 'delete').flatMap((r) => r.actual.attrs?.natGatewayIds as string[]));
+      const ownedSubnets = await deletedIds(ctx, 'subnet');
+      const found: Found[] = [];
+      for (const nat of nats) {
+        const id = nat.NatGatewayId!;
+        const tags = fromAwsTags(nat.Tags);
+        // One the cluster's route tables use was not always tagged.
+        const owner = ctx.rules.ownership(tags) ?? (routedFromOwned.has(id) && !ctx.rules.taggedForOther(tags) ? 'owned' : undefined);
+        if (!owner) {
+          if (ownedSubnets.has(nat.SubnetId ?? '')) ctx.block({ blockedId: nat.SubnetId!, by: ctx.rules.foreign('NAT gateway', id, tags), hint: ctx.rules.hint(`delete ${id}`) });
+          continue;
+        }
+        const addresses = nat.NatGatewayAddresses ?? [];
+        const attrs = {
+          networkInterfaceIds: addresses.map((a) => a.NetworkInterfaceId).filter((i): i is string => !!i),
+          allocationIds: addresses.map((a) => a.AllocationId).filter((i): i is string => !!i),
+        };
+        found.push({ id, name: tags.Name ?? '', action: owner === 'owned' ? 'delete' : 'untag', actual: { id, attrs, fields: {} }, tags });
+      }
+      return found;
+    },
+  }),
 });
 
 async function describeNatGateway(aws: AwsClients, id: string): Promise<Ec2NatGateway | undefined> {
@@ -106,3 +170,5 @@ async function describeNatGateway(aws: AwsClients, id: string): Promise<Ec2NatGa
 }
 
 const LIVE = ['pending', 'available'];
+/** NAT gateways still holding their subnet and address. */
+const LIVE_OR_GOING = [...LIVE, 'deleting'];

@@ -25,6 +25,7 @@ import type { AwsClients } from '../clients.js';
 import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, orUndefined, reportedJson } from './common.js';
+import { byOwnership, discovery } from './discovery.js';
 
 export interface SqsQueueSpec {
   name: string;
@@ -76,6 +77,24 @@ export const SqsQueue = awsResource<SqsQueueSpec>({
   async delete(aws, actual) {
     await aws.sqs.send(new DeleteQueueCommand({ QueueUrl: actual.id }));
   },
+  discover: discovery({
+    kind: 'sqs-queue',
+    by: 'naming',
+    after: ['eventbridge-rule'],
+    // The node-termination-handler queue is named after the cluster: `NAME-with-dashes-nth`.
+    async list(aws, ctx) {
+      const name = `${ctx.rules.clusterName.replace(/\./g, '-')}-nth`;
+      const url = await aws.sqs
+        .send(new GetQueueUrlCommand({ QueueName: name }))
+        .then((r) => r.QueueUrl)
+        .catch((err) => {
+          if (/NonExistentQueue|QueueDoesNotExist/.test((err as { name?: string }).name ?? '')) return undefined;
+          throw err;
+        });
+      return url ? [{ url, name }] : [];
+    },
+    claim: (queues) => queues.map(({ url, name }) => ({ id: url, name, action: 'delete' as const, actual: { id: url, fields: {} } })),
+  }),
 });
 
 export interface EventRuleSpec {
@@ -120,6 +139,23 @@ export const EventRule = awsResource<EventRuleSpec>({
     if (targets.length) await aws.eventBridge.send(new RemoveTargetsCommand({ Rule: actual.id, Ids: targets.map((t) => t.Id!) }));
     await aws.eventBridge.send(new DeleteRuleCommand({ Name: actual.id }));
   },
+  discover: discovery({
+    kind: 'eventbridge-rule',
+    by: 'tags',
+    after: [],
+    // kops names the rules `NAME-*`; another cluster's name may start with ours and a dash: only those tagged for it are its.
+    async list(aws, ctx) {
+      const rules: Rule[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await aws.eventBridge.send(new ListRulesCommand({ NamePrefix: `${ctx.rules.clusterName}-`, NextToken }));
+        rules.push(...(page.Rules ?? []));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return Promise.all(rules.map(async (rule) => ({ rule, tags: fromAwsTags((await aws.eventBridge.send(new ListTagsForResourceCommand({ ResourceARN: rule.Arn }))).Tags) })));
+    },
+    claim: (rules, ctx) => byOwnership(rules, ctx, ({ rule, tags }) => ({ id: rule.Name, name: rule.Name, tags, actual: { id: rule.Name!, attrs: { arn: rule.Arn }, fields: {} } })),
+  }),
 });
 
 export interface EventTargetSpec {

@@ -17,6 +17,7 @@ import {
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, findOwned, orUndefined, type FindContext, type Resolved } from './common.js';
+import { deletedIds, discovery, ignoreGone, type Found } from './discovery.js';
 
 export interface RouteTableSpec {
   vpcId: Val<string>;
@@ -42,8 +43,42 @@ export const RouteTable = awsResource<RouteTableSpec>({
     return { id: out.RouteTable!.RouteTableId! };
   },
   async delete(aws, actual) {
+    // Associations with shared subnets keep a table in use; those with deleted subnets may linger too.
+    for (const AssociationId of (actual.attrs?.associationIds as string[] | undefined) ?? []) {
+      await ignoreGone(() => aws.ec2.send(new DisassociateRouteTableCommand({ AssociationId })));
+    }
     await aws.ec2.send(new DeleteRouteTableCommand({ RouteTableId: actual.id }));
   },
+  discover: discovery({
+    kind: 'route-table',
+    by: 'tags',
+    after: ['subnet'],
+    list: (aws) => collect(paginateDescribeRouteTables({ client: aws.ec2 }, {}), (p) => p.RouteTables),
+    async claim(tables, ctx) {
+      const ownedVpcs = await deletedIds(ctx, 'vpc');
+      const found: Found[] = [];
+      for (const rt of tables) {
+        const id = rt.RouteTableId!;
+        const tags = fromAwsTags(rt.Tags);
+        let owner = ctx.rules.ownership(tags);
+        // The main table goes with its VPC.
+        if ((rt.Associations ?? []).some((a) => a.Main) && owner !== 'shared') continue;
+        if (!owner && ownedVpcs.has(rt.VpcId!)) {
+          // The Go kops deletes untagged route tables of the VPCs it deletes (tagging them used to race); so do we.
+          if (ctx.rules.taggedForOther(tags)) {
+            ctx.block({ blockedId: rt.VpcId!, by: ctx.rules.foreign('route table', id, tags), hint: ctx.rules.hint(`delete ${id}`) });
+            continue;
+          }
+          owner = 'owned';
+        }
+        if (!owner) continue;
+        const associationIds = (rt.Associations ?? []).filter((a) => !a.Main && a.RouteTableAssociationId).map((a) => a.RouteTableAssociationId!);
+        const natGatewayIds = (rt.Routes ?? []).map((r) => r.NatGatewayId).filter((n): n is string => !!n);
+        found.push({ id, name: tags.Name ?? '', action: owner === 'owned' ? 'delete' : 'untag', actual: { id, attrs: { associationIds, natGatewayIds }, fields: {} }, tags });
+      }
+      return found;
+    },
+  }),
 });
 
 export interface RouteSpec {

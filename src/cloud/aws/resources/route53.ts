@@ -4,13 +4,17 @@ import {
   DisassociateVPCFromHostedZoneCommand,
   GetHostedZoneCommand,
   ListResourceRecordSetsCommand,
+  paginateListHostedZones,
+  type ListResourceRecordSetsCommandInput,
+  type ListResourceRecordSetsCommandOutput,
   type ResourceRecordSet,
   type RRType,
   type VPCRegion,
 } from '@aws-sdk/client-route-53';
 import type { AwsClients } from '../clients.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, orUndefined, type Resolved } from './common.js';
+import { awsResource, collect, orUndefined, type Resolved } from './common.js';
+import { discovery } from './discovery.js';
 
 export interface Route53RecordSpec {
   name: string;
@@ -92,7 +96,55 @@ export const Route53Record = awsResource<Route53RecordSpec>({
     const a = actual.attrs as { zoneId: string; recordSet: ResourceRecordSet };
     await changeRecord(aws, a.zoneId, 'DELETE', a.recordSet);
   },
+  discover: discovery({
+    kind: 'route53-record',
+    by: 'naming',
+    after: [],
+    /** The cluster's records (api, api.internal, kops-controller.internal, bastion, legacy etcd-*) in the zones above its name. */
+    async list(aws, ctx) {
+      if (!ctx.dns) return [];
+      const suffix = `.${trimDot(ctx.rules.clusterName)}`;
+      const zones = (await collect(paginateListHostedZones({ client: aws.route53 }, {}), (p) => p.HostedZones)).filter((z) => suffix.endsWith(`.${trimDot(z.Name ?? '')}`));
+      const perZone = await Promise.all(
+        zones.map(async (zone) => (await listRecords(aws, zone.Id!)).filter((r) => isClusterRecord(r, suffix)).map((record) => ({ zoneId: zoneId(zone.Id!), record }))),
+      );
+      return perZone.flat();
+    },
+    claim: (records) =>
+      records.map(({ zoneId, record }) => ({
+        id: `${zoneId}/${record.Type}/${record.Name}`,
+        name: record.Name ?? '',
+        action: 'delete' as const,
+        actual: { id: `${zoneId}/${record.Type}/${record.Name}`, attrs: { zoneId, recordSet: record }, fields: {} },
+      })),
+  }),
 });
+
+const trimDot = (s: string) => s.replace(/\.$/, '');
+const CLUSTER_RECORD_TYPES = new Set(['A', 'AAAA', 'TXT']);
+/** The names kops publishes under the cluster name. */
+const CLUSTER_RECORD_PREFIXES = new Set(['api', 'api.internal', 'bastion', 'kops-controller.internal']);
+
+function isClusterRecord(record: ResourceRecordSet, suffix: string): boolean {
+  const name = `.${trimDot(record.Name ?? '')}`;
+  if (!CLUSTER_RECORD_TYPES.has(record.Type ?? '') || !name.endsWith(suffix)) return false;
+  let prefix = name.slice(1, name.length - suffix.length);
+  // TXT ownership records of AAAA records carry an "aaaa-" prefix.
+  if (record.Type === 'TXT') prefix = prefix.replace(/^aaaa-/, '');
+  return CLUSTER_RECORD_PREFIXES.has(prefix) || prefix.startsWith('etcd-');
+}
+
+async function listRecords(aws: AwsClients, HostedZoneId: string): Promise<ResourceRecordSet[]> {
+  const out: ResourceRecordSet[] = [];
+  for (let input: ListResourceRecordSetsCommandInput | undefined = { HostedZoneId }; input; ) {
+    const page: ListResourceRecordSetsCommandOutput = await aws.route53.send(new ListResourceRecordSetsCommand(input));
+    out.push(...(page.ResourceRecordSets ?? []));
+    input = page.IsTruncated
+      ? { HostedZoneId, StartRecordName: page.NextRecordName, StartRecordType: page.NextRecordType, StartRecordIdentifier: page.NextRecordIdentifier }
+      : undefined;
+  }
+  return out;
+}
 
 export interface Route53ZoneAssociationSpec {
   zoneId: string;

@@ -15,6 +15,8 @@ import type { AwsClients } from '../clients.js';
 import { ec2Tagging } from '../tagging.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, orUndefined, single, type Resolved } from './common.js';
+import { deletedIds, discoverOnly, discovery, ignoreGone, type Found } from './discovery.js';
+import { interfaceHolders } from './network-interface.js';
 
 export interface SecurityGroupSpec {
   id?: string;
@@ -62,6 +64,62 @@ export const SecurityGroup = awsResource<SecurityGroupSpec>({
   },
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteSecurityGroupCommand({ GroupId: actual.id }));
+  },
+  discover: discovery({
+    kind: 'security-group',
+    by: 'tags',
+    after: ['security-group-rules', 'instance', 'autoscaling-group', 'load-balancer', 'network-interface', 'nat-gateway'],
+    list: (aws) => collect(paginateDescribeSecurityGroups({ client: aws.ec2 }, {}), (p) => p.SecurityGroups),
+    async claim(groups, ctx) {
+      const ownedVpcs = await deletedIds(ctx, 'vpc');
+      const found: Found[] = [];
+      // A VPC's default group goes with it.
+      for (const sg of groups.filter((g) => g.GroupName !== 'default')) {
+        const id = sg.GroupId!;
+        const tags = fromAwsTags(sg.Tags);
+        const owner = ctx.rules.ownership(tags);
+        if (owner) found.push({ id, name: sg.GroupName ?? tags.Name ?? '', action: owner === 'owned' ? 'delete' : 'untag', actual: { id, fields: {} }, tags });
+        else if (ownedVpcs.has(sg.VpcId ?? '')) {
+          ctx.block({ blockedId: sg.VpcId!, by: ctx.rules.foreign('security group', id, { Name: sg.GroupName ?? '', ...tags }), hint: ctx.rules.hint(`delete ${id}`) });
+        }
+      }
+      return found;
+    },
+    holders: interfaceHolders('group-id'),
+  }),
+});
+
+/**
+ * Rules that name the cluster's groups: the cluster's own groups drop all their group references (they may name
+ * each other), other groups only the references to the cluster's groups.
+ */
+export const SecurityGroupReferences = discoverOnly({
+  kind: 'security-group-rules',
+  by: 'relation',
+  after: ['instance', 'autoscaling-group', 'load-balancer'],
+  async claim(_listed, ctx) {
+    const owned = await deletedIds(ctx, 'security-group');
+    const groups = await ctx.listing<Ec2SecurityGroup>(SecurityGroup.discover!);
+    const found: Found[] = [];
+    for (const sg of groups) {
+      const id = sg.GroupId!;
+      const isOwned = owned.has(id);
+      const dropFrom = (perms: IpPermission[] | undefined) =>
+        (perms ?? [])
+          .map((p) => ({ ...p, IpRanges: undefined, Ipv6Ranges: undefined, PrefixListIds: undefined, UserIdGroupPairs: (p.UserIdGroupPairs ?? []).filter((g) => (isOwned ? !!g.GroupId : owned.has(g.GroupId ?? ''))) }))
+          .filter((p) => p.UserIdGroupPairs.length > 0)
+          .map((p) => ({ ...p, UserIdGroupPairs: p.UserIdGroupPairs.map((g) => ({ GroupId: g.GroupId, UserId: g.UserId })) }));
+      const ingress = dropFrom(sg.IpPermissions);
+      const egress = dropFrom(sg.IpPermissionsEgress);
+      if (ingress.length === 0 && egress.length === 0) continue;
+      found.push({ id, name: sg.GroupName ?? '', action: 'delete', internal: isOwned, actual: { id, attrs: { ingress, egress }, fields: {} } });
+    }
+    return found;
+  },
+  async delete(aws, actual) {
+    const { ingress, egress } = actual.attrs as { ingress: IpPermission[]; egress: IpPermission[] };
+    if (ingress.length) await ignoreGone(() => aws.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: actual.id, IpPermissions: ingress })));
+    if (egress.length) await ignoreGone(() => aws.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: actual.id, IpPermissions: egress })));
   },
 });
 

@@ -14,6 +14,8 @@ import { fromAwsTags, tagSpecifications } from '../tags.js';
 import { describeVpc, liveIpv6Block } from './vpc.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, findOwned, orUndefined, type Resolved } from './common.js';
+import { byOwnership, deletedIds, discovery } from './discovery.js';
+import { interfaceHolders } from './network-interface.js';
 
 export interface SubnetSpec {
   /** Set for a shared subnet, found by id. */
@@ -103,6 +105,23 @@ export const Subnet = awsResource<SubnetSpec>({
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteSubnetCommand({ SubnetId: actual.id }));
   },
+  discover: discovery({
+    kind: 'subnet',
+    by: 'tags',
+    after: ['instance', 'autoscaling-group', 'load-balancer', 'nat-gateway', 'network-interface'],
+    list: (aws) => collect(paginateDescribeSubnets({ client: aws.ec2 }, {}), (p) => p.Subnets),
+    async claim(subnets, ctx) {
+      const found = byOwnership(subnets, ctx, (s) => ({ id: s.SubnetId, tags: fromAwsTags(s.Tags), actual: { id: s.SubnetId!, attrs: { vpcId: s.VpcId }, fields: {} } }), { untag: true });
+      const owned = new Set(found.filter((f) => f.action === 'delete').map((f) => f.id));
+      const ownedVpcs = await deletedIds(ctx, 'vpc');
+      for (const s of subnets) {
+        if (!ownedVpcs.has(s.VpcId!) || owned.has(s.SubnetId!)) continue;
+        ctx.block({ blockedId: s.VpcId!, by: ctx.rules.foreign('subnet', s.SubnetId!, fromAwsTags(s.Tags)), hint: ctx.rules.hint(`delete ${s.SubnetId} (and what runs in it)`) });
+      }
+      return found;
+    },
+    holders: interfaceHolders('subnet-id'),
+  }),
 });
 
 type Spec = Resolved<SubnetSpec>;

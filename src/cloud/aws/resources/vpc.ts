@@ -6,6 +6,7 @@ import {
   DescribeVpcsCommand,
   DisassociateVpcCidrBlockCommand,
   ModifyVpcAttributeCommand,
+  paginateDescribeVpcPeeringConnections,
   paginateDescribeVpcs,
   type Vpc as Ec2Vpc,
 } from '@aws-sdk/client-ec2';
@@ -14,6 +15,8 @@ import { ec2Tagging } from '../tagging.js';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, clusterFilter, collect, findOwned, orUndefined, type FindContext } from './common.js';
+import { byOwnership, deletedIds, discoverOnly, discovery } from './discovery.js';
+import { interfaceHolders } from './network-interface.js';
 
 export interface VpcSpec {
   /** Set for a shared VPC, found by id. */
@@ -76,6 +79,36 @@ export const Vpc = awsResource<VpcSpec>({
   },
   async delete(aws, actual) {
     await aws.ec2.send(new DeleteVpcCommand({ VpcId: actual.id }));
+  },
+  discover: discovery({
+    kind: 'vpc',
+    by: 'tags',
+    after: ['subnet', 'route-table', 'security-group', 'internet-gateway', 'egress-only-internet-gateway', 'network-interface', 'target-group'],
+    list: (aws) => collect(paginateDescribeVpcs({ client: aws.ec2 }, {}), (p) => p.Vpcs),
+    claim: (vpcs, ctx) => byOwnership(vpcs, ctx, (v) => ({ id: v.VpcId, tags: fromAwsTags(v.Tags) }), { untag: true }),
+    holders: interfaceHolders('vpc-id'),
+  }),
+});
+
+const LIVE_PEERING_STATES = new Set(['initiating-request', 'pending-acceptance', 'provisioning', 'active']);
+
+/** Peering connections are not the cluster's to delete; one to a VPC the cluster owns stops its deletion. */
+export const VpcPeering = discoverOnly({
+  kind: 'vpc-peering-connection',
+  by: 'relation',
+  after: [],
+  list: (aws) => collect(paginateDescribeVpcPeeringConnections({ client: aws.ec2 }, {}), (p) => p.VpcPeeringConnections),
+  async claim(peerings, ctx) {
+    const owned = await deletedIds(ctx, 'vpc');
+    for (const peering of peerings) {
+      if (!LIVE_PEERING_STATES.has(peering.Status?.Code ?? '')) continue;
+      for (const vpcId of [peering.RequesterVpcInfo?.VpcId, peering.AccepterVpcInfo?.VpcId]) {
+        if (!vpcId || !owned.has(vpcId)) continue;
+        const by = ctx.rules.foreign('VPC peering connection', peering.VpcPeeringConnectionId!, fromAwsTags(peering.Tags));
+        ctx.block({ blockedId: vpcId, by, hint: ctx.rules.hint('delete the peering connection') });
+      }
+    }
+    return [];
   },
 });
 
