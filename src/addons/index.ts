@@ -1,5 +1,6 @@
+import { externalDnsProvider } from '../apis/external-dns.js';
 import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js';
-import { addServiceAccountRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
+import { addServiceAccountRole, certManagerNeedsRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
 import { parseManifest, serializeManifest } from './manifest.js';
 import { amazonVpc } from './templates/amazon-vpc.js';
 import { authenticationAws } from './templates/authentication-aws.js';
@@ -16,6 +17,7 @@ import { dnsController } from './templates/dns-controller.js';
 import { externalDns } from './templates/external-dns.js';
 import { flannel } from './templates/flannel.js';
 import { karpenter } from './templates/karpenter.js';
+import { kubeDns } from './templates/kube-dns.js';
 import { kubeRouter } from './templates/kube-router.js';
 import { kindnet } from './templates/kindnet.js';
 import { kopeio } from './templates/kopeio.js';
@@ -65,6 +67,10 @@ const CATALOG: CatalogEntry[] = [
     enabled: () => true,
   },
   {
+    definition: { name: 'kube-dns.addons.k8s.io', id: 'k8s-1.12', manifestFile: 'k8s-1.12.yaml', render: kubeDns },
+    enabled: (c) => c.spec.kubeDNS?.provider === 'KubeDNS',
+  },
+  {
     definition: { name: 'coredns.addons.k8s.io', id: 'k8s-1.12', manifestFile: 'k8s-1.12.yaml', render: coredns },
     enabled: usesCoreDNS,
   },
@@ -94,7 +100,7 @@ const CATALOG: CatalogEntry[] = [
       render: externalDns,
       serviceAccountRole: { name: 'external-dns', namespace: 'kube-system' },
     },
-    enabled: (c) => c.spec.externalDns?.provider === 'external-dns',
+    enabled: (c) => c.spec.topology?.dns?.type !== 'None' && externalDnsProvider(c.spec) === 'external-dns',
   },
   {
     definition: {
@@ -129,7 +135,15 @@ const CATALOG: CatalogEntry[] = [
     enabled: (c: AddonCluster) => c.spec.metricsServer?.enabled === true && (c.spec.metricsServer.insecure === true) === insecure,
   })),
   {
-    definition: { name: 'certmanager.io', id: 'k8s-1.16', manifestFile: 'k8s-1.16.yaml', selector: null, prune: true, render: certManager },
+    definition: {
+      name: 'certmanager.io',
+      id: 'k8s-1.16',
+      manifestFile: 'k8s-1.16.yaml',
+      selector: null,
+      prune: true,
+      render: certManager,
+      serviceAccountRole: { name: 'cert-manager', namespace: 'kube-system', when: certManagerNeedsRole },
+    },
     enabled: (c) => c.spec.certManager?.enabled === true && c.spec.certManager?.managed !== false,
   },
   {
@@ -315,7 +329,8 @@ const CATALOG: CatalogEntry[] = [
       render: awsEbsCsiDriver,
       serviceAccountRole: { name: 'ebs-csi-controller-sa', namespace: 'kube-system' },
     },
-    enabled: (c) => isAWS(c) && c.spec.cloudConfig?.awsEBSCSIDriver?.enabled !== false,
+    // Installed unless the user manages the driver (managed: false); it cannot be disabled.
+    enabled: (c) => isAWS(c) && c.spec.cloudConfig?.awsEBSCSIDriver?.managed !== false,
   },
   {
     definition: {
@@ -375,7 +390,7 @@ export function buildAddons(cluster: AddonCluster, ctx: AddonContext): AddonFile
     const objects = parseManifest(definition.render(cluster, ctx));
     for (const obj of objects) labelForChannel(obj, definition.selector === undefined ? { 'k8s-addon': definition.name } : (definition.selector ?? {}));
     const sa = definition.serviceAccountRole;
-    if (sa && usesServiceAccountPermissions(cluster)) {
+    if (sa && usesServiceAccountPermissions(cluster) && (sa.when?.(cluster.spec) ?? true)) {
       addServiceAccountRole(objects, sa.name, serviceAccountRoleArn(ctx, serviceAccountRoleName(sa.name, sa.namespace, cluster.metadata.name)));
     }
     const selector = definition.selector === undefined ? { 'k8s-addon': definition.name } : (definition.selector ?? {});

@@ -13,6 +13,13 @@ export function serviceAccountRoleName(serviceAccount: string, namespace: string
   return truncateName(`${serviceAccount}.${namespace}.sa.${clusterName}`, 64, false);
 }
 
+/** cert-manager gets an IAM role (for dns-01 challenges) when kops installs it and hosted zones are given. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function certManagerNeedsRole(spec: Record<string, any>): boolean {
+  const cm = spec.certManager;
+  return cm?.enabled === true && cm.managed !== false && (cm.hostedZoneIDs?.length ?? 0) > 0;
+}
+
 export function serviceAccountRoleArn(ctx: AddonContext, roleName: string): string {
   const aws = ctx.aws ?? { partition: 'aws', accountId: '' };
   return `arn:${aws.partition}:iam::${aws.accountId}:role/${roleName}`;

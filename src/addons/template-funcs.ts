@@ -27,6 +27,21 @@ export function cloudLabels(cluster: AddonCluster): string {
   return labels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(',');
 }
 
+/** Go's json.Marshal of plain data: map keys sorted, and <, > and & escaped as Go escapes them for HTML. */
+export function goJson(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v === null || typeof v !== 'object') return v;
+    const obj = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, sortKeys(obj[k])]),
+    );
+  };
+  return (JSON.stringify(sortKeys(value)) ?? 'null').replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
 /** The template functions every kops add-on template may call (template_functions.go, sprig's subset). */
 export function commonTemplateFuncs(cluster: AddonCluster): Record<string, TemplateFunc> {
   return {
@@ -40,6 +55,7 @@ export function commonTemplateFuncs(cluster: AddonCluster): Record<string, Templ
     GetCloudProvider: () => cluster.spec.cloudProvider,
     IsIPv6Only: () => isIPv6Only(cluster),
     ProxyEnv: () => proxyEnv(cluster),
+    ToJSON: (v) => goJson(v),
     ToYAML: (v) => toGoYaml(v),
     WithDefaultBool: (v, dflt) => (typeof v === 'boolean' ? v : dflt),
     contains: (needle, haystack) => String(haystack).includes(String(needle)),

@@ -42,5 +42,11 @@ export interface AddonDefinition {
   /** Renders the manifest: YAML documents separated by `---` (formatting is normalised afterwards). */
   render: (cluster: AddonCluster, ctx: AddonContext) => string;
   /** The service account whose pods get an IAM role when the cluster uses IRSA. */
-  serviceAccountRole?: { name: string; namespace: string };
+  serviceAccountRole?: {
+    name: string;
+    namespace: string;
+    /** Whether the cluster gives this service account a role at all (by default, whenever it uses IRSA). */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    when?: (spec: Record<string, any>) => boolean;
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { UserError } from '../errors.js';
 import { cidrContains, parseCidr, type Cidr } from './cidr.js';
+import { validateAddons } from './validation-addons.js';
 import { CLUSTER_LABEL, INSTANCE_GROUP_ROLES, type Cluster, type InstanceGroup } from './types.js';
 
 export interface FieldError {
@@ -74,6 +75,7 @@ export function validateCluster(cluster: Cluster, instanceGroups: readonly Insta
   validateSubnets(cluster, networkCidrs, add);
   validateTopologyAndApi(cluster, add);
   validateEtcd(cluster, instanceGroups, add);
+  validateAddons(cluster, add);
 
   const authorizers = Object.keys(spec.authorization ?? {});
   if (authorizers.length > 1) add('spec.authorization', `only one authorizer may be set, found ${authorizers.join(' and ')}`);

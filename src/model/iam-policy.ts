@@ -446,6 +446,23 @@ export function addExternalDnsPermissions(p: Policy, hostedZoneId: string): void
   addDnsControllerPermissions(p, hostedZoneId);
 }
 
+/** What cert-manager needs to answer dns-01 challenges in the given hosted zones (and only TXT _acme-challenge records). */
+export function addCertManagerPermissions(p: Policy, hostedZoneIds: string[]): void {
+  const zones = [...new Set(hostedZoneIds)].sort().map((id) => `arn:${p.partition}:route53:::hostedzone/${id}`);
+  p.add({ Action: 'route53:ListResourceRecordSets', Effect: 'Allow', Resource: zones });
+  p.add({
+    Action: 'route53:ChangeResourceRecordSets',
+    Condition: {
+      'ForAllValues:StringEquals': { 'route53:ChangeResourceRecordSetsRecordTypes': ['TXT'] },
+      'ForAllValues:StringLike': { 'route53:ChangeResourceRecordSetsNormalizedRecordNames': ['_acme-challenge.*'] },
+    },
+    Effect: 'Allow',
+    Resource: zones,
+  });
+  p.add({ Action: ['route53:GetChange'], Effect: 'Allow', Resource: [`arn:${p.partition}:route53:::change/*`] });
+  p.add({ Action: ['route53:ListHostedZonesByName'], Effect: 'Allow', Resource: ['*'] });
+}
+
 /** What karpenter needs to launch and retire nodes it owns (tagged with the cluster and a node pool). */
 export function addKarpenterPermissions(p: Policy, region: string, nodesRoleName: string): void {
   const arn = (r: string) => `arn:${p.partition}:ec2:*:*:${r}`;

@@ -3,6 +3,7 @@ import { ref, type Task } from '../engine/task.js';
 import type { ModelContext } from './context.js';
 import {
   Policy,
+  addCertManagerPermissions,
   addClusterAutoscalerPermissions,
   addCloudControllerManagerPermissions,
   addDnsControllerPermissions,
@@ -15,7 +16,8 @@ import {
   inlinePolicyDocument,
 } from './iam-policy.js';
 import { fnv32a } from '../apis/go/truncate.js';
-import { serviceAccountRoleName } from '../addons/irsa.js';
+import { certManagerNeedsRole, serviceAccountRoleName } from '../addons/irsa.js';
+import { externalDnsProvider } from '../apis/external-dns.js';
 
 /** Thumbprints of the CAs behind the OIDC discovery endpoints (constants in the Go kops). */
 const OIDC_THUMBPRINTS = ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280', 'a9d53002e97e00e043244f3d170d6f4c414104fd'];
@@ -65,19 +67,20 @@ function serviceAccountRoles(m: ModelContext): ServiceAccountRole[] {
     const zone = m.aws.dnsZone;
     const dns = zone && (m.dnsType === 'public' || m.dnsType === 'private');
     addon('aws-cloud-controller-manager', (p) => addCloudControllerManagerPermissions(p, false));
-    if (m.spec.cloudConfig?.awsEBSCSIDriver?.enabled !== false) {
+    if (m.spec.cloudConfig?.awsEBSCSIDriver?.managed !== false) {
       addon('ebs-csi-controller-sa', (p) => {
         addEbsCsiDriverPermissions(p, !!m.spec.snapshotController?.enabled);
         addKmsStatements(p, m.aws.region);
       });
     }
-    const externalDns = m.spec.externalDns?.provider ?? 'dns-controller';
+    const externalDns = externalDnsProvider(m.spec);
     if (dns && externalDns === 'dns-controller') addon('dns-controller', (p) => addDnsControllerPermissions(p, zone.id));
     if (dns && externalDns === 'external-dns') addon('external-dns', (p) => addExternalDnsPermissions(p, zone.id));
     const nth = m.spec.nodeTerminationHandler;
     if (nth && nth.enabled !== false) addon('aws-node-termination-handler', addNodeTerminationHandlerPermissions);
     if (m.spec.awsLoadBalancerController?.enabled) addon('aws-load-balancer-controller', addLoadBalancerControllerPermissions);
     if (m.spec.clusterAutoscaler?.enabled) addon('cluster-autoscaler', addClusterAutoscalerPermissions);
+    if (certManagerNeedsRole(m.spec)) addon('cert-manager', (p) => addCertManagerPermissions(p, m.spec.certManager?.hostedZoneIDs ?? []));
     if (m.spec.networking?.kuberouter) addon('kube-router', (p) => p.clusterTagged.add('ec2:ModifyInstanceAttribute'));
     if (m.spec.karpenter?.enabled) addon('karpenter', (p) => addKarpenterPermissions(p, m.aws.region, m.iamName('node')));
   }

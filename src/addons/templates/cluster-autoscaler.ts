@@ -403,24 +403,28 @@ function autoscaledGroups(ctx: AddonContext): InstanceGroup[] {
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
-/** The priority expander's config: priority -> ASG name patterns (given, or each group by its autoscalePriority). */
+/**
+ * The priority expander's ConfigMap text, when the expander is `priority` and kops creates the config: priority ->
+ * ASG name patterns, given in customPriorityExpanderConfig or else, for each node group whose autoscale is set (true
+ * or false, as template_functions.go reads it), the group under its autoscalePriority. Keys in text order, each
+ * pattern written as it is.
+ */
 function priorityExpanderConfig(cluster: AddonCluster, ctx: AddonContext): string | undefined {
   const ca = cluster.spec.clusterAutoscaler ?? {};
-  if (ca.expander !== 'priority') return undefined;
+  if (ca.expander !== 'priority' || ca.createPriorityExpanderConfig !== true) return undefined;
   let priorities: Record<string, string[]> = ca.customPriorityExpanderConfig;
   if (!priorities) {
     priorities = {};
-    for (const ig of autoscaledGroups(ctx)) {
+    const nodeGroups = (ctx.instanceGroups ?? []).filter((ig) => (ig.spec.role ?? 'Node') === 'Node' && ig.spec.autoscale !== undefined);
+    for (const ig of nodeGroups.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
       const key = String(ig.spec.autoscalePriority ?? 0);
       (priorities[key] ??= []).push(`${ig.metadata.name}.${cluster.metadata.name}`);
     }
   }
-  // Integer keys, written in the text order of their decimal form.
   return Object.keys(priorities)
     .sort()
-    .map((k) => `${k}:\n${toGoYaml(priorities[k])}`)
-    .join('')
-    .replace(/\n$/, '');
+    .flatMap((k) => [`${k}:`, ...priorities[k].map((pattern) => `- ${pattern}`)])
+    .join('\n');
 }
 
 /**

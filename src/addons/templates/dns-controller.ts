@@ -1,9 +1,10 @@
+import { externalDnsProvider } from '../../apis/external-dns.js';
 import type { AddonCluster, AddonContext } from '../types.js';
 
 /** dns-controller: publishes the API and kops-controller DNS records from node and pod annotations. */
 export function dnsController(cluster: AddonCluster, ctx: AddonContext): string {
   // Without dns-controller the add-on stays in the channel, empty, so that channels prunes what it had installed.
-  if (cluster.spec.externalDns?.provider === 'external-dns' || cluster.spec.topology?.dns?.type === 'None') return '';
+  if (externalDnsProvider(cluster.spec) !== 'dns-controller' || cluster.spec.topology?.dns?.type === 'None') return '';
   const dnsZone = String(cluster.spec.dnsZone ?? '');
   // A zone given by name is matched by name; an id (no dots) by id in any zone name.
   const zone = dnsZone.includes('.') ? dnsZone : `*/${dnsZone}`;
@@ -65,7 +66,7 @@ ${cluster.spec.externalDns?.watchNamespace ? `        - --watch-namespace=${clus
       dnsPolicy: Default
       hostNetwork: true
       nodeSelector: null
-      priorityClassName: system-cluster-critical
+      priorityClassName: ${cluster.spec.externalDns?.priorityClassName ?? 'system-cluster-critical'}
       serviceAccount: dns-controller
       tolerations:
       - key: node.cloudprovider.kubernetes.io/uninitialized

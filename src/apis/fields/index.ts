@@ -1,4 +1,5 @@
 /** The field registry of each cloud built (see registry.ts for the classes). */
+import { AWS_ADDON_FIELDS } from './aws/addons.js';
 import { AWS_BASIC_FIELDS } from './aws/basics.js';
 import { AWS_CILIUM_FIELDS } from './aws/cilium.js';
 import { AWS_CLUSTER_FIELDS } from './aws/cluster.js';
@@ -9,7 +10,7 @@ import { AWS_REFUSED_FIELDS } from './aws/refused.js';
 import type { ComponentStruct } from '../component-flags.js';
 import type { RegistryEntry } from './registry.js';
 
-export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_BASIC_FIELDS, ...AWS_CILIUM_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_KUBELET_CONFIG_FIELDS, ...AWS_REFUSED_FIELDS];
+export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_ADDON_FIELDS, ...AWS_BASIC_FIELDS, ...AWS_CILIUM_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_KUBELET_CONFIG_FIELDS, ...AWS_REFUSED_FIELDS];
 
 /** The registries of the clouds this tool builds. */
 export const REGISTRIES: Readonly<Record<string, readonly RegistryEntry[]>> = { aws: AWS_REGISTRY };

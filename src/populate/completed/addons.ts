@@ -11,7 +11,8 @@ export function fillClusterAutoscaler(s: PopulateState): void {
   d('balanceSimilarNodeGroups', false);
   d('emitPerNodegroupMetrics', false);
   const expander = d('expander', 'random');
-  if (expander === 'priority') ca.default('createPriorityExpanderConfig', true, inferred('the priority expander needs its config'));
+  // kops sets it whenever the expander is priority, over a false given.
+  if (expander === 'priority') ca.set('createPriorityExpanderConfig', true, inferred('the priority expander needs its config'));
   d('ignoreDaemonSetsUtilization', false);
   ca.default('image', clusterAutoscalerImage(s.k8s), inferred('cluster autoscaler image for the Kubernetes version'));
   d('maxNodeProvisionTime', '15m0s');

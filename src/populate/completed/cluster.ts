@@ -78,7 +78,8 @@ export function fillDns(s: PopulateState): void {
     }
     spec.set('dnsZone', zone, inferred(`hosted zone serving ${s.clusterName}`));
   }
-  if (!gossip && dnsType !== 'None') spec.default('externalDns.provider', 'dns-controller', byDefault('dns-controller manages DNS records'));
+  // disable: true is provider none for kops, which leaves the provider unset in v1alpha2.
+  if (!gossip && dnsType !== 'None' && spec.get('externalDns.disable') !== true) spec.default('externalDns.provider', 'dns-controller', byDefault('dns-controller manages DNS records'));
 }
 
 /** A shared subnet (one with an id) may leave its zone out: the cloud knows it. */

@@ -12,7 +12,6 @@ const CERT_MANAGER = [['spec.certManager', { enabled: true }]] as const;
 const METRICS_SERVER = [['spec.metricsServer.enabled', true], ...CERT_MANAGER] as const;
 const METRICS_SERVER_GO = `${ADDONS}/metrics-server.addons.k8s.io/k8s-1.11.yaml.template`;
 const EXTERNAL_DNS = [['spec.externalDns.provider', 'external-dns']] as const;
-const addonsPending = (path: string, note: string) => pending('Cluster', path, 'addons', note);
 
 const LB = 'pkg/model/awsmodel/api_loadbalancer.go';
 const NTH_GO = `${ADDONS}/node-termination-handler.aws/k8s-1.11.yaml.template`;
@@ -92,16 +91,9 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   noEffect('Cluster', 'spec.snapshotController.installDefaultClass', 'pkg/apis/kops/componentconfig.go', 'declared in the API; no model, template or nodeup code reads it'),
   clusterEffect('spec.certManager.enabled', true, [bootstrapChannel('certmanager.io')], CHANNEL),
   clusterEffect('spec.certManager.featureGates', { RegistryGate: true }, [addon('certmanager.io', '- --feature-gates=RegistryGate=true')], `${ADDONS}/certmanager.io/k8s-1.16.yaml.template`, { settings: CERT_MANAGER }),
-  addonsPending('spec.certManager.image', 'the cert-manager template does not read the image yet'),
-  addonsPending('spec.certManager.defaultIssuer', 'the cert-manager default issuer is not built yet'),
-  addonsPending('spec.certManager.nameservers', 'the cert-manager DNS01 nameservers are not passed yet'),
-  addonsPending('spec.certManager.hostedZoneIDs', 'the cert-manager Route53 permissions per hosted zone are not built yet'),
-  addonsPending('spec.certManager.managed', 'managed: false (cert-manager installed by the user) is not honoured yet'),
   clusterEffect('spec.externalDns.provider', 'external-dns', [bootstrapChannel('external-dns.addons.k8s.io')], CHANNEL),
   clusterEffect('spec.externalDns.watchIngress', false, [{ in: 'addons-external-dns', text: '- --source=ingress', absent: true }], 'upup/pkg/fi/cloudup/template_functions.go', { settings: EXTERNAL_DNS }),
   clusterEffect('spec.externalDns.watchNamespace', 'kube-system', [addon('external-dns', '- --zone-id-filter=Z1AFAKE1ZON3YO\n - --namespace=kube-system')], 'upup/pkg/fi/cloudup/template_functions.go', { settings: EXTERNAL_DNS }),
-  addonsPending('spec.externalDns.priorityClassName', 'the external-dns template does not read it yet'),
-  addonsPending('spec.externalDns.disable', 'dns-controller is installed whatever disable says'),
   clusterEffect('spec.nodeProblemDetector', { enabled: true, image: 'registry.example/npd:v9', cpuRequest: '11m', memoryRequest: '22Mi', memoryLimit: '44Mi' }, [
     bootstrapChannel('node-problem-detector.addons.k8s.io'),
     addon('node-problem-detector', 'image: registry.example/npd:v9'),

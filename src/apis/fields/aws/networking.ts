@@ -1,6 +1,6 @@
 /** Networking and cluster DNS fields with their kops effect on AWS (the add-on manifests kops builds for them). */
 import type { RegistryEntry, Setting } from '../registry.js';
-import { clusterEffect, data, noEffect, nodesConfig, pending } from './dsl.js';
+import { clusterEffect, data, noEffect, nodesConfig } from './dsl.js';
 
 const ADDONS = 'upup/models/cloudup/resources/addons';
 const CALICO = [['spec.networking', { calico: {} }]] as const satisfies readonly Setting[];
@@ -19,7 +19,6 @@ const NODE_LOCAL_DNS_GO = `${ADDONS}/nodelocaldns.addons.k8s.io/k8s-1.12.yaml.te
 const nodeLocal = (field: string, sample: unknown, text: string) =>
   clusterEffect(`spec.kubeDNS.nodeLocalDNS.${field}`, sample, [data('addons-nodelocaldns', text)], NODE_LOCAL_DNS_GO, { settings: NODE_LOCAL_DNS });
 const COREDNS_GO = `${ADDONS}/coredns.addons.k8s.io/k8s-1.12.yaml.template`;
-const addonsPending = (path: string, note: string) => pending('Cluster', path, 'addons', note);
 
 export const AWS_NETWORKING_FIELDS: readonly RegistryEntry[] = [
   calicoEffect('mtu', 1234, 'veth_mtu: "1234"'),
@@ -97,7 +96,4 @@ export const AWS_NETWORKING_FIELDS: readonly RegistryEntry[] = [
   noEffect('Cluster', 'spec.networking.calico.majorVersion', 'pkg/apis/kops/v1alpha2/networking.go', 'unused: the v1alpha2 to kops conversion drops it'),
   noEffect('Cluster', 'spec.networking.flannel.disableTxChecksumOffloading', 'pkg/apis/kops/v1alpha2/networking.go', 'unused: the v1alpha2 to kops conversion drops it'),
   noEffect('Cluster', 'spec.kubeDNS.replicas', 'pkg/apis/kops/cluster.go', 'the cluster-proportional autoscaler sizes CoreDNS; the field is read nowhere'),
-  pending('Cluster', 'spec.kubeDNS.stubDomains', 'addons', 'read by the kube-dns add-on (kubeDNS.provider KubeDNS), which is not built yet'),
-  pending('Cluster', 'spec.kubeDNS.cacheMaxSize', 'addons', 'read by the kube-dns add-on (kubeDNS.provider KubeDNS), which is not built yet'),
-  pending('Cluster', 'spec.kubeDNS.cacheMaxConcurrent', 'addons', 'read by the kube-dns add-on (kubeDNS.provider KubeDNS), which is not built yet'),
 ];
