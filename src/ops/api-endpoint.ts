@@ -6,7 +6,7 @@ export interface ApiEndpointOptions {
   /** --internal: the name only reachable inside the cluster's network. */
   internal?: boolean;
   /** Looks up the DNS name of the cluster's API load balancer (for clusters without DNS records). */
-  findLoadBalancerDns?: (clusterName: string) => Promise<string | undefined>;
+  findLoadBalancerDns?: (clusterName: string, cluster: Cluster) => Promise<string | undefined>;
 }
 
 /** Whether clients reach the API through the load balancer's own DNS name (gossip `.k8s.local` or DNS type None). */
@@ -22,7 +22,7 @@ export async function apiServerUrl(cluster: Cluster, options: ApiEndpointOptions
   const spec = cluster.spec as Record<string, any>;
   if (options.internal) return `https://${spec.masterInternalName ?? `api.internal.${name}`}`;
   if (usesLoadBalancerName(cluster) && options.findLoadBalancerDns) {
-    const dns = await options.findLoadBalancerDns(name);
+    const dns = await options.findLoadBalancerDns(name, cluster);
     if (dns) return `https://${dns}`;
   }
   return `https://${spec.api?.publicName ?? spec.masterPublicName ?? `api.${name}`}`;

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile, chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 import { parse, stringify } from 'yaml';
+import type { Cluster } from '../apis/types.js';
 import { UserError } from '../errors.js';
 
 export interface KubeconfigEntry {
@@ -115,8 +116,17 @@ export async function writeKubeconfig(path: string, entry: KubeconfigEntry): Pro
   await rename(tmp, path);
 }
 
-/** DNS name of the cluster's API load balancer, asked of its cloud (AWS: found by the cluster's tag). */
-export async function apiLoadBalancerDns(clusterName: string): Promise<string | undefined> {
+/**
+ * Name (AWS: the load balancer's DNS name, found by the cluster's tag) or address (GCE: the API forwarding rule's IP)
+ * clients reach the cluster's API load balancer at.
+ */
+export async function apiLoadBalancerDns(clusterName: string, cluster?: Cluster): Promise<string | undefined> {
+  if (cluster?.spec?.cloudProvider === 'gce') {
+    const region = (cluster.spec.subnets ?? []).find((s) => s.region)?.region;
+    if (!cluster.spec.project || !region) return undefined;
+    const { findGceApiAddress } = await import('../cloud/gce/api-load-balancer.js');
+    return findGceApiAddress(cluster.spec.project, region, clusterName);
+  }
   const { findApiLoadBalancerDns } = await import('../cloud/aws/api-load-balancer.js');
   return findApiLoadBalancerDns(clusterName);
 }

@@ -387,6 +387,8 @@ export async function startComputeFake(): Promise<ComputeFake> {
     return walk(value) as Json;
   }
 
+  // Idle connections stay open as long as Google's front ends keep them (Node's default, 5 s, is far shorter).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

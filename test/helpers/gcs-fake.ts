@@ -118,6 +118,8 @@ export async function startGcsFake(): Promise<GcsFake> {
     send(res, 200, answer);
   }
 
+  // Idle connections stay open as long as Google's front ends keep them (Node's default, 5 s, is far shorter).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

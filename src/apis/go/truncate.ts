@@ -31,10 +31,15 @@ function base32Hex(bytes: Buffer): string {
   return out;
 }
 
+/** kops's HashString: the first `length` characters of the name's hash, as truncated names end with. */
+export function hashString(s: string, length: number): string {
+  return base32Hex(fnv32aBytes(s)).toLowerCase().slice(0, length);
+}
+
 /** kops's TruncateString: cut to fit `maxLength` with `-<hash>` appended (always, when `alwaysAddHash`). */
 export function truncateName(s: string, maxLength: number, alwaysAddHash: boolean, hashLength = 6): string {
   if (!alwaysAddHash && s.length <= maxLength) return s;
-  const hash = base32Hex(fnv32aBytes(s)).toLowerCase().slice(0, hashLength);
+  const hash = hashString(s, hashLength);
   const base = s.slice(0, maxLength - hash.length - 1);
   return `${base}-${hash}`;
 }

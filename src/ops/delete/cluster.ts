@@ -1,6 +1,6 @@
-import { openCloud } from '../../cloud/index.js';
+import { openCloud, regionOfZone } from '../../cloud/index.js';
 import type { ClusterObjects } from '../../cloud/types.js';
-import { regionOfZone } from '../../cloud/aws/lookup.js';
+import type { Cluster } from '../../apis/types.js';
 import { UserError } from '../../errors.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { defaultDeletePolicy, deleteObjects, type DeletePolicy, type DeleteEvent, type DeleteReport } from './delete.js';
@@ -48,11 +48,9 @@ export async function deleteClusterFlow(
     return { kind: 'unregistered' };
   }
   const provider = cluster?.spec?.cloudProvider ?? 'aws';
-  if (provider !== 'aws') throw new UserError(`cluster "${name}" runs on ${provider}; kops delete cluster only deletes AWS clusters`);
-  const zone = cluster?.spec?.subnets?.find((s) => s.zone)?.zone;
-  const env = options.env ?? process.env;
-  const region = options.region ?? (zone ? regionOfZone(zone) : (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1'));
-  const cloud = openCloud(provider, { region, env: options.env });
+  if (provider !== 'aws' && provider !== 'gce') throw new UserError(`cluster "${name}" runs on ${provider}; kops delete cluster only deletes AWS and GCE clusters`);
+  const region = options.region ?? clusterRegion(cluster, provider, options.env ?? process.env);
+  const cloud = openCloud(provider, { region, env: options.env, project: cluster?.spec?.project });
   await cloud.verifyAccess();
 
   const dns = !name.endsWith('.k8s.local') && cluster?.spec?.topology?.dns?.type !== 'None';
@@ -72,4 +70,15 @@ export async function deleteClusterFlow(
   if (report.failed.length > 0) return { kind: 'failed', found, report };
   if (cluster) await store.deleteClusterState(name);
   return { kind: 'deleted', found, report, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The region of the cluster's subnets (GCE subnets name it, AWS ones have a zone), else the environment's default. */
+function clusterRegion(cluster: Cluster | undefined, provider: string, env: Record<string, string | undefined>): string {
+  const subnets = cluster?.spec?.subnets ?? [];
+  const region = provider === 'gce' ? subnets.find((s) => s.region)?.region : undefined;
+  if (region) return region;
+  const zone = subnets.find((s) => s.zone)?.zone;
+  if (zone) return regionOfZone(provider, zone);
+  if (provider === 'gce') throw new UserError('spec.subnets: no subnet names its region', 'set spec.subnets[].region, or pass --region');
+  return env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }

@@ -1,9 +1,12 @@
 /**
  * The update build for a GCE cluster: subnet ranges assigned (as the Go kops does on every update), completed spec,
- * bootstrap files and user data, and the GCE tasks. Terraform only for now: the direct target is not wired to GCE.
+ * bootstrap files and user data, and the GCE tasks; and the cluster's cloud for the direct target.
  */
 import { encodeObject } from '../../apis/codec.js';
+import { openCloud } from '../../cloud/index.js';
+import { directRefusal } from '../../cloud/gce/direct.js';
 import type { GceLookup } from '../../cloud/gce/lookup.js';
+import type { Cloud } from '../../cloud/types.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
 import type { NodeupLocation } from '../../model/bootstrap/types.js';
 import type { BootstrapFile } from '../../model/context.js';
@@ -75,4 +78,20 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
     featureFlags: inputs.featureFlags,
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created, project, region };
+}
+
+/**
+ * The cluster's GCE cloud for the direct target. When the build holds objects the direct target cannot make yet,
+ * its `direct()` refuses before any call, naming them and what to do instead.
+ */
+export function gceUpdateCloud(update: GceClusterUpdate, env?: Record<string, string | undefined>): Cloud {
+  const cloud = openCloud('gce', { project: update.project, region: update.region, env });
+  const refusal = directRefusal(update.tasks);
+  if (!refusal) return cloud;
+  return {
+    ...cloud,
+    direct: () => {
+      throw new UserError(refusal.reason, refusal.hint);
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { ClusterStore } from '../../statestore/clientset.js';
 import { KOPS_COMPAT_VERSION } from '../../version.js';
 import { openCluster, openClusterCloud, type OpenedCluster } from '../cluster.js';
 import { resolveNodeup } from './nodeup.js';
-import { buildGceClusterUpdate } from './gce.js';
+import { buildGceClusterUpdate, gceUpdateCloud } from './gce.js';
 import { buildClusterUpdate, type ClusterUpdate } from './pipeline.js';
 
 export type Phase = 'network' | 'security' | 'cluster';
@@ -27,7 +27,7 @@ export interface PrepareUpdateOptions {
 
 export interface PreparedUpdate {
   update: ClusterUpdate;
-  /** Absent for a cloud whose direct target is not wired yet (GCE: terraform only). */
+  /** Absent for a cloud whose direct target is not wired yet. */
   cloud?: Cloud;
   region: string;
   /** Set for a GCE cluster: Terraform then uses the google provider. */
@@ -57,7 +57,8 @@ export async function prepareClusterUpdate(store: ClusterStore, clusterName: str
       persistKeysets: options.persistKeysets,
       featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
     });
-    return { update, region: update.region, google: { project: update.project }, opened };
+    const cloud = options.cloud ?? gceUpdateCloud(update, options.env === process.env ? undefined : options.env);
+    return { update, cloud, region: update.region, google: { project: update.project }, opened };
   }
   const cloud = options.cloud ?? openClusterCloud(opened.cluster, { env: options.env === process.env ? undefined : options.env });
   const identity = await cloud.verifyAccess();

@@ -1,4 +1,5 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { compact, gceOps, regionalLink, sameLink } from './common.js';
 
 /** A regional IP address: external for the public API, or an internal VIP in a subnetwork shared by forwarding rules. */
 export interface GceAddressSpec {
@@ -19,4 +20,25 @@ export const GceAddress = defineResource<GceAddressSpec>({
     region: { tf: 'region', immutable: true, notInTerraform: true },
     subnetwork: { tf: 'subnetwork', immutable: true },
   },
+});
+
+export const GceAddressOps = gceOps({
+  decl: GceAddress,
+  collection: 'addresses',
+  where: (spec) => String(spec.region),
+  body: (spec, api) =>
+    compact({
+      addressType: spec.addressType,
+      purpose: spec.purpose,
+      subnetwork: spec.subnetwork === undefined ? undefined : regionalLink(api, 'subnetworks', String(spec.region), spec.subnetwork),
+    }),
+  read: (o, spec) => ({
+    name: o.name,
+    region: spec.region,
+    addressType: spec.addressType === undefined ? undefined : (o.addressType ?? 'EXTERNAL'),
+    purpose: spec.purpose === undefined ? undefined : o.purpose,
+    subnetwork: sameLink(spec.subnetwork, o.subnetwork),
+  }),
+  // The reserved IP once the cloud has picked it; its link (which forwarding rules also accept) until then.
+  attrs: (o) => ({ address: o.address ?? o.selfLink }),
 });

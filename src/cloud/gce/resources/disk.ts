@@ -1,4 +1,5 @@
 import { defineResource } from '../../../engine/resource.js';
+import { compact, gceOps, labelsOf, num, setLabels } from './common.js';
 
 /** A zonal persistent disk (the etcd volumes), labelled so that etcd-manager finds and mounts it. */
 export interface GceDiskSpec {
@@ -23,4 +24,28 @@ export const GceDisk = defineResource<GceDiskSpec>({
     type: { tf: 'type', immutable: true },
     zone: { tf: 'zone', immutable: true },
   },
+});
+
+export const GceDiskOps = gceOps({
+  decl: GceDisk,
+  collection: 'disks',
+  where: (spec) => String(spec.zone),
+  body: (spec, api) =>
+    compact({
+      type: `projects/${api.project}/zones/${String(spec.zone)}/diskTypes/${String(spec.type)}`,
+      sizeGb: String(spec.sizeGb),
+      provisionedIops: spec.provisionedIops === undefined ? undefined : String(spec.provisionedIops),
+      provisionedThroughput: spec.provisionedThroughput === undefined ? undefined : String(spec.provisionedThroughput),
+      labels: spec.labels,
+    }),
+  read: (o, spec) => ({
+    name: o.name,
+    zone: spec.zone,
+    type: o.type === undefined ? undefined : String(o.type).slice(String(o.type).lastIndexOf('/') + 1),
+    sizeGb: num(o.sizeGb),
+    provisionedIops: spec.provisionedIops === undefined ? undefined : num(o.provisionedIops),
+    provisionedThroughput: spec.provisionedThroughput === undefined ? undefined : num(o.provisionedThroughput),
+    labels: labelsOf(o),
+  }),
+  update: { fields: ['labels'], apply: (api, at, spec) => setLabels(api, at, spec.labels) },
 });

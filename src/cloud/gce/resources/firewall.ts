@@ -1,4 +1,6 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { compact, gceOps, networkLink, patchFields, sameLink } from './common.js';
+import type { Json } from '../compute.js';
 
 export interface GceFirewallAllow {
   protocol: string;
@@ -27,5 +29,38 @@ export const GceFirewall = defineResource<GceFirewallSpec>({
     sourceRanges: { tf: 'source_ranges' },
     sourceTags: { tf: 'source_tags' },
     targetTags: { tf: 'target_tags' },
+  },
+});
+
+function firewallBody(spec: Json, api: import('../compute.js').GceCompute): Json {
+  return compact({
+    network: networkLink(api, spec.network),
+    direction: 'INGRESS',
+    allowed: (spec.allow as GceFirewallAllow[]).map((a) => compact({ IPProtocol: a.protocol, ports: a.ports })),
+    sourceRanges: spec.sourceRanges,
+    sourceTags: spec.sourceTags,
+    targetTags: spec.targetTags,
+    disabled: spec.disabled || undefined,
+  });
+}
+
+export const GceFirewallOps = gceOps({
+  decl: GceFirewall,
+  collection: 'firewalls',
+  where: () => '',
+  body: firewallBody,
+  read: (o, spec) => ({
+    name: o.name,
+    network: sameLink(spec.network, o.network),
+    allow: ((o.allowed as Json[] | undefined) ?? []).map((a) => (a.ports ? { protocol: a.IPProtocol, ports: a.ports } : { protocol: a.IPProtocol })),
+    sourceRanges: o.sourceRanges ?? (spec.sourceRanges ? [] : undefined),
+    sourceTags: o.sourceTags ?? (spec.sourceTags ? [] : undefined),
+    targetTags: o.targetTags ?? (spec.targetTags ? [] : undefined),
+    disabled: o.disabled ?? false,
+  }),
+  unordered: ['sourceRanges', 'sourceTags', 'targetTags'],
+  update: {
+    fields: ['allow', 'disabled', 'sourceRanges', 'sourceTags', 'targetTags'],
+    apply: (api, at, spec, changed) => patchFields(api, at, firewallBody(spec, api), changed, { allow: ['allowed'] }),
   },
 });

@@ -1,4 +1,6 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { compact, gceOps, labelsOf, networkLink, regionalLink, sameLink, setLabels } from './common.js';
+import { relativeLink } from '../compute.js';
 
 /** Sends traffic for an address and ports to a target pool (external) or a backend service (internal). */
 export interface GceForwardingRuleSpec {
@@ -33,4 +35,39 @@ export const GceForwardingRule = defineResource<GceForwardingRuleSpec>({
     subnetwork: { tf: 'subnetwork', immutable: true },
     target: { tf: 'target', immutable: true },
   },
+});
+
+export const GceForwardingRuleOps = gceOps({
+  decl: GceForwardingRule,
+  collection: 'forwardingRules',
+  where: (spec) => String(spec.region),
+  body: (spec, api) =>
+    compact({
+      IPAddress: spec.ipAddress === undefined ? undefined : relativeLink(String(spec.ipAddress)),
+      IPProtocol: spec.ipProtocol,
+      loadBalancingScheme: spec.loadBalancingScheme,
+      portRange: spec.portRange,
+      ports: spec.ports,
+      target: spec.target === undefined ? undefined : relativeLink(String(spec.target)),
+      backendService: spec.backendService === undefined ? undefined : relativeLink(String(spec.backendService)),
+      network: spec.network === undefined ? undefined : networkLink(api, spec.network),
+      subnetwork: spec.subnetwork === undefined ? undefined : regionalLink(api, 'subnetworks', String(spec.region), spec.subnetwork),
+      labels: spec.labels,
+    }),
+  read: (o, spec) => ({
+    name: o.name,
+    region: spec.region,
+    // Reported as the IP, given as the address's IP or link: not compared (it cannot change anyway).
+    ipAddress: undefined,
+    ipProtocol: o.IPProtocol,
+    loadBalancingScheme: o.loadBalancingScheme,
+    portRange: spec.portRange === undefined ? undefined : o.portRange,
+    ports: spec.ports === undefined ? undefined : (o.ports ?? []),
+    target: sameLink(spec.target, o.target),
+    backendService: sameLink(spec.backendService, o.backendService),
+    network: sameLink(spec.network, o.network),
+    subnetwork: sameLink(spec.subnetwork, o.subnetwork),
+    labels: labelsOf(o),
+  }),
+  update: { fields: ['labels'], apply: (api, at, spec) => setLabels(api, at, spec.labels) },
 });

@@ -1,4 +1,6 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { gceOps, sameLink, sameLinks } from './common.js';
+import { relativeLink, type Json } from '../compute.js';
 
 /** A zonal managed instance group running copies of an instance template. */
 export interface GceInstanceGroupManagerSpec {
@@ -26,4 +28,56 @@ export const GceInstanceGroupManager = defineResource<GceInstanceGroupManagerSpe
     zone: { tf: 'zone', immutable: true },
   },
   terraform: { ignoreChanges: ['target_size'] },
+});
+
+export const GceInstanceGroupManagerOps = gceOps({
+  decl: GceInstanceGroupManager,
+  collection: 'instanceGroupManagers',
+  where: (spec) => String(spec.zone),
+  body: (spec) => {
+    const template = relativeLink(String((spec.version as { instanceTemplate: string }).instanceTemplate));
+    return {
+      baseInstanceName: spec.baseInstanceName,
+      targetSize: spec.targetSize,
+      instanceTemplate: template,
+      versions: [{ instanceTemplate: template }],
+      targetPools: ((spec.targetPools as string[] | undefined) ?? []).map(relativeLink),
+      listManagedInstancesResults: spec.listManagedInstancesResults,
+      updatePolicy: spec.updatePolicy,
+    };
+  },
+  read: (o, spec) => {
+    const versions = (o.versions as Json[] | undefined) ?? [];
+    const policy = (o.updatePolicy as Json | undefined) ?? {};
+    return {
+      name: o.name,
+      zone: spec.zone,
+      baseInstanceName: o.baseInstanceName,
+      targetSize: o.targetSize ?? 0,
+      version: { instanceTemplate: sameLink((spec.version as Json | undefined)?.instanceTemplate, versions[0]?.instanceTemplate ?? o.instanceTemplate) },
+      targetPools: sameLinks(spec.targetPools, o.targetPools),
+      listManagedInstancesResults: o.listManagedInstancesResults,
+      updatePolicy: { minimalAction: policy.minimalAction, type: policy.type },
+    };
+  },
+  // GCE names the instance group a manager runs after the manager.
+  attrs: (o, api, at) => ({ instance_group: o.instanceGroup ?? `projects/${api.project}/zones/${at.where}/instanceGroups/${at.name}` }),
+  unordered: ['targetPools'],
+  update: {
+    fields: ['version', 'targetPools', 'targetSize', 'listManagedInstancesResults', 'updatePolicy'],
+    async apply(api, at, spec, changed) {
+      if (changed.includes('version')) {
+        const template = relativeLink(String((spec.version as { instanceTemplate: string }).instanceTemplate));
+        await api.call(at, 'setInstanceTemplate', { instanceGroupManagersSetInstanceTemplateRequestResource: { instanceTemplate: template } });
+      }
+      if (changed.includes('targetPools')) {
+        await api.call(at, 'setTargetPools', { instanceGroupManagersSetTargetPoolsRequestResource: { targetPools: ((spec.targetPools as string[] | undefined) ?? []).map(relativeLink) } });
+      }
+      if (changed.includes('targetSize')) await api.call(at, 'resize', { size: spec.targetSize });
+      const patch: Json = {};
+      if (changed.includes('listManagedInstancesResults')) patch.listManagedInstancesResults = spec.listManagedInstancesResults;
+      if (changed.includes('updatePolicy')) patch.updatePolicy = spec.updatePolicy;
+      if (Object.keys(patch).length) await api.patch(at, patch);
+    },
+  },
 });

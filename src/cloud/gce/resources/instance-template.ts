@@ -1,4 +1,8 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { createHash } from 'node:crypto';
+import type { ResourceOps } from '../../../engine/ops.js';
+import { relativeLink, type GceCompute, type Json } from '../compute.js';
+import { compact, networkLink, regionalLink } from './common.js';
 
 export interface GceTemplateDisk {
   autoDelete: boolean;
@@ -104,3 +108,81 @@ export const GceInstanceTemplate = defineResource<GceInstanceTemplateSpec>({
   },
   terraform: { createBeforeDestroy: true },
 });
+
+/** The template as the API takes it. */
+function templateProperties(spec: Json, api: GceCompute, region: string): Json {
+  const s = spec as unknown as GceInstanceTemplateSpec;
+  return compact({
+    machineType: s.machineType,
+    canIpForward: s.canIpForward,
+    disks: s.disks.map((d) =>
+      compact({
+        autoDelete: d.autoDelete,
+        boot: d.boot,
+        deviceName: d.deviceName,
+        interface: d.interface,
+        mode: d.mode,
+        type: d.type,
+        source: d.source,
+        initializeParams: compact({
+          diskName: d.diskName,
+          diskSizeGb: d.diskSizeGb ? String(d.diskSizeGb) : undefined,
+          diskType: d.diskType,
+          sourceImage: d.sourceImage,
+          provisionedIops: d.provisionedIops ? String(d.provisionedIops) : undefined,
+          provisionedThroughput: d.provisionedThroughput ? String(d.provisionedThroughput) : undefined,
+        }),
+      }),
+    ),
+    labels: s.labels,
+    metadata: { items: Object.keys(s.metadata).sort().map((key) => ({ key, value: s.metadata[key] })) },
+    networkInterfaces: s.networkInterfaces.map((n) =>
+      compact({
+        network: networkLink(api, n.network),
+        subnetwork: n.subnetwork === undefined ? undefined : regionalLink(api, 'subnetworks', region, n.subnetwork),
+        stackType: n.stackType,
+        accessConfigs: n.accessConfigs.map((a) => compact({ name: 'external-nat', type: 'ONE_TO_ONE_NAT', natIP: a.natIp })),
+        aliasIpRanges: n.aliasIpRanges,
+      }),
+    ),
+    scheduling: s.scheduling,
+    serviceAccounts: s.serviceAccounts.map((a) => ({ email: a.email, scopes: a.scopes })),
+    tags: { items: s.tags },
+    guestAccelerators: s.guestAccelerators?.map((g) => ({ acceleratorType: g.type, acceleratorCount: g.count })),
+  });
+}
+
+/**
+ * Templates cannot change in GCE, so each one is named after its content: `namePrefix` and a hash of the
+ * properties. A template of that name holds exactly those properties; a changed spec is a new template (and the
+ * managed instance groups move to it), as Terraform's `name_prefix` with create-before-destroy does.
+ */
+function templateName(spec: Json, properties: Json): string {
+  return `${String(spec.namePrefix)}${createHash('sha256').update(JSON.stringify(properties)).digest('hex').slice(0, 12)}`;
+}
+
+function locate(spec: Json, api: GceCompute) {
+  const properties = templateProperties(spec, api, api.region);
+  return { properties, at: { collection: 'instanceTemplates' as const, where: '', name: templateName(spec, properties) } };
+}
+
+export const GceInstanceTemplateOps: ResourceOps<GceCompute> = {
+  type: GceInstanceTemplate.type,
+  immutable: Object.keys(GceInstanceTemplate.fields),
+  subsetMaps: [],
+  async find(api, spec) {
+    const { at } = locate(spec, api);
+    const found = await api.get(at);
+    if (!found) return undefined;
+    return { id: relativeLink(String(found.selfLink)), attrs: { name: found.name, self_link: found.selfLink }, fields: spec };
+  },
+  async create(api, spec) {
+    const { at, properties } = locate(spec, api);
+    await api.insert(at, { properties });
+    const made = await api.get(at);
+    return { id: api.link(at), attrs: { name: at.name, self_link: made?.selfLink } };
+  },
+  async delete(api, actual) {
+    await api.delete({ collection: 'instanceTemplates', where: '', name: actual.id.slice(actual.id.lastIndexOf('/') + 1) });
+  },
+};

@@ -1,4 +1,5 @@
 import { defineResource } from '../../../engine/resource.js';
+import { gceOps } from './common.js';
 
 /** A VPC network; kops makes it in custom mode (its own subnetworks) unless the cluster shares an existing one. */
 export interface GceNetworkSpec {
@@ -15,4 +16,12 @@ export const GceNetwork = defineResource<GceNetworkSpec>({
     name: { tf: 'name', immutable: true },
     project: { tf: 'project', immutable: true },
   },
+});
+
+export const GceNetworkOps = gceOps({
+  decl: GceNetwork,
+  collection: 'networks',
+  where: () => '',
+  body: (spec) => ({ autoCreateSubnetworks: spec.autoCreateSubnetworks ?? false }),
+  read: (o, spec) => ({ name: o.name, autoCreateSubnetworks: o.autoCreateSubnetworks ?? false, project: spec.project === undefined ? undefined : /projects\/([^/]+)\//.exec(String(o.selfLink))?.[1] }),
 });

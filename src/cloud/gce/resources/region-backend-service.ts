@@ -1,4 +1,6 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { gceOps, patchFields, sameLink, sameLinks } from './common.js';
+import { relativeLink, type Json } from '../compute.js';
 
 /** An internal backend service: the control-plane managed instance groups behind internal forwarding rules. */
 export interface GceRegionBackendServiceSpec {
@@ -20,5 +22,37 @@ export const GceRegionBackendService = defineResource<GceRegionBackendServiceSpe
     name: { tf: 'name', immutable: true },
     protocol: { tf: 'protocol' },
     region: { tf: 'region', immutable: true, notInTerraform: true },
+  },
+});
+
+function backendServiceBody(spec: Json): Json {
+  return {
+    protocol: spec.protocol,
+    loadBalancingScheme: spec.loadBalancingScheme,
+    healthChecks: (spec.healthChecks as string[]).map(relativeLink),
+    backends: (spec.backends as { balancingMode: string; group: string }[]).map((b) => ({ balancingMode: b.balancingMode, group: relativeLink(b.group) })),
+  };
+}
+
+export const GceRegionBackendServiceOps = gceOps({
+  decl: GceRegionBackendService,
+  collection: 'backendServices',
+  where: (spec) => String(spec.region),
+  body: backendServiceBody,
+  read: (o, spec) => {
+    const wanted = (spec.backends as { group: string }[] | undefined) ?? [];
+    return {
+      name: o.name,
+      region: spec.region,
+      protocol: o.protocol,
+      loadBalancingScheme: o.loadBalancingScheme,
+      healthChecks: sameLinks(spec.healthChecks, o.healthChecks),
+      backends: ((o.backends as Json[] | undefined) ?? []).map((b, i) => ({ balancingMode: b.balancingMode, group: sameLink(wanted[i]?.group, b.group) })),
+    };
+  },
+  unordered: ['backends'],
+  update: {
+    fields: ['backends', 'healthChecks', 'protocol'],
+    apply: (api, at, spec, changed) => patchFields(api, at, backendServiceBody(spec), changed, {}),
   },
 });

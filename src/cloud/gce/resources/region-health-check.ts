@@ -1,4 +1,6 @@
 import { defineResource } from '../../../engine/resource.js';
+import { compact, gceOps, patchFields } from './common.js';
+import type { Json } from '../compute.js';
 
 /** A regional TCP (or SSL) health check for an internal backend service. */
 export interface GceRegionHealthCheckSpec {
@@ -16,5 +18,27 @@ export const GceRegionHealthCheck = defineResource<GceRegionHealthCheckSpec>({
     region: { tf: 'region', immutable: true, notInTerraform: true },
     sslHealthCheck: { tf: 'ssl_health_check', kind: 'block', fields: { port: { tf: 'port' } } },
     tcpHealthCheck: { tf: 'tcp_health_check', kind: 'block', fields: { port: { tf: 'port' } } },
+  },
+});
+
+function healthCheckBody(spec: Json): Json {
+  return compact({ type: spec.sslHealthCheck ? 'SSL' : 'TCP', tcpHealthCheck: spec.tcpHealthCheck, sslHealthCheck: spec.sslHealthCheck });
+}
+
+export const GceRegionHealthCheckOps = gceOps({
+  decl: GceRegionHealthCheck,
+  collection: 'healthChecks',
+  where: (spec) => String(spec.region),
+  body: healthCheckBody,
+  // A check of the other kind reports no block of this one: null, so that a wanted block shows as missing.
+  read: (o, spec) => ({
+    name: o.name,
+    region: spec.region,
+    tcpHealthCheck: o.tcpHealthCheck ? { port: (o.tcpHealthCheck as Json).port } : null,
+    sslHealthCheck: o.sslHealthCheck ? { port: (o.sslHealthCheck as Json).port } : null,
+  }),
+  update: {
+    fields: ['tcpHealthCheck', 'sslHealthCheck'],
+    apply: (api, at, spec, changed) => patchFields(api, at, healthCheckBody(spec), changed, { tcpHealthCheck: ['type', 'tcpHealthCheck'], sslHealthCheck: ['type', 'sslHealthCheck'] }),
   },
 });

@@ -1,4 +1,7 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { gceOps, networkLink, regionalLink, sameLink } from './common.js';
+import { parseLink, relativeLink, type GceCompute, type Json } from '../compute.js';
+import type { ResourceOps } from '../../../engine/ops.js';
 
 /** A Cloud Router, which only exists here to carry the Cloud NAT of private subnetworks. */
 export interface GceRouterSpec {
@@ -48,3 +51,70 @@ export const GceRouterNat = defineResource<GceRouterNatSpec>({
     },
   },
 });
+
+export const GceRouterOps = gceOps({
+  decl: GceRouter,
+  collection: 'routers',
+  where: (spec) => String(spec.region),
+  body: (spec, api) => ({ network: networkLink(api, spec.network) }),
+  read: (o, spec) => ({ name: o.name, region: spec.region, network: sameLink(spec.network, o.network) }),
+});
+
+function natBody(spec: Json, api: GceCompute): Json {
+  return {
+    name: spec.name,
+    natIpAllocateOption: spec.natIpAllocateOption,
+    sourceSubnetworkIpRangesToNat: spec.sourceSubnetworkIpRangesToNat,
+    subnetworks: (spec.subnetworks as GceRouterNatSubnetwork[]).map((s) => ({ name: regionalLink(api, 'subnetworks', String(spec.region), s.name), sourceIpRangesToNat: s.sourceIpRangesToNat })),
+  };
+}
+
+/** Cloud NAT is a list inside its router: created, changed and deleted by patching the router's `nats`. */
+export const GceRouterNatOps: ResourceOps<GceCompute> = {
+  type: GceRouterNat.type,
+  immutable: ['name', 'region', 'router'],
+  unordered: ['subnetworks'],
+  subsetMaps: [],
+  async find(api, spec) {
+    const router = await api.get({ collection: 'routers', where: String(spec.region), name: String(spec.router) });
+    const nat = ((router?.nats as Json[] | undefined) ?? []).find((n) => n.name === spec.name);
+    if (!router || !nat) return undefined;
+    const wanted = (spec.subnetworks as GceRouterNatSubnetwork[]) ?? [];
+    return {
+      id: `${relativeLink(String(router.selfLink))}/nats/${String(spec.name)}`,
+      fields: {
+        name: nat.name,
+        region: spec.region,
+        router: spec.router,
+        natIpAllocateOption: nat.natIpAllocateOption,
+        sourceSubnetworkIpRangesToNat: nat.sourceSubnetworkIpRangesToNat,
+        subnetworks: ((nat.subnetworks as Json[] | undefined) ?? []).map((s) => ({
+          name: wanted.map((w) => sameLink(w.name, s.name)).find((v) => v !== s.name) ?? s.name,
+          sourceIpRangesToNat: s.sourceIpRangesToNat,
+        })),
+      },
+    };
+  },
+  async create(api, spec) {
+    await setNat(api, String(spec.region), String(spec.router), String(spec.name), natBody(spec, api));
+    return { id: `${api.link({ collection: 'routers', where: String(spec.region), name: String(spec.router) })}/nats/${String(spec.name)}` };
+  },
+  async update(api, _actual, spec) {
+    await setNat(api, String(spec.region), String(spec.router), String(spec.name), natBody(spec, api));
+  },
+  async delete(api, actual) {
+    const [router, name] = actual.id.split('/nats/');
+    const at = parseLink(router);
+    if (!at) throw new Error(`cannot tell which router ${router} is`);
+    await setNat(api, at.where, at.name, name, undefined);
+  },
+};
+
+/** Puts (or, without a body, takes out) one NAT of the router's list. */
+async function setNat(api: GceCompute, region: string, routerName: string, name: string, nat: Json | undefined): Promise<void> {
+  const at = { collection: 'routers' as const, where: region, name: routerName };
+  const router = await api.get(at);
+  if (!router) throw Object.assign(new Error(`router ${routerName} not found`), { code: 404 });
+  const others = ((router.nats as Json[] | undefined) ?? []).filter((n) => n.name !== name);
+  await api.patch(at, { nats: nat ? [...others, nat] : others, ...(router.fingerprint ? { fingerprint: router.fingerprint } : {}) });
+}

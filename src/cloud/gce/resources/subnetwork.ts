@@ -1,4 +1,5 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { compact, gceOps, networkLink, patchFields, sameLink } from './common.js';
 
 export interface GceSecondaryRange {
   rangeName: string;
@@ -31,5 +32,32 @@ export const GceSubnetwork = defineResource<GceSubnetworkSpec>({
       fields: { ipCidrRange: { tf: 'ip_cidr_range' }, rangeName: { tf: 'range_name' } },
     },
     stackType: { tf: 'stack_type' },
+  },
+});
+
+export const GceSubnetworkOps = gceOps({
+  decl: GceSubnetwork,
+  collection: 'subnetworks',
+  where: (spec) => String(spec.region),
+  body: (spec, api) =>
+    compact({
+      network: networkLink(api, spec.network),
+      ipCidrRange: spec.ipCidrRange,
+      secondaryIpRanges: spec.secondaryIpRanges,
+      stackType: spec.stackType,
+      ipv6AccessType: spec.ipv6AccessType,
+    }),
+  read: (o, spec) => ({
+    name: o.name,
+    region: spec.region,
+    network: sameLink(spec.network, o.network),
+    ipCidrRange: o.ipCidrRange,
+    secondaryIpRanges: ((o.secondaryIpRanges as GceSecondaryRange[] | undefined) ?? []).map((r) => ({ rangeName: r.rangeName, ipCidrRange: r.ipCidrRange })),
+    stackType: o.stackType,
+    ipv6AccessType: o.ipv6AccessType,
+  }),
+  update: {
+    fields: ['secondaryIpRanges', 'stackType', 'ipv6AccessType'],
+    apply: (api, at, spec, changed) => patchFields(api, at, spec, changed, {}),
   },
 });

@@ -1,4 +1,6 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
+import { gceOps, sameLinks } from './common.js';
+import { relativeLink } from '../compute.js';
 
 /** The instances behind the public API address; managed instance groups add theirs to it. */
 export interface GceTargetPoolSpec {
@@ -15,4 +17,12 @@ export const GceTargetPool = defineResource<GceTargetPoolSpec>({
     name: { tf: 'name', immutable: true },
     region: { tf: 'region', immutable: true, notInTerraform: true },
   },
+});
+
+export const GceTargetPoolOps = gceOps({
+  decl: GceTargetPool,
+  collection: 'targetPools',
+  where: (spec) => String(spec.region),
+  body: (spec) => ({ healthChecks: (spec.healthChecks as string[]).map(relativeLink) }),
+  read: (o, spec) => ({ name: o.name, region: spec.region, healthChecks: sameLinks(spec.healthChecks, o.healthChecks) }),
 });

@@ -1,0 +1,67 @@
+import { UserError } from '../../errors.js';
+import type { CloudLookup } from '../lookup.js';
+import type { Cloud, CloudInstanceGroups } from '../types.js';
+import { configuredProject } from './clients.js';
+import { GceCompute } from './compute.js';
+import { gceDirectProvider } from './direct.js';
+import { gceDiscovery } from './discovery.js';
+
+export interface GceCloudOptions {
+  project: string;
+  region: string;
+  /** Where to read KOPS_GCE_ENDPOINT and GOOGLE_APPLICATION_CREDENTIALS (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GceCloud extends Cloud {
+  readonly compute: GceCompute;
+}
+
+/** GCE behind the cloud interface: Compute Engine clients of one project and region, and what is built on them. */
+export function gceCloud(options: GceCloudOptions): GceCloud {
+  const compute = new GceCompute(options.project, options.region, options.env);
+  return {
+    provider: 'gce',
+    region: options.region,
+    compute,
+    lookup: gceRegionLookup(compute),
+    async verifyAccess() {
+      await compute.list('networks', '');
+      const keyProject = configuredProject(options.env);
+      return { account: options.project, partition: '', principal: keyProject ? `service account of ${keyProject}` : 'application default credentials' };
+    },
+    direct: () => gceDirectProvider(compute),
+    discovery: gceDiscovery(compute),
+    terraform: {
+      providerBlocks: ({ region }) => [{ name: 'google', attributes: { project: options.project, region } }],
+    },
+    instanceGroups: refusedInstanceGroups,
+  };
+}
+
+const notOnGce = (what: string) => () => Promise.reject(new UserError(`${what} is not supported on GCE yet`, 'operate GCE instance groups with gcloud compute instance-groups managed'));
+
+/** Rolling updates, validation and instance listing are AWS-only so far: refused, naming what to use instead. */
+const refusedInstanceGroups: CloudInstanceGroups = {
+  list: notOnGce('listing instance groups'),
+  detach: notOnGce('detaching instances'),
+  terminate: notOnGce('terminating instances'),
+  setDesiredCapacity: notOnGce('resizing instance groups'),
+};
+
+/** The region's zones; the other look-ups are EC2 notions (GCE inference uses cloud/gce/lookup.ts). */
+function gceRegionLookup(compute: GceCompute): CloudLookup {
+  const ec2Only = (what: string) => () => Promise.reject(new Error(`${what} is an AWS look-up; GCE clusters do not use it`));
+  return {
+    region: compute.region,
+    zones: () => compute.zones(),
+    instanceType: ec2Only('instance types'),
+    instanceTypeOfferedIn: ec2Only('instance type offerings'),
+    defaultInstanceType: ec2Only('default instance types'),
+    findImage: ec2Only('images'),
+    vpc: ec2Only('VPCs'),
+    subnets: ec2Only('subnets'),
+    subnetsOfVpc: ec2Only('subnets'),
+    hostedZones: ec2Only('Route 53 hosted zones'),
+  };
+}

@@ -1,0 +1,85 @@
+/** The direct target on GCE: every resource type's Compute Engine calls, and what the target cannot make yet. */
+import type { ErrorClass, Provider, ResourceOps } from '../../engine/ops.js';
+import type { Task } from '../../engine/task.js';
+import { ManagedFile } from '../aws/resources/managed-file.js';
+import { gceReason, gceStatus, type GceCompute } from './compute.js';
+import { GceAddressOps } from './resources/address.js';
+import { GceDiskOps } from './resources/disk.js';
+import { GceFirewallOps } from './resources/firewall.js';
+import { GceForwardingRuleOps } from './resources/forwarding-rule.js';
+import { GceHttpHealthCheck } from './resources/http-health-check.js';
+import { GceInstanceGroupManagerOps } from './resources/instance-group-manager.js';
+import { GceInstanceTemplateOps } from './resources/instance-template.js';
+import { GceNetworkOps } from './resources/network.js';
+import { GceProjectIamBinding } from './resources/project-iam-binding.js';
+import { GceRegionBackendServiceOps } from './resources/region-backend-service.js';
+import { GceRegionHealthCheckOps } from './resources/region-health-check.js';
+import { GceRouterNatOps, GceRouterOps } from './resources/router.js';
+import { GceServiceAccount, GceServiceAccountOps } from './resources/service-account.js';
+import { GceSubnetworkOps } from './resources/subnetwork.js';
+import { GceTargetPoolOps } from './resources/target-pool.js';
+
+const OPS: ResourceOps<GceCompute>[] = [
+  GceAddressOps,
+  GceDiskOps,
+  GceFirewallOps,
+  GceForwardingRuleOps,
+  GceInstanceGroupManagerOps,
+  GceInstanceTemplateOps,
+  GceNetworkOps,
+  GceRegionBackendServiceOps,
+  GceRegionHealthCheckOps,
+  GceRouterNatOps,
+  GceRouterOps,
+  GceServiceAccountOps,
+  GceSubnetworkOps,
+  GceTargetPoolOps,
+  ManagedFile.ops as unknown as ResourceOps<GceCompute>,
+];
+
+export function gceDirectProvider(api: GceCompute): Provider<GceCompute> {
+  const byType = new Map(OPS.map((o) => [o.type, o]));
+  return { cloud: api, ops: (type) => byType.get(type), classify: classifyGceError, describe: describeGceError };
+}
+
+/**
+ * Why the direct target cannot make these tasks, with what to do instead; undefined when it can. Service accounts
+ * and project IAM bindings are IAM and Resource Manager calls, not Compute Engine ones; the legacy HTTP health
+ * check a public API load balancer's target pool needs is not served by the Compute Engine client (v6) at all.
+ */
+export function directRefusal(tasks: readonly Task[]): { reason: string; hint: string } | undefined {
+  const names = (list: Task[]) => list.map((t) => `${t.type}.${t.name}`).join(', ');
+  const iam = tasks.filter((t) => (t.type === GceServiceAccount.type && !t.shared) || t.type === GceProjectIamBinding.type);
+  if (iam.length) {
+    return {
+      reason: `applying directly to GCE does not create service accounts or IAM bindings yet (${names(iam)})`,
+      hint: 'set spec.cloudConfig.gceServiceAccount to an existing account (e.g. default), or use --target terraform',
+    };
+  }
+  const legacy = tasks.filter((t) => t.type === GceHttpHealthCheck.type);
+  if (legacy.length) {
+    return {
+      reason: `applying directly to GCE cannot make the public API load balancer: its target pool needs a legacy HTTP health check (${names(legacy)}), which @google-cloud/compute does not serve`,
+      hint: 'set spec.api.loadBalancer.type: Internal, or use --target terraform',
+    };
+  }
+  return undefined;
+}
+
+export function classifyGceError(err: unknown): ErrorClass {
+  const status = gceStatus(err);
+  const reason = gceReason(err).reason.replaceAll('_', '').toLowerCase();
+  if (status === 404 || reason === 'notfound') return 'notFound';
+  if (status === 401 || status === 403) return 'accessDenied';
+  if (reason === 'resourceinusebyanotherresource') return 'dependencyViolation';
+  if (status === 429 || (status !== undefined && status >= 500) || reason === 'resourcenotready' || reason === 'ratelimitexceeded') return 'retryable';
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code)) return 'retryable';
+  return 'other';
+}
+
+export function describeGceError(err: unknown): string {
+  const status = gceStatus(err);
+  const { reason, message } = gceReason(err);
+  return [status, reason].filter(Boolean).join(' ') + (status || reason ? ': ' : '') + message;
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kops, type RunResult } from '../helpers/cli.js';
+import { startComputeFake, type ComputeFake } from '../helpers/compute-fake.js';
+import { writeServiceAccountKey } from '../helpers/gce-credentials.js';
+import { startGcsFake, type GcsFake } from '../helpers/gcs-fake.js';
+
+const CLUSTER = 'd.k8s.local';
+const PROJECT = 'p1';
+let dir: string;
+let compute: ComputeFake;
+let gcs: GcsFake;
+let env: Record<string, string>;
+
+const ok = (r: RunResult) => {
+  if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stderr}\n${r.stdout}`);
+  return r;
+};
+const mutating = (requests: string[]) => requests.filter((r) => !r.startsWith('GET ') && !r.endsWith('/wait'));
+const stateObjects = () => [...(gcs.buckets.get('kops-state')?.keys() ?? [])].filter((k) => k.startsWith(`${CLUSTER}/`));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kops-gce-direct-'));
+  execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', join(dir, 'id')]);
+  [compute, gcs] = await Promise.all([startComputeFake(), startGcsFake()]);
+  gcs.createBucket('kops-state');
+  env = {
+    KOPS_STATE_STORE: 'gs://kops-state',
+    STORAGE_EMULATOR_HOST: gcs.endpoint,
+    KOPS_GCE_ENDPOINT: compute.endpoint,
+    GOOGLE_APPLICATION_CREDENTIALS: writeServiceAccountKey(PROJECT, dir),
+    NODEUP_HASH_AMD64: 'c86e072f622b91546b7b3f3cb1a0f8a131e48b966ad018a0ac1520ceedf37725',
+    NODEUP_HASH_ARM64: '64a9a9510538a449e85d05e13e3cd98b80377d68a673447c26821d40f00f0075',
+  };
+});
+
+afterAll(async () => {
+  await Promise.all([compute?.stop(), gcs?.stop()]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a GCE cluster applied directly through the Compute Engine client, against the REST fake', () => {
+  test('create → update --yes → update (nothing to do) → delete --yes leaves nothing, with a gs:// state store', async () => {
+    ok(
+      await kops(
+        ['create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')],
+        { env },
+      ),
+    );
+    expect(stateObjects()).toContain(`${CLUSTER}/config`);
+
+    const preview = ok(await kops(['update', 'cluster', CLUSTER], { env }));
+    expect(preview.stdout).toMatch(/Must specify --yes to apply changes/);
+    expect(compute.objects()).toEqual([]);
+
+    ok(await kops(['update', 'cluster', CLUSTER, '--yes'], { env }));
+    const made = compute.objects().map((p) => p.replace(/^\/compute\/v1\/projects\/p1\//, ''));
+    expect(made.map((p) => p.replace(/\/[^/]+$/, '')).sort()).toEqual(
+      expect.arrayContaining(['global/firewalls', 'global/instanceTemplates', 'global/networks', 'regions/europe-west4/subnetworks', 'zones/europe-west4-a/disks', 'zones/europe-west4-a/instanceGroupManagers']),
+    );
+    expect(made).toContain('global/networks/d-k8s-local');
+    expect(stateObjects()).toContain(`${CLUSTER}/cluster-completed.spec`);
+
+    const before = compute.requests.length;
+    const again = ok(await kops(['update', 'cluster', CLUSTER], { env }));
+    expect(again.stdout).not.toMatch(/Will create|Will modify|Must specify --yes/);
+    expect(mutating(compute.requests.slice(before))).toEqual([]);
+
+    const deleted = ok(await kops(['delete', 'cluster', CLUSTER, '--yes'], { env }));
+    expect(deleted.stdout).toMatch(/network/);
+    expect(compute.objects()).toEqual([]);
+    expect(stateObjects()).toEqual([]);
+  }, 120_000);
+});
