@@ -178,6 +178,7 @@ function networkingOf(cluster: Cluster): Data {
   if (networking.amazonvpc) out.amazonVPC = {};
   if (networking.calico) out.calico = networking.calico.wireguardEnabled ? { wireguardEnabled: true } : {};
   if (networking.cilium) out.cilium = networking.cilium.ipam === 'eni' ? { ipam: 'eni' } : {};
+  if (networking.cni?.usesSecondaryIP) out.cni = { usesSecondaryIP: true };
   if (networking.flannel) out.flannel = {};
   if (networking.kindnet) out.kindnet = {};
   if (networking.kuberouter) out.kubeRouter = {};

@@ -1,6 +1,6 @@
 /** Networking and cluster DNS fields with their kops effect on AWS (the add-on manifests kops builds for them). */
 import type { RegistryEntry, Setting } from '../registry.js';
-import { clusterEffect, data, noEffect, nodesConfig } from './dsl.js';
+import { clusterEffect, data, masterConfig, noEffect, nodesConfig } from './dsl.js';
 
 const ADDONS = 'upup/models/cloudup/resources/addons';
 const CALICO = [['spec.networking', { calico: {} }]] as const satisfies readonly Setting[];
@@ -10,6 +10,7 @@ const calico = (text: string) => data('addons-networking.projectcalico.org', tex
 const felix = (name: string, value: string) => calico(`- name: ${name}\n value: ${value}`);
 const calicoEffect = (field: string, sample: unknown, text: string) => clusterEffect(`spec.networking.calico.${field}`, sample, [calico(text)], CALICO_GO, { settings: CALICO });
 
+const NO_CNI = [['spec.networking', {}]] as const satisfies readonly Setting[];
 const KINDNET = [['spec.networking', { kindnet: {} }]] as const satisfies readonly Setting[];
 const kindnetEffect = (field: string, sample: unknown, text: string, alone = false) =>
   clusterEffect(`spec.networking.kindnet.${field}`, sample, [data('addons-networking.kindnet', text)], `${ADDONS}/networking.kindnet/k8s-1.32.yaml.template`, { settings: KINDNET, alone });
@@ -92,6 +93,22 @@ export const AWS_NETWORKING_FIELDS: readonly RegistryEntry[] = [
     data('addons-coredns', 'affinity:\n nodeAffinity:\n requiredDuringSchedulingIgnoredDuringExecution:\n nodeSelectorTerms:\n - matchExpressions:\n - key: registry-aff\n operator: In\n values:\n - "yes"'),
   ], COREDNS_GO, { covers: ['spec.kubeDNS.affinity.*'] }),
   clusterEffect('spec.kubeDNS.externalCoreFile', '.:53 {\n    registry-plugin\n}\n', [data('addons-coredns', 'Corefile: |\n .:53 {\n registry-plugin\n }')], COREDNS_GO, { alone: true }),
+  clusterEffect('spec.networking.calico.vxlanMode', 'Always', [calico('- name: CALICO_IPV4POOL_VXLAN\n value: Always')], `${ADDONS}/networking.projectcalico.org/k8s-1.25.yaml.template`, {
+    settings: [['spec.networking', { calico: { encapsulationMode: 'vxlan' } }]],
+  }),
+  clusterEffect('spec.networking.amazonvpc.env', [{ name: 'REGISTRY_ENV', value: 'on' }], [data('addons-networking.amazon-vpc-routed-eni', '- name: REGISTRY_ENV\n value: "on"')], 'upup/pkg/fi/cloudup/template_functions.go', {
+    settings: [['spec.networking', { amazonvpc: {} }]],
+    covers: ['spec.networking.amazonvpc.env[].name', 'spec.networking.amazonvpc.env[].value'],
+  }),
+  clusterEffect('spec.networking.cni.usesSecondaryIP', true, [nodesConfig('  cni:\n    usesSecondaryIP: true')], 'pkg/apis/nodeup/config.go'),
+  clusterEffect('spec.networking.flannel.iptablesResyncSeconds', 17, [data('addons-networking.flannel', '- --iptables-resync=17')], `${ADDONS}/networking.flannel/k8s-1.25.yaml.template`, {
+    settings: [['spec.networking', { flannel: {} }]],
+  }),
+  kindnetEffect('networkPolicies', true, '- --network-policy=true'),
+  kindnetEffect('adminNetworkPolicies', true, 'name: adminnetworkpolicies.policy.networking.k8s.io'),
+  kindnetEffect('baselineAdminNetworkPolicies', true, 'name: baselineadminnetworkpolicies.policy.networking.k8s.io'),
+  clusterEffect('spec.networking.kopeio', {}, [data('addons-bootstrap', 'name: networking.kope.io'), nodesConfig('UsesKubenet: true')], 'upup/pkg/fi/cloudup/bootstrapchannelbuilder/bootstrapchannelbuilder.go', { settings: NO_CNI }),
+  clusterEffect('spec.networking.kubenet', {}, [data('iam_role_policy_masters', '"ec2:CreateRoute",'), nodesConfig('UsesKubenet: true'), masterConfig('configureCloudRoutes: true')], 'pkg/model/iam/iam_builder.go', { settings: NO_CNI }),
   noEffect('Cluster', 'spec.networking.calico.crossSubnet', 'pkg/apis/kops/networking.go', 'deprecated since kOps 1.22: converted, then read by no builder, template or validation (ipipMode and vxlanMode say where to encapsulate)'),
   noEffect('Cluster', 'spec.networking.calico.majorVersion', 'pkg/apis/kops/v1alpha2/networking.go', 'unused: the v1alpha2 to kops conversion drops it'),
   noEffect('Cluster', 'spec.networking.flannel.disableTxChecksumOffloading', 'pkg/apis/kops/v1alpha2/networking.go', 'unused: the v1alpha2 to kops conversion drops it'),
