@@ -13,6 +13,7 @@ import { kops, sharedDir, type RunResult } from '../test/helpers/cli.js';
 import { recordCalls } from '../test/helpers/moto-recorder.js';
 import { terraformOk, TF_PLUGIN_DIR } from '../test/helpers/terraform.js';
 import { CHANNEL_AMI, startMotoForKops } from '../test/helpers/kops-on-moto.js';
+import { createGoldenShaped } from '../test/helpers/golden-clusters.js';
 
 export interface Measured {
   ms: number;
@@ -28,12 +29,7 @@ export interface LifecycleResult {
   terraform?: { apply: Measured; plan: Measured; destroy: Measured };
 }
 
-/** The `create cluster` flags that make the same shape of cluster as each golden case (on moto's us-east-1). */
-export const GOLDEN_CASES: Record<string, string[]> = {
-  'minimal-aws': ['--zones', 'us-east-1a'],
-  privatecalico: ['--zones', 'us-east-1a', '--topology', 'private', '--networking', 'calico'],
-  ha: ['--zones', 'us-east-1a,us-east-1b,us-east-1c', '--control-plane-count', '3'],
-};
+export { GOLDEN_CLUSTERS as GOLDEN_CASES } from '../test/helpers/golden-clusters.js';
 
 const ADAPT_SCRIPT = join(sharedDir, 'bench/adapt-golden-tf.sh');
 
@@ -86,7 +82,7 @@ export async function benchLifecycle(caseName: string, withTerraform: boolean): 
 
     const cluster = `${caseName}.k8s.local`;
     const run = (...args: string[]) => kops(args, { env });
-    mustSucceed(await run('create', 'cluster', '--name', cluster, '--ssh-public-key', sshPublicKey, ...GOLDEN_CASES[caseName]));
+    await createGoldenShaped(run, caseName, cluster, sshPublicKey);
     const rendered = join(dir, 'ours-tf');
     mustSucceed(await run('update', 'cluster', cluster, '--target', 'terraform', '--out', rendered));
     const declared = [...readFileSync(join(rendered, 'kubernetes.tf'), 'utf8').matchAll(/^resource "([^"]+)"/gm)].map((m) => m[1]);

@@ -47,11 +47,14 @@ export interface RunSession {
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /** A value some earlier call of the run computed under `key`, without computing it. */
   peek<T>(key: string): Promise<T> | undefined;
+  /** The run's tasks of one type (specs as declared, references unresolved): a listing can name them all at once. */
+  declared(type: string): readonly Task[];
 }
 
-export function newRunSession(): RunSession {
+export function newRunSession(tasks: readonly Task[] = []): RunSession {
   const values = new Map<string, Promise<unknown>>();
   return {
+    declared: (type) => tasks.filter((t) => t.type === type),
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       let value = values.get(key) as Promise<T> | undefined;
       if (!value) {

@@ -1,7 +1,7 @@
 import { diffFields, type FieldChange } from './diff.js';
 import { buildGraph, topologicalOrder, type GraphNode } from './graph.js';
 import { effectiveLifecycle, type LifecycleOverrides } from './lifecycle.js';
-import { newRunSession, type Actual, type ErrorClass, type Provider, type ResourceOps } from './ops.js';
+import { newRunSession, type Actual, type ErrorClass, type Provider, type ResourceOps, type RunSession } from './ops.js';
 import { containsPending, isPlainObject, Pending, resolveRefs } from './refs.js';
 import { isRef, type Lifecycle, type Ref, type Task } from './task.js';
 
@@ -93,13 +93,15 @@ async function schedule(graph: ReadonlyMap<string, Pick<GraphNode, 'key' | 'deps
 }
 
 class TaskRunner<C> {
-  private readonly session = newRunSession();
+  private readonly session: RunSession;
 
   constructor(
     private readonly graph: Map<string, GraphNode>,
     private readonly outcomes: Map<string, TaskOutcome>,
     private readonly options: RunOptions<C>,
-  ) {}
+  ) {
+    this.session = newRunSession([...graph.values()].map((n) => n.task));
+  }
 
   async run(node: GraphNode): Promise<TaskOutcome> {
     const { task } = node;

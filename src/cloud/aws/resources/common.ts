@@ -18,7 +18,7 @@ export interface FindContext {
   /** Every object of the type that carries the cluster's tags, listed once for the whole run (types with `list`). */
   listed?: readonly unknown[];
   /** The listing of another type, when this run made one (a route is read from its table's listing). */
-  listingOf(type: string): Promise<readonly unknown[]> | undefined;
+  listingOf(type: string): Promise<readonly unknown[] | undefined> | undefined;
 }
 
 /**
@@ -31,7 +31,8 @@ export interface AwsResourceDef<S> extends ResourceDecl {
   unordered?: readonly string[];
   writeOnly?: readonly string[];
   tagging?: Tagging;
-  list?(aws: AwsClients, clusterName: string): Promise<readonly unknown[]>;
+  /** `declared` are the run's tasks of the type, for a listing by their names (undefined: no listing this run). */
+  list?(aws: AwsClients, clusterName: string, declared: readonly Task[]): Promise<readonly unknown[] | undefined>;
   find(aws: AwsClients, spec: Resolved<S>, ctx: FindContext): Promise<Actual | undefined>;
   create(aws: AwsClients, spec: Resolved<S>, task: Task): Promise<Created>;
   update?(aws: AwsClients, actual: Actual, spec: Resolved<S>, changed: readonly string[], task: Task): Promise<Partial<Created> | void>;
@@ -45,6 +46,8 @@ export interface AwsResourceType<S extends object> extends ResourceType<S> {
   ops: ResourceOps<AwsClients>;
   tagging?: Tagging;
   discover?: AwsDiscovery;
+  /** The type's listing for the run (made once, by whichever find needs it first); undefined when it has none. */
+  listing(aws: AwsClients, session: RunSession, clusterName: string): Promise<readonly unknown[] | undefined>;
 }
 
 export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResourceType<S> {
@@ -54,6 +57,8 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
     .filter(([, f]) => f.immutable)
     .map(([k]) => k);
   type Spec = Resolved<S>;
+  const listing = (aws: AwsClients, session: RunSession, cluster: string) =>
+    list ? session.memo(listingKey(decl.type), () => list(aws, cluster, session.declared(decl.type))) : Promise.resolve(undefined);
   const ops: ResourceOps<AwsClients> = {
     type: decl.type,
     immutable,
@@ -61,7 +66,7 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
     writeOnly,
     async find(aws, spec, task, session) {
       const cluster = list ? clusterOf(spec.tags as Tags | undefined) : undefined;
-      const listed = list && cluster !== undefined ? await session.memo(listingKey(decl.type), () => list(aws, cluster)) : undefined;
+      const listed = cluster !== undefined ? await listing(aws, session, cluster) : undefined;
       return find(aws, spec as Spec, { task, session, listed, listingOf: (type) => session.peek(listingKey(type)) });
     },
     create: (aws, spec, task) => create(aws, spec as Spec, task),
@@ -79,15 +84,15 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
     };
   }
   // A discovery without a listing of its own reads the type's (every object tagged for the cluster).
-  const discoverList = discover?.list ?? (list && ((aws: AwsClients, ctx: DiscoverContext) => list(aws, ctx.rules.clusterName)));
-  return { ...resource, ops, tagging, discover: discover && { ...discover, list: discoverList, delete: remove, tagging } };
+  const discoverList = discover?.list ?? (list && (async (aws: AwsClients, ctx: DiscoverContext) => (await list(aws, ctx.rules.clusterName, [])) ?? []));
+  return { ...resource, ops, tagging, listing, discover: discover && { ...discover, list: discoverList, delete: remove, tagging } };
 }
 
 /** A run serves one cluster: one listing per type. */
 const listingKey = (type: string) => `listing:${type}`;
 
 /** The cluster a spec's `KubernetesCluster` tag names (kops puts it on every object it owns); the listings filter on it. */
-function clusterOf(tags: Tags | undefined): string | undefined {
+export function clusterOf(tags: Tags | undefined): string | undefined {
   return tags?.KubernetesCluster || undefined;
 }
 

@@ -7,7 +7,9 @@ import {
   DescribeLaunchTemplatesCommand,
   ModifyLaunchTemplateCommand,
   paginateDescribeLaunchTemplates,
+  paginateDescribeLaunchTemplateVersions,
   type LaunchTemplate as Ec2LaunchTemplate,
+  type LaunchTemplateVersion,
   type RequestLaunchTemplateData,
   type ResourceType,
   type ResponseLaunchTemplateData,
@@ -15,7 +17,9 @@ import {
   type _InstanceType as InstanceType,
 } from '@aws-sdk/client-ec2';
 import { fromAwsTags, tagSpecifications, toAwsTags } from '../tags.js';
+import type { RunSession } from '../../../engine/ops.js';
 import type { Val } from '../../../engine/resource.js';
+import type { AwsClients } from '../clients.js';
 import { awsResource, clusterFilter, collect, orUndefined, type Resolved } from './common.js';
 import { byOwnership, discovery } from './discovery.js';
 
@@ -139,8 +143,8 @@ export const LaunchTemplate = awsResource<LaunchTemplateSpec>({
       ? listing.find((t) => t.LaunchTemplateName === spec.name)
       : (await orUndefined(aws.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [spec.name] }))))?.LaunchTemplates?.[0];
     if (!lt?.LaunchTemplateId) return undefined;
-    const versions = await aws.ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: lt.LaunchTemplateId, Versions: ['$Latest'] }));
-    const data = versions.LaunchTemplateVersions?.[0]?.LaunchTemplateData ?? {};
+    const latest = listing && listing.length > 1 ? (await latestVersionsOf(aws, ctx.session, listing)).get(lt.LaunchTemplateId) : undefined;
+    const data = (latest ?? (await latestVersion(aws, lt.LaunchTemplateId)))?.LaunchTemplateData ?? {};
     return {
       id: lt.LaunchTemplateId,
       attrs: { latest_version: String(lt.LatestVersionNumber), default_version: String(lt.DefaultVersionNumber), name: lt.LaunchTemplateName },
@@ -173,6 +177,27 @@ export const LaunchTemplate = awsResource<LaunchTemplateSpec>({
 });
 
 type LtSpec = Resolved<LaunchTemplateSpec>;
+
+async function latestVersion(aws: AwsClients, id: string): Promise<LaunchTemplateVersion | undefined> {
+  const out = await aws.ec2.send(new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: id, Versions: ['$Latest'] }));
+  return out.LaunchTemplateVersions?.[0];
+}
+
+/**
+ * The latest version of each listed template, from one describe of the latest versions of the account's templates
+ * (read page by page until every listed template is seen), shared by the run.
+ */
+function latestVersionsOf(aws: AwsClients, session: RunSession, listing: readonly Ec2LaunchTemplate[]): Promise<Map<string, LaunchTemplateVersion>> {
+  return session.memo('launch-template-latest-versions', async () => {
+    const wanted = new Set(listing.map((t) => t.LaunchTemplateId));
+    const found = new Map<string, LaunchTemplateVersion>();
+    for await (const page of paginateDescribeLaunchTemplateVersions({ client: aws.ec2 }, { Versions: ['$Latest'], MaxResults: 200 })) {
+      for (const v of page.LaunchTemplateVersions ?? []) if (v.LaunchTemplateId && wanted.has(v.LaunchTemplateId)) found.set(v.LaunchTemplateId, v);
+      if (found.size === wanted.size) break;
+    }
+    return found;
+  });
+}
 
 /** The launch template data the API takes, from our spec (user data travels base64-encoded). */
 function launchTemplateData(spec: LtSpec): RequestLaunchTemplateData {

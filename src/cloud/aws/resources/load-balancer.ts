@@ -21,13 +21,16 @@ import {
   paginateDescribeTargetGroups,
   type Action,
   type ProtocolEnum,
+  type LoadBalancer as ElbLoadBalancer,
   type TargetGroup as ElbTargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { RunSession } from '../../../engine/ops.js';
+import type { Task } from '../../../engine/task.js';
 import type { AwsClients } from '../clients.js';
 import { elbv2Tagging } from '../tagging.js';
 import { fromAwsTags, toAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, collect, orUndefined, type Resolved } from './common.js';
+import { awsResource, clusterOf, collect, orUndefined, type FindContext, type Resolved } from './common.js';
 import { byOwnership, deletedIds, discovery, type DiscoverContext } from './discovery.js';
 
 export interface LoadBalancerSpec {
@@ -70,9 +73,11 @@ export const LoadBalancer = awsResource<LoadBalancerSpec>({
     tags: { tf: 'tags', kind: 'tags' },
   },
   unordered: ['securityGroups', 'subnetMappings'],
-  async find(aws, spec) {
-    const out = await orUndefined(aws.elbv2.send(new DescribeLoadBalancersCommand({ Names: [spec.name] })));
-    const lb = out?.LoadBalancers?.[0];
+  list: (aws, _cluster, declared) =>
+    describeNamed(declaredNames(declared), async (Names) => (await aws.elbv2.send(new DescribeLoadBalancersCommand({ Names }))).LoadBalancers),
+  async find(aws, spec, ctx) {
+    const listed = (ctx.listed as readonly ElbLoadBalancer[] | undefined)?.find((l) => l.LoadBalancerName === spec.name);
+    const lb = listed ?? (await orUndefined(aws.elbv2.send(new DescribeLoadBalancersCommand({ Names: [spec.name] }))))?.LoadBalancers?.[0];
     if (!lb?.LoadBalancerArn) return undefined;
     const arn = lb.LoadBalancerArn;
     const attributes = (await aws.elbv2.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }))).Attributes ?? [];
@@ -99,7 +104,7 @@ export const LoadBalancer = awsResource<LoadBalancerSpec>({
           bucket: attr('access_logs.s3.bucket'),
           bucketPrefix: attr('access_logs.s3.prefix'),
         },
-        tags: await elbTags(aws, arn),
+        tags: await elbTags(aws, ctx, arn),
       },
     };
   },
@@ -205,9 +210,16 @@ export const TargetGroup = awsResource<TargetGroupSpec>({
     tags: { tf: 'tags', kind: 'tags' },
     vpcId: { tf: 'vpc_id', immutable: true },
   },
-  async find(aws, spec) {
-    const out = await orUndefined(aws.elbv2.send(new DescribeTargetGroupsCommand(spec.arn ? { TargetGroupArns: [spec.arn] } : { Names: [spec.name] })));
-    const tg: ElbTargetGroup | undefined = out?.TargetGroups?.[0];
+  // Target groups given by ARN (not kops's own) are described on their own.
+  list: (aws, _cluster, declared) =>
+    describeNamed(
+      declaredNames(declared.filter((t) => !(t.spec as { arn?: unknown }).arn)),
+      async (Names) => (await aws.elbv2.send(new DescribeTargetGroupsCommand({ Names }))).TargetGroups,
+    ),
+  async find(aws, spec, ctx) {
+    const listed = spec.arn ? undefined : (ctx.listed as readonly ElbTargetGroup[] | undefined)?.find((t) => t.TargetGroupName === spec.name);
+    const described = async () => (await orUndefined(aws.elbv2.send(new DescribeTargetGroupsCommand(spec.arn ? { TargetGroupArns: [spec.arn] } : { Names: [spec.name] }))))?.TargetGroups?.[0];
+    const tg: ElbTargetGroup | undefined = listed ?? (await described());
     if (!tg?.TargetGroupArn) return undefined;
     const arn = tg.TargetGroupArn;
     const attributes = (await aws.elbv2.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: arn }))).Attributes ?? [];
@@ -231,7 +243,7 @@ export const TargetGroup = awsResource<TargetGroupSpec>({
           path: tg.HealthCheckPath,
           port: tg.HealthCheckPort,
         },
-        tags: await elbTags(aws, arn),
+        tags: await elbTags(aws, ctx, arn),
       },
     };
   },
@@ -360,9 +372,49 @@ export const Listener = awsResource<ListenerSpec>({
   },
 });
 
-async function elbTags(aws: AwsClients, arn: string): Promise<Tags> {
-  const out = await aws.elbv2.send(new DescribeTagsCommand({ ResourceArns: [arn] }));
-  return fromAwsTags(out.TagDescriptions?.[0]?.Tags);
+/** The names of declared tasks (a name that is a reference is left to the task's own describe). */
+function declaredNames(declared: readonly Task[]): string[] {
+  return [...new Set(declared.map((t) => (t.spec as { name?: unknown }).name).filter((n): n is string => typeof n === 'string'))].sort();
+}
+
+/**
+ * The objects of the run's declared names, described 20 names a call. A name that does not exist fails the whole
+ * call: then there is no listing and each find describes its own object (a first apply, where none exist yet).
+ */
+async function describeNamed<T>(names: string[], describe: (names: string[]) => Promise<T[] | undefined>): Promise<T[] | undefined> {
+  if (names.length === 0) return undefined;
+  const out: T[] = [];
+  for (let i = 0; i < names.length; i += 20) {
+    const page = await orUndefined(describe(names.slice(i, i + 20)));
+    if (!page) return undefined;
+    out.push(...page);
+  }
+  return out;
+}
+
+/**
+ * An object's tags. The load balancers and target groups of the run's listings have theirs read together (a describe
+ * takes 20 ARNs), once for the run; any other object is read on its own.
+ */
+async function elbTags(aws: AwsClients, ctx: FindContext, arn: string): Promise<Tags> {
+  const cluster = clusterOf(ctx.task.spec.tags as Tags | undefined);
+  const listed = cluster === undefined ? undefined : await listedTags(aws, ctx.session, cluster);
+  return listed?.get(arn) ?? describeTags(aws, [arn]).then((tags) => tags.get(arn) ?? {});
+}
+
+function listedTags(aws: AwsClients, session: RunSession, cluster: string): Promise<Map<string, Tags>> {
+  return session.memo('elbv2-tags', async () => {
+    const [lbs, tgs] = await Promise.all([LoadBalancer.listing(aws, session, cluster), TargetGroup.listing(aws, session, cluster)]);
+    const arns = [
+      ...((lbs ?? []) as ElbLoadBalancer[]).map((l) => l.LoadBalancerArn),
+      ...((tgs ?? []) as ElbTargetGroup[]).map((t) => t.TargetGroupArn),
+    ].filter((a): a is string => Boolean(a));
+    return describeTags(aws, arns);
+  });
+}
+
+async function describeTags(aws: AwsClients, arns: string[]): Promise<Map<string, Tags>> {
+  return new Map((await withTags(aws, arns, (arn) => arn)).map(({ arn, tags }) => [arn, tags]));
 }
 
 type LbSpec = Resolved<LoadBalancerSpec>;
