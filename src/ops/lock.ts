@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { acquireClusterLock, breakClusterLock, describeHolder, readLock, type LockHolder } from '../statestore/lock.js';
+import { acquireClusterLock, breakClusterLock, describeHolder, readLock, takeOverClusterLock, type LockHolder } from '../statestore/lock.js';
 import type { VfsPath } from '../statestore/vfs.js';
 
 export interface ClusterLockOptions {
@@ -25,18 +25,12 @@ export async function withClusterLock<T>(options: ClusterLockOptions, work: () =
   const key = `${root.url}\n${clusterName}`;
   // A flow that runs another (create cluster --yes runs update) already holds the lock.
   if (heldHere.has(key)) return work();
+  const request = { holder: currentUser(), host: hostname(), pid: process.pid, command: options.command, timeoutMs: options.timeoutMs };
   const stale = await readLock(root, clusterName);
-  if (stale && isDeadLocalHolder(stale)) {
-    options.warn?.(`taking over the lock of cluster "${clusterName}" left by ${describeHolder(stale)}, which is no longer running`);
-    await breakClusterLock(root, clusterName);
-  }
-  const lock = await acquireClusterLock(root, clusterName, {
-    holder: currentUser(),
-    host: hostname(),
-    pid: process.pid,
-    command: options.command,
-    timeoutMs: options.timeoutMs,
-  });
+  // Of several commands that find the same lock left behind, one takes it over; the others wait for it as for any holder.
+  const taken = stale && isDeadLocalHolder(stale) ? await takeOverClusterLock(root, clusterName, stale, request) : undefined;
+  if (taken) options.warn?.(`taking over the lock of cluster "${clusterName}" left by ${describeHolder(stale!)}, which is no longer running`);
+  const lock = taken ?? (await acquireClusterLock(root, clusterName, request));
   heldHere.add(key);
   const releaseOnSignal = () => {
     void lock.release().finally(() => process.exit(130));

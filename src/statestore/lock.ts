@@ -51,7 +51,7 @@ export async function acquireClusterLock(root: VfsPath, clusterName: string, req
   const path = lockPath(root, clusterName);
   const started = clock().getTime();
   for (;;) {
-    const mine: LockHolder = { holder: request.holder, host: request.host, pid: request.pid, command: request.command, time: clock().toISOString(), id: randomUUID() };
+    const mine = newHolder({ ...request, clock });
     if (await path.createNew(JSON.stringify(mine, null, 2) + '\n')) {
       return { holder: mine, release: () => releaseIfMine(path, mine.id) };
     }
@@ -63,34 +63,65 @@ export async function acquireClusterLock(root: VfsPath, clusterName: string, req
   }
 }
 
+/**
+ * Takes over `stale`, a lock whose holder is known to be gone, as one compare-and-swap: of several takers that read
+ * the same stale lock, one gets it and the others get undefined (as does a taker whose lock changed since it read it).
+ * The takers first race for a claim named after the stale lock's id, made with the store's create-if-absent; the
+ * winner then swaps the lock object only if it still holds the stale lock (ETag or generation where the store has
+ * them). A claim left by a taker that died half way stops takeovers of that lock until `kops toolbox unlock`.
+ */
+export async function takeOverClusterLock(root: VfsPath, clusterName: string, stale: LockHolder, request: LockRequest): Promise<HeldLock | undefined> {
+  if (!stale.id) return undefined;
+  const path = lockPath(root, clusterName);
+  const mine = newHolder(request);
+  const text = JSON.stringify(mine, null, 2) + '\n';
+  const claim = claimPath(root, clusterName, stale.id);
+  if (!(await claim.createNew(text))) return undefined;
+  try {
+    const current = await path.readIfExists();
+    if (!current || holderOf(current)?.id !== stale.id) return undefined;
+    if (!(await path.replaceIfUnchanged(text, current))) return undefined;
+    return { holder: mine, release: () => releaseIfMine(path, mine.id) };
+  } finally {
+    await claim.remove();
+  }
+}
+
 /** The holder of a cluster's lock, or undefined when nobody holds it. */
 export async function readLock(root: VfsPath, clusterName: string): Promise<LockHolder | undefined> {
   const data = await lockPath(root, clusterName).readIfExists();
   if (!data) return undefined;
-  try {
-    return JSON.parse(data.toString('utf8')) as LockHolder;
-  } catch {
-    return { holder: 'unknown', host: 'unknown', pid: 0, command: 'unknown (unreadable lock object)', time: '', id: '' };
-  }
+  return holderOf(data) ?? { holder: 'unknown', host: 'unknown', pid: 0, command: 'unknown (unreadable lock object)', time: '', id: '' };
 }
 
-/** Removes a cluster's lock whoever holds it (`kops toolbox unlock`); returns the holder it removed. */
+/** Removes a cluster's lock whoever holds it (`kops toolbox unlock`), and a takeover claim on it; returns its holder. */
 export async function breakClusterLock(root: VfsPath, clusterName: string): Promise<LockHolder | undefined> {
   const current = await readLock(root, clusterName);
   if (current) await lockPath(root, clusterName).remove();
+  if (current?.id) await claimPath(root, clusterName, current.id).remove();
   return current;
+}
+
+function newHolder(request: Pick<LockRequest, 'holder' | 'host' | 'pid' | 'command' | 'clock'>): LockHolder {
+  const time = (request.clock ?? (() => new Date()))().toISOString();
+  return { holder: request.holder, host: request.host, pid: request.pid, command: request.command, time, id: randomUUID() };
+}
+
+function claimPath(root: VfsPath, clusterName: string, staleId: string): VfsPath {
+  return root.join(LOCKS_FOLDER, `${clusterName}.json.takeover-${staleId}`);
+}
+
+function holderOf(data: Buffer): LockHolder | undefined {
+  try {
+    return JSON.parse(data.toString('utf8')) as LockHolder;
+  } catch {
+    return undefined;
+  }
 }
 
 async function releaseIfMine(path: VfsPath, id: string): Promise<void> {
   const data = await path.readIfExists();
-  if (!data) return;
-  let holder: Partial<LockHolder> = {};
-  try {
-    holder = JSON.parse(data.toString('utf8')) as LockHolder;
-  } catch {
-    return;
-  }
-  if (holder.id === id) await path.remove();
+  if (data && holderOf(data)?.id === id) await path.remove();
 }
 
 export function describeHolder(h: LockHolder): string {

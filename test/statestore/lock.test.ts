@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Cluster } from '../../src/apis/types.js';
 import { ClusterStore } from '../../src/statestore/clientset.js';
 import { openVfs, resetMemfs, type VfsPath } from '../../src/statestore/index.js';
-import { acquireClusterLock, breakClusterLock, LOCKS_FOLDER, readLock, type LockRequest } from '../../src/statestore/lock.js';
+import { acquireClusterLock, breakClusterLock, LOCKS_FOLDER, readLock, takeOverClusterLock, type LockRequest } from '../../src/statestore/lock.js';
 import { startMoto, type MotoServer } from '../helpers/moto.js';
 
 let moto: MotoServer;
@@ -90,6 +90,35 @@ for (const [scheme, fresh] of Object.entries(backends)) {
       await stale.release();
       expect((await readLock(root, 'a.example.com'))?.id).toBe(fresh2.holder.id);
       await fresh2.release();
+    });
+
+    test('of two commands that found the same lock left behind, one takes it over, whatever the order of their steps', async () => {
+      const root = fresh();
+      await acquireClusterLock(root, 'a.example.com', request('kops update cluster --yes'));
+      // Both read the lock and judge its holder gone before either acts.
+      const seenByFirst = (await readLock(root, 'a.example.com'))!;
+      const seenBySecond = (await readLock(root, 'a.example.com'))!;
+      const first = await takeOverClusterLock(root, 'a.example.com', seenByFirst, request('kops edit cluster', { holder: 'bo' }));
+      expect(first).toBeDefined();
+      expect(await takeOverClusterLock(root, 'a.example.com', seenBySecond, request('kops replace -f c.yaml', { holder: 'cy' }))).toBeUndefined();
+      expect((await readLock(root, 'a.example.com'))?.id).toBe(first!.holder.id);
+      // Nothing but the lock is left at the store root.
+      expect((await root.readTree()).map((p) => p.url)).toEqual([root.join(LOCKS_FOLDER, 'a.example.com.json').url]);
+      await first!.release();
+      expect(await readLock(root, 'a.example.com')).toBeUndefined();
+    });
+
+    test('a taker that died half way stops takeovers of that lock until it is broken', async () => {
+      const root = fresh();
+      await acquireClusterLock(root, 'a.example.com', request('kops update cluster --yes'));
+      const stale = (await readLock(root, 'a.example.com'))!;
+      // Its claim on the stale lock is there, its swap never happened.
+      await root.join(LOCKS_FOLDER, `a.example.com.json.takeover-${stale.id}`).write('{}');
+      expect(await takeOverClusterLock(root, 'a.example.com', stale, request('kops edit cluster'))).toBeUndefined();
+      expect((await readLock(root, 'a.example.com'))?.id).toBe(stale.id);
+      await breakClusterLock(root, 'a.example.com');
+      expect(await root.readTree()).toEqual([]);
+      await (await acquireClusterLock(root, 'a.example.com', request('kops edit cluster'))).release();
     });
 
     test('a spec write never overwrites a change this command did not see', async () => {
