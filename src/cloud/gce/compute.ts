@@ -46,6 +46,11 @@ export interface GceLocation {
 
 const OPERATIONS: Record<Scope, string> = { global: 'GlobalOperationsClient', region: 'RegionOperationsClient', zone: 'ZoneOperationsClient' };
 
+type Paged<T> = (request: Json, options: Json) => AsyncIterable<T>;
+
+/** The async iterators fetch page after page themselves (saying so keeps the client from warning on stderr). */
+const ONE_PAGE_AT_A_TIME = { autoPaginate: false };
+
 type AnyClient = Record<string, (request: Json) => Promise<unknown[]>> & Record<string, unknown>;
 
 export class GceCompute {
@@ -101,7 +106,7 @@ export class GceCompute {
   async list(collection: CollectionName, where: string, filter?: string): Promise<Json[]> {
     const client = await this.client(COLLECTIONS[collection].client);
     const out: Json[] = [];
-    const iterable = (client.listAsync as unknown as (r: Json) => AsyncIterable<unknown>)({ ...this.scopeRequest({ collection, where }), ...(filter ? { filter } : {}) });
+    const iterable = (client.listAsync as unknown as Paged<unknown>)({ ...this.scopeRequest({ collection, where }), ...(filter ? { filter } : {}) }, ONE_PAGE_AT_A_TIME);
     for await (const item of iterable) out.push(plain(item));
     return out;
   }
@@ -110,7 +115,7 @@ export class GceCompute {
   async listAll(collection: CollectionName, filter?: string): Promise<{ where: string; item: Json }[]> {
     const client = await this.client(COLLECTIONS[collection].client);
     const out: { where: string; item: Json }[] = [];
-    const iterable = (client.aggregatedListAsync as unknown as (r: Json) => AsyncIterable<[string, Json]>)({ project: this.project, ...(filter ? { filter } : {}) });
+    const iterable = (client.aggregatedListAsync as unknown as Paged<[string, Json]>)({ project: this.project, ...(filter ? { filter } : {}) }, ONE_PAGE_AT_A_TIME);
     for await (const [scope, list] of iterable) {
       for (const item of (list[collection] as unknown[] | undefined) ?? []) out.push({ where: scope.split('/')[1] ?? '', item: plain(item) });
     }
@@ -121,7 +126,7 @@ export class GceCompute {
   async zones(): Promise<string[]> {
     const client = await this.client('ZonesClient');
     const out: string[] = [];
-    for await (const z of (client.listAsync as unknown as (r: Json) => AsyncIterable<Json>)({ project: this.project })) {
+    for await (const z of (client.listAsync as unknown as Paged<Json>)({ project: this.project }, ONE_PAGE_AT_A_TIME)) {
       if (lastComponent(String(z.region ?? '')) === this.region) out.push(String(z.name));
     }
     return out.sort();

@@ -27,7 +27,7 @@ export function apiGceLookup(): GceLookup {
       const subnetworks = new compute.SubnetworksClient(options);
       const ranges: string[] = [];
       for (const region of regions) {
-        for await (const subnet of subnetworks.listAsync({ project, region })) {
+        for await (const subnet of subnetworks.listAsync({ project, region }, { autoPaginate: false })) {
           if (!subnet.selfLink || !links.has(subnet.selfLink)) continue;
           if (subnet.ipCidrRange) ranges.push(subnet.ipCidrRange);
           for (const secondary of subnet.secondaryIpRanges ?? []) if (secondary.ipCidrRange) ranges.push(secondary.ipCidrRange);

@@ -119,7 +119,8 @@ export function labelsOf(object: Json): Record<string, string> {
 export async function setLabels(api: GceCompute, at: GceLocation, labels: unknown): Promise<void> {
   const object = await api.get(at);
   const field = at.collection === 'disks' ? 'zoneSetLabelsRequestResource' : 'regionSetLabelsRequestResource';
-  await api.call(at, 'setLabels', { [field]: { labels, labelFingerprint: object?.labelFingerprint } });
+  // setLabels names its object `resource` in the path, whatever the collection.
+  await api.call(at, 'setLabels', { resource: at.name, [field]: { labels, labelFingerprint: object?.labelFingerprint } });
 }
 
 /** Patches the named fields (with the object's fingerprint, which the API wants to see unchanged). */

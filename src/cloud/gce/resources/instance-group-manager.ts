@@ -66,15 +66,13 @@ export const GceInstanceGroupManagerOps = gceOps({
   update: {
     fields: ['version', 'targetPools', 'targetSize', 'listManagedInstancesResults', 'updatePolicy'],
     async apply(api, at, spec, changed) {
-      if (changed.includes('version')) {
-        const template = relativeLink(String((spec.version as { instanceTemplate: string }).instanceTemplate));
-        await api.call(at, 'setInstanceTemplate', { instanceGroupManagersSetInstanceTemplateRequestResource: { instanceTemplate: template } });
-      }
       if (changed.includes('targetPools')) {
         await api.call(at, 'setTargetPools', { instanceGroupManagersSetTargetPoolsRequestResource: { targetPools: ((spec.targetPools as string[] | undefined) ?? []).map(relativeLink) } });
       }
       if (changed.includes('targetSize')) await api.call(at, 'resize', { size: spec.targetSize });
       const patch: Json = {};
+      // The group's versions name its template (as Terraform's provider patches them); instances follow the update policy.
+      if (changed.includes('version')) patch.versions = [{ instanceTemplate: relativeLink(String((spec.version as { instanceTemplate: string }).instanceTemplate)) }];
       if (changed.includes('listManagedInstancesResults')) patch.listManagedInstancesResults = spec.listManagedInstancesResults;
       if (changed.includes('updatePolicy')) patch.updatePolicy = spec.updatePolicy;
       if (Object.keys(patch).length) await api.patch(at, patch);

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { gceCloud } from '../../../src/cloud/gce/cloud.js';
+import { GceDisk, GceFirewall, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceSubnetwork } from '../../../src/cloud/gce/resources/index.js';
+import type { GceInstanceTemplateSpec } from '../../../src/cloud/gce/resources/instance-template.js';
+import { runTasks } from '../../../src/engine/run.js';
+import { ref, type Task } from '../../../src/engine/task.js';
+import { startComputeFake, type ComputeFake } from '../../helpers/compute-fake.js';
+import { writeServiceAccountKey } from '../../helpers/gce-credentials.js';
+
+const P = 'p1';
+let fake: ComputeFake;
+const provider = () => gceCloud({ project: P, region: 'europe-west4', env: { KOPS_GCE_ENDPOINT: fake.endpoint, GOOGLE_APPLICATION_CREDENTIALS: process.env.GOOGLE_APPLICATION_CREDENTIALS } }).direct();
+
+beforeAll(async () => {
+  fake = await startComputeFake();
+  vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', writeServiceAccountKey(P));
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await fake?.stop();
+});
+
+function tasks(change: { sourceRanges?: string[]; machineType?: string; diskLabel?: string } = {}): Task[] {
+  const network = GceNetwork.task('n', { name: 'n', autoCreateSubnetworks: false });
+  const subnet = GceSubnetwork.task('s', { name: 's', network: ref(network, 'name'), region: 'europe-west4', ipCidrRange: '10.0.16.0/20' });
+  const firewall = GceFirewall.task('fw', { name: 'fw', network: ref(network, 'name'), allow: [{ protocol: 'tcp', ports: ['22'] }], sourceRanges: change.sourceRanges ?? ['0.0.0.0/0'], targetTags: ['n-node'], disabled: false });
+  const disk = GceDisk.task('d', { name: 'd', zone: 'europe-west4-a', type: 'pd-ssd', sizeGb: 20, labels: { 'k8s-io-cluster-name': 'c', role: change.diskLabel ?? 'main' } });
+  const template: GceInstanceTemplateSpec = {
+    name: 'nodes',
+    namePrefix: 'nodes-c-',
+    canIpForward: true,
+    machineType: change.machineType ?? 'e2-medium',
+    disks: [{ autoDelete: true, boot: true, deviceName: 'persistent-disks-0', diskName: '', diskSizeGb: 128, diskType: 'pd-standard', interface: '', mode: 'READ_WRITE', provisionedIops: 0, provisionedThroughput: 0, source: '', sourceImage: 'https://www.googleapis.com/compute/v1/projects/ubuntu-os-cloud/global/images/ubuntu', type: 'PERSISTENT' }],
+    labels: { 'k8s-io-cluster-name': 'c' },
+    metadata: { 'cluster-name': 'c', 'user-data': '#!/bin/bash\necho hi\n' },
+    networkInterfaces: [{ network: ref(network, 'name'), subnetwork: ref(subnet, 'name'), stackType: 'IPV4_ONLY', accessConfigs: [{}] }],
+    scheduling: { automaticRestart: true, onHostMaintenance: 'MIGRATE', preemptible: false, provisioningModel: 'STANDARD' },
+    serviceAccounts: [{ email: 'default', scopes: ['https://www.googleapis.com/auth/compute'] }],
+    tags: ['n-node'],
+  };
+  const tmpl = GceInstanceTemplate.task('nodes', template);
+  const igm = GceInstanceGroupManager.task('a-nodes', {
+    name: 'a-nodes',
+    zone: 'europe-west4-a',
+    baseInstanceName: 'nodes',
+    targetSize: 2,
+    version: { instanceTemplate: ref(tmpl, 'self_link') },
+    listManagedInstancesResults: 'PAGINATED',
+    updatePolicy: { minimalAction: 'REPLACE', type: 'OPPORTUNISTIC' },
+  });
+  return [network, subnet, firewall, disk, tmpl, igm];
+}
+
+const run = (list: Task[], apply: boolean) => runTasks(list, { provider: provider(), apply, retryDelay: () => 1 });
+const actions = (r: Awaited<ReturnType<typeof run>>) => Object.fromEntries(r.outcomes.map((o) => [o.task.name, o.action === 'update' ? `update ${o.changes.map((c) => c.field).join(',')}` : o.action]));
+const mutating = (from: number) => fake.requests.slice(from).filter((r) => !r.startsWith('GET ') && !r.endsWith('/wait'));
+
+describe('GCE resource types through the engine, against the Compute Engine REST fake', () => {
+  test('created, then found unchanged; a change is made in place where GCE allows it, a template change is a new template the group moves to', async () => {
+    const created = await run(tasks(), true);
+    expect(created.failed).toEqual([]);
+    expect(Object.values(actions(created))).toEqual(Array(6).fill('create'));
+
+    let mark = fake.requests.length;
+    const again = await run(tasks(), true);
+    expect(Object.values(actions(again))).toEqual(Array(6).fill('none'));
+    expect(mutating(mark)).toEqual([]);
+
+    mark = fake.requests.length;
+    const changed = tasks({ sourceRanges: ['10.0.0.0/8'], machineType: 'e2-standard-2', diskLabel: 'events' });
+    const plan = await run(changed, false);
+    expect(actions(plan)).toMatchObject({ fw: 'update sourceRanges', d: 'update labels', nodes: 'create' });
+    expect(mutating(mark)).toEqual([]);
+
+    mark = fake.requests.length;
+    const applied = await run(changed, true);
+    expect(applied.failed).toEqual([]);
+    expect(actions(applied)).toMatchObject({ fw: 'update sourceRanges', d: 'update labels', nodes: 'create', 'a-nodes': 'update version' });
+    expect(mutating(mark).map((r) => r.replace(/\/compute\/v1\/projects\/p1\//, ''))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^PATCH global\/firewalls\/fw$/), expect.stringMatching(/^POST zones\/europe-west4-a\/disks\/d\/setLabels$/), expect.stringMatching(/^POST global\/instanceTemplates$/), expect.stringMatching(/^PATCH zones\/europe-west4-a\/instanceGroupManagers\/a-nodes$/)]),
+    );
+    const templates = fake.objects().filter((p) => p.includes('/instanceTemplates/'));
+    expect(templates).toHaveLength(2);
+    const manager = fake.resources.get('/compute/v1/projects/p1/zones/europe-west4-a/instanceGroupManagers/a-nodes')!;
+    const template = String((manager.versions as { instanceTemplate: string }[])[0].instanceTemplate);
+    expect(template).toMatch(/\/instanceTemplates\/nodes-c-[0-9a-f]{12}$/);
+    expect(fake.resources.get(template.replace(fake.endpoint, ''))).toMatchObject({ properties: { machineType: 'e2-standard-2' } });
+    expect(fake.resources.get('/compute/v1/projects/p1/global/firewalls/fw')).toMatchObject({ sourceRanges: ['10.0.0.0/8'] });
+
+    const settled = await run(changed, false);
+    expect(Object.values(actions(settled))).toEqual(Array(6).fill('none'));
+  });
+
+  test('a change GCE cannot make in place is refused, naming the field', async () => {
+    const list = tasks();
+    const disk = list.find((t) => t.name === 'd')!;
+    disk.spec = { ...disk.spec, type: 'pd-standard' };
+    const result = await run(list, true);
+    expect(result.failed.map((o) => [o.task.name, o.error])).toEqual([['d', 'cannot change in place: type']]);
+  });
+});
