@@ -1,5 +1,4 @@
 import {
-  DeleteAutoScalingGroupCommand,
   DescribeScalingActivitiesCommand,
   DetachInstancesCommand,
   paginateDescribeAutoScalingGroups,
@@ -10,7 +9,6 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import {
   CreateTagsCommand,
-  DeleteLaunchTemplateCommand,
   DescribeInstancesCommand,
   DescribeLaunchTemplatesCommand,
   paginateDescribeInstances,
@@ -19,6 +17,9 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { CloudInstance, CloudInstanceGroup, CloudInstanceGroups, FailedScaling } from '../types.js';
 import { awsErrorCode, classifyAwsError, type AwsClients } from './clients.js';
+import { AutoscalingGroup } from './resources/autoscaling-group.js';
+import { ClusterInstance } from './resources/instance.js';
+import { LaunchTemplate } from './resources/launch-template.js';
 
 const INSTANCE_GROUP_TAG = 'kops.k8s.io/instancegroup';
 const LAUNCH_TEMPLATE_VERSION_TAG = 'aws:ec2launchtemplate:version';
@@ -86,13 +87,11 @@ export function awsInstanceGroups(aws: AwsClients): CloudInstanceGroups {
       return failed;
     },
     async deleteGroup(group) {
-      const detached = group.instances.filter((i) => i.state === 'Detached').map((i) => i.id);
-      if (detached.length > 0) await aws.ec2.send(new TerminateInstancesCommand({ InstanceIds: detached }));
-      const template = group.launchTemplateId;
-      await aws.autoScaling.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: group.cloudName, ForceDelete: true }));
-      if (!template) return;
+      for (const i of group.instances.filter((i) => i.state === 'Detached')) await ClusterInstance.delete!(aws, { id: i.id, fields: {} });
+      await AutoscalingGroup.ops.delete(aws, { id: group.cloudName, fields: {} });
+      if (!group.launchTemplateId) return;
       try {
-        await aws.ec2.send(new DeleteLaunchTemplateCommand({ LaunchTemplateId: template }));
+        await LaunchTemplate.ops.delete(aws, { id: group.launchTemplateId, fields: {} });
       } catch (err) {
         if (classifyAwsError(err) !== 'notFound') throw err;
       }

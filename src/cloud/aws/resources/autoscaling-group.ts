@@ -25,7 +25,7 @@ import type { AwsClients } from '../clients.js';
 import { autoscalingTagging, asgTags } from '../tagging.js';
 import { fromAwsTags, type Tags } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
-import { awsResource, clusterFilter, collect, orUndefined, waitFor, type Resolved } from './common.js';
+import { awsResource, clusterFilter, collect, orUndefined, type Resolved } from './common.js';
 import { byOwnership, discovery } from './discovery.js';
 
 export interface LaunchTemplateRef {
@@ -213,9 +213,8 @@ export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
     }
   },
   async delete(aws, actual) {
+    // Its members are terminated with it; what uses the subnets and groups they leave is retried until they are gone.
     await aws.autoScaling.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: actual.id, ForceDelete: true }));
-    // Its instances hold network interfaces in subnets and security groups until they are gone.
-    await waitFor(`autoscaling group ${actual.id} to be deleted`, async () => ((await describeGroup(aws, actual.id)) ? undefined : true), 600_000, 5000);
   },
   discover: discovery<AsgDescription>({
     kind: 'autoscaling-group',

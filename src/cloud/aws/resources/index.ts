@@ -1,7 +1,7 @@
 import type { AwsResourceType } from './common.js';
 import { ClassicLoadBalancer } from './classic-load-balancer.js';
 import type { AwsDiscovery } from './discovery.js';
-import { Instance } from './instance.js';
+import { ClusterInstance } from './instance.js';
 import { LeftoverNetworkInterface } from './network-interface.js';
 import { AutoscalingGroup, AutoscalingLifecycleHook } from './autoscaling-group.js';
 import { DhcpOptions, DhcpOptionsAssociation } from './dhcp-options.js';
@@ -58,7 +58,7 @@ export const AWS_RESOURCES: readonly AwsResourceType<object>[] = [
 ];
 
 /** Kinds `delete cluster` removes (or that stop it) which no model declares. */
-const DISCOVER_ONLY: readonly AwsDiscovery[] = [Instance, SecurityGroupReferences, LeftoverNetworkInterface, ClassicLoadBalancer, VpcPeering];
+const DISCOVER_ONLY: readonly AwsDiscovery[] = [ClusterInstance, SecurityGroupReferences, LeftoverNetworkInterface, ClassicLoadBalancer, VpcPeering];
 
 /** How `delete cluster` finds each kind: the resource types' discoveries, then the kinds only delete knows. */
 export const AWS_DISCOVERIES: readonly AwsDiscovery[] = [...AWS_RESOURCES.flatMap((r) => (r.discover ? [r.discover] : [])), ...DISCOVER_ONLY];

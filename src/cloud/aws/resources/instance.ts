@@ -11,7 +11,7 @@ const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
  * The cluster's instances: those tagged for it, and the members of its autoscaling groups. The groups terminate
  * their members as they go; listing them too makes sure nothing is left running.
  */
-export const Instance = discoverOnly({
+export const ClusterInstance = discoverOnly({
   kind: 'instance',
   by: 'tags',
   // Deleting a group's instances first would only make the group start new ones.
