@@ -16,6 +16,10 @@ export function validateAddons(cluster: Cluster, add: Add): void {
     add('spec.certManager', 'is forbidden: Cert Manager requires that service accounts use external permissions in order to do dns-01 validation', IRSA_HINT);
   }
   validateKubeDns(cluster, add);
+  const discovery = spec.serviceAccountIssuerDiscovery;
+  if (discovery?.discoveryStore && discovery.discoveryService) {
+    add('spec.serviceAccountIssuerDiscovery.discoveryStore', 'is forbidden: Only one of discoveryStore or discoveryService may be specified', 'keep the one that serves the issuer');
+  }
   if (spec.cloudProvider === 'aws' && spec.cloudConfig?.awsEBSCSIDriver?.enabled === false) {
     add('spec.cloudConfig.awsEBSCSIDriver.enabled', 'is forbidden: must not be disabled', 'remove it; set managed: false to install the driver yourself');
   }

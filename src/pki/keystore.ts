@@ -3,6 +3,7 @@ import type { VfsPath } from '../statestore/vfs.js';
 import { certificateSerial, issueCertificate, parseCertificate, type IssueEnv } from './certificates.js';
 import { generateRsaKey, parsePrivateKey, DEFAULT_RSA_BITS } from './keys.js';
 import { compareIds, decodeKeyset, encodeKeyset, primaryItem, sortedItems, type Keyset, type KeysetItem } from './keyset.js';
+import { DISCOVERY_CA } from '../apis/service-account-issuer.js';
 
 /**
  * The cluster keystore, in the Go kops layout under `<cluster>/pki`: `private/<name>/keyset.yaml` holds certificates and
@@ -144,8 +145,11 @@ function importItem(name: string, certificatePem: string, privateKeyPem: string 
   return item;
 }
 
-/** The keysets the Go kops creates for a cluster, given the names of its etcd clusters. */
-export function clusterKeysetNames(etcdClusterNames: string[]): string[] {
+/**
+ * The keysets the Go kops creates for a cluster, given the names of its etcd clusters and whether it registers with a
+ * hosted discovery service (which needs its own CA).
+ */
+export function clusterKeysetNames(etcdClusterNames: string[], discoveryService = false): string[] {
   const perEtcd = etcdClusterNames.flatMap((e) => [`etcd-manager-ca-${e}`, `etcd-peers-ca-${e}`]);
-  return ['apiserver-aggregator-ca', 'etcd-clients-ca', ...perEtcd, 'kubernetes-ca', 'service-account'].sort();
+  return ['apiserver-aggregator-ca', 'etcd-clients-ca', ...perEtcd, 'kubernetes-ca', 'service-account', ...(discoveryService ? [DISCOVERY_CA] : [])].sort();
 }

@@ -45,4 +45,12 @@ describe('add-on rules of kops validation', () => {
       'Cluster "addons.example.com": spec.kubeDNS.stubDomains[empty.example]: "empty.example": No nameservers specified for the stub domain',
     ]);
   });
+
+  test('the service-account issuer is served by a discovery store or a discovery service, not both', () => {
+    const discoveryService = { url: 'https://discovery.example.com/u1' };
+    expect(problems({ serviceAccountIssuerDiscovery: { discoveryStore: 's3://bucket/oidc', discoveryService } })).toEqual([
+      'Cluster "addons.example.com": spec.serviceAccountIssuerDiscovery.discoveryStore: is forbidden: Only one of discoveryStore or discoveryService may be specified',
+    ]);
+    expect(problems({ serviceAccountIssuerDiscovery: { discoveryService } })).toEqual([]);
+  });
 });

@@ -34,6 +34,11 @@ describe('keystore', () => {
     expect(await ks.list()).toEqual(names);
   });
 
+  test('a cluster registering with a discovery service also needs the discovery CA', () => {
+    expect(clusterKeysetNames(['main'])).not.toContain('discovery-ca');
+    expect(clusterKeysetNames(['main'], true)).toContain('discovery-ca');
+  });
+
   test('never regenerates a keyset that exists', async () => {
     const ks = memKeystore('idempotent');
     await ks.ensureKeysets(['kubernetes-ca']);

@@ -1,6 +1,7 @@
 import { ARCHITECTURES, nodeAssets, type NodeAssetSpec } from '../../assets/index.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import { toNodeupNames, type ComponentStruct } from '../../apis/component-flags.js';
+import { DISCOVERY_CA, discoveryServiceUrl } from '../../apis/service-account-issuer.js';
 import { UserError } from '../../errors.js';
 import { containerdConfigOf, gvisorConfigOf, nvidiaConfigOf } from './containerd.js';
 import { buildKubeletConfig } from './kubelet.js';
@@ -72,6 +73,8 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
   }
 
   addKeysets(config, cluster, role, ctx);
+  const discoveryService = spec.serviceAccountIssuerDiscovery?.discoveryService;
+  if (discoveryService) config.discoveryServiceWithUniverse = discoveryService.url ? { url: discoveryService.url } : {};
 
   if (apiServer && spec.egressProxy) (config.Networking as Data).egressProxy = spec.egressProxy;
   if (apiServer) {
@@ -247,6 +250,8 @@ function addKeysets(config: Data, cluster: Cluster, role: Role, ctx: BootstrapCo
     ids[name] = ks.primaryId;
   }
   if (role !== 'Bastion') ids['kubernetes-ca'] = keyset(ctx, 'kubernetes-ca').primaryId;
+  // Control-plane nodes register with the discovery service under a certificate of its CA.
+  if (role === 'ControlPlane' && discoveryServiceUrl(cluster.spec)) ids[DISCOVERY_CA] = keyset(ctx, DISCOVERY_CA).primaryId;
 }
 
 function keyset(ctx: BootstrapContext, name: string) {

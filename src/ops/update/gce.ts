@@ -20,6 +20,7 @@ import type { ClusterStore } from '../../statestore/clientset.js';
 import { UserError } from '../../errors.js';
 import { loadClusterKeysets, publicMaterial } from './keysets.js';
 import { missingAssetHashes, type ClusterUpdate } from './pipeline.js';
+import { discoveryServiceUrl } from '../../apis/service-account-issuer.js';
 
 export interface GceUpdateInputs {
   store: ClusterStore;
@@ -54,7 +55,7 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
   await performGceAssignments(cluster, inputs.lookup);
   const completed = populateClusterSpec(cluster, instanceGroups, offlinePopulateContext()).cluster;
   const etcdNames = ((completed.spec.etcdClusters as { name: string }[] | undefined) ?? []).map((e) => e.name);
-  const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets);
+  const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets, discoveryServiceUrl(completed.spec) !== undefined);
   const bootstrap = buildBootstrap(
     completed,
     instanceGroups,

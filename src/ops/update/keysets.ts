@@ -8,8 +8,13 @@ import type { KeysetPublic } from '../../model/bootstrap/types.js';
  * memory only, so that a plan can be computed without writing to the state store; existing keysets are never
  * regenerated.
  */
-export async function loadClusterKeysets(keystore: Keystore, etcdClusterNames: string[], persist: boolean): Promise<{ keysets: Map<string, Keyset>; created: string[] }> {
-  const names = clusterKeysetNames(etcdClusterNames);
+export async function loadClusterKeysets(
+  keystore: Keystore,
+  etcdClusterNames: string[],
+  persist: boolean,
+  discoveryService = false,
+): Promise<{ keysets: Map<string, Keyset>; created: string[] }> {
+  const names = clusterKeysetNames(etcdClusterNames, discoveryService);
   const keysets = new Map<string, Keyset>();
   const missing: string[] = [];
   for (const name of names) {

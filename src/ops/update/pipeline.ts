@@ -18,6 +18,7 @@ import type { Keystore } from '../../pki/keystore.js';
 import type { SshKeyStore } from '../../pki/sshkeys.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { loadClusterKeysets, publicMaterial } from './keysets.js';
+import { discoveryServiceUrl } from '../../apis/service-account-issuer.js';
 
 export interface UpdateInputs {
   store: ClusterStore;
@@ -66,7 +67,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
   const completed = populateClusterSpec(cluster, instanceGroups, populateContext).cluster;
 
   const etcdNames = etcdClusterNames(completed);
-  const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets);
+  const { keysets, created } = await loadClusterKeysets(inputs.keystore, etcdNames, inputs.persistKeysets, discoveryServiceUrl(completed.spec) !== undefined);
 
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await describeInstanceTypeFacts(inputs.aws.ec2, machineTypes);

@@ -70,6 +70,11 @@ export function fillKubeAPIServer(s: PopulateState): void {
 function serviceAccountIssuer(s: PopulateState): { url: string; rule: string } {
   const store = s.spec.get<string>('serviceAccountIssuerDiscovery.discoveryStore');
   if (store) return { url: publicUrlOf(s, store), rule: 'issuer is the public discovery store' };
+  if (s.spec.has('serviceAccountIssuerDiscovery.discoveryService')) {
+    const url = s.spec.get<string>('serviceAccountIssuerDiscovery.discoveryService.url');
+    if (!url) throw new UserError('spec.serviceAccountIssuerDiscovery.discoveryService.url: discoveryService URL must be specified', 'set the base URL of the discovery service');
+    return { url, rule: 'issuer is the discovery service' };
+  }
   return { url: `https://api.internal.${s.clusterName}`, rule: 'issuer is the internal API name' };
 }
 

@@ -71,7 +71,7 @@ export const keystoreDir = (entry?: Pick<EffectEntry, 'keystore'>) => (entry?.ke
 
 export async function runOutput(objects: Obj[], keystore = BASELINE_DIR): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
-  const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore);
+  const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore, { placeholderKeysets: true });
   return withRollSettings(objects, withNodeupFiles(files));
 }
 

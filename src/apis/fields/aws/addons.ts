@@ -1,6 +1,6 @@
 /** Add-on fields with their kops effect on AWS: Karpenter, kube-dns, the EBS CSI driver, storage classes, DNS publishers. */
 import type { RegistryEntry, Setting } from '../registry.js';
-import { clusterEffect, data, noEffect, notIn, tf } from './dsl.js';
+import { clusterEffect, data, masterConfig, noEffect, nodesConfig, notIn, tf } from './dsl.js';
 
 const CHANNEL = 'upup/pkg/fi/cloudup/bootstrapchannelbuilder/bootstrapchannelbuilder.go';
 const ADDONS = 'upup/models/cloudup/resources/addons';
@@ -80,4 +80,9 @@ export const AWS_ADDON_FIELDS: readonly RegistryEntry[] = [
   ], 'pkg/model/components/channels/model.go', { covers: ['spec.addons[].manifest'] }),
   clusterEffect('spec.externalDns.priorityClassName', 'registry-priority', [addon('dns-controller', 'priorityClassName: registry-priority')], `${ADDONS}/dns-controller.addons.k8s.io/k8s-1.12.yaml.template`),
   clusterEffect('spec.externalDns.disable', true, [{ ...addon('dns-controller', 'kind: Deployment'), absent: true }], 'pkg/apis/kops/v1alpha2/conversion.go'),
+  clusterEffect('spec.serviceAccountIssuerDiscovery.discoveryService.url', 'https://discovery.registry.example/u1', [
+    nodesConfig('discoveryServiceWithUniverse:\n  url: https://discovery.registry.example/u1'),
+    masterConfig('serviceAccountIssuer: https://discovery.registry.example/u1\n    serviceAccountJWKSURI: https://discovery.registry.example/u1/openid/v1/jwks'),
+    masterConfig('  discovery-ca: "1000000000000000000000000"'),
+  ], 'pkg/apis/nodeup/config.go', { alone: true }),
 ];
