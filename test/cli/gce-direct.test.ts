@@ -73,5 +73,5 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     expect(deleted.stdout).toMatch(/network/);
     expect(compute.objects()).toEqual([]);
     expect(stateObjects()).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -39,7 +39,6 @@ export const GceInstanceGroupManagerOps = gceOps({
     return {
       baseInstanceName: spec.baseInstanceName,
       targetSize: spec.targetSize,
-      instanceTemplate: template,
       versions: [{ instanceTemplate: template }],
       targetPools: ((spec.targetPools as string[] | undefined) ?? []).map(relativeLink),
       listManagedInstancesResults: spec.listManagedInstancesResults,
