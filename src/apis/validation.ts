@@ -77,6 +77,8 @@ export function validateCluster(cluster: Cluster, instanceGroups: readonly Insta
   validateEtcd(cluster, instanceGroups, add);
   validateAddons(cluster, add);
 
+  validateContainerRuntime(cluster, add);
+
   const authorizers = Object.keys(spec.authorization ?? {});
   if (authorizers.length > 1) add('spec.authorization', `only one authorizer may be set, found ${authorizers.join(' and ')}`);
   const networkingProviders = Object.keys(spec.networking ?? {});
@@ -128,6 +130,23 @@ function validateSubnets(cluster: Cluster, networkCidrs: Cidr[], add: Add): void
     }
   });
   if (regions.size > 1) add('spec.subnets', `subnets are in more than one region (${[...regions].sort().join(', ')})`, 'a cluster lives in one region: use zones of a single region');
+}
+
+/** containerd is the only runtime (kops 1.37): the legacy containerRuntime field may only say so. */
+function validateContainerRuntime(cluster: Cluster, add: Add): void {
+  const runtime = cluster.spec.containerRuntime;
+  if (runtime === 'docker') add('spec.containerRuntime', 'is forbidden: Docker CRI support was removed in Kubernetes 1.24', 'remove the field, or set it to containerd');
+  else if (runtime !== undefined && runtime !== '' && runtime !== 'containerd') add('spec.containerRuntime', `unsupported value ${JSON.stringify(runtime)}`, 'remove the field, or set it to containerd');
+  const version = cluster.spec.containerd?.version;
+  if (version !== undefined && !versionAtLeast(version, [2, 1, 0])) {
+    add('spec.containerd.version', `${JSON.stringify(version)} is an unsupported legacy version; containerd 2.1.0 or newer is required`, 'set a containerd version of 2.1.0 or newer, or remove it for the default');
+  }
+}
+
+function versionAtLeast(version: string, minimum: readonly number[]): boolean {
+  const parts = version.replace(/^v/, '').split(/[-+]/)[0].split('.').map((n) => Number(n) || 0);
+  for (let i = 0; i < minimum.length; i++) if ((parts[i] ?? 0) !== minimum[i]) return (parts[i] ?? 0) > minimum[i];
+  return true;
 }
 
 function validateTopologyAndApi(cluster: Cluster, add: Add): void {

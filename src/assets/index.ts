@@ -40,6 +40,13 @@ export async function fetchMissingHashes(urls: string[], fetcher: Sha256Fetcher,
   return found;
 }
 
+interface PackageUrls {
+  urlAmd64?: string;
+  hashAmd64?: string;
+  urlArm64?: string;
+  hashArm64?: string;
+}
+
 /** The subset of the completed cluster spec that decides which binaries a node downloads. */
 export interface NodeAssetSpec {
   kubernetesVersion: string;
@@ -48,50 +55,105 @@ export interface NodeAssetSpec {
   containerd?: {
     version?: string;
     skipInstall?: boolean;
-    runc?: { version?: string };
-    packages?: { urlAmd64?: string; hashAmd64?: string; urlArm64?: string; hashArm64?: string };
+    installCriCtl?: boolean;
+    installNerdCtl?: boolean;
+    runc?: { version?: string; packages?: PackageUrls };
+    packages?: PackageUrls;
   };
   fileRepository?: string;
 }
 
-/** Release artefact URLs nodeup installs on every node, per architecture, in the order kops lists them. */
-export function nodeAssetUrls(spec: NodeAssetSpec, arch: Architecture): string[] {
-  const urls = [`${kubernetesReleaseBase(spec.kubernetesVersion)}/bin/linux/${arch}/kubelet`, `${kubernetesReleaseBase(spec.kubernetesVersion)}/bin/linux/${arch}/kubectl`];
+/** A release file and, when the spec pins it, its sha256. */
+interface Artefact {
+  url: string;
+  sha256?: string;
+}
+
+/** Release files nodeup installs on every node, per architecture, in the order kops lists them. */
+function nodeArtefacts(spec: NodeAssetSpec, arch: Architecture): Artefact[] {
+  const base = kubernetesReleaseBase(spec.kubernetesVersion);
+  const out: Artefact[] = [{ url: `${base}/bin/linux/${arch}/kubelet` }, { url: `${base}/bin/linux/${arch}/kubectl` }];
   if (spec.cloudProvider === 'aws') {
-    urls.push(`https://artifacts.k8s.io/binaries/cloud-provider-aws/${ECR_CREDENTIAL_PROVIDER_VERSION}/linux/${arch}/ecr-credential-provider-linux-${arch}`);
+    out.push({ url: `https://artifacts.k8s.io/binaries/cloud-provider-aws/${ECR_CREDENTIAL_PROVIDER_VERSION}/linux/${arch}/ecr-credential-provider-linux-${arch}` });
   }
   if (spec.cloudProvider === 'gce') {
-    urls.push(`https://artifacts.k8s.io/binaries/cloud-provider-gcp/${GCP_AUTH_PROVIDER_VERSION}/auth-provider-gcp/linux/${arch}/auth-provider-gcp`);
+    out.push({ url: `https://artifacts.k8s.io/binaries/cloud-provider-gcp/${GCP_AUTH_PROVIDER_VERSION}/auth-provider-gcp/linux/${arch}/auth-provider-gcp` });
   }
   if (spec.installCNIAssets) {
     const cni = cniPluginsVersion(spec.kubernetesVersion);
-    urls.push(`https://github.com/containernetworking/plugins/releases/download/v${cni}/cni-plugins-linux-${arch}-v${cni}.tgz`);
+    out.push({ url: `https://github.com/containernetworking/plugins/releases/download/v${cni}/cni-plugins-linux-${arch}-v${cni}.tgz` });
   }
   const containerd = spec.containerd;
-  if (containerd && !containerd.skipInstall) {
-    const pkgUrl = arch === 'amd64' ? containerd.packages?.urlAmd64 : containerd.packages?.urlArm64;
-    if (pkgUrl) urls.push(pkgUrl);
-    else if (containerd.version) {
-      const v = containerd.version;
-      urls.push(`https://github.com/containerd/containerd/releases/download/v${v}/containerd-${v}-linux-${arch}.tar.gz`);
-    }
-    if (containerd.runc?.version) urls.push(`https://github.com/opencontainers/runc/releases/download/v${containerd.runc.version}/runc.${arch}`);
-  }
-  return urls.map((u) => mirrored(u, spec.fileRepository));
+  if (containerd?.skipInstall) return out;
+  out.push(containerdArtefact(containerd, arch), runcArtefact(containerd?.runc, arch));
+  if (containerd?.installNerdCtl) out.push(NERDCTL[arch]);
+  if (containerd?.installCriCtl) out.push({ url: `https://github.com/kubernetes-sigs/cri-tools/releases/download/v${CRICTL_VERSION}/crictl-v${CRICTL_VERSION}-linux-${arch}.tar.gz` });
+  return out;
+}
+
+/** A package the spec gives for this architecture (both its URL and hash), if any. */
+function pinnedPackage(packages: PackageUrls | undefined, arch: Architecture): Artefact | undefined {
+  const url = arch === 'amd64' ? packages?.urlAmd64 : packages?.urlArm64;
+  const sha256 = arch === 'amd64' ? packages?.hashAmd64 : packages?.hashArm64;
+  return url && sha256 ? { url, sha256 } : undefined;
+}
+
+function containerdArtefact(containerd: NodeAssetSpec['containerd'], arch: Architecture): Artefact {
+  const pinned = pinnedPackage(containerd?.packages, arch);
+  if (pinned) return pinned;
+  const v = containerd?.version;
+  if (!v) throw new UserError('spec.containerd.version: no containerd version to install', 'set spec.containerd.version, or spec.containerd.packages');
+  if (!isVersionAtLeast(v, '2.1.0')) throw new UserError(`spec.containerd.version: unsupported legacy containerd version ${JSON.stringify(v)}`, 'use containerd 2.1.0 or newer');
+  return { url: `https://github.com/containerd/containerd/releases/download/v${v}/containerd-${v}-linux-${arch}.tar.gz` };
+}
+
+function runcArtefact(runc: { version?: string; packages?: PackageUrls } | undefined, arch: Architecture): Artefact {
+  if (!runc) throw new UserError('spec.containerd.runc: no runc settings for the containerd version given', 'set spec.containerd.runc.version (1.1.0 or newer) or spec.containerd.runc.packages');
+  const pinned = pinnedPackage(runc.packages, arch);
+  if (pinned) return pinned;
+  const v = runc.version;
+  if (!v) throw new UserError('spec.containerd.runc.version: no runc version to install', 'set spec.containerd.runc.version, or spec.containerd.runc.packages');
+  if (!isVersionAtLeast(v, '1.1.0')) throw new UserError(`spec.containerd.runc.version: unsupported runc version ${JSON.stringify(v)}`, 'use runc 1.1.0 or newer');
+  return { url: `https://github.com/opencontainers/runc/releases/download/v${v}/runc.${arch}` };
+}
+
+/** Release artefact URLs nodeup installs on every node, per architecture, in the order kops lists them. */
+export function nodeAssetUrls(spec: NodeAssetSpec, arch: Architecture): string[] {
+  return nodeArtefacts(spec, arch).map((a) => mirrored(a.url, spec.fileRepository));
 }
 
 /** Node assets with their hashes; an unknown hash is a user error naming the artefact. */
 export function nodeAssets(spec: NodeAssetSpec, arch: Architecture, extraHashes: Record<string, string> = {}): FileAsset[] {
-  const pinned: Record<string, string> = { ...extraHashes };
-  const containerd = spec.containerd;
-  if (containerd?.packages?.urlAmd64 && containerd.packages.hashAmd64) pinned[mirrored(containerd.packages.urlAmd64, spec.fileRepository)] = containerd.packages.hashAmd64;
-  if (containerd?.packages?.urlArm64 && containerd.packages.hashArm64) pinned[mirrored(containerd.packages.urlArm64, spec.fileRepository)] = containerd.packages.hashArm64;
-  return nodeAssetUrls(spec, arch).map((url) => {
-    const sha256 = knownSha256(unmirrored(url, spec.fileRepository), pinned) ?? pinned[url];
+  return nodeArtefacts(spec, arch).map((a) => {
+    const url = mirrored(a.url, spec.fileRepository);
+    const sha256 = a.sha256 ?? knownSha256(a.url, extraHashes) ?? extraHashes[url];
     if (!sha256) throw new UserError(`no known sha256 for ${url}`, 'use a released version, or let kops fetch <url>.sha256');
     return { url, sha256 };
   });
 }
+
+/** Release files whose hash is neither pinned by the spec nor in the tables (fetched as `<url>.sha256`). */
+export function unhashedNodeAssetUrls(spec: NodeAssetSpec, arch: Architecture): string[] {
+  return nodeArtefacts(spec, arch)
+    .filter((a) => !a.sha256 && !knownSha256(a.url))
+    .map((a) => mirrored(a.url, spec.fileRepository));
+}
+
+/** `x.y.z` compared numerically (a leading v and any suffix ignored). */
+function isVersionAtLeast(version: string, minimum: string): boolean {
+  const parse = (v: string) => v.replace(/^v/, '').split(/[-+]/)[0].split('.').map((n) => Number(n) || 0);
+  const a = parse(version);
+  const b = parse(minimum);
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+}
+
+const CRICTL_VERSION = '1.29.0';
+/** nerdctl comes at one version, with hashes kops pins. */
+const NERDCTL: Record<Architecture, Artefact> = {
+  amd64: { url: 'https://github.com/containerd/nerdctl/releases/download/v1.7.4/nerdctl-1.7.4-linux-amd64.tar.gz', sha256: '71aee9d987b7fad0ff2ade50b038ad7e2356324edc02c54045960a3521b3e6a7' },
+  arm64: { url: 'https://github.com/containerd/nerdctl/releases/download/v1.7.4/nerdctl-1.7.4-linux-arm64.tar.gz', sha256: 'd8df47708ca57b9cd7f498055126ba7dcfc811d9ba43aae1830c93a09e70e22d' },
+};
 
 const ECR_CREDENTIAL_PROVIDER_VERSION = 'v1.31.7';
 const GCP_AUTH_PROVIDER_VERSION = 'v35.0.0';
@@ -116,14 +178,4 @@ function mirrored(url: string, fileRepository?: string): string {
   if (!fileRepository) return url;
   const u = new URL(url);
   return `${fileRepository.replace(/\/$/, '')}${u.pathname}`;
-}
-
-function unmirrored(url: string, fileRepository?: string): string {
-  if (!fileRepository) return url;
-  const base = fileRepository.replace(/\/$/, '');
-  const path = url.slice(base.length);
-  for (const origin of ['https://dl.k8s.io', 'https://artifacts.k8s.io', 'https://github.com']) {
-    if (knownSha256(origin + path)) return origin + path;
-  }
-  return url;
 }

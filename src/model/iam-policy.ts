@@ -144,10 +144,19 @@ const CILIUM_ENI = [
   'ec2:UnassignPrivateIpAddresses',
 ];
 
-export function addKmsStatements(p: Policy, region: string): void {
+/**
+ * KMS for customer keys: grants only for AWS resources, and data actions only through EC2 and S3; or, for roles that
+ * run kube-apiserver with encryption at rest on (a KMS plugin calls KMS itself), data actions on any key.
+ */
+export function addKmsStatements(p: Policy, region: string, bypassViaService = false): void {
   p.add({ Action: 'kms:CreateGrant', Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } }, Effect: 'Allow', Resource: '*' });
+  const dataActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+  if (bypassViaService) {
+    addAll(p.unconditional, dataActions);
+    return;
+  }
   p.add({
-    Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+    Action: dataActions,
     Condition: { StringLike: { 'kms:ViaService': [`ec2.${region}.amazonaws.com`, 's3.*.amazonaws.com'] } },
     Effect: 'Allow',
     Resource: '*',
@@ -423,13 +432,13 @@ export function nodeRolePolicy(m: ModelContext, role: NodeRole): string | undefi
     amazonVpc();
     if (net.cilium?.ipam === 'eni') addAll(p.unconditional, CILIUM_ENI);
     calico();
-    addKmsStatements(p, m.aws.region);
+    addKmsStatements(p, m.aws.region, m.spec.encryptionConfig === true);
   } else if (role === 'apiserver') {
     addStateStorePermissions(m, p, role);
     ecr();
     amazonVpc();
     calico();
-    addKmsStatements(p, m.aws.region);
+    addKmsStatements(p, m.aws.region, m.spec.encryptionConfig === true);
   } else if (role === 'node') {
     if (isKopsControllerIpam(m)) p.unconditional.add('ec2:AssignIpv6Addresses');
     ecr();

@@ -7,12 +7,12 @@ import { Command, Option } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { applyTasks, type ApplyReport } from './apply.js';
 import { buildTasks } from './build.js';
-import { systemdUnitDir, type BuildContext, type Distribution, type HostFacts } from './builders/context.js';
+import { ENCRYPTION_CONFIG_SECRET, systemdUnitDir, type BuildContext, type Distribution, type HostFacts } from './builders/context.js';
 import { assetIndex, staticManifestSources } from './builders/host.js';
-import { parseNodeupConfig, roleOf } from './config.js';
+import { parseNodeupConfig, roleOf, type NodeupConfig } from './config.js';
 import { kopsControllerSigner } from './kops-controller.js';
 import { localSigner } from './local-signer.js';
-import { configBaseOf, fetchAll, normaliseLocation, readKeypairs, readLocation } from './source.js';
+import { configBaseOf, fetchAll, normaliseLocation, readKeypairs, readLocation, readSecret } from './source.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -45,8 +45,9 @@ async function run(opts: Options): Promise<number> {
   const { fetched, failed } = await fetchAll(remoteUrls);
   const keystore = role !== 'Node' && config.configStore?.keypairs ? await readKeypairs(config.configStore.keypairs, KEYSTORE_KEYPAIRS) : undefined;
   failed.push(...(keystore?.failed ?? []));
+  const secrets = await readNeededSecrets(config);
   const caBundle = opts.caCertificates ? await readFile(opts.caCertificates, 'utf8') : config.CAs?.['kubernetes-ca'];
-  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, caBundle, configBase, cloudProvider: opts.cloudProvider };
+  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, secrets, caBundle, configBase, cloudProvider: opts.cloudProvider };
   const tasks = buildTasks(ctx);
 
   const kopsControllerUrl = opts.kopsController ?? `https://kops-controller.internal.${config.ClusterName}:3988`;
@@ -132,3 +133,13 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`error: ${(err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
 });
+
+/** The cluster secrets the config needs on this host: the API server's encryption config when it has one. */
+async function readNeededSecrets(config: NodeupConfig): Promise<Map<string, string>> {
+  const secrets = new Map<string, string>();
+  const base = config.configStore?.secrets;
+  if (!config.APIServerConfig?.EncryptionConfigSecretHash || !base) return secrets;
+  const value = await readSecret(base, ENCRYPTION_CONFIG_SECRET);
+  if (value !== undefined) secrets.set(ENCRYPTION_CONFIG_SECRET, value);
+  return secrets;
+}

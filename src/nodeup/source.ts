@@ -67,3 +67,16 @@ export async function readKeypairs(keypairsBase: string, names: string[]): Promi
   });
   return { keypairs, failed };
 }
+
+/**
+ * A cluster secret (`<secrets>/<name>`, JSON `{"Data": "<base64>"}` as kops stores it), as text; undefined when the
+ * store has no such secret.
+ */
+export async function readSecret(secretsBase: string, name: string): Promise<string | undefined> {
+  const url = `${secretsBase}/${name}`;
+  const data = await openVfs(url).readIfExists();
+  if (data === undefined) return undefined;
+  const parsed = JSON.parse(data.toString('utf8')) as { Data?: unknown };
+  if (typeof parsed.Data !== 'string') throw new UserError(`${url}: the secret has no Data field`);
+  return Buffer.from(parsed.Data, 'base64').toString('utf8');
+}

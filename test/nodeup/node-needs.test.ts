@@ -21,11 +21,12 @@ const controlPlaneGroup = minimal.instanceGroups.find((ig) => ig.spec.role === '
 
 describe('the nodeup configuration (as the Go NewConfig builds it)', () => {
   test("the group's containerd settings are merged over the cluster's, field by field", () => {
-    const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, containerd: { logLevel: 'info', registryMirrors: { 'docker.io': ['https://a'] }, version: '2.1.0' } } };
+    const cluster = { ...minimal.cluster, spec: { ...minimal.cluster.spec, containerd: { logLevel: 'info', registryMirrors: { 'docker.io': ['https://a'] }, runc: { version: '1.4.3' }, version: '2.1.0' } } };
     const nodes = { ...groupNamed('nodes'), spec: { ...groupNamed('nodes').spec, containerd: { logLevel: 'debug', registryMirrors: { 'quay.io': ['https://b'] } } } };
     expect(buildNodeupConfig(cluster, nodes, minimal.ctx).containerdConfig).toEqual({
       logLevel: 'debug',
       registryMirrors: { 'docker.io': ['https://a'], 'quay.io': ['https://b'] },
+      runc: { version: '1.4.3' },
       version: '2.1.0',
     });
   });

@@ -1,7 +1,16 @@
+import { containerdSELinuxEnabled } from '../template-helpers.js';
 import type { AddonCluster } from '../types.js';
+import { DCGM_EXPORTER_HEAD, DCGM_EXPORTER_SELINUX, DCGM_EXPORTER_TAIL } from './dcgm-exporter.template.js';
 
-/** NVIDIA device plugin and the nvidia RuntimeClass for GPU nodes (labelled kops.k8s.io/gpu). */
+const SELINUX_OPTIONS = '\n          seLinuxOptions:\n            level: s0\n            type: spc_t';
+
+/**
+ * NVIDIA device plugin and the nvidia RuntimeClass for GPU nodes (labelled kops.k8s.io/gpu), and the DCGM exporter
+ * when the cluster's nvidiaGPU.dcgmExporter is on (a group's own setting is not read, as in kops).
+ */
 export function nvidia(cluster: AddonCluster): string {
+  const seLinux = containerdSELinuxEnabled(cluster);
+  const dcgm = cluster.spec.containerd?.nvidiaGPU?.dcgmExporter?.enabled === true;
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -28,7 +37,7 @@ spec:
           allowPrivilegeEscalation: false
           capabilities:
             drop:
-            - ALL
+            - ALL${seLinux ? SELINUX_OPTIONS : ''}
         volumeMounts:
         - mountPath: /var/lib/kubelet/device-plugins
           name: device-plugin
@@ -63,5 +72,5 @@ scheduling:
   - effect: NoSchedule
     key: nvidia.com/gpu
     operator: Exists
-`;
+${dcgm ? `${DCGM_EXPORTER_HEAD}${seLinux ? DCGM_EXPORTER_SELINUX : ''}${DCGM_EXPORTER_TAIL}` : ''}`;
 }

@@ -21,20 +21,25 @@ function walk(schema: FieldSchema, path: string, out: string[]): void {
   out.push(path);
 }
 
-/**
- * The leaves set in a decoded value (`spec` of an object), each with the first concrete path that sets it
- * (`spec.subnets[1].cidr`), for messages.
- */
-export function setLeaves(kindSchema: StructSchema, spec: unknown): Map<string, string> {
-  const found = new Map<string, string>();
+/** Where a leaf is set in a decoded value: the concrete path (`spec.subnets[1].cidr`) and the value there. */
+export interface SetLeaf {
+  path: string;
+  value: unknown;
+}
+
+/** The leaves set in a decoded value (`spec` of an object), each with every place that sets it, in order. */
+export function setLeaves(kindSchema: StructSchema, spec: unknown): Map<string, SetLeaf[]> {
+  const found = new Map<string, SetLeaf[]>();
   visit(kindSchema.fields.spec, spec, 'spec', 'spec', found);
   return found;
 }
 
-function visit(schema: FieldSchema, value: unknown, leaf: string, concrete: string, found: Map<string, string>): void {
+function visit(schema: FieldSchema, value: unknown, leaf: string, concrete: string, found: Map<string, SetLeaf[]>): void {
   if (value === undefined || value === null) return;
   const record = (): void => {
-    if (!found.has(leaf)) found.set(leaf, concrete);
+    const places = found.get(leaf) ?? [];
+    places.push({ path: concrete, value });
+    found.set(leaf, places);
   };
   if (isStruct(schema) && Object.keys(schema.fields).length > 0) {
     if (typeof value !== 'object' || Array.isArray(value)) return record();

@@ -31,14 +31,16 @@ export function refusedFields(object: SpecObject, cloud: string | undefined): Re
   if (!registry) return [];
   const subject = `${kind} ${JSON.stringify(object.metadata?.name ?? '')}`;
   const refusals: Refusal[] = [];
-  for (const [leaf, concrete] of setLeaves(kind === 'Cluster' ? ClusterSchema : InstanceGroupSchema, object.spec)) {
+  for (const [leaf, places] of setLeaves(kind === 'Cluster' ? ClusterSchema : InstanceGroupSchema, object.spec)) {
     const owner = cloudOfLeaf(kind, leaf);
     if (owner && owner !== cloud) {
-      refusals.push({ object: subject, path: concrete, reason: `is a setting of ${owner} clusters, and this cluster runs on ${cloud}` });
+      refusals.push({ object: subject, path: places[0].path, reason: `is a setting of ${owner} clusters, and this cluster runs on ${cloud}` });
       continue;
     }
     const entry = registry.find((e) => e.class === 'refused' && e.kind === kind && patternMatches(e.path, leaf));
-    if (entry?.class === 'refused') refusals.push({ object: subject, path: concrete, reason: entry.reason });
+    if (entry?.class !== 'refused') continue;
+    const refused = places.find((p) => !('only' in entry) || p.value === entry.only);
+    if (refused) refusals.push({ object: subject, path: refused.path, reason: entry.reason });
   }
   return refusals;
 }

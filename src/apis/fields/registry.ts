@@ -26,7 +26,10 @@ export interface Fragment {
   never?: boolean;
 }
 
-/** A value set before the sample, `spec.x` on the cluster or `ig:spec.x` on the sample's instance group. */
+/**
+ * A value set before the sample, `spec.x` on the cluster or `ig:spec.x` on the sample's instance group (or `+objects`:
+ * whole objects added, such as another instance group).
+ */
 export type Setting = readonly [path: string, value: unknown];
 
 export interface EffectEntry {
@@ -61,6 +64,8 @@ export interface RefusedEntry {
   why: 'go' | 'not-built';
   reason: string;
   go?: string;
+  /** Refused only when set to this value (kops refuses `iam.legacy: true` and accepts the `false` it writes itself). */
+  only?: unknown;
 }
 
 export interface NoEffectEntry {

@@ -51,7 +51,9 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
   if (fileAssets.length > 0) config.FileAssets = fileAssets;
   const sysctls = [...(spec.sysctlParameters ?? []), ...(ig.spec.sysctlParameters ?? [])];
   if (sysctls.length) config.SysctlParameters = sysctls;
-  if (ig.spec.packages?.length) config.packages = ig.spec.packages;
+  const packages = [...(spec.packages ?? []), ...(ig.spec.packages ?? [])];
+  if (packages.length) config.packages = packages;
+  if (spec.ntp?.managed === false) config.NTPUnmanaged = true;
   if (warmPoolLifecycleHook(cluster, ig)) config.EnableLifecycleHook = true;
   if (ig.spec.volumeMounts?.length) config.VolumeMounts = ig.spec.volumeMounts;
   if (installCNIAssets(cluster)) config.InstallCNIAssets = true;
@@ -83,6 +85,7 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
       ClusterDNSDomain: spec.clusterDNSDomain,
       KubeAPIServer: internal('KubeAPIServerConfig', spec.kubeAPIServer),
       ServiceAccountPublicKeys: keyset(ctx, 'service-account').publicKeysPem ?? '',
+      ...(ctx.encryptionConfigSecretHash ? { EncryptionConfigSecretHash: ctx.encryptionConfigSecretHash } : {}),
       ...authenticationOf(spec.authentication, spec.kubeAPIServer),
     };
     config.configStore = { keypairs: spec.keyStore, secrets: spec.secretStore };
@@ -96,7 +99,8 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
     };
     if (!usesNoneDNS(cluster) && spec.dnsZone) config.DNSZone = spec.dnsZone;
     config.EtcdClusterNames = etcdClusterNames(cluster);
-    config.etcdManifests = etcdManifestNames(cluster, ig.metadata.name).map((name) => `${base}/manifests/etcd/${name}.yaml`);
+    const etcdManifests = etcdManifestNames(cluster, ig.metadata.name).map((name) => `${base}/manifests/etcd/${name}.yaml`);
+    if (etcdManifests.length > 0) config.etcdManifests = etcdManifests;
     config.channelsManifest = `${base}/manifests/channels/kops-channels.yaml`;
   }
   return config;

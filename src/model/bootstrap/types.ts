@@ -41,6 +41,8 @@ export interface BootstrapContext {
   aws?: { accountId: string; partition: string };
   /** Enabled kops feature flags (`KOPS_FEATURE_FLAGS`), e.g. `APIServerNodes`. */
   featureFlags?: string[];
+  /** With spec.encryptionConfig: the hash of the encryptionconfig secret (encryption-config.ts). */
+  encryptionConfigSecretHash?: string;
   /** Environment variables that kops copies into system components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */
   env?: Record<string, string>;
 }

@@ -23,6 +23,8 @@ export interface BuildContext {
   remote: Map<string, string>;
   /** Primary certificate and private key of keysets read from the keystore (control planes only), by keyset name. */
   keypairs?: Map<string, Keypair>;
+  /** Cluster secrets read from the secret store that the config needs (the API server's encryption config), by name. */
+  secrets?: Map<string, string>;
   /** The cluster CA bundle from the boot config (nodes get no CAs in their nodeupconfig). */
   caBundle?: string;
   /** The cluster's state-store folder, for manifests given relative to it. */
@@ -44,6 +46,9 @@ export function systemdUnitDir(host: HostFacts): string {
 }
 
 export const KUBERNETES_CA_BUNDLE = '/srv/kubernetes/ca.crt';
+
+/** The secret holding the API server's EncryptionConfiguration (`kops create secret encryptionconfig`). */
+export const ENCRYPTION_CONFIG_SECRET = 'encryptionconfig';
 
 /** Where nodes reach the API server: control planes talk to their local one. */
 export function apiServerURL(ctx: BuildContext): string {

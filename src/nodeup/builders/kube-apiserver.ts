@@ -4,12 +4,14 @@ import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
 import { hostMounts, imageForArchitecture, sslMounts, type HostMount } from './component-flags.js';
 import { AUTHN_CONFIG, authenticationTasks, tokenWebhook } from './authentication.js';
-import { KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
+import { UserError } from '../../errors.js';
+import { ENCRYPTION_CONFIG_SECRET, KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
 
 type Data = Record<string, unknown>;
 
 const DIR = '/srv/kubernetes/kube-apiserver';
 const LOG_FILE = '/var/log/kube-apiserver.log';
+const ENCRYPTION_CONFIG = `${DIR}/encryptionconfig.yaml`;
 
 /** kube-apiserver as a static pod on control planes and API-server nodes, with its certificates and keys. */
 export function kubeAPIServerTasks(ctx: BuildContext): Task[] {
@@ -17,7 +19,9 @@ export function kubeAPIServerTasks(ctx: BuildContext): Task[] {
   if (!apiConfig) return [];
   const configured = (apiConfig.KubeAPIServer ?? {}) as Data;
   // aws-iam-authenticator's webhook config is set up here, on the node, rather than in the cluster spec.
-  const spec = tokenWebhook(apiConfig) === 'aws' ? { ...configured, authenticationTokenWebhookConfigFile: AUTHN_CONFIG } : configured;
+  const webhook = tokenWebhook(apiConfig) === 'aws' ? { ...configured, authenticationTokenWebhookConfigFile: AUTHN_CONFIG } : configured;
+  const encryption = encryptionConfigTask(ctx, apiConfig);
+  const spec = encryption ? { ...webhook, encryptionProviderConfig: ENCRYPTION_CONFIG } : webhook;
   const certs = certificates(ctx, apiConfig, spec);
   const pair = (cert: IssueCertTask, base: string): FileTask[] => [
     { kind: 'File', path: `${DIR}/${base}.crt`, type: 'file', mode: '0644', contents: { certificate: cert, part: 'cert' } },
@@ -36,10 +40,24 @@ export function kubeAPIServerTasks(ctx: BuildContext): Task[] {
     { kind: 'File', path: `${DIR}/service-account.pub`, type: 'file', mode: '0600', contents: String(apiConfig.ServiceAccountPublicKeys ?? '') },
     { kind: 'File', path: LOG_FILE, type: 'file', contents: '', mode: '0400', ifNotExists: true },
     ...authenticationTasks(ctx, apiConfig),
+    ...(encryption ? [encryption] : []),
   ];
   const signingKey = ctx.keypairs?.get('service-account')?.privateKey;
   if (signingKey) tasks.push({ kind: 'File', path: `${DIR}/service-account.key`, type: 'file', mode: '0600', contents: signingKey });
   return tasks;
+}
+
+/**
+ * With encryption at rest on (the config carries the secret's hash), the EncryptionConfiguration from the cluster's
+ * secret store, for the API server's --encryption-provider-config.
+ */
+function encryptionConfigTask(ctx: BuildContext, apiConfig: Data): FileTask | undefined {
+  if (!apiConfig.EncryptionConfigSecretHash) return undefined;
+  const contents = ctx.secrets?.get(ENCRYPTION_CONFIG_SECRET);
+  if (contents === undefined) {
+    throw new UserError('encryptionConfig is enabled, but the encryptionconfig secret could not be read from the secret store', 'create it with `kops create secret encryptionconfig`');
+  }
+  return { kind: 'File', path: ENCRYPTION_CONFIG, type: 'file', mode: '0600', contents };
 }
 
 function certificates(ctx: BuildContext, apiConfig: Data, spec: Data): Record<'aggregator' | 'etcd' | 'kubeletApi' | 'server', IssueCertTask> {

@@ -8,6 +8,7 @@ import { directRefusal } from '../../cloud/gce/direct.js';
 import type { GceLookup } from '../../cloud/gce/lookup.js';
 import type { Cloud } from '../../cloud/types.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
+import { ENCRYPTION_CONFIG_SECRET, encryptionConfigSecretHash } from '../../model/bootstrap/encryption-config.js';
 import type { NodeupLocation } from '../../model/bootstrap/types.js';
 import type { BootstrapFile } from '../../model/context.js';
 import { buildGceModel } from '../../model/gce/index.js';
@@ -27,6 +28,8 @@ export interface GceUpdateInputs {
   clusterName: string;
   lookup: GceLookup;
   keystore: Keystore;
+  /** The cluster's secrets (the encryptionconfig secret, when spec.encryptionConfig is on). */
+  secrets?: { find(name: string): Promise<Buffer | undefined> };
   sshKeys: SshKeyStore;
   nodeup: Record<'amd64' | 'arm64', NodeupLocation>;
   kopsVersion: string;
@@ -66,6 +69,7 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
       assetHashes: await missingAssetHashes(completed, inputs.fetchSha256),
       env: inputs.componentEnv,
       featureFlags: inputs.featureFlags,
+      encryptionConfigSecretHash: encryptionConfigSecretHash(completed, await inputs.secrets?.find(ENCRYPTION_CONFIG_SECRET)),
     },
     additionalObjects,
   );

@@ -6,9 +6,10 @@ import { attachedInternetGateway, describeInstanceTypeFacts } from '../../cloud/
 import type { Lifecycle, Task } from '../../engine/task.js';
 import { buildAwsModel } from '../../model/aws.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
+import { ENCRYPTION_CONFIG_SECRET, encryptionConfigSecretHash } from '../../model/bootstrap/encryption-config.js';
 import { etcdClusterNames } from '../../model/bootstrap/cluster-facts.js';
 import { nodeAssetSpecOf } from '../../model/bootstrap/nodeupconfig.js';
-import { ARCHITECTURES, fetchMissingHashes, knownSha256, nodeAssetUrls } from '../../assets/index.js';
+import { ARCHITECTURES, fetchMissingHashes, unhashedNodeAssetUrls } from '../../assets/index.js';
 import type { NodeupLocation } from '../../model/bootstrap/types.js';
 import type { BootstrapFile, ImageInfo } from '../../model/context.js';
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
@@ -27,6 +28,8 @@ export interface UpdateInputs {
   lookup: AwsLookup;
   account: { accountId: string; partition: string };
   keystore: Keystore;
+  /** The cluster's secrets (the encryptionconfig secret, when spec.encryptionConfig is on). */
+  secrets?: { find(name: string): Promise<Buffer | undefined> };
   sshKeys: SshKeyStore;
   nodeup: Record<'amd64' | 'arm64', NodeupLocation>;
   kopsVersion: string;
@@ -84,6 +87,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
       aws: inputs.account,
       env: inputs.componentEnv,
       featureFlags: inputs.featureFlags,
+      encryptionConfigSecretHash: encryptionConfigSecretHash(completed, await inputs.secrets?.find(ENCRYPTION_CONFIG_SECRET)),
     },
     additionalObjects,
   );
@@ -115,8 +119,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
 /** Hashes of the cluster's release files that the built-in tables lack (a new Kubernetes version), fetched up front. */
 export async function missingAssetHashes(completed: Cluster, fetchSha256: UpdateInputs['fetchSha256']): Promise<Record<string, string>> {
   const spec = nodeAssetSpecOf(completed);
-  const urls = ARCHITECTURES.flatMap((arch) => nodeAssetUrls(spec, arch));
-  const missing = urls.filter((url) => !knownSha256(url));
+  const missing = ARCHITECTURES.flatMap((arch) => unhashedNodeAssetUrls(spec, arch));
   if (missing.length === 0) return {};
   if (!fetchSha256) {
     throw new UserError(

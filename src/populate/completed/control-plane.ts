@@ -30,7 +30,8 @@ export function fillKubeAPIServer(s: PopulateState): void {
   const mainMembers = (spec.get<{ name?: string; etcdMembers?: unknown[] }[]>('etcdClusters') ?? []).find((c) => c.name === 'main')?.etcdMembers?.length ?? 0;
   api.default('apiServerCount', mainMembers, inferred('one API server per member of etcd cluster main'));
   const mode = spec.has('authorization.alwaysAllow') ? 'AlwaysAllow' : 'Node,RBAC';
-  api.default('authorizationMode', mode, inferred(`authorization ${mode}`));
+  // kops sets the mode from spec.authorization over any kubeAPIServer.authorizationMode given.
+  api.set('authorizationMode', mode, inferred(`authorization ${mode}`));
   api.default('bindAddress', s.ipv6 ? '::' : '0.0.0.0', inferred(s.ipv6 ? 'bind all IPv6 addresses' : 'bind all IPv4 addresses'));
   if (!isAtLeast(s.k8s, '1.33')) api.default('cloudProvider', 'external', inferred('external cloud provider before Kubernetes 1.33'));
   const appended = api.get<string[]>('appendAdmissionPlugins') ?? [];

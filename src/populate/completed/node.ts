@@ -62,6 +62,10 @@ export function fillKubelet(s: PopulateState): void {
 
   // Control-plane kubelets start from the node kubelet settings.
   spec.inherit('masterKubelet', 'kubelet', 'control-plane kubelet inherits spec.kubelet');
+  // As kops: control planes always serve kubelet logs, unless they are isolated from the pod network.
+  const isolated = spec.get('isolateMasters') === true;
+  spec.set('masterKubelet.enableDebuggingHandlers', !isolated, inferred(isolated ? 'spec.isolateMasters' : 'control planes serve kubelet logs'));
+  if (isolated) spec.set('masterKubelet.hairpinMode', 'none', inferred('spec.isolateMasters'));
   if (!isAtLeast(s.k8s, '1.36')) {
     spec.default('masterKubelet.featureGates.ImageVolume', 'true', inferred('control-plane static pods mount image volumes before Kubernetes 1.36'));
   }
@@ -81,10 +85,15 @@ export function fillKubeProxy(s: PopulateState): void {
 
 export function fillContainerd(s: PopulateState): void {
   const c = s.spec.at('containerd');
-  c.default('logLevel', 'info', byDefault('containerd logLevel'));
-  c.default('runc.version', runcVersion(s.k8s), inferred('runc version for the Kubernetes version'));
+  // kops sets the cluster's containerd log level to info whatever the spec says (a group's own still applies).
+  c.set('logLevel', 'info', byDefault('containerd logLevel'));
   c.default('sandboxImage', PINNED.pauseImage, byDefault('pause image'));
-  c.default('version', containerdVersion(s.k8s), inferred('containerd version for the Kubernetes version'));
+  // As kops: the default containerd comes with its own runc, in place of any runc settings; a version the user gives
+  // keeps the user's runc settings (and needs them).
+  if (!c.get('version')) {
+    c.set('version', containerdVersion(s.k8s), inferred('containerd version for the Kubernetes version'));
+    c.set('runc', { version: runcVersion(s.k8s) }, inferred('runc version of the default containerd'));
+  }
   if (c.get('nvidiaGPU.enabled') === true) {
     c.default('nvidiaGPU.image', PINNED.nvidiaDevicePluginImage, byDefault('NVIDIA device plugin image'));
     c.default('nvidiaGPU.package', PINNED.nvidiaDriverPackage, byDefault('NVIDIA driver package'));

@@ -7,15 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocuments } from '../../../src/apis/codec.js';
 import type { EffectEntry, Fragment, Setting } from '../../../src/apis/fields/registry.js';
+import { ADDED_OBJECTS } from '../../../src/apis/fields/aws/dsl.js';
 import type { KopsObject } from '../../../src/apis/types.js';
 import { CLOUD_CONFIG, cloudConfigTasks } from '../../../src/nodeup/builders/cloud-config.js';
 import { kubeletTasks } from '../../../src/nodeup/builders/kubelet.js';
+import { kubeAPIServerTasks } from '../../../src/nodeup/builders/kube-apiserver.js';
 import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
 import { resolveRollSettings } from '../../../src/ops/operate/settings.js';
 import type { Cluster, InstanceGroup } from '../../../src/apis/types.js';
 import type { FileTask } from '../../../src/nodeup/tasks.js';
 import { sharedDir } from '../../helpers/cli.js';
-import { runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
+import { FIXTURE_ENCRYPTION_CONFIG, runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
 
 export const BASELINE_DIR = join(sharedDir, 'kops-reference/conformance/update_cluster/minimal-aws');
 const COMPLETED_SPEC = 'cluster-completed.spec';
@@ -61,7 +63,12 @@ function apply(objects: Obj[], kind: string, ig: string | undefined, path: strin
 /** The baseline with these entries' settings and samples applied (in order). */
 export function withSamples(entries: readonly EffectEntry[]): Obj[] {
   const objects = baselineObjects();
-  for (const e of entries) for (const [path, value] of e.settings ?? []) apply(objects, path.startsWith('ig:') ? 'InstanceGroup' : 'Cluster', e.ig, path, value);
+  for (const e of entries) {
+    for (const [path, value] of e.settings ?? []) {
+      if (path === ADDED_OBJECTS) objects.push(...structuredClone(value as Obj[]));
+      else apply(objects, path.startsWith('ig:') ? 'InstanceGroup' : 'Cluster', e.ig, path, value);
+    }
+  }
   for (const e of entries) apply(objects, e.kind, e.ig, e.at, e.sample);
   return objects;
 }
@@ -98,10 +105,11 @@ function withRollSettings(objects: Obj[], files: Map<string, string>): Map<strin
 const NODEUP_FILES = [
   { name: 'kubelet.conf', path: KUBELET_CONF, tasks: kubeletTasks },
   { name: 'cloud.config', path: CLOUD_CONFIG, tasks: cloudConfigTasks },
+  { name: 'kube-apiserver.manifest', path: '/etc/kubernetes/manifests/kube-apiserver.manifest', tasks: kubeAPIServerTasks },
 ] as const;
 
 /**
- * The output with, for each instance group's nodeupconfig, the kubelet.conf and cloud.config nodeup writes from it on
+ * The output with, for each instance group's nodeupconfig, the kubelet.conf, cloud.config and kube-apiserver manifest nodeup writes from it on
  * an Ubuntu host on AWS.
  */
 function withNodeupFiles(files: Map<string, string>): Map<string, string> {
@@ -110,7 +118,7 @@ function withNodeupFiles(files: Map<string, string>): Map<string, string> {
     const group = NODEUP_CONFIG_FILE.exec(name)?.[1];
     if (!group) continue;
     const config = parseNodeupConfig(content, name);
-    const ctx = { config, role: roleOf(config), host: { distribution: 'ubuntu' as const, architecture: 'amd64' as const }, assets: {}, remote: new Map<string, string>(), cloudProvider: 'aws' };
+    const ctx = { config, role: roleOf(config), host: { distribution: 'ubuntu' as const, architecture: 'amd64' as const }, assets: {}, remote: new Map<string, string>(), cloudProvider: 'aws', secrets: new Map([['encryptionconfig', FIXTURE_ENCRYPTION_CONFIG.toString('utf8')]]) };
     for (const file of NODEUP_FILES) {
       const task = file.tasks(ctx).find((t): t is FileTask => t.kind === 'File' && t.path === file.path);
       if (task?.contents !== undefined) out.set(`nodeup/${file.name}-${group}`, String(task.contents));

@@ -153,6 +153,10 @@ function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): B
     ...offlinePopulateContext(),
     findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
   }).cluster;
+  // The Go tests build no file assets, where our nodeupconfig step does: a containerd version given without runc
+  // settings (which kops refuses to install) gets a stand-in runc, which no builder under test reads.
+  const containerd = completed.spec.containerd;
+  if (containerd && !containerd.runc) containerd.runc = { version: '1.4.3' };
   // The bootstrap builder's nodeupconfig step alone: add-ons and etcd manifests play no part in these tests.
   const config = parseNodeupConfig(renderNodeupConfig(buildNodeupConfig(completed, ig, harnessBootstrapContext(completed))), `${ig.metadata.name}/nodeupconfig.yaml`);
   // The harness then overrides the keystore-derived parts of the config (§4.1).

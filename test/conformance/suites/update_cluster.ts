@@ -10,6 +10,7 @@ import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
 import type { Lifecycle } from '../../../src/engine/task.js';
 import { buildBootstrap, type BootstrapContext, type KeysetPublic } from '../../../src/model/bootstrap/index.js';
 import { buildAwsModel, type Phase } from '../../../src/model/aws.js';
+import { encryptionConfigSecretHash } from '../../../src/model/bootstrap/encryption-config.js';
 import { buildGceModel } from '../../../src/model/gce/index.js';
 import { performGceAssignments } from '../../../src/populate/create/gce-assignments.js';
 import { fixtureGceWorld, FIXTURE_GCE_DNS_ZONE } from '../fixtures/gce-world.js';
@@ -132,6 +133,11 @@ async function runCase(id: string, dir: string, settings: CaseSettings): Promise
   return outcome;
 }
 
+/** The encryptionconfig secret of the fixture world (the state store's secret when spec.encryptionConfig is on). */
+export const FIXTURE_ENCRYPTION_CONFIG = Buffer.from(
+  'apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n- resources:\n  - secrets\n  providers:\n  - identity: {}\n',
+);
+
 export interface PipelineOutput {
   /** kubernetes.tf and data/* as the terraform target writes them. */
   files: Map<string, string>;
@@ -162,7 +168,7 @@ export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | Addi
   }).cluster;
 
   // The network phase writes no state-store files; its case has no data/ to lift the seeded keystore from.
-  const bootstrapCtx = bootstrapContext(keystoreDir, settings.featureFlags, settings.placeholderKeysets);
+  const bootstrapCtx = { ...bootstrapContext(keystoreDir, settings.featureFlags, settings.placeholderKeysets), encryptionConfigSecretHash: encryptionConfigSecretHash(completed, FIXTURE_ENCRYPTION_CONFIG) };
   const bootstrap =
     settings.phase === 'network'
       ? { files: [], userData: new Map<string, string>() }

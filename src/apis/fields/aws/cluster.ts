@@ -112,7 +112,6 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
     covers: ['spec.warmPool.minSize', 'spec.warmPool.maxSize', 'spec.warmPool.enableLifecycleHook', 'spec.warmPool.lifecycleHookTimeout'],
   }),
   noEffect('Cluster', 'spec.warmPool.additionalImages', 'pkg/nodemodel/nodeupconfigbuilder.go', 'only the instance group\'s own warmPool.additionalImages are pre-pulled'),
-  clusterEffect('spec.containerd.logLevel', 'warn', [nodesConfig('containerdConfig:\n  logLevel: warn')], NODEUP_CONFIG, { alone: true }),
   clusterEffect('spec.containerd.registryMirrors', { 'docker.io': ['https://mirror.registry.example'] }, [nodesConfig('  registryMirrors:\n    docker.io:\n    - https://mirror.registry.example')], NODEUP_CONFIG),
   clusterEffect('spec.containerd.sandboxImage', 'registry.example/pause:9', [nodesConfig('  sandboxImage: registry.example/pause:9')], NODEUP_CONFIG),
   clusterEffect('spec.containerd.configAdditions', { 'plugins.registry': 'x' }, [nodesConfig('  configAdditions:\n    plugins.registry: x')], NODEUP_CONFIG),

@@ -1,6 +1,9 @@
 /** Small constructors for the registry's AWS entries. */
 import type { EffectEntry, Fragment, NoEffectEntry, ObjectKind, PendingEntry, Setting } from '../registry.js';
 
+/** A setting whose value is a list of whole objects added to the baseline (another instance group). */
+export const ADDED_OBJECTS = '+objects';
+
 export const tf = (text: string): Fragment => ({ in: 'kubernetes.tf', text });
 export const noTf = (text: string): Fragment => ({ in: 'kubernetes.tf', text, absent: true });
 export const data = (file: string, text: string): Fragment => ({ in: file, text });

@@ -101,7 +101,14 @@ function configFileEntry(block: (typeof BLOCKS)[number], f: ConfigFileField): Ef
   return { class: 'effect', kind: block.kind, at: `${block.path}.${f.field}`, sample: f.sample, fragments: [fragment], go: KUBELET_GO, ...(f.alone ? { alone: true } : {}) };
 }
 
+/** Settings kops overwrites in one block whatever the spec says (pkg/model/components/kubelet.go). */
+const OVERWRITTEN: ReadonlyArray<readonly [block: string, field: string, why: string]> = [
+  ['spec.masterKubelet', 'enableDebuggingHandlers', 'kops sets it on control planes: true, or false with spec.isolateMasters (pkg/model/components/kubelet.go)'],
+];
+const overwritten = (block: (typeof BLOCKS)[number], field: string) => OVERWRITTEN.find(([b, f]) => b === block.path && f === field && block.kind === 'Cluster');
+
 export const AWS_KUBELET_CONFIG_FIELDS: readonly RegistryEntry[] = BLOCKS.flatMap((block) => [
-  ...CONFIG_FILE_FIELDS.map((f) => configFileEntry(block, f)),
+  ...CONFIG_FILE_FIELDS.filter((f) => !overwritten(block, f.field)).map((f) => configFileEntry(block, f)),
   ...NO_EFFECT.map(([field, why]) => noEffect(block.kind, `${block.path}.${field}`, KUBELET_GO, why)),
+  ...OVERWRITTEN.filter(([b]) => b === block.path && block.kind === 'Cluster').map(([, field, why]) => noEffect(block.kind, `${block.path}.${field}`, 'pkg/model/components/kubelet.go', why)),
 ]);

@@ -25,6 +25,8 @@ export const AWS_REFUSED_FIELDS: readonly RefusedEntry[] = [
   goRefused('Cluster', 'spec.kubeControllerManager.experimentalClusterSigningDuration', 'is forbidden: experimentalClusterSigningDuration has been replaced with clusterSigningDuration as of kubernetes 1.25'),
   goRefused('Cluster', 'spec.etcdClusters[].heartbeatInterval', 'is not supported by etcd-manager'),
   goRefused('Cluster', 'spec.etcdClusters[].leaderElectionTimeout', 'is not supported by etcd-manager'),
+  goRefused('Cluster', 'spec.containerd.gvisor.*', 'is forbidden: gVisor can only be configured on instance groups'),
+  { ...goRefused('Cluster', 'spec.iam.legacy', 'is forbidden: legacy IAM permissions are no longer supported'), only: true },
   notBuilt('Cluster', 'spec.cloudConfig.spotinstProduct'),
   notBuilt('Cluster', 'spec.cloudConfig.spotinstOrientation'),
   ...['spec.kubelet', 'spec.masterKubelet'].flatMap((block) => kubeletRefusals('Cluster', block)),
