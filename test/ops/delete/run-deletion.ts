@@ -44,7 +44,7 @@ export async function deleteFakes(objects: readonly FakeObject[], policy: Delete
  */
 export function answeringAws(answers: Record<string, (input: Record<string, unknown>) => object>): AwsClients {
   const aws = createAwsClients({ region: 'us-east-1', env: { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' } });
-  for (const service of ['ec2', 'elbv2', 'elb'] as const) {
+  for (const service of ['ec2', 'elbv2', 'elb', 'iam'] as const) {
     const client = aws[service] as unknown as { send: (command: { constructor: { name: string }; input: Record<string, unknown> }) => Promise<object> };
     client.send = async (command) => answers[`${service}:${command.constructor.name}`]?.(command.input) ?? {};
   }

@@ -45,16 +45,19 @@ import { byOwnership, discovery, ignoreGone, type DiscoverContext } from './disc
  * the credentials may not list.
  */
 function roleDetails(aws: AwsClients, session: RunSession): Promise<Map<string, RoleDetail>> {
-  return session.memo('listing:iam-roles', async () => {
-    try {
-      const roles = await collect(paginateGetAccountAuthorizationDetails({ client: aws.iam }, { Filter: ['Role'] }), (page) => page.RoleDetailList);
-      return new Map(roles.filter((r) => r.RoleName).map((r) => [r.RoleName!, r]));
-    } catch (err) {
-      // Credentials allowed the gets but not this listing: every object is read by its own get.
-      if (classifyAwsError(err) === 'accessDenied') return new Map<string, RoleDetail>();
-      throw err;
-    }
-  });
+  return session.memo('listing:iam-roles', async () => (await accountRoles(aws)) ?? new Map<string, RoleDetail>());
+}
+
+/** Every role of the account with its policies, profiles and tags, by name; undefined when the credentials may not list them. */
+async function accountRoles(aws: AwsClients): Promise<Map<string, RoleDetail> | undefined> {
+  try {
+    const roles = await collect(paginateGetAccountAuthorizationDetails({ client: aws.iam }, { Filter: ['Role'] }), (page) => page.RoleDetailList);
+    return new Map(roles.filter((r) => r.RoleName).map((r) => [r.RoleName!, r]));
+  } catch (err) {
+    // Credentials allowed the gets but not this listing: every object is read by its own get.
+    if (classifyAwsError(err) === 'accessDenied') return undefined;
+    throw err;
+  }
 }
 
 export interface IamRoleSpec {
@@ -113,7 +116,9 @@ export const IamRole = awsResource<IamRoleSpec>({
     kind: 'iam-role',
     by: 'naming',
     after: ['iam-instance-profile'],
-    async list(aws, ctx) {
+    async list(aws, ctx): Promise<readonly { RoleName?: string; Tags?: { Key?: string; Value?: string }[]; InstanceProfileList?: RoleDetail['InstanceProfileList'] }[]> {
+      const detailed = await accountRoles(aws);
+      if (detailed) return [...detailed.values()].filter((r) => mayBeNamedFor(r.RoleName!, ctx));
       const roles = (await collect(paginateListRoles({ client: aws.iam }, {}), (p) => p.Roles)).filter((r) => mayBeNamedFor(r.RoleName!, ctx));
       // ListRoles leaves tags out on AWS; GetRole has them.
       return Promise.all(
@@ -272,10 +277,13 @@ export const IamInstanceProfile = awsResource<IamInstanceProfileSpec>({
     after: ['instance', 'autoscaling-group', 'autoscaling-config'],
     async list(aws, ctx) {
       const profiles = (await collect(paginateListInstanceProfiles({ client: aws.iam }, {}), (p) => p.InstanceProfiles)).filter((p) => mayBeNamedFor(p.InstanceProfileName!, ctx));
+      // ListInstanceProfiles leaves tags out on AWS; the role listing has those of profiles holding a role.
+      const roles = await ctx.listing<{ InstanceProfileList?: RoleDetail['InstanceProfileList'] }>(IamRole.discover!);
+      const tagged = new Map(roles.flatMap((r) => r.InstanceProfileList ?? []).filter((p) => p.Tags?.length).map((p) => [p.InstanceProfileName, p.Tags]));
       return Promise.all(
         profiles.map((p) =>
-          p.Tags?.length
-            ? p
+          p.Tags?.length || tagged.has(p.InstanceProfileName)
+            ? { ...p, Tags: p.Tags?.length ? p.Tags : tagged.get(p.InstanceProfileName) }
             : aws.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: p.InstanceProfileName })).then((got) => ({ ...p, Tags: got.InstanceProfile?.Tags }), unlessGoneOrDenied(p)),
         ),
       );
