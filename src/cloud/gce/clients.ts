@@ -25,13 +25,20 @@ export function computeClientOptions(env: NodeJS.ProcessEnv = process.env): Comp
 
 /** The project configured outside kops: GOOGLE_CLOUD_PROJECT, CLOUDSDK_CORE_PROJECT, or the service-account key's. */
 export function configuredProject(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.GOOGLE_CLOUD_PROJECT || env.CLOUDSDK_CORE_PROJECT;
-  if (fromEnv) return fromEnv;
+  return env.GOOGLE_CLOUD_PROJECT || env.CLOUDSDK_CORE_PROJECT || keyField(env, 'project_id');
+}
+
+/** The e-mail of the service-account key GOOGLE_APPLICATION_CREDENTIALS names ('' for other credentials). */
+export function configuredAccount(env: NodeJS.ProcessEnv = process.env): string {
+  return keyField(env, 'client_email');
+}
+
+function keyField(env: NodeJS.ProcessEnv, field: string): string {
   const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS;
   if (!keyFile) return '';
   try {
-    const key = JSON.parse(readFileSync(keyFile, 'utf8')) as { project_id?: unknown };
-    return typeof key.project_id === 'string' ? key.project_id : '';
+    const value = (JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, unknown>)[field];
+    return typeof value === 'string' ? value : '';
   } catch {
     return '';
   }

@@ -1,7 +1,7 @@
 import { UserError } from '../../errors.js';
 import type { CloudLookup } from '../lookup.js';
 import type { Cloud, CloudInstanceGroups } from '../types.js';
-import { configuredProject } from './clients.js';
+import { configuredAccount } from './clients.js';
 import { GceCompute } from './compute.js';
 import { gceDirectProvider } from './direct.js';
 import { gceDiscovery } from './discovery.js';
@@ -27,8 +27,7 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     lookup: gceRegionLookup(compute),
     async verifyAccess() {
       await compute.list('networks', '');
-      const keyProject = configuredProject(options.env);
-      return { account: options.project, partition: '', principal: keyProject ? `service account of ${keyProject}` : 'application default credentials' };
+      return { account: options.project, partition: '', principal: configuredAccount(options.env) || 'application default credentials' };
     },
     direct: () => gceDirectProvider(compute),
     discovery: gceDiscovery(compute),

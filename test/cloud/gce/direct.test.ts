@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { gceCloud } from '../../../src/cloud/gce/cloud.js';
-import { GceDisk, GceFirewall, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceSubnetwork } from '../../../src/cloud/gce/resources/index.js';
+import { directRefusal } from '../../../src/cloud/gce/direct.js';
+import { GceDisk, GceFirewall, GceHttpHealthCheck, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceServiceAccount, GceSubnetwork } from '../../../src/cloud/gce/resources/index.js';
 import type { GceInstanceTemplateSpec } from '../../../src/cloud/gce/resources/instance-template.js';
 import { runTasks } from '../../../src/engine/run.js';
 import { ref, type Task } from '../../../src/engine/task.js';
@@ -98,5 +99,15 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     disk.spec = { ...disk.spec, type: 'pd-standard' };
     const result = await run(list, true);
     expect(result.failed.map((o) => [o.task.name, o.error])).toEqual([['d', 'cannot change in place: type']]);
+  });
+
+  test('what the Compute Engine client cannot make is refused up front, with what to do instead', () => {
+    expect(directRefusal(tasks())).toBeUndefined();
+    const shared = GceServiceAccount.task('shared', { email: 'default', accountId: 'default', project: P }, { shared: true });
+    expect(directRefusal([...tasks(), shared])).toBeUndefined();
+    const own = GceServiceAccount.task('node', { email: 'node-c@p1.iam.gserviceaccount.com', accountId: 'node-c', project: P });
+    expect(directRefusal([...tasks(), own])).toEqual({ reason: expect.stringMatching(/does not create service accounts or IAM bindings yet \(google_service_account.node\)/), hint: expect.stringMatching(/spec.cloudConfig.gceServiceAccount/) });
+    const legacy = GceHttpHealthCheck.task('api-c', { name: 'api-c', port: 3990, requestPath: '/healthz' });
+    expect(directRefusal([...tasks(), legacy])?.hint).toMatch(/spec.api.loadBalancer.type: Internal, or use --target terraform/);
   });
 });
