@@ -96,3 +96,27 @@ export function quantityAsDecimal(s: string): string | undefined {
   const text = digits.toString().padStart(-scale + 1, '0');
   return `${negative}${text.slice(0, scale)}.${text.slice(scale)}`;
 }
+
+/** A quantity's exact value as a fraction (numerator, positive denominator), or undefined when `s` is not one. */
+function quantityFraction(s: string): { num: bigint; den: bigint } | undefined {
+  const decimal = quantityAsDecimal(s);
+  if (decimal === undefined) return undefined;
+  const [whole, fraction = ''] = decimal.split('.');
+  return { num: BigInt(whole + fraction), den: 10n ** BigInt(fraction.length) };
+}
+
+/** Go's Quantity.AsInt64: the value when it is a whole number (else 0, as Go's unchecked result). */
+export function quantityAsInt(s: string | number): number {
+  const q = quantityFraction(String(s));
+  if (!q || q.num % q.den !== 0n) return 0;
+  return Number(q.num / q.den);
+}
+
+/** Go's Quantity.ScaledValue(10^exponent): the value in units of 10^exponent, rounded up. */
+export function quantityScaledValue(s: string | number, exponent: number): number {
+  const q = quantityFraction(String(s));
+  if (!q) return 0;
+  const den = q.den * 10n ** BigInt(exponent);
+  const quotient = q.num / den;
+  return Number(q.num % den > 0n ? quotient + 1n : quotient);
+}

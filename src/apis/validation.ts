@@ -5,7 +5,7 @@
 import { UserError } from '../errors.js';
 import { cidrContains, parseCidr, type Cidr } from './cidr.js';
 import { validateAddons } from './validation-addons.js';
-import { CLUSTER_LABEL, INSTANCE_GROUP_ROLES, type Cluster, type InstanceGroup } from './types.js';
+import { CLUSTER_LABEL, INSTANCE_GROUP_ROLES, type Cluster, type ClusterSubnetSpec, type InstanceGroup } from './types.js';
 
 export interface FieldError {
   /** The object, e.g. `Cluster "minimal.example.com"` or `InstanceGroup "nodes"`. */
@@ -72,6 +72,9 @@ export function validateCluster(cluster: Cluster, instanceGroups: readonly Insta
     });
   }
 
+  if (spec.cloudConfig?.useIPBasedNodeNames && String(spec.nonMasqueradeCIDR ?? '').includes(':')) {
+    add('spec.cloudConfig.useIPBasedNodeNames', 'is forbidden: IP-based node names are not supported on IPv6-only clusters', 'remove useIPBasedNodeNames: IPv6-only nodes are named after their instance ids');
+  }
   validateSubnets(cluster, networkCidrs, add);
   validateTopologyAndApi(cluster, add);
   validateEtcd(cluster, instanceGroups, add);
@@ -128,6 +131,7 @@ function validateSubnets(cluster: Cluster, networkCidrs: Cidr[], add: Add): void
     if (subnet.ipv6CIDR !== undefined && !IPV6_SUBNET_SHORTHAND.test(subnet.ipv6CIDR) && parseCidr(subnet.ipv6CIDR)?.family !== 6) {
       add(`${path}.ipv6CIDR`, `${JSON.stringify(subnet.ipv6CIDR)} is not an IPv6 CIDR`, 'write it as 2001:db8::/64, or /64#N for the Nth /64 of the VPC block');
     }
+    if (spec.cloudProvider === 'aws' && subnet.additionalRoutes) validateAdditionalRoutes(cluster, subnet, path, networkCidrs, add);
   });
   if (regions.size > 1) add('spec.subnets', `subnets are in more than one region (${[...regions].sort().join(', ')})`, 'a cluster lives in one region: use zones of a single region');
 }
@@ -147,6 +151,31 @@ function versionAtLeast(version: string, minimum: readonly number[]): boolean {
   const parts = version.replace(/^v/, '').split(/[-+]/)[0].split('.').map((n) => Number(n) || 0);
   for (let i = 0; i < minimum.length; i++) if ((parts[i] ?? 0) !== minimum[i]) return (parts[i] ?? 0) > minimum[i];
   return true;
+}
+
+/** The targets a route may point at, by id prefix: peering connection, instance, NAT, transit, internet and egress-only gateways. */
+const ROUTE_TARGET_PREFIXES = ['pcx-', 'i-', 'nat-', 'tgw-', 'igw-', 'eigw-'];
+
+/** A private subnet's extra routes, as Go's awsValidateAdditionalRoutes. */
+function validateAdditionalRoutes(cluster: Cluster, subnet: ClusterSubnetSpec, path: string, networkCidrs: Cidr[], add: Add): void {
+  if (subnet.id) add(`${path}.additionalRoutes`, 'is forbidden: additional routes cannot be added if the subnet is shared', 'add the routes to the shared subnet\'s route table yourself');
+  else if (subnet.type !== 'Private') add(`${path}.additionalRoutes`, 'is forbidden: additional routes can only be added on private subnets', 'move the routes to a subnet of type Private');
+  const seen = new Set([cluster.spec.networkCIDR, ...(cluster.spec.additionalNetworkCIDRs ?? [])].filter((c): c is string => !!c));
+  (subnet.additionalRoutes ?? []).forEach((route, j) => {
+    const at = `${path}.additionalRoutes[${j}]`;
+    const target = route.target ?? '';
+    if (!ROUTE_TARGET_PREFIXES.some((p) => target.startsWith(p))) add(`${at}.target`, `unknown target type for route ${JSON.stringify(target)}`, `use the id of a ${ROUTE_TARGET_PREFIXES.map((p) => `${p}...`).join(', ')}`);
+    const cidr = parseCidr(route.cidr ?? '');
+    if (!cidr) add(`${at}.cidr`, `${JSON.stringify(route.cidr ?? '')} is not a valid CIDR`);
+    else if (target.startsWith('pcx-')) {
+      const first: Cidr = { ...cidr, prefix: cidr.family === 4 ? 32 : 128 };
+      if (networkCidrs.some((n) => cidrContains(n, first))) {
+        add(`${at}.target`, 'is forbidden: target is more specific than a network CIDR block. This route can target only an interface or an instance.');
+      }
+    }
+    if (route.cidr !== undefined && seen.has(route.cidr)) add(`${at}.cidr`, `duplicate value ${JSON.stringify(route.cidr)}`, 'each route needs its own CIDR, distinct from the network CIDRs');
+    if (route.cidr !== undefined) seen.add(route.cidr);
+  });
 }
 
 function validateTopologyAndApi(cluster: Cluster, add: Add): void {

@@ -1,4 +1,4 @@
-import { AutoscalingGroup, AutoscalingLifecycleHook, type AutoscalingGroupSpec } from '../cloud/aws/resources/autoscaling-group.js';
+import { AutoscalingGroup, AutoscalingLifecycleHook, type AutoscalingGroupSpec, type InstanceRequirements } from '../cloud/aws/resources/autoscaling-group.js';
 import { LaunchTemplate, type BlockDeviceMapping, type LaunchTemplateSpec } from '../cloud/aws/resources/launch-template.js';
 import { ref, type Ref, type Task } from '../engine/task.js';
 import { UserError } from '../errors.js';
@@ -6,7 +6,8 @@ import type { ModelContext } from './context.js';
 import { securityGroups } from './firewall.js';
 import { instanceProfileFor } from './iam.js';
 import { subnetKey } from './network.js';
-import type { InstanceGroup } from '../apis/types.js';
+import { quantityAsInt, quantityScaledValue } from '../apis/quantity.js';
+import type { InstanceGroup, InstanceRequirementsSpec, MinMaxSpec } from '../apis/types.js';
 
 const ENABLED_METRICS = [
   'GroupDesiredCapacity',
@@ -295,6 +296,7 @@ function autoscalingGroupSpec(m: ModelContext, ig: InstanceGroup, name: string, 
         override: (mip.instances ?? []).map((instanceType) => ({ instanceType })),
       },
     };
+    if (mip.instanceRequirements) asg.mixedInstancesPolicy.launchTemplate.instanceRequirements = instanceRequirementsOf(mip.instanceRequirements);
   } else asg.launchTemplate = ltRef;
   const externalTargetGroups = (spec.externalLoadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : []));
   const allTargetGroups = [...targetGroups, ...externalTargetGroups];
@@ -306,4 +308,21 @@ function autoscalingGroupSpec(m: ModelContext, ig: InstanceGroup, name: string, 
   const warmPool = warmPoolOf(m, ig);
   if (warmPool) asg.warmPool = { minSize: warmPool.minSize ?? 0, maxGroupPreparedCapacity: warmPool.maxSize };
   return asg;
+}
+
+/**
+ * Instance requirements as the group's attribute-based override takes them: vCPUs as a whole number, memory in MiB
+ * (the quantity in millions of bytes, rounded up, as kops computes it); a minimum of 0 when a bound is not given.
+ */
+function instanceRequirementsOf(r: InstanceRequirementsSpec): InstanceRequirements {
+  const bounds = (spec: MinMaxSpec | undefined, value: (q: string | number) => number) => {
+    if (!spec) return { min: 0 };
+    const out: { min?: number; max?: number } = {};
+    if (spec.min !== undefined) out.min = value(spec.min);
+    if (spec.max !== undefined) out.max = value(spec.max);
+    return out;
+  };
+  const out: InstanceRequirements = { vCpuCount: bounds(r.cpu, quantityAsInt), memoryMiB: bounds(r.memory, (q) => quantityScaledValue(q, 6)) };
+  if (r.excludedInstanceTypes?.length) out.excludedInstanceTypes = r.excludedInstanceTypes;
+  return out;
 }

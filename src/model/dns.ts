@@ -7,13 +7,22 @@ import { vpcKey } from './network.js';
 export function buildApiDns(m: ModelContext, loadBalancer: Task | undefined): Task[] {
   const zone = m.aws.dnsZone;
   if (!zone || (m.dnsType !== 'public' && m.dnsType !== 'private')) return [];
-  const zoneId = `/hostedzone/${zone.id.replace(/^\/?hostedzone\//, '')}`;
+  const zoneId = hostedZoneId(zone.id);
   const tasks: Task[] = [];
-  // A private zone must be associated with the cluster's VPC for its records to resolve there.
-  if (zone.private) tasks.push(Route53ZoneAssociation.task(zone.name, { zoneId, vpcId: ref(vpcKey(m)) }));
+  // With private DNS, the zone is associated with the cluster's VPC for its records to resolve there.
+  if (m.dnsType === 'private') tasks.push(Route53ZoneAssociation.task(m.spec.dnsZone ?? zone.name, { zoneId, vpcId: ref(vpcKey(m)) }));
   if (!loadBalancer) return tasks;
-  const name = m.spec.masterPublicName ?? `api.${m.clusterName}`;
-  const alias = { evaluateTargetHealth: false, name: ref(loadBalancer, 'dns_name'), zoneId: ref(loadBalancer, 'zone_id') };
-  tasks.push(Route53Record.task(name, { name, type: 'A', zoneId, alias }), Route53Record.task(`${name}-AAAA`, { name, type: 'AAAA', zoneId, alias }));
+  tasks.push(...aliasRecords(m, m.spec.masterPublicName ?? `api.${m.clusterName}`, loadBalancer));
   return tasks;
 }
+
+/** A and AAAA alias records for a load balancer in the cluster's hosted zone (none without Route53 DNS). */
+export function aliasRecords(m: ModelContext, name: string, loadBalancer: Task): Task[] {
+  const zone = m.aws.dnsZone;
+  if (!zone || (m.dnsType !== 'public' && m.dnsType !== 'private')) return [];
+  const zoneId = hostedZoneId(zone.id);
+  const alias = { evaluateTargetHealth: false, name: ref(loadBalancer, 'dns_name'), zoneId: ref(loadBalancer, 'zone_id') };
+  return [Route53Record.task(name, { name, type: 'A', zoneId, alias }), Route53Record.task(`${name}-AAAA`, { name, type: 'AAAA', zoneId, alias })];
+}
+
+const hostedZoneId = (id: string) => `/hostedzone/${id.replace(/^\/?hostedzone\//, '')}`;

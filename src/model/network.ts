@@ -20,7 +20,6 @@ export function buildNetwork(m: ModelContext): Task[] {
   const shared = m.sharedVpc;
   const networkID = m.spec.networkID;
   const additionalCIDRs = m.spec.additionalNetworkCIDRs ?? [];
-  const ipv6 = m.subnets.some((s) => s.ipv6CIDR);
 
   const vpc = Vpc.task(
     name,
@@ -76,8 +75,10 @@ export function buildNetwork(m: ModelContext): Task[] {
     }
   }
 
+  // Private instances reach the IPv6 Internet through an egress-only gateway, on IPv6-only clusters.
+  const managedPrivate = m.subnets.some((s) => (s.type === 'Private' || s.type === 'DualStack') && !unmanaged(s));
   let eigw: Task | undefined;
-  if (ipv6 && !shared) {
+  if (managedPrivate && m.isIPv6Only && !shared) {
     eigw = EgressOnlyInternetGateway.task(name, { vpcId: ref(vpc), tags: m.cloudTags(name) });
     tasks.push(eigw);
   }
@@ -114,6 +115,13 @@ export function buildNetwork(m: ModelContext): Task[] {
   return tasks;
 }
 
+/** Whether instances get resource-based hostnames (i-0123....ec2.internal) rather than IP-based ones (ip-10-0-0-1...). */
+function resourceBasedNaming(m: ModelContext): boolean | undefined {
+  // Only with the external cloud-controller-manager, whose node names are the EC2 private DNS names.
+  if (!m.spec.cloudControllerManager) return undefined;
+  return !m.spec.cloudConfig?.useIPBasedNodeNames;
+}
+
 function subnetSpec(m: ModelContext, s: ClusterSubnetSpec, vpc: Task): SubnetSpec {
   const spec: SubnetSpec = {
     id: s.id,
@@ -121,13 +129,16 @@ function subnetSpec(m: ModelContext, s: ClusterSubnetSpec, vpc: Task): SubnetSpe
     vpcId: ref(vpc),
     availabilityZone: s.zone ?? '',
     cidrBlock: s.cidr,
-    privateDnsHostnameTypeOnLaunch: 'resource-name',
   };
-  if (s.cidr) spec.enableResourceNameDnsARecordOnLaunch = true;
+  const resourceNames = resourceBasedNaming(m);
+  if (resourceNames !== undefined) {
+    spec.privateDnsHostnameTypeOnLaunch = resourceNames ? 'resource-name' : 'ip-name';
+    if (s.cidr) spec.enableResourceNameDnsARecordOnLaunch = resourceNames;
+    if (s.ipv6CIDR) spec.enableResourceNameDnsAaaaRecordOnLaunch = resourceNames;
+  }
   if (s.ipv6CIDR) {
     spec.ipv6CidrBlock = s.ipv6CIDR;
     spec.assignIpv6AddressOnCreation = true;
-    spec.enableResourceNameDnsAaaaRecordOnLaunch = true;
     if (!s.cidr) {
       spec.ipv6Native = true;
       spec.enableDns64 = true;
@@ -138,9 +149,13 @@ function subnetSpec(m: ModelContext, s: ClusterSubnetSpec, vpc: Task): SubnetSpe
     tags.SubnetType = s.type ?? '';
     if (s.type === 'Public' || s.type === 'Utility') {
       tags['kubernetes.io/role/elb'] = '1';
-      // The AWS load balancer controller makes internal ELBs only in subnets tagged so; without private subnets, these.
-      if (!m.subnets.some((x) => x.type === 'Private' || x.type === 'DualStack')) tags['kubernetes.io/role/internal-elb'] = '1';
-    } else if ((s.type === 'Private' || s.type === 'DualStack') && s.cidr) {
+      // The AWS load balancer controller makes internal ELBs only in subnets tagged so; without private subnets, these
+      // (not on IPv6-only clusters: an internal load balancer cannot sit behind an IPv6 default route to the Internet).
+      if (!m.subnets.some((x) => x.type === 'Private' || x.type === 'DualStack') && !m.isIPv6Only) tags['kubernetes.io/role/internal-elb'] = '1';
+    } else if (s.type === 'DualStack') {
+      tags['kubernetes.io/role/internal-elb'] = '1';
+    } else if (s.type === 'Private' && !m.subnets.some((x) => x.zone === s.zone && x.type === 'DualStack')) {
+      // Where a zone has dual-stack subnets, internal load balancers go there rather than in its private subnets.
       tags['kubernetes.io/role/internal-elb'] = '1';
     }
     // Karpenter finds the subnets of its node pools by these tags.
@@ -202,11 +217,40 @@ function privateEgress(m: ModelContext, zone: string, privates: ClusterSubnetSpe
 
   const target: Partial<RouteSpec> = natGateway ? { natGatewayId: ref(natGateway) } : transitGatewayId ? { transitGatewayId } : { instanceId };
   tasks.push(Route.task(`private-${zone}-0.0.0.0/0`, { routeTableId: ref(rt), destinationCidrBlock: '0.0.0.0/0', ...target }));
-  if (eigw && privates.some((s) => s.ipv6CIDR)) {
-    tasks.push(
-      Route.task(`private-${zone}-64:ff9b::/96`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '64:ff9b::/96', ...target }),
-      Route.task(`private-${zone}-::/0`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: ref(eigw) }),
-    );
+  if (m.isIPv6Only) {
+    tasks.push(Route.task(`private-${zone}-64:ff9b::/96`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '64:ff9b::/96', ...target }));
+    if (eigw) tasks.push(Route.task(`private-${zone}-::/0`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: ref(eigw) }));
+  }
+  tasks.push(...additionalRoutes(m, zone, rt));
+  return tasks;
+}
+
+/**
+ * The user's extra routes of the private subnets in a zone, in the zone's private route table. As Go, a subnet's routes
+ * go to the table of every private subnet of the zone whose name starts with that subnet's name.
+ */
+function additionalRoutes(m: ModelContext, zone: string, rt: Task): Task[] {
+  const privates = m.subnets.filter((s) => s.zone === zone && s.type === 'Private');
+  const tasks: Task[] = [];
+  for (const s of m.subnets) {
+    for (const p of privates) {
+      if (!m.subnetTaskName(p).startsWith(s.name)) continue;
+      for (const r of s.additionalRoutes ?? []) {
+        const target = additionalRouteTarget(r.target ?? '');
+        if (target) tasks.push(Route.task(`${s.name}.${r.cidr}`, { routeTableId: ref(rt), destinationCidrBlock: r.cidr, ...target }));
+      }
+    }
   }
   return tasks;
+}
+
+/** Where an additional route points, by the prefix of the target's id (the targets Go's validation allows). */
+function additionalRouteTarget(target: string): Partial<RouteSpec> | undefined {
+  if (target.startsWith('pcx-')) return { vpcPeeringConnectionId: target };
+  if (target.startsWith('i-')) return { instanceId: target };
+  if (target.startsWith('nat-')) return { natGatewayId: target };
+  if (target.startsWith('tgw-')) return { transitGatewayId: target };
+  if (target.startsWith('igw-')) return { gatewayId: target };
+  if (target.startsWith('eigw-')) return { egressOnlyGatewayId: target };
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { canonicalQuantity } from '../../src/apis/quantity.js';
+import { canonicalQuantity, quantityAsInt, quantityScaledValue } from '../../src/apis/quantity.js';
 
 test.each([
   ['100Mi', '100Mi'],
@@ -23,4 +23,9 @@ test.each([
 
 test.each(['', 'abc', '1Qi', '1.2.3', '.'])('%j is not a quantity', (input) => {
   expect(canonicalQuantity(input)).toBeUndefined();
+});
+
+test('whole values and values scaled to a unit, as Go AsInt64 and ScaledValue (rounding up)', () => {
+  expect([quantityAsInt('2'), quantityAsInt(8), quantityAsInt('2k'), quantityAsInt('500m')]).toEqual([2, 8, 2000, 0]);
+  expect([quantityScaledValue('4Gi', 6), quantityScaledValue('2G', 6), quantityScaledValue('1500k', 6), quantityScaledValue('0', 6)]).toEqual([4295, 2000, 2, 0]);
 });

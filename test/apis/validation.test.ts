@@ -172,6 +172,42 @@ test('a decoded file with duplicate instance group names is rejected', () => {
   expect(() => assertValid(cluster, igs)).toThrow('InstanceGroup "nodes": metadata.name: is used by more than one instance group');
 });
 
+describe('additional routes of a subnet (as Go awsValidateAdditionalRoutes)', () => {
+  const withRoutes = (index: number, additionalRoutes: Array<{ cidr: string; target: string }>) => {
+    const cluster = validCluster();
+    cluster.spec.subnets![index].additionalRoutes = additionalRoutes;
+    return validateCluster(cluster, []).map(formatFieldError);
+  };
+  const at = 'Cluster "minimal.example.com": spec.subnets[1].additionalRoutes';
+
+  test('a private subnet may route to any known kind of target', () => {
+    expect(withRoutes(1, [{ cidr: '10.9.0.0/16', target: 'pcx-1' }, { cidr: '10.8.0.0/16', target: 'tgw-1' }, { cidr: '10.7.0.0/16', target: 'eigw-1' }])).toEqual([]);
+  });
+
+  test('routes are refused on a public or shared subnet, to an unknown target, or twice to one CIDR', () => {
+    expect(withRoutes(0, [{ cidr: '10.9.0.0/16', target: 'pcx-1' }])).toEqual(['Cluster "minimal.example.com": spec.subnets[0].additionalRoutes: is forbidden: additional routes can only be added on private subnets']);
+    expect(withRoutes(1, [{ cidr: '10.9.0.0/16', target: 'vgw-1' }])).toEqual([`${at}[0].target: unknown target type for route "vgw-1"`]);
+    expect(withRoutes(1, [{ cidr: '10.9.0.0/16', target: 'i-1' }, { cidr: '10.9.0.0/16', target: 'nat-1' }])).toEqual([`${at}[1].cidr: duplicate value "10.9.0.0/16"`]);
+    expect(withRoutes(1, [{ cidr: '172.20.0.0/16', target: 'i-1' }])).toEqual([`${at}[0].cidr: duplicate value "172.20.0.0/16"`]);
+    const shared = validCluster();
+    shared.spec.subnets![1] = { ...shared.spec.subnets![1], id: 'subnet-1', additionalRoutes: [{ cidr: '10.9.0.0/16', target: 'i-1' }] };
+    expect(validateCluster(shared, []).map(formatFieldError)).toEqual([`${at}: is forbidden: additional routes cannot be added if the subnet is shared`]);
+  });
+
+  test('a peering connection cannot carry a route inside the network CIDR', () => {
+    expect(withRoutes(1, [{ cidr: '172.20.128.0/24', target: 'pcx-1' }])).toEqual([
+      `${at}[0].target: is forbidden: target is more specific than a network CIDR block. This route can target only an interface or an instance.`,
+    ]);
+  });
+});
+
+test('IP-based node names are refused on an IPv6-only cluster', () => {
+  const cluster = validCluster();
+  cluster.spec.nonMasqueradeCIDR = '::/0';
+  cluster.spec.cloudConfig = { useIPBasedNodeNames: true };
+  expect(validateCluster(cluster, []).map(formatFieldError)).toContain('Cluster "minimal.example.com": spec.cloudConfig.useIPBasedNodeNames: is forbidden: IP-based node names are not supported on IPv6-only clusters');
+});
+
 describe('every cluster in the golden data is valid', () => {
   const conformance = join(sharedDir, 'kops-reference/conformance');
   const files = ['update_cluster:in-v1alpha2.yaml', 'create_cluster:expected-v1alpha2.yaml', 'conversion:v1alpha2.yaml'].flatMap((spec) => {

@@ -236,7 +236,9 @@ function verifierOptions(cluster: AddonCluster, ctx: AddonContext): Record<strin
     const region = (spec.subnets ?? []).map((s: { region?: string }) => s.region).filter(Boolean).pop() ?? '';
     return { gce: { projectID: spec.project, region, clusterName: cluster.metadata.name, MaxTimeSkew: 300 } };
   }
-  return { aws: { nodesRoles: nodeRoleNames(cluster, ctx), Region: awsRegion(cluster) } };
+  const aws: Record<string, unknown> = { nodesRoles: nodeRoleNames(cluster, ctx), Region: awsRegion(cluster) };
+  if (spec.cloudConfig?.useIPBasedNodeNames) aws.useIPBasedNodeNames = true;
+  return { aws };
 }
 
 /** IAM roles of the instance groups whose nodes kops-controller bootstraps (all but control plane and bastions). */

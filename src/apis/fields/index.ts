@@ -8,10 +8,11 @@ import { AWS_KUBELET_CONFIG_FIELDS } from './aws/kubelet.js';
 import { AWS_NETWORKING_FIELDS } from './aws/networking.js';
 import { AWS_NODE_FIELDS } from './aws/nodes.js';
 import { AWS_REFUSED_FIELDS } from './aws/refused.js';
+import { AWS_TOPOLOGY_FIELDS, AWS_TOPOLOGY_GROUP_FIELDS } from './aws/topology.js';
 import type { ComponentStruct } from '../component-flags.js';
 import type { RegistryEntry } from './registry.js';
 
-export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_ADDON_FIELDS, ...AWS_BASIC_FIELDS, ...AWS_CILIUM_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_KUBELET_CONFIG_FIELDS, ...AWS_NODE_FIELDS, ...AWS_REFUSED_FIELDS];
+export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_ADDON_FIELDS, ...AWS_BASIC_FIELDS, ...AWS_CILIUM_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_KUBELET_CONFIG_FIELDS, ...AWS_NODE_FIELDS, ...AWS_REFUSED_FIELDS, ...AWS_TOPOLOGY_FIELDS, ...AWS_TOPOLOGY_GROUP_FIELDS];
 
 /** The registries of the clouds this tool builds. */
 export const REGISTRIES: Readonly<Record<string, readonly RegistryEntry[]>> = { aws: AWS_REGISTRY };

@@ -67,6 +67,7 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
   if (nvidia) config.NvidiaGPU = nvidia;
   const gvisor = gvisorConfigOf(ig);
   if (gvisor) config.GVisor = gvisor;
+  if (spec.cloudProvider === 'aws' && spec.cloudConfig?.useIPBasedNodeNames) config.useIPBasedNodeNames = true;
   if (spec.cloudProvider === 'gce') {
     const cloudConfig = spec.cloudConfig ?? {};
     if (cloudConfig.multizone !== undefined) config.multizone = cloudConfig.multizone;

@@ -41,21 +41,32 @@ export function fillStores(s: PopulateState): void {
  */
 export function applyV1alpha2Defaults(spec: SpecFiller): void {
   spec.default('topology.dns.type', 'Public', byDefault('DNS topology'));
-  if (!spec.has('api.dns') && !spec.has('api.loadBalancer') && spec.get('cloudProvider') !== 'openstack') {
-    if (spec.get('topology.masters') === 'private') {
-      spec.set('api.loadBalancer', {}, inferred('a private control plane is reached through a load balancer'));
-    } else {
-      spec.set('api.dns', {}, byDefault('a public control plane is reached through DNS'));
-    }
-  }
-  if (spec.has('api.loadBalancer')) {
-    spec.default('api.loadBalancer.type', 'Public', byDefault('API load balancer is public'));
-    if (spec.get('cloudProvider') === 'aws') spec.default('api.loadBalancer.class', 'Network', byDefault('API load balancer is an NLB'));
-  }
   if (!spec.has('authorization')) spec.set('authorization.rbac', {}, byDefault('RBAC authorization'));
   if (spec.has('networking.flannel')) {
     // New clusters get vxlan from `create cluster`; a spec without a backend predates that and meant udp.
     spec.default('networking.flannel.backend', 'udp', byDefault('legacy flannel backend'));
+  }
+}
+
+/**
+ * How clients reach the API when the spec does not say: through a load balancer if an API server runs in a private
+ * subnet, else through DNS if one runs in a public subnet (the API server groups, or the control plane without them).
+ */
+export function fillApiAccess(s: PopulateState): void {
+  const { spec } = s;
+  if (spec.get('cloudProvider') === 'openstack') return;
+  if (!spec.has('api.dns') && !spec.has('api.loadBalancer')) {
+    const typeOf = new Map((spec.get<Array<{ name: string; type?: string }>>('subnets') ?? []).map((x) => [x.name, x.type]));
+    const apiServerNodes = s.instanceGroups.some((ig) => ig.spec.role === 'APIServer');
+    const servingTypes = s.instanceGroups
+      .filter((ig) => ig.spec.role === 'APIServer' || (!apiServerNodes && (ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane')))
+      .flatMap((ig) => (ig.spec.subnets ?? []).map((name) => typeOf.get(name)));
+    if (servingTypes.includes('Private')) spec.set('api.loadBalancer', {}, inferred('an API server in a private subnet is reached through a load balancer'));
+    else if (servingTypes.includes('Public')) spec.set('api.dns', {}, inferred('API servers in public subnets are reached through DNS'));
+  }
+  if (spec.has('api.loadBalancer')) {
+    spec.default('api.loadBalancer.type', 'Public', byDefault('API load balancer is public'));
+    if (spec.get('cloudProvider') === 'aws') spec.default('api.loadBalancer.class', 'Network', byDefault('API load balancer is an NLB'));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { OriginMap } from '../origin.js';
 import { fillClusterAutoscaler, fillKarpenter, fillNodeProblemDetector } from './addons.js';
 import { fillAwsCloudConfig, fillAwsCloudControllerManager, fillNodeTerminationHandler } from './aws.js';
-import { applyV1alpha2Defaults, checkEtcdMembers, dropRemovedFields, fillClusterDefaults, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
+import { applyV1alpha2Defaults, checkEtcdMembers, fillApiAccess, dropRemovedFields, fillClusterDefaults, fillDns, fillSharedSubnetZones, fillStores, normalizeKubernetesVersion } from './cluster.js';
 import { fillKubeAPIServer, fillKubeControllerManager, fillKubeScheduler } from './control-plane.js';
 import { fillEtcdClusters } from './etcd.js';
 import { fillGceCloudConfig, fillGceCloudControllerManager } from './gce.js';
@@ -53,6 +53,7 @@ export function populateClusterSpec(cluster: Cluster, instanceGroups: readonly I
   // Order matters: later steps read what earlier ones filled (CIDRs, DNS server, kube-controller-manager).
   const steps = [
     checkEtcdMembers,
+    fillApiAccess,
     fillStores,
     fillSharedSubnetZones,
     fillClusterCidrs,

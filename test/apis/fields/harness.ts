@@ -16,11 +16,14 @@ import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
 import { resolveRollSettings } from '../../../src/ops/operate/settings.js';
 import type { Cluster, InstanceGroup } from '../../../src/apis/types.js';
 import type { FileTask } from '../../../src/nodeup/tasks.js';
+import type { Task } from '../../../src/engine/task.js';
 import { sharedDir } from '../../helpers/cli.js';
 import { FIXTURE_ENCRYPTION_CONFIG, runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
 
 export const BASELINE_DIR = join(sharedDir, 'kops-reference/conformance/update_cluster/minimal-aws');
 const COMPLETED_SPEC = 'cluster-completed.spec';
+/** An image the fixture world has beside its one Ubuntu image, so that a sample can choose another image. */
+export const REGISTRY_IMAGES = { 'ubuntu/images/registry-sample-20240101': { id: 'ami-0registry', rootDeviceName: '/dev/sda1' } };
 
 type Obj = { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
 
@@ -78,8 +81,18 @@ export const keystoreDir = (entry?: Pick<EffectEntry, 'keystore'>) => (entry?.ke
 
 export async function runOutput(objects: Obj[], keystore = BASELINE_DIR): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
-  const { files } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore, { placeholderKeysets: true });
-  return withRollSettings(objects, withNodeupFiles(files));
+  const { files, tasks } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore, { placeholderKeysets: true, images: REGISTRY_IMAGES });
+  return withDirectSpecs(tasks ?? [], withRollSettings(objects, withNodeupFiles(files)));
+}
+
+/**
+ * The output with each task's spec as the direct target diffs and applies it, as `direct/<type>/<name>` (JSON): the
+ * effect of settings kops sends to the cloud API and does not render to Terraform.
+ */
+function withDirectSpecs(tasks: readonly Task[], files: Map<string, string>): Map<string, string> {
+  const out = new Map(files);
+  for (const t of tasks) out.set(`direct/${t.type}/${t.name}`, JSON.stringify(t.spec));
+  return out;
 }
 
 const NODEUP_CONFIG_FILE = /^data\/aws_s3_object_nodeupconfig-(.+)_content$/;
@@ -131,7 +144,7 @@ const squeeze = (s: string) => s.replace(/[ \t]+/g, ' ');
 
 /** The output files a fragment is looked for in (never the completed spec). */
 export function filesFor(fragment: Fragment, files: Map<string, string>): Array<[string, string]> {
-  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : (name.startsWith('data/') || name.startsWith('nodeup/') || name.startsWith('ops/')) && name.includes(fragment.in)));
+  return [...files].filter(([name]) => !name.includes(COMPLETED_SPEC) && (fragment.in === 'kubernetes.tf' ? name === 'kubernetes.tf' : (name.startsWith('data/') || name.startsWith('nodeup/') || name.startsWith('ops/') || name.startsWith('direct/')) && name.includes(fragment.in)));
 }
 
 export function hasFragment(fragment: Fragment, files: Map<string, string>): boolean {

@@ -15,6 +15,7 @@ import { buildGceModel } from '../../../src/model/gce/index.js';
 import { performGceAssignments } from '../../../src/populate/create/gce-assignments.js';
 import { fixtureGceWorld, FIXTURE_GCE_DNS_ZONE } from '../fixtures/gce-world.js';
 import type { AwsModelContext } from '../../../src/model/context.js';
+import type { Task } from '../../../src/engine/task.js';
 import { isKopsObject, type AdditionalObject, type Cluster, type InstanceGroup, type KopsObject } from '../../../src/apis/types.js';
 import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../../src/populate/completed/index.js';
@@ -34,6 +35,8 @@ export interface CaseSettings {
    * by a placeholder with a fixed id and no certificate.
    */
   placeholderKeysets?: boolean;
+  /** Images beside the fixture's own (image string -> AMI), for tests that show an instance group's image. */
+  images?: AwsModelContext['images'];
 }
 
 export const CASE_SETTINGS: Record<string, CaseSettings> = {
@@ -142,6 +145,8 @@ export interface PipelineOutput {
   /** kubernetes.tf and data/* as the terraform target writes them. */
   files: Map<string, string>;
   completed: { cluster: Cluster; stateFiles: Array<{ tfName: string; path: string; content: string }> };
+  /** The AWS model's tasks (what the direct target would find, diff and create). */
+  tasks?: Task[];
 }
 
 /**
@@ -188,8 +193,10 @@ export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | Addi
     const out = await renderTerraform(tasks, { clusterName, region, filesRegion: fixtureContext().region, google: { project } });
     return { files: out.files, completed: { cluster: completed, stateFiles } };
   }
+  const fixture = fixtureContext();
   const tasks = buildAwsModel(completed, instanceGroups, {
-    ...fixtureContext(),
+    ...fixture,
+    images: { ...fixture.images, ...settings.images },
     sshPublicKey: existsSync(sshKeyFile) ? readFileSync(sshKeyFile, 'utf8').trim() : undefined,
     dnsZone: fixtureDnsZone(completed.spec.dnsZone),
     files: stateFiles,
@@ -206,7 +213,7 @@ export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | Addi
     providerExtraConfig: terraform?.providerExtraConfig,
     filesProviderExtraConfig: terraform?.filesProviderExtraConfig,
   });
-  return { files: out.files, completed: { cluster: completed, stateFiles } };
+  return { files: out.files, completed: { cluster: completed, stateFiles }, tasks };
 }
 
 function compareOutput(id: string, dir: string, files: Map<string, string>, phase?: string): Outcome {

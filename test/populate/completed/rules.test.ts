@@ -247,10 +247,21 @@ describe('API access', () => {
     expect(complete(cluster('a.example.com')).api).toEqual({ dns: {} });
   });
 
-  test('a private control plane (legacy topology.masters) gets a public network load balancer', () => {
-    const spec = complete(cluster('a.example.com', { topology: { masters: 'private', nodes: 'private' } }));
+  test('a control plane in a private subnet gets a public network load balancer', () => {
+    const subnets = [{ name: 'eu-west-1a', zone: 'eu-west-1a', cidr: '172.20.32.0/19', type: 'Private' }];
+    const spec = complete(cluster('a.example.com', { subnets }));
     expect(spec.api).toEqual({ loadBalancer: { class: 'Network', type: 'Public' } });
+  });
+
+  test('the legacy topology.masters is read no more (kops 1.37): the subnet types decide, and it is dropped', () => {
+    const spec = complete(cluster('a.example.com', { topology: { masters: 'private', nodes: 'private' } }));
+    expect(spec.api).toEqual({ dns: {} });
     expect(spec.topology).toEqual({ dns: { type: 'Public' } });
+  });
+
+  test('a control plane in utility or dual-stack subnets only gets no API access by default', () => {
+    const subnets = [{ name: 'eu-west-1a', zone: 'eu-west-1a', cidr: '172.20.32.0/19', type: 'Utility' }];
+    expect(complete(cluster('a.example.com', { subnets })).api).toBeUndefined();
   });
 
   test('a load balancer the user describes keeps its settings and gets the missing ones', () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { DeleteRolePolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AutoscalingGroup, AutoscalingLifecycleHook } from '../../../src/cloud/aws/resources/autoscaling-group.js';
+import { AutoscalingGroup, AutoscalingLifecycleHook, type InstanceRequirements } from '../../../src/cloud/aws/resources/autoscaling-group.js';
 import { IamInstanceProfile, IamRole, IamRolePolicy } from '../../../src/cloud/aws/resources/iam.js';
 import { KeyPair } from '../../../src/cloud/aws/resources/key-pair.js';
 import { LaunchTemplate } from '../../../src/cloud/aws/resources/launch-template.js';
@@ -29,6 +30,8 @@ interface Knobs {
   maxSize?: number;
   action?: string;
   warmPoolMinSize?: number;
+  /** Run the group with a mixed instances policy choosing types by these requirements. */
+  requirements?: InstanceRequirements;
 }
 
 function computeTasks(k: Knobs): Task[] {
@@ -67,7 +70,14 @@ function computeTasks(k: Knobs): Task[] {
     name,
     minSize: 1,
     maxSize: k.maxSize ?? 2,
-    launchTemplate: { id: ref(lt), version: ref(lt, 'latest_version') },
+    ...(k.requirements
+      ? {
+          mixedInstancesPolicy: {
+            instancesDistribution: { spotMaxPrice: '' },
+            launchTemplate: { launchTemplateSpecification: { launchTemplateId: ref(lt), version: ref(lt, 'latest_version') }, override: [], instanceRequirements: k.requirements },
+          },
+        }
+      : { launchTemplate: { id: ref(lt), version: ref(lt, 'latest_version') } }),
     vpcZoneIdentifier: [ref(subnet)],
     enabledMetrics: ['GroupDesiredCapacity', 'GroupInServiceInstances'],
     metricsGranularity: '1Minute',
@@ -160,6 +170,23 @@ describe('direct target: IAM, key pair, launch template and autoscaling group ag
     const result = await cloud.run([...tasks.filter((t) => t !== lt && t !== asg && t.type !== 'aws_autoscaling_lifecycle_hook'), broken, group]);
     expect(result.failed.map((o) => o.key)).toEqual(['aws_autoscaling_group/broken']);
     expect(result.failed[0].error).toMatch(/^CreateAutoScalingGroup: .*\(after 2 attempts\)$/);
+  });
+
+  test('instance requirements go to the group as an attribute-based override, then stay as they are', async () => {
+    const cloud = motoCloud(moto);
+    const requirements = { vCpuCount: { min: 2, max: 8 }, memoryMiB: { min: 4295, max: 17180 }, excludedInstanceTypes: ['t2.*'] };
+    const knobs = { imageId, instanceType: 'm5.large', maxSize: 3, warmPoolMinSize: 1, requirements };
+    const applied = await cloud.run(computeTasks(knobs));
+    expect(applied.failed.map((o) => `${o.key}: ${o.error}`)).toEqual([]);
+    const [group] = (await cloud.aws.autoScaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [`nodes.${cluster}`] }))).AutoScalingGroups!;
+    expect(group.MixedInstancesPolicy?.LaunchTemplate?.Overrides).toEqual([
+      { InstanceRequirements: { VCpuCount: { Min: 2, Max: 8 }, MemoryMiB: { Min: 4295, Max: 17180 }, BurstablePerformance: 'included', ExcludedInstanceTypes: ['t2.*'] } },
+    ]);
+    cloud.reset();
+    await cloud.run(computeTasks(knobs));
+    expect(cloud.mutatingCalls()).toEqual([]);
+    const changed = formatPlan(await cloud.run(computeTasks({ ...knobs, requirements: { ...requirements, vCpuCount: { min: 4, max: 8 } } }), { apply: false }));
+    expect(changed).toContain(`  AutoscalingGroup/nodes.${cluster}\n  \tMixedInstancesPolicy`);
   });
 
   test('deletes everything, users first', async () => {

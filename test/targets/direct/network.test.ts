@@ -1,4 +1,4 @@
-import { DeleteSubnetCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, CreateVpcPeeringConnectionCommand, DeleteSubnetCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
 import { DhcpOptions, DhcpOptionsAssociation } from '../../../src/cloud/aws/resources/dhcp-options.js';
@@ -98,6 +98,29 @@ describe('direct target: network against moto', () => {
     expect(attr.EnableDnsHostnames?.Value).toBe(true);
     cloud.reset();
     await cloud.run(networkTasks());
+    expect(cloud.mutatingCalls()).toEqual([]);
+  });
+
+  test('a route to a VPC peering connection (a subnet\'s additionalRoutes) is created once, then left alone', async () => {
+    const cluster = 'peer.example.com';
+    const cloud = motoCloud(moto);
+    const peer = await cloud.aws.ec2.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }));
+    const own = networkTasksOf(cluster);
+    const vpc = (await cloud.run(own)).outcomes.find((o) => o.key === `aws_vpc/${cluster}`)!.actual!.id;
+    const pcx = await cloud.aws.ec2.send(new CreateVpcPeeringConnectionCommand({ VpcId: vpc, PeerVpcId: peer.Vpc!.VpcId! }));
+    const pcxId = pcx.VpcPeeringConnection!.VpcPeeringConnectionId!;
+    const withRoute = () => {
+      const tasks = networkTasksOf(cluster);
+      const rt = tasks.find((t) => t.type === RouteTable.type)!;
+      return [...tasks, Route.task(`private.10.9.0.0/16`, { routeTableId: ref(rt), destinationCidrBlock: '10.9.0.0/16', vpcPeeringConnectionId: pcxId })];
+    };
+    const first = await cloud.run(withRoute());
+    expect(first.failed).toEqual([]);
+    const rtId = first.outcomes.find((o) => o.key === `aws_route_table/${cluster}`)!.actual!.id;
+    const { RouteTables } = await cloud.aws.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [rtId] }));
+    expect(RouteTables![0].Routes!.find((r) => r.DestinationCidrBlock === '10.9.0.0/16')?.VpcPeeringConnectionId).toBe(pcxId);
+    cloud.reset();
+    await cloud.run(withRoute());
     expect(cloud.mutatingCalls()).toEqual([]);
   });
 

@@ -256,7 +256,6 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   cloudConfigLine('disableSecurityGroupIngress', true, 'DisableSecurityGroupIngress = true'),
   cloudConfigLine('nlbSecurityGroupMode', 'Managed', 'NLBSecurityGroupMode = Managed'),
   cloudConfigLine('nodeIPFamilies', ['ipv4', 'ipv6'], 'NodeIPFamilies = ipv4\nNodeIPFamilies = ipv6'),
-  pending('Cluster', 'spec.cloudConfig.useIPBasedNodeNames', 'registry', 'ip-name hostnames on the subnets (pkg/model/awsmodel/network.go) are not ported yet'),
   ...([['drainAndTerminate', false], ['maxSurge', 3], ['maxUnavailable', 2]] as const).map(([field, sample]) => {
     const text = `${field}: ${sample}`;
     return clusterEffect(`spec.rollingUpdate.${field}`, sample, [data('rolling-update-nodes', text)], 'pkg/instancegroups/settings.go');

@@ -9,6 +9,8 @@ export const noTf = (text: string): Fragment => ({ in: 'kubernetes.tf', text, ab
 export const data = (file: string, text: string): Fragment => ({ in: file, text });
 export const nodesConfig = (text: string): Fragment => ({ in: 'nodeupconfig-nodes', text });
 export const notIn = (file: string, text: string): Fragment => ({ in: file, text, never: true });
+/** What the direct target applies to an object (its task spec as JSON), for settings kops does not render to Terraform. */
+export const direct = (typeAndName: string, text: string): Fragment => ({ in: `direct/${typeAndName}`, text });
 export const masterConfig = (text: string): Fragment => ({ in: 'nodeupconfig-master-us-test-1a', text });
 
 interface Extra {

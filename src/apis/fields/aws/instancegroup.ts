@@ -119,7 +119,6 @@ export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   pending('InstanceGroup', 'spec.warmPool.additionalImages', 'registry', 'the nodeupconfig warmPoolImages list (kops-managed images plus these) is not built yet'),
   noEffect('InstanceGroup', 'spec.zones', ASG, 'on AWS instances are placed by spec.subnets; zones is read by the GCE, Azure and OpenStack models'),
   ...CONTAINERD,
-  pending('InstanceGroup', 'spec.image', 'registry', 'has its effect (image_id), but the fixture cloud knows one image only, so no sample can show a change'),
   ...([['drainAndTerminate', false], ['maxSurge', 3], ['maxUnavailable', 2]] as const).map(([field, sample]) => {
     const text = `${field}: ${sample}`;
     return groupEffect(`spec.rollingUpdate.${field}`, sample, [data('rolling-update-nodes', text), notIn('rolling-update-master-us-test-1a', text)], 'pkg/instancegroups/settings.go');

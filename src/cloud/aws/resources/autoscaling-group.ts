@@ -19,6 +19,7 @@ import {
   UpdateAutoScalingGroupCommand,
   paginateDescribeAutoScalingGroups,
   type AutoScalingGroup as AsgDescription,
+  type LaunchTemplateOverrides,
   type MixedInstancesPolicy as AwsMixedInstancesPolicy,
 } from '@aws-sdk/client-auto-scaling';
 import type { AwsClients } from '../clients.js';
@@ -45,7 +46,15 @@ export interface MixedInstancesPolicy {
   launchTemplate: {
     launchTemplateSpecification: { launchTemplateId: Val<string>; version: Val<string> };
     override: { instanceType: string }[];
+    /** Instance types chosen by their attributes (an attribute-based override). Not rendered to Terraform, as kops. */
+    instanceRequirements?: InstanceRequirements | null;
   };
+}
+
+export interface InstanceRequirements {
+  vCpuCount: { min?: number; max?: number };
+  memoryMiB: { min?: number; max?: number };
+  excludedInstanceTypes?: string[];
 }
 
 export interface AutoscalingGroupSpec {
@@ -107,6 +116,16 @@ export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
               fields: { launchTemplateId: { tf: 'launch_template_id' }, version: { tf: 'version' } },
             },
             override: { tf: 'override', kind: 'blocks', fields: { instanceType: { tf: 'instance_type' } } },
+            instanceRequirements: {
+              tf: 'instance_requirements',
+              kind: 'block',
+              notInTerraform: true,
+              fields: {
+                vCpuCount: { tf: 'vcpu_count', kind: 'block', fields: { min: { tf: 'min' }, max: { tf: 'max' } } },
+                memoryMiB: { tf: 'memory_mib', kind: 'block', fields: { min: { tf: 'min' }, max: { tf: 'max' } } },
+                excludedInstanceTypes: { tf: 'excluded_instance_types' },
+              },
+            },
           },
         },
       },
@@ -145,8 +164,10 @@ export const AutoscalingGroup = awsResource<AutoscalingGroupSpec>({
         name: g.AutoScalingGroupName,
         minSize: g.MinSize,
         maxSize: g.MaxSize,
-        launchTemplate: g.LaunchTemplate && { id: g.LaunchTemplate.LaunchTemplateId ?? '', version: g.LaunchTemplate.Version ?? '' },
-        mixedInstancesPolicy: reportedMixedInstancesPolicy(g.MixedInstancesPolicy),
+        // A group runs either a launch template or a mixed instances policy: the one it lacks is reported as absent
+        // (null, not unknown), so that moving from one to the other is a change.
+        launchTemplate: g.LaunchTemplate ? { id: g.LaunchTemplate.LaunchTemplateId ?? '', version: g.LaunchTemplate.Version ?? '' } : null,
+        mixedInstancesPolicy: reportedMixedInstancesPolicy(g.MixedInstancesPolicy) ?? null,
         vpcZoneIdentifier: g.VPCZoneIdentifier ? g.VPCZoneIdentifier.split(',').filter(Boolean) : [],
         targetGroupArns: g.TargetGroupARNs ?? [],
         loadBalancers: g.LoadBalancerNames ?? [],
@@ -298,9 +319,36 @@ function mixedInstancesPolicy(spec: AsgSpec): AwsMixedInstancesPolicy | undefine
         LaunchTemplateId: m.launchTemplate.launchTemplateSpecification.launchTemplateId,
         Version: m.launchTemplate.launchTemplateSpecification.version,
       },
-      Overrides: m.launchTemplate.override.map((o) => ({ InstanceType: o.instanceType })),
+      Overrides: [...m.launchTemplate.override.map((o) => ({ InstanceType: o.instanceType })), ...requirementsOverride(m.launchTemplate.instanceRequirements)],
     },
   };
+}
+
+/** The attribute-based override kops adds after the instance types: burstable types included, as kops asks. */
+function requirementsOverride(r: InstanceRequirements | null | undefined): LaunchTemplateOverrides[] {
+  if (!r) return [];
+  return [
+    {
+      InstanceRequirements: {
+        VCpuCount: { Min: r.vCpuCount.min, Max: r.vCpuCount.max },
+        MemoryMiB: { Min: r.memoryMiB.min, Max: r.memoryMiB.max },
+        BurstablePerformance: 'included',
+        ExcludedInstanceTypes: r.excludedInstanceTypes?.length ? r.excludedInstanceTypes : undefined,
+      },
+    },
+  ];
+}
+
+/** The group's attribute-based override; null when it has none (known absent, so that adding one is a change). */
+function reportedRequirements(overrides: readonly LaunchTemplateOverrides[]): InstanceRequirements | null {
+  const r = overrides.find((o) => o.InstanceRequirements)?.InstanceRequirements;
+  if (!r) return null;
+  const reported: InstanceRequirements = {
+    vCpuCount: { min: r.VCpuCount?.Min, max: r.VCpuCount?.Max },
+    memoryMiB: { min: r.MemoryMiB?.Min, max: r.MemoryMiB?.Max },
+  };
+  if (r.ExcludedInstanceTypes?.length) reported.excludedInstanceTypes = r.ExcludedInstanceTypes;
+  return reported;
 }
 
 function reportedMixedInstancesPolicy(m: AwsMixedInstancesPolicy | undefined): AsgSpec['mixedInstancesPolicy'] {
@@ -320,7 +368,8 @@ function reportedMixedInstancesPolicy(m: AwsMixedInstancesPolicy | undefined): A
         launchTemplateId: m.LaunchTemplate?.LaunchTemplateSpecification?.LaunchTemplateId ?? '',
         version: m.LaunchTemplate?.LaunchTemplateSpecification?.Version ?? '',
       },
-      override: (m.LaunchTemplate?.Overrides ?? []).map((o) => ({ instanceType: o.InstanceType ?? '' })),
+      override: (m.LaunchTemplate?.Overrides ?? []).filter((o) => o.InstanceType !== undefined).map((o) => ({ instanceType: o.InstanceType ?? '' })),
+      instanceRequirements: reportedRequirements(m.LaunchTemplate?.Overrides ?? []),
     },
   };
 }

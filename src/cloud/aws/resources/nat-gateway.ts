@@ -12,6 +12,7 @@ import {
   type NatGateway as Ec2NatGateway,
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../clients.js';
+import { UserError } from '../../../errors.js';
 import { ec2Tagging } from '../tagging.js';
 import { fromAwsTags, tagSpecifications } from '../tags.js';
 import type { Val } from '../../../engine/resource.js';
@@ -37,7 +38,9 @@ export const ElasticIp = awsResource<ElasticIpSpec>({
   async find(aws, spec, ctx) {
     const eip = spec.id
       ? (await orUndefined(aws.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spec.id] }))))?.Addresses?.[0]
-      : await findOwned<Address>(ctx, spec.tags, 'elastic IP', async (filters) => (await aws.ec2.send(new DescribeAddressesCommand({ Filters: filters }))).Addresses);
+      : spec.publicIp
+        ? await addressWithPublicIp(aws, spec.publicIp)
+        : await findOwned<Address>(ctx, spec.tags, 'elastic IP', async (filters) => (await aws.ec2.send(new DescribeAddressesCommand({ Filters: filters }))).Addresses);
     if (!eip?.AllocationId) return undefined;
     return { id: eip.AllocationId, attrs: { public_ip: eip.PublicIp }, fields: { domain: eip.Domain, tags: fromAwsTags(eip.Tags) } };
   },
@@ -74,6 +77,13 @@ export const ElasticIp = awsResource<ElasticIpSpec>({
     },
   }),
 });
+
+/** The user's elastic IP a private zone's NAT gateway is to use (a subnet's `publicIP`): it must exist. */
+async function addressWithPublicIp(aws: AwsClients, publicIp: string): Promise<Address> {
+  const found = (await aws.ec2.send(new DescribeAddressesCommand({ Filters: [{ Name: 'public-ip', Values: [publicIp] }] }))).Addresses?.[0];
+  if (!found) throw new UserError(`no elastic IP ${publicIp} in this account and region (spec.subnets[].publicIP)`, 'allocate it first, or remove publicIP to let kops allocate one');
+  return found;
+}
 
 export interface NatGatewaySpec {
   /** Set for an existing NAT gateway (a subnet's `egress: nat-...`), found by id. */

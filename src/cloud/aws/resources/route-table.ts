@@ -90,6 +90,7 @@ export interface RouteSpec {
   natGatewayId?: Val<string>;
   transitGatewayId?: string;
   instanceId?: Val<string>;
+  vpcPeeringConnectionId?: string;
 }
 
 export const Route = awsResource<RouteSpec>({
@@ -105,6 +106,7 @@ export const Route = awsResource<RouteSpec>({
     natGatewayId: { tf: 'nat_gateway_id' },
     routeTableId: { tf: 'route_table_id', immutable: true },
     transitGatewayId: { tf: 'transit_gateway_id' },
+    vpcPeeringConnectionId: { tf: 'vpc_peering_connection_id' },
   },
   async find(aws, spec, ctx) {
     const table = await listedOrDescribedTable(aws, spec.routeTableId, ctx);
@@ -126,6 +128,7 @@ export const Route = awsResource<RouteSpec>({
         natGatewayId: route.NatGatewayId ?? '',
         transitGatewayId: route.TransitGatewayId ?? '',
         instanceId: route.InstanceId ?? '',
+        vpcPeeringConnectionId: route.VpcPeeringConnectionId ?? '',
       },
     };
   },
@@ -175,7 +178,7 @@ export const RouteTableAssociation = awsResource<RouteTableAssociationSpec>({
   },
 });
 
-type RouteTarget = Pick<Resolved<RouteSpec>, 'gatewayId' | 'egressOnlyGatewayId' | 'natGatewayId' | 'transitGatewayId' | 'instanceId'>;
+type RouteTarget = Pick<Resolved<RouteSpec>, 'gatewayId' | 'egressOnlyGatewayId' | 'natGatewayId' | 'transitGatewayId' | 'instanceId' | 'vpcPeeringConnectionId'>;
 
 function routeTarget(spec: RouteTarget): Partial<CreateRouteCommandInput> {
   return {
@@ -184,6 +187,7 @@ function routeTarget(spec: RouteTarget): Partial<CreateRouteCommandInput> {
     NatGatewayId: spec.natGatewayId,
     TransitGatewayId: spec.transitGatewayId,
     InstanceId: spec.instanceId,
+    VpcPeeringConnectionId: spec.vpcPeeringConnectionId,
   };
 }
 
