@@ -85,7 +85,7 @@ export const AWS_TOPOLOGY_GROUP_FIELDS: readonly RegistryEntry[] = [
     settings: [['spec.karpenter', { enabled: true }]],
   }),
   groupEffect('spec.autoscalePriority', 77, [data('addons-cluster-autoscaler', 'priorities: |-\n 77:\n - nodes.minimal-aws.example.com')], 'upup/models/cloudup/resources/addons/cluster-autoscaler.addons.k8s.io/k8s-1.15.yaml.template', {
-    settings: [['spec.clusterAutoscaler', { enabled: true, expander: 'priority' }]],
+    settings: [['spec.clusterAutoscaler', { enabled: true, expander: 'priority', createPriorityExpanderConfig: true }], ['ig:spec.autoscale', true]],
   }),
   groupEffect('spec.mixedInstancesPolicy.instanceRequirements', { cpu: { min: '2', max: '8' }, memory: { min: '4Gi', max: '16Gi' }, excludedInstanceTypes: ['t2.*'] }, [
     direct('aws_autoscaling_group/nodes.minimal-aws.example.com', '"instanceRequirements":{"vCpuCount":{"min":2,"max":8},"memoryMiB":{"min":4295,"max":17180},"excludedInstanceTypes":["t2.*"]}'),
