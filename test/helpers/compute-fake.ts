@@ -152,7 +152,9 @@ export async function startComputeFake(): Promise<ComputeFake> {
     const raw = await readBody(req);
     let body: unknown;
     if (r.bodyField) {
-      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      // The client sends an empty message as "" (or nothing).
+      const text = raw.toString('utf8').trim();
+      body = text && text !== '""' ? JSON.parse(text) : {};
       const type = api.messages.get(r.requestType)!.fields[r.bodyField].type;
       checkMessage(body, type, r.bodyField);
     } else if (!['', '{}', '""'].includes(raw.toString('utf8').trim())) {

@@ -93,6 +93,12 @@ export class GceCompute {
     await this.operate(l, (await this.client(c.client)).patch({ ...this.request(l), [c.body]: body }));
   }
 
+  /** Replaces the resource with `body` (PUT): unlike a patch, it can empty a list. */
+  async update(l: GceLocation, body: Json): Promise<void> {
+    const c = COLLECTIONS[l.collection];
+    await this.operate(l, (await this.client(c.client)).update({ ...this.request(l), [c.body]: body }));
+  }
+
   /** A custom method of one resource (`setLabels`, `setTargetPools`, `resize`, ...). */
   async call(l: GceLocation, method: string, fields: Json): Promise<void> {
     await this.operate(l, (await this.client(COLLECTIONS[l.collection].client))[method]({ ...this.request(l), ...fields }));

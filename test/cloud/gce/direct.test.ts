@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { gceCloud } from '../../../src/cloud/gce/cloud.js';
 import { directRefusal } from '../../../src/cloud/gce/direct.js';
-import { GceDisk, GceFirewall, GceHttpHealthCheck, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceServiceAccount, GceSubnetwork } from '../../../src/cloud/gce/resources/index.js';
+import { GceDisk, GceFirewall, GceHttpHealthCheck, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceRouter, GceRouterNat, GceServiceAccount, GceSubnetwork } from '../../../src/cloud/gce/resources/index.js';
 import type { GceInstanceTemplateSpec } from '../../../src/cloud/gce/resources/instance-template.js';
 import { runTasks } from '../../../src/engine/run.js';
 import { ref, type Task } from '../../../src/engine/task.js';
@@ -79,7 +79,7 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     expect(applied.failed).toEqual([]);
     expect(actions(applied)).toMatchObject({ fw: 'update sourceRanges', d: 'update labels', nodes: 'create', 'a-nodes': 'update version' });
     expect(mutating(mark).map((r) => r.replace(/\/compute\/v1\/projects\/p1\//, ''))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^PATCH global\/firewalls\/fw$/), expect.stringMatching(/^POST zones\/europe-west4-a\/disks\/d\/setLabels$/), expect.stringMatching(/^POST global\/instanceTemplates$/), expect.stringMatching(/^PATCH zones\/europe-west4-a\/instanceGroupManagers\/a-nodes$/)]),
+      expect.arrayContaining([expect.stringMatching(/^PUT global\/firewalls\/fw$/), expect.stringMatching(/^POST zones\/europe-west4-a\/disks\/d\/setLabels$/), expect.stringMatching(/^POST global\/instanceTemplates$/), expect.stringMatching(/^PATCH zones\/europe-west4-a\/instanceGroupManagers\/a-nodes$/)]),
     );
     const templates = fake.objects().filter((p) => p.includes('/instanceTemplates/'));
     expect(templates).toHaveLength(2);
@@ -109,5 +109,36 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     expect(directRefusal([...tasks(), own])).toEqual({ reason: expect.stringMatching(/does not create service accounts or IAM bindings yet \(google_service_account.node\)/), hint: expect.stringMatching(/spec.cloudConfig.gceServiceAccount/) });
     const legacy = GceHttpHealthCheck.task('api-c', { name: 'api-c', port: 3990, requestPath: '/healthz' });
     expect(directRefusal([...tasks(), legacy])?.hint).toMatch(/spec.api.loadBalancer.type: Internal, or use --target terraform/);
+  });
+
+  test('Cloud NAT lives in its router: added, found unchanged, changed and removed by writing the router back', async () => {
+    const nat = (ranges: string[]): Task[] => {
+      const network = GceNetwork.task('n2', { name: 'n2', autoCreateSubnetworks: false });
+      const subnet = GceSubnetwork.task('s2', { name: 's2', network: ref(network, 'name'), region: 'europe-west4', ipCidrRange: '10.1.0.0/20' });
+      const router = GceRouter.task('nat-c', { name: 'nat-c', network: ref(network, 'name'), region: 'europe-west4' });
+      const cloudNat = GceRouterNat.task('cloud-nat', {
+        name: 'nat-c',
+        region: 'europe-west4',
+        router: ref(router, 'name'),
+        natIpAllocateOption: 'AUTO_ONLY',
+        sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+        subnetworks: [{ name: ref(subnet, 'name'), sourceIpRangesToNat: ranges }],
+      });
+      return [network, subnet, router, cloudNat];
+    };
+    expect((await run(nat(['ALL_IP_RANGES']), true)).failed).toEqual([]);
+    const routerPath = '/compute/v1/projects/p1/regions/europe-west4/routers/nat-c';
+    expect(fake.resources.get(routerPath)).toMatchObject({ nats: [{ name: 'nat-c', subnetworks: [{ sourceIpRangesToNat: ['ALL_IP_RANGES'] }] }] });
+    expect(Object.values(actions(await run(nat(['ALL_IP_RANGES']), false)))).toEqual(Array(4).fill('none'));
+
+    const changed = await run(nat(['PRIMARY_IP_RANGE']), true);
+    expect(actions(changed)).toMatchObject({ 'nat-c': 'none', 'cloud-nat': 'update subnetworks' });
+    expect(fake.resources.get(routerPath)).toMatchObject({ nats: [{ name: 'nat-c', subnetworks: [{ sourceIpRangesToNat: ['PRIMARY_IP_RANGE'] }] }] });
+
+    const natOps = provider().ops(GceRouterNat.type)!;
+    const found = (await run(nat(['PRIMARY_IP_RANGE']), false)).outcomes.find((o) => o.task.type === GceRouterNat.type)!.actual!;
+    await natOps.delete(provider().cloud, found);
+    expect(fake.resources.get(routerPath)).toMatchObject({ name: 'nat-c', network: expect.stringMatching(/\/networks\/n2$/) });
+    expect(fake.resources.get(routerPath)?.nats ?? []).toEqual([]);
   });
 });

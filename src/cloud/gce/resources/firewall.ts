@@ -1,5 +1,5 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
-import { compact, gceOps, networkLink, patchFields, sameLink } from './common.js';
+import { compact, gceOps, networkLink, sameLink } from './common.js';
 import type { Json } from '../compute.js';
 
 export interface GceFirewallAllow {
@@ -61,6 +61,7 @@ export const GceFirewallOps = gceOps({
   unordered: ['sourceRanges', 'sourceTags', 'targetTags'],
   update: {
     fields: ['allow', 'disabled', 'sourceRanges', 'sourceTags', 'targetTags'],
-    apply: (api, at, spec, changed) => patchFields(api, at, firewallBody(spec, api), changed, { allow: ['allowed'] }),
+    // Written whole (PUT): a patch cannot empty a list, as the client leaves empty lists out.
+    apply: (api, at, spec) => api.update(at, { ...firewallBody(spec, api), name: at.name }),
   },
 });

@@ -110,11 +110,14 @@ export const GceRouterNatOps: ResourceOps<GceCompute> = {
   },
 };
 
-/** Puts (or, without a body, takes out) one NAT of the router's list. */
+/**
+ * Puts (or, without a body, takes out) one NAT of the router's list. The whole router is written back: a patch
+ * cannot empty the list (the client leaves an empty list out of the request).
+ */
 async function setNat(api: GceCompute, region: string, routerName: string, name: string, nat: Json | undefined): Promise<void> {
   const at = { collection: 'routers' as const, where: region, name: routerName };
   const router = await api.get(at);
   if (!router) throw Object.assign(new Error(`router ${routerName} not found`), { code: 404 });
   const others = ((router.nats as Json[] | undefined) ?? []).filter((n) => n.name !== name);
-  await api.patch(at, { nats: nat ? [...others, nat] : others, ...(router.fingerprint ? { fingerprint: router.fingerprint } : {}) });
+  await api.update(at, { ...router, nats: nat ? [...others, nat] : others });
 }
