@@ -91,7 +91,7 @@ async function readConfigFile(explicit: string, env: Readonly<Record<string, str
     return {};
   }
   // yaml is loaded only here so that commands which never need the config file start faster.
-  const { parse: parseYaml } = await import('yaml');
+  const { parse: parseYaml } = await import('./yaml-lazy.js');
   let parsed: unknown;
   try {
     parsed = parseYaml(readFileSync(path, 'utf8'));

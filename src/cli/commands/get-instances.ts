@@ -22,7 +22,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
     return;
   }
   const rows = members.map(renderable);
-  ctx.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : (await import('yaml')).stringify(rows));
+  ctx.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : (await import('../yaml-lazy.js')).stringify(rows));
 }
 
 function instanceTable(members: Member[]): string {

@@ -17,7 +17,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   }));
   if (format === 'json') ctx.stdout.write(JSON.stringify(objects, null, 2) + '\n');
   else if (format === 'yaml') {
-    const { stringify } = await import('yaml');
+    const { stringify } = await import('../yaml-lazy.js');
     ctx.stdout.write(objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'));
   } else ctx.stdout.write(renderTable(['NAME', 'ID'], keys.map((k) => [k.name, k.id])));
 }

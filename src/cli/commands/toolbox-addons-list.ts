@@ -18,7 +18,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   }
   if (format === 'json') ctx.stdout.write(JSON.stringify(channel.addons, null, 2) + '\n');
   else if (format === 'yaml') {
-    const { stringify } = await import('yaml');
+    const { stringify } = await import('../yaml-lazy.js');
     ctx.stdout.write(stringify(channel.addons, { lineWidth: 0 }));
   } else {
     const rows = channel.addons.map((a) => [a.name, a.version ?? '-', a.id ?? '-', a.manifest]);

@@ -24,5 +24,5 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   nodesError ??= result.nodesError;
   const dump = result.dump;
   if (nodesError) ctx.stderr.write(`W: nodes left out of the dump: ${nodesError}\n`);
-  ctx.stdout.write(output === 'json' ? JSON.stringify(dump, null, 2) + '\n' : (await import('yaml')).stringify(dump));
+  ctx.stdout.write(output === 'json' ? JSON.stringify(dump, null, 2) + '\n' : (await import('../yaml-lazy.js')).stringify(dump));
 }

@@ -14,7 +14,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   const cluster = await openOperatedCluster(ctx, inv, inv.args[0]);
   if (format === 'table') ctx.stdout.write(`Validating cluster ${cluster.clusterName}\n\n`);
   const kube = await cluster.kube();
-  const yaml = format === 'yaml' ? await import('yaml') : undefined;
+  const yaml = format === 'yaml' ? await import('../yaml-lazy.js') : undefined;
   await validateUntilValid(
     () =>
       validateCluster({
