@@ -1,5 +1,5 @@
-import { parseAllDocuments, visit, type Document } from 'yaml';
 import { toGoYaml } from '../apis/go/yaml.js';
+import { loadYaml11 } from './yaml-1.1.js';
 
 type Data = Record<string, unknown>;
 
@@ -17,28 +17,44 @@ export function parseManifest(text: string): Data[] {
     .replaceAll('\r\n', '\n')
     .split('\n---\n')
     .map((section) => {
-      // Go's YAML reader follows YAML 1.1 (`0400` is octal, `yes` a boolean).
-      const [doc] = parseAllDocuments(section, { version: '1.1' });
-      if (!doc) return null;
-      if (doc.errors.length > 0) throw new Error(`add-on manifest: ${doc.errors[0].message}`);
-      if (!/\n[ \t]*$/.test(section)) dropFinalLineBreak(doc, section);
-      return doc.toJS() as Data | null;
+      try {
+        return loadYaml11(/\n[ \t]*$/.test(section) ? section : stripFinalBlockBreak(section)) as Data | null;
+      } catch (err) {
+        throw new Error(`add-on manifest: ${(err as Error).message.split('\n')[0]}`);
+      }
     })
     .filter((obj): obj is Data => obj !== null && typeof obj === 'object');
 }
 
+/** A block scalar header: indentation, sequence dashes, an optional key, then `|` or `>` with its indicators. */
+const BLOCK_HEADER = /^(\s*(?:-\s+)*(?:(?:"[^"]*"|'[^']*'|[^\s#'"-][^#]*?)\s*:\s+)?[|>][1-9]?)([+-]?)([1-9]?\s*(?:#.*)?)$/;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
 /**
- * Go's YAML reader gives a clipped block scalar whose last line ends the input (no line break after it) no final line
- * break, where the JavaScript reader adds one: what a section cut just before `\n---\n` ends with.
+ * Go's YAML reader gives a clipped block scalar whose last line ends the input (no line break after it) no final
+ * line break, where the JavaScript readers add one: such a scalar at the end of a section is read as stripped.
  */
-function dropFinalLineBreak(doc: Document, section: string): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if ((node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range || node.range[1] < section.trimEnd().length) return;
-      const header = /^[|>][0-9]*([+-]?)/.exec(section.slice(node.range[0]));
-      if (header && header[1] === '' && typeof node.value === 'string') node.value = node.value.replace(/\n$/, '');
-    },
-  });
+function stripFinalBlockBreak(section: string): string {
+  const lines = section.split('\n');
+  const last = lines.length - 1;
+  if (lines[last].trim() === '') return section;
+  // Up from the last line: the block's header is the first line less indented than every content line below it.
+  let contentIndent = indentOf(lines[last]);
+  for (let i = last - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    const indent = indentOf(line);
+    if (indent >= contentIndent) continue;
+    const header = BLOCK_HEADER.exec(line);
+    if (header) {
+      if (header[2] !== '') return section;
+      lines[i] = `${header[1]}-${header[3]}`;
+      return lines.join('\n');
+    }
+    contentIndent = indent;
+  }
+  return section;
 }
 
 /** Workloads whose pod template kops labels as its own. */

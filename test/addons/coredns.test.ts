@@ -44,5 +44,20 @@ describe('reading a rendered manifest as kops does', () => {
   test('sections are cut at ---; a block scalar ending its section keeps no final line break', () => {
     expect(parseManifest('a: |\n  x\n  y\n---\nb: |\n  z\n')).toEqual([{ a: 'x\ny' }, { b: 'z\n' }]);
     expect(parseManifest('a: |\n  x\n  \n---\n# only a comment\n')).toEqual([{ a: 'x\n' }]);
+    // The block is found above content lines that end with | themselves, in sequences, and with indicators.
+    expect(parseManifest('script: |\n  echo a |\n    grep b\n---\nargs:\n- >2\n   one\n---\nk: |+\n  kept')).toEqual([
+      { script: 'echo a |\n  grep b' },
+      { args: [' one'] },
+      { k: 'kept\n' },
+    ]);
+    // A plain value ending the section leaves the blocks above it alone.
+    expect(parseManifest('a: |\n  x\nb: z')).toEqual([{ a: 'x\n', b: 'z' }]);
+  });
+
+  test('plain scalars are read as YAML 1.1 (as Go does); quoted ones stay strings', () => {
+    expect(parseManifest('a: yes\nb: Off\nc: 0400\nd: 0x1F\ne: 1_000\nf: 1:30\ng: 1.5e3\nh: ~\ni: "yes"\nj: \'0400\'\nk: .inf\n')).toEqual([
+      { a: true, b: false, c: 256, d: 31, e: 1000, f: 90, g: 1500, h: null, i: 'yes', j: '0400', k: Infinity },
+    ]);
+    expect(() => parseManifest('a: 1\na: 2\n')).toThrow(/^add-on manifest: duplicated mapping key/);
   });
 });
