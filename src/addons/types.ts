@@ -14,6 +14,8 @@ export interface AddonContext {
   featureFlags?: string[];
   /** Launch scripts of Karpenter-managed instance groups, by group name (embedded in their EC2NodeClass). */
   karpenterUserData?: Record<string, string>;
+  /** The root device name of each instance group image, as resolved in the cloud. */
+  imageRootDevices?: Record<string, string>;
   /** The AWS account and partition (from the cloud), for role ARNs of service accounts. */
   aws?: { accountId: string; partition: string };
   /** The `ciliumpassword` secret of the secret store, when there is one (Cilium's etcd credentials). */

@@ -47,6 +47,12 @@ describe('EC2NodeClass of a Karpenter instance group', () => {
     expect(classSpec({ rootVolumeEncryption: true, rootVolumeEncryptionKey: 'k1' }).blockDeviceMappings[0].ebs.kmsKeyID).toBe('k1');
   });
 
+  test('the root volume is mapped on the image root device', () => {
+    const ctx = { kopsVersion: '1.37.0', imageRootDevices: { 'ubuntu/images/u-24.04': '/dev/sda1' } };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    expect((nodeClass(cluster, group({}), ctx).spec as any).blockDeviceMappings[0].deviceName).toBe('/dev/sda1');
+  });
+
   test('security groups: the override or the nodes group, then the additional ones; the profile from the group ARN', () => {
     expect(classSpec({ additionalSecurityGroups: ['sg-2'] }).securityGroupSelectorTerms).toEqual([{ tags: { KubernetesCluster: 'k.example.com', Name: 'nodes.k.example.com' } }, { id: 'sg-2' }]);
     expect(classSpec({ securityGroupOverride: 'sg-1' }).securityGroupSelectorTerms).toEqual([{ id: 'sg-1' }]);

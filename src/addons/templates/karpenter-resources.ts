@@ -10,8 +10,8 @@ export type InstanceGroup = NonNullable<AddonContext['instanceGroups']>[number];
 
 const CLUSTER_AUTOSCALER_LABEL = 'k8s.io/cluster-autoscaler/node-template/label/';
 const CLUSTER_AUTOSCALER_TAINT = 'k8s.io/cluster-autoscaler/node-template/taint/';
-/** The device the root volume is mapped to; kops reads it from the resolved image, which add-ons do not see. */
-const ROOT_DEVICE_NAME = '/dev/xvda';
+/** The root device when the image's is not known (offline runs): the one of kops's default images. */
+const DEFAULT_ROOT_DEVICE_NAME = '/dev/xvda';
 const NODE_ROOT_VOLUME_SIZE = 128;
 
 /** Owner aliases of image names `<alias>/<name>` (awsup.ResolveImageOwnerAlias). */
@@ -98,7 +98,7 @@ function associatePublicIP(cluster: AddonCluster, ig: InstanceGroup): boolean {
 }
 
 /** The root volume, with the launch templates' defaults: gp3, encrypted, IOPS and throughput where the type takes them. */
-function rootVolumeMapping(ig: InstanceGroup): Data {
+function rootVolumeMapping(ig: InstanceGroup, ctx: AddonContext): Data {
   const type: string = ig.spec.rootVolumeType || 'gp3';
   let iops: number | undefined = ig.spec.rootVolumeIops;
   let throughput: number | undefined = ig.spec.rootVolumeThroughput;
@@ -119,7 +119,9 @@ function rootVolumeMapping(ig: InstanceGroup): Data {
   if (throughput !== undefined) ebs.throughput = throughput;
   ebs.volumeSize = `${ig.spec.rootVolumeSize > 0 ? ig.spec.rootVolumeSize : NODE_ROOT_VOLUME_SIZE}Gi`;
   ebs.volumeType = type;
-  return { deviceName: ROOT_DEVICE_NAME, ebs, rootVolume: true };
+  // Mapped on the image's root device, so that it replaces the image's root volume rather than adding one.
+  const deviceName = ctx.imageRootDevices?.[String(ig.spec.image ?? '')] ?? DEFAULT_ROOT_DEVICE_NAME;
+  return { deviceName, ebs, rootVolume: true };
 }
 
 function securityGroupSelectorTerms(cluster: AddonCluster, ig: InstanceGroup): Data[] {
@@ -141,7 +143,7 @@ export function nodeClass(cluster: AddonCluster, ig: InstanceGroup, ctx: AddonCo
     amiFamily: 'Custom',
     amiSelectorTerms: amiSelectorTerms(ig),
     associatePublicIPAddress: associatePublicIP(cluster, ig),
-    blockDeviceMappings: [rootVolumeMapping(ig)],
+    blockDeviceMappings: [rootVolumeMapping(ig, ctx)],
     instanceProfile: instanceProfile(cluster, ig),
     securityGroupSelectorTerms: securityGroupSelectorTerms(cluster, ig),
     subnetSelectorTerms: [{ tags: { KubernetesCluster: name, [`kops.k8s.io/instance-group/${ig.metadata.name}`]: 'true' } }],

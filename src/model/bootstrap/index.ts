@@ -50,6 +50,6 @@ export function buildBootstrap(
   files.push(kubeApiserverHealthcheck(ctx));
   files.push(kopsChannels(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
-  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, karpenterUserData }));
+  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, karpenterUserData, imageRootDevices: ctx.imageRootDevices }));
   return { files, userData };
 }

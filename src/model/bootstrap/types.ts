@@ -45,6 +45,8 @@ export interface BootstrapContext {
   encryptionConfigSecretHash?: string;
   /** Environment variables that kops copies into system components (KOPS_RUN_TOO_NEW_VERSION, S3_*, ...). */
   env?: Record<string, string>;
+  /** The root device name of each instance group image, as resolved in the cloud (Karpenter maps its root volume there). */
+  imageRootDevices?: Record<string, string>;
 }
 
 export interface BootstrapResult {

@@ -75,6 +75,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await describeInstanceTypeFacts(inputs.aws.ec2, machineTypes);
   const assetHashes = await missingAssetHashes(completed, inputs.fetchSha256);
+  const images = await resolveImages(instanceGroups, inputs.lookup);
   const bootstrap = buildBootstrap(
     completed,
     instanceGroups,
@@ -88,6 +89,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
       env: inputs.componentEnv,
       featureFlags: inputs.featureFlags,
       encryptionConfigSecretHash: encryptionConfigSecretHash(completed, await inputs.secrets?.find(ENCRYPTION_CONFIG_SECRET)),
+      imageRootDevices: Object.fromEntries(Object.entries(images).map(([image, info]) => [image, info.rootDeviceName])),
     },
     additionalObjects,
   );
@@ -101,7 +103,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     region: inputs.aws.region,
     accountId: inputs.account.accountId,
     partition: inputs.account.partition,
-    images: await resolveImages(instanceGroups, inputs.lookup),
+    images,
     instanceTypes,
     sshPublicKey: sshKey?.publicKey,
     dnsZone,
