@@ -85,7 +85,8 @@ export function awsResource<S extends object>(def: AwsResourceDef<S>): AwsResour
   }
   // A discovery without a listing of its own reads the type's (every object tagged for the cluster).
   const discoverList = discover?.list ?? (list && (async (aws: AwsClients, ctx: DiscoverContext) => (await list(aws, ctx.rules.clusterName, [])) ?? []));
-  return { ...resource, ops, tagging, listing, discover: discover && { ...discover, list: discoverList, delete: remove, tagging } };
+  const untag = tagging && ((aws: AwsClients, actual: Actual, keys: readonly string[]) => tagging.remove(aws, actual, keys));
+  return { ...resource, ops, tagging, listing, discover: discover && { ...discover, list: discoverList, delete: remove, untag } };
 }
 
 /** A run serves one cluster: one listing per type. */

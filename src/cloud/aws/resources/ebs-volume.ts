@@ -90,7 +90,7 @@ export const EbsVolume = awsResource<EbsVolumeSpec>({
     async holders(found, ctx) {
       if (found.action !== 'delete') return [];
       const instanceIds = new Set((await ctx.found('instance')).map((i) => i.id));
-      const { Volumes } = await ctx.aws.ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'volume-id', Values: [found.id] }] }));
+      const { Volumes } = await ctx.client.ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'volume-id', Values: [found.id] }] }));
       const attachedTo = (Volumes ?? []).flatMap((v) => v.Attachments ?? []).map((a) => a.InstanceId!).filter((id) => id && !instanceIds.has(id));
       return attachedTo.map((id) => ({ blocked: `volume ${found.id}`, by: `instance ${id}`, hint: ctx.rules.notOurs(`detach ${found.id} from ${id}`) }));
     },

@@ -128,7 +128,7 @@ export const IamRole = awsResource<IamRoleSpec>({
     claim: (roles, ctx) => byOwnership(roles, ctx, (r) => ({ id: r.RoleName, name: r.RoleName, tags: fromAwsTags(r.Tags), named: namedForCluster(r.RoleName!, ctx) })),
     // The cluster's instance profiles are gone before its roles: a profile still holding one is someone else's.
     async holders(found, ctx) {
-      const profiles = await collect(paginateListInstanceProfilesForRole({ client: ctx.aws.iam }, { RoleName: found.id }), (p) => p.InstanceProfiles);
+      const profiles = await collect(paginateListInstanceProfilesForRole({ client: ctx.client.iam }, { RoleName: found.id }), (p) => p.InstanceProfiles);
       return profiles.map((p) => ({
         blocked: `iam-role ${found.id}`,
         by: `instance profile ${p.InstanceProfileName}`,

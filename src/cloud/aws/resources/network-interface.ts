@@ -17,7 +17,7 @@ export const LeftoverNetworkInterface = discoverOnly({
   async claim(_listed, ctx) {
     const subnets = await ctx.found('subnet');
     const vpcIds = [...new Set([...(await deletedIds(ctx, 'vpc')), ...subnets.map((s) => s.actual.attrs?.vpcId as string).filter(Boolean)])].sort();
-    const enis = await describeInterfaces(ctx.aws, { Name: 'vpc-id', Values: vpcIds });
+    const enis = await describeInterfaces(ctx.client, { Name: 'vpc-id', Values: vpcIds });
     for (const h of await interfaceHoldings(enis, ctx)) ctx.block(h);
     return enis
       .filter((eni) => ctx.rules.ownership(fromAwsTags(eni.TagSet)) === 'owned' && eni.Status === 'available')
@@ -35,7 +35,7 @@ export const LeftoverNetworkInterface = discoverOnly({
 export function interfaceHolders(filterName: 'subnet-id' | 'group-id' | 'vpc-id') {
   return async (found: Found, ctx: DiscoverContext): Promise<Blocker[]> => {
     if (found.action !== 'delete') return [];
-    const enis = await describeInterfaces(ctx.aws, { Name: filterName, Values: [found.id] });
+    const enis = await describeInterfaces(ctx.client, { Name: filterName, Values: [found.id] });
     return (await interfaceHoldings(enis, ctx)).map((h) => ({ blocked: ctx.label(h.blockedId), by: h.by, hint: h.hint }));
   };
 }
@@ -70,7 +70,7 @@ async function interfaceHoldings(enis: readonly NetworkInterface[], ctx: Discove
   const goingAway = new Set<string>();
   if (instanceIds.length > 0) {
     // A filter, unlike InstanceIds, does not fail for an instance that has just disappeared.
-    const { Reservations } = await ctx.aws.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: instanceIds }] }));
+    const { Reservations } = await ctx.client.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: instanceIds }] }));
     for (const i of (Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
       instanceTags.set(i.InstanceId!, fromAwsTags(i.Tags));
       if (['shutting-down', 'terminated'].includes(i.State?.Name ?? '')) goingAway.add(i.InstanceId!);
