@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { roleDirectory, roleOf } from './cluster-facts.js';
 import { buildEtcdFiles } from './etcd-manager.js';
 import { buildNodeupConfig, renderNodeupConfig } from './nodeupconfig.js';
+import { managedImages, wantsWarmPoolImages } from './warm-pool-images.js';
 import { kopsChannels, kubeApiserverHealthcheck } from './static-manifests.js';
 import type { BootstrapContext, BootstrapResult, StateFile } from './types.js';
 import type { AdditionalObject, Cluster, InstanceGroup } from '../../apis/types.js';
@@ -26,11 +27,17 @@ export function buildBootstrap(
   const files: StateFile[] = [];
   const userData = new Map<string, string>();
   const karpenterUserData: Record<string, string> = {};
+  const addonContext = { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, imageRootDevices: ctx.imageRootDevices };
+  // Warm pool instances pull kops's node images while they warm: those of the add-ons too (none of them comes from the
+  // Karpenter manifests, which need the user data built below).
+  const nodeCtx = instanceGroups.some((ig) => wantsWarmPoolImages(completed, ig))
+    ? { ...ctx, managedImages: managedImages(completed, buildAddons(completed, { ...addonContext, karpenterUserData: {} })) }
+    : ctx;
   for (const ig of [...instanceGroups].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const role = roleOf(ig);
     // A bastion runs no nodeup; its config is only written alongside user data it gets from additionalUserData.
     if (role === 'Bastion' && !(ig.spec.additionalUserData ?? []).length) continue;
-    const nodeupConfig = renderNodeupConfig(buildNodeupConfig(completed, ig, ctx, additionalObjects));
+    const nodeupConfig = renderNodeupConfig(buildNodeupConfig(completed, ig, nodeCtx, additionalObjects));
     files.push({
       tfName: `nodeupconfig-${ig.metadata.name}`,
       path: `igconfig/${roleDirectory(role)}/${ig.metadata.name}/nodeupconfig.yaml`,
@@ -50,6 +57,6 @@ export function buildBootstrap(
   files.push(kubeApiserverHealthcheck(ctx));
   files.push(kopsChannels(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
-  files.push(...buildAddons(completed, { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, karpenterUserData, imageRootDevices: ctx.imageRootDevices }));
+  files.push(...buildAddons(completed, { ...addonContext, karpenterUserData }));
   return { files, userData };
 }

@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import { containerdConfigOf, gvisorConfigOf, nvidiaConfigOf } from './containerd.js';
 import { buildKubeletConfig } from './kubelet.js';
 import { kubeSchedulerConfigFile } from './kube-scheduler.js';
+import { wantsWarmPoolImages, warmPoolImages } from './warm-pool-images.js';
 import {
   configBase,
   etcdClusterNames,
@@ -55,6 +56,10 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
   if (packages.length) config.packages = packages;
   if (spec.ntp?.managed === false) config.NTPUnmanaged = true;
   if (warmPoolLifecycleHook(cluster, ig)) config.EnableLifecycleHook = true;
+  if (wantsWarmPoolImages(cluster, ig)) {
+    const images = warmPoolImages(ig, ctx.managedImages ?? []);
+    if (images.length) config.warmPoolImages = images;
+  }
   if (ig.spec.volumeMounts?.length) config.VolumeMounts = ig.spec.volumeMounts;
   if (installCNIAssets(cluster)) config.InstallCNIAssets = true;
   if (spec.networking?.amazonvpc || spec.networking?.cilium?.ipam === 'eni') {

@@ -47,6 +47,8 @@ export interface BootstrapContext {
   env?: Record<string, string>;
   /** The root device name of each instance group image, as resolved in the cloud (Karpenter maps its root volume there). */
   imageRootDevices?: Record<string, string>;
+  /** The container images kops manages (components and add-ons), for the images warm pool instances pull. */
+  managedImages?: readonly string[];
 }
 
 export interface BootstrapResult {

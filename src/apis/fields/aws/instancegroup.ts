@@ -1,6 +1,6 @@
 /** InstanceGroup fields with their kops effect on AWS (the kubelet block is classed from the flag table). */
 import type { RegistryEntry } from '../registry.js';
-import { data, groupEffect, noEffect, nodesConfig, notIn, pending, tf } from './dsl.js';
+import { data, groupEffect, noEffect, nodesConfig, notIn, tf } from './dsl.js';
 
 const ASG = 'pkg/model/awsmodel/autoscalinggroup.go';
 const LT_TF = 'upup/pkg/fi/cloudup/awstasks/launchtemplate_target_terraform.go';
@@ -116,7 +116,6 @@ export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.warmPool', { minSize: 1, maxSize: 4, enableLifecycleHook: true, lifecycleHookTimeout: 88 }, [tf('warm_pool {\n max_group_prepared_capacity = 4\n min_size = 1'), tf('heartbeat_timeout = 88'), nodesConfig('EnableLifecycleHook: true')], ASG, {
     covers: ['spec.warmPool.minSize', 'spec.warmPool.maxSize', 'spec.warmPool.enableLifecycleHook', 'spec.warmPool.lifecycleHookTimeout'],
   }),
-  pending('InstanceGroup', 'spec.warmPool.additionalImages', 'registry', 'the nodeupconfig warmPoolImages list (kops-managed images plus these) is not built yet'),
   noEffect('InstanceGroup', 'spec.zones', ASG, 'on AWS instances are placed by spec.subnets; zones is read by the GCE, Azure and OpenStack models'),
   ...CONTAINERD,
   ...([['drainAndTerminate', false], ['maxSurge', 3], ['maxUnavailable', 2]] as const).map(([field, sample]) => {

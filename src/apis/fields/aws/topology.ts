@@ -3,7 +3,7 @@
  * instance requirements, with their kops effect on AWS.
  */
 import type { RegistryEntry, Setting } from '../registry.js';
-import { clusterEffect, data, direct, groupEffect, masterConfig, noEffect, nodesConfig, tf } from './dsl.js';
+import { clusterEffect, data, direct, groupEffect, masterConfig, noEffect, nodesConfig, notIn, tf } from './dsl.js';
 
 const NETWORK = 'pkg/model/awsmodel/network.go';
 const BASTION = 'pkg/model/awsmodel/bastion.go';
@@ -87,6 +87,10 @@ export const AWS_TOPOLOGY_GROUP_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.autoscalePriority', 77, [data('addons-cluster-autoscaler', 'priorities: |-\n 77:\n - nodes.minimal-aws.example.com')], 'upup/models/cloudup/resources/addons/cluster-autoscaler.addons.k8s.io/k8s-1.15.yaml.template', {
     settings: [['spec.clusterAutoscaler', { enabled: true, expander: 'priority', createPriorityExpanderConfig: true }], ['ig:spec.autoscale', true]],
   }),
+  groupEffect('spec.warmPool.additionalImages', ['registry.example/warm:v1'], [
+    nodesConfig('warmPoolImages:\n- registry.example/warm:v1\n- registry.k8s.io/kube-proxy:v1.34.0\n- registry.k8s.io/provider-aws/aws-ebs-csi-driver:'),
+    notIn('nodeupconfig-master', 'warmPoolImages'),
+  ], 'pkg/nodemodel/nodeupconfigbuilder.go', { settings: [['ig:spec.warmPool', { minSize: 1, maxSize: 2 }]] }),
   groupEffect('spec.mixedInstancesPolicy.instanceRequirements', { cpu: { min: '2', max: '8' }, memory: { min: '4Gi', max: '16Gi' }, excludedInstanceTypes: ['t2.*'] }, [
     direct('aws_autoscaling_group/nodes.minimal-aws.example.com', '"instanceRequirements":{"vCpuCount":{"min":2,"max":8},"memoryMiB":{"min":4295,"max":17180},"excludedInstanceTypes":["t2.*"]}'),
     tf('mixed_instances_policy {\n instances_distribution {\n spot_max_price = ""\n }'),
