@@ -1,9 +1,18 @@
 /**
  * The look-ups of lookup.ts answered by the AWS SDK v3 (EC2, Route 53). The SDK honours AWS_ENDPOINT_URL, so the
- * same code runs against AWS or a moto_server. Clients are imported lazily to keep CLI start-up fast.
+ * same code runs against AWS or a moto_server. Clients are made on first use; the commands are imported one by one, so
+ * that the bundle keeps only the commands kops calls.
  */
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { Route53Client } from '@aws-sdk/client-route-53';
+import {
+  DescribeAvailabilityZonesCommand,
+  DescribeImagesCommand,
+  DescribeInstanceTypeOfferingsCommand,
+  DescribeInstanceTypesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { ListHostedZonesCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { resilientClient } from '../../aws-retry.js';
 import { UserError } from '../../errors.js';
 import { splitImageOwner, type AwsLookup, type HostedZoneInfo, type ImageInfo, type InstanceRole, type InstanceTypeInfo, type SubnetInfo, type VpcInfo } from './lookup.js';
@@ -17,20 +26,18 @@ const DEFAULT_TYPE_CANDIDATES: Record<InstanceRole, string[]> = {
 };
 
 export function sdkLookup(region: string): AwsLookup {
-  let ec2: Promise<{ client: EC2Client; sdk: typeof import('@aws-sdk/client-ec2') }> | undefined;
-  let route53: Promise<{ client: Route53Client; sdk: typeof import('@aws-sdk/client-route-53') }> | undefined;
+  let ec2: EC2Client | undefined;
+  let route53: Route53Client | undefined;
   const instanceTypes = new Map<string, Promise<InstanceTypeInfo | undefined>>();
-  const ec2Client = () =>
-    (ec2 ??= import('@aws-sdk/client-ec2').then((sdk) => ({ sdk, client: resilientClient('ec2', (r) => new sdk.EC2Client({ region, ...r })) })));
-  const route53Client = () =>
-    (route53 ??= import('@aws-sdk/client-route-53').then((sdk) => ({ sdk, client: resilientClient('route53', (r) => new sdk.Route53Client({ region, ...r })) })));
+  const ec2Client = async () => ({ client: (ec2 ??= resilientClient('ec2', (r) => new EC2Client({ region, ...r }))) });
+  const route53Client = async () => ({ client: (route53 ??= resilientClient('route53', (r) => new Route53Client({ region, ...r }))) });
 
   const lookup: AwsLookup = {
     region,
     async zones() {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       const res = await call(`listing the zones of region ${region}`, () =>
-        client.send(new sdk.DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'region-name', Values: [region] }] })),
+        client.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'region-name', Values: [region] }] })),
       );
       return (res.AvailabilityZones ?? []).map((z) => z.ZoneName ?? '').filter(Boolean).sort();
     },
@@ -38,9 +45,9 @@ export function sdkLookup(region: string): AwsLookup {
       let cached = instanceTypes.get(name);
       if (!cached) {
         cached = (async () => {
-          const { client, sdk } = await ec2Client();
+          const { client } = await ec2Client();
           try {
-            const res = await client.send(new sdk.DescribeInstanceTypesCommand({ InstanceTypes: [name as never] }));
+            const res = await client.send(new DescribeInstanceTypesCommand({ InstanceTypes: [name as never] }));
             const t = res.InstanceTypes?.[0];
             if (!t) return undefined;
             return {
@@ -59,10 +66,10 @@ export function sdkLookup(region: string): AwsLookup {
       return cached;
     },
     async instanceTypeOfferedIn(name, zone) {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       const res = await call(`listing offerings of ${name}`, () =>
         client.send(
-          new sdk.DescribeInstanceTypeOfferingsCommand({
+          new DescribeInstanceTypeOfferingsCommand({
             LocationType: 'availability-zone',
             Filters: [
               { Name: 'location', Values: [zone] },
@@ -84,14 +91,14 @@ export function sdkLookup(region: string): AwsLookup {
       );
     },
     async findImage(image) {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       const owned = splitImageOwner(image);
       const input = image.startsWith('ami-')
         ? { ImageIds: [image] }
         : owned
           ? { Owners: [owned.owner], Filters: [{ Name: 'name', Values: [owned.name] }] }
           : { Filters: [{ Name: 'name', Values: [image] }] };
-      const res = await call(`looking up image ${image}`, () => client.send(new sdk.DescribeImagesCommand(input)));
+      const res = await call(`looking up image ${image}`, () => client.send(new DescribeImagesCommand(input)));
       const images: ImageInfo[] = (res.Images ?? [])
         .map((i) => ({
           id: i.ImageId ?? '',
@@ -108,9 +115,9 @@ export function sdkLookup(region: string): AwsLookup {
       return images[0];
     },
     async vpc(id) {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       try {
-        const res = await client.send(new sdk.DescribeVpcsCommand({ VpcIds: [id] }));
+        const res = await client.send(new DescribeVpcsCommand({ VpcIds: [id] }));
         const v = res.Vpcs?.[0];
         if (!v) return undefined;
         const extra = (v.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock ?? '').filter((c) => c && c !== v.CidrBlock);
@@ -122,9 +129,9 @@ export function sdkLookup(region: string): AwsLookup {
     },
     async subnets(ids) {
       if (!ids.length) return [];
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       try {
-        const res = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }));
+        const res = await client.send(new DescribeSubnetsCommand({ SubnetIds: ids }));
         return (res.Subnets ?? []).map(toSubnet);
       } catch (err) {
         if (/NotFound/i.test(errorName(err))) return [];
@@ -132,18 +139,18 @@ export function sdkLookup(region: string): AwsLookup {
       }
     },
     async subnetsOfVpc(vpcId) {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       const res = await call(`listing subnets of ${vpcId}`, () =>
-        client.send(new sdk.DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })),
+        client.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })),
       );
       return (res.Subnets ?? []).map(toSubnet);
     },
     async hostedZones() {
-      const { client, sdk } = await route53Client();
+      const { client } = await route53Client();
       const zones: HostedZoneInfo[] = [];
       let marker: string | undefined;
       do {
-        const res = await call('listing Route 53 hosted zones', () => client.send(new sdk.ListHostedZonesCommand({ Marker: marker })));
+        const res = await call('listing Route 53 hosted zones', () => client.send(new ListHostedZonesCommand({ Marker: marker })));
         for (const z of res.HostedZones ?? []) {
           zones.push({ id: (z.Id ?? '').replace(/^\/hostedzone\//, ''), name: (z.Name ?? '').replace(/\.$/, ''), private: !!z.Config?.PrivateZone });
         }
