@@ -472,8 +472,18 @@ export function addCertManagerPermissions(p: Policy, hostedZoneIds: string[]): v
   p.add({ Action: ['route53:ListHostedZonesByName'], Effect: 'Allow', Resource: ['*'] });
 }
 
-/** What karpenter needs to launch and retire nodes it owns (tagged with the cluster and a node pool). */
-export function addKarpenterPermissions(p: Policy, region: string, nodesRoleName: string): void {
+/** How the Karpenter-managed instance groups launch: with instance profiles of their own, with root volumes under customer keys. */
+export interface KarpenterGroups {
+  customInstanceProfiles: boolean;
+  customerManagedKeys: boolean;
+}
+
+/**
+ * What karpenter needs to launch and retire nodes it owns (tagged with the cluster and a node pool): it may pass the
+ * nodes' role (any role when groups bring their own profiles), and use KMS through EC2 when root volumes use a
+ * customer key.
+ */
+export function addKarpenterPermissions(p: Policy, region: string, nodesRoleName: string, groups: KarpenterGroups): void {
   const arn = (r: string) => `arn:${p.partition}:ec2:*:*:${r}`;
   const owned = { 'aws:ResourceTag/KubernetesCluster': p.clusterName };
   const nodePool = { 'aws:ResourceTag/karpenter.sh/nodepool': '*' };
@@ -515,9 +525,9 @@ export function addKarpenterPermissions(p: Policy, region: string, nodesRoleName
     Action: 'iam:PassRole',
     Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
     Effect: 'Allow',
-    Resource: `arn:${p.partition}:iam::*:role/${nodesRoleName}`,
+    Resource: `arn:${p.partition}:iam::*:role/${groups.customInstanceProfiles ? '*' : nodesRoleName}`,
   });
-  addKmsStatements(p, region);
+  if (groups.customerManagedKeys) addKmsStatements(p, region);
   addAll(p.unconditional, [
     'ec2:DescribeCapacityReservations',
     'ec2:DescribeImages',

@@ -14,6 +14,7 @@ import {
   addLoadBalancerControllerPermissions,
   addNodeTerminationHandlerPermissions,
   inlinePolicyDocument,
+  type KarpenterGroups,
 } from './iam-policy.js';
 import { fnv32a } from '../apis/go/truncate.js';
 import { certManagerNeedsRole, serviceAccountRoleName } from '../addons/irsa.js';
@@ -82,7 +83,7 @@ function serviceAccountRoles(m: ModelContext): ServiceAccountRole[] {
     if (m.spec.clusterAutoscaler?.enabled) addon('cluster-autoscaler', addClusterAutoscalerPermissions);
     if (certManagerNeedsRole(m.spec)) addon('cert-manager', (p) => addCertManagerPermissions(p, m.spec.certManager?.hostedZoneIDs ?? []));
     if (m.spec.networking?.kuberouter) addon('kube-router', (p) => p.clusterTagged.add('ec2:ModifyInstanceAttribute'));
-    if (m.spec.karpenter?.enabled) addon('karpenter', (p) => addKarpenterPermissions(p, m.aws.region, m.iamName('node')));
+    if (m.spec.karpenter?.enabled) addon('karpenter', (p) => addKarpenterPermissions(p, m.aws.region, m.iamName('node'), karpenterGroups(m)));
   }
   for (const sa of m.spec.iam?.serviceAccountExternalPermissions ?? []) {
     roles.push({
@@ -93,6 +94,15 @@ function serviceAccountRoles(m: ModelContext): ServiceAccountRole[] {
     });
   }
   return roles;
+}
+
+/** What Karpenter's role must allow for the groups it launches (pkg/model/components/addonmanifests/karpenter/iam.go). */
+function karpenterGroups(m: ModelContext): KarpenterGroups {
+  const groups = m.instanceGroups.filter((ig) => ig.spec.manager === 'Karpenter');
+  return {
+    customInstanceProfiles: groups.some((ig) => ig.spec.iam?.profile !== undefined),
+    customerManagedKeys: groups.some((ig) => ig.spec.rootVolumeEncryption === true && !!ig.spec.rootVolumeEncryptionKey),
+  };
 }
 
 function serviceAccountRole(m: ModelContext, issuer: string, sa: ServiceAccountRole): Task[] {
