@@ -18,7 +18,7 @@ export interface AddonContext {
   imageRootDevices?: Record<string, string>;
   /** The AWS account and partition (from the cloud), for role ARNs of service accounts. */
   aws?: { accountId: string; partition: string };
-  /** The `ciliumpassword` secret of the secret store, when there is one (Cilium's etcd credentials). */
+  /** The `ciliumpassword` secret of the secret store, when there is one (Cilium's IPsec keys). */
   ciliumSecret?: string;
   /** Instance groups as plain API data (some add-ons list node roles or Karpenter groups). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

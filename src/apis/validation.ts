@@ -5,6 +5,7 @@
 import { UserError } from '../errors.js';
 import { cidrContains, parseCidr, type Cidr } from './cidr.js';
 import { validateAddons } from './validation-addons.js';
+import { validateCilium } from './validation-cilium.js';
 import { CLUSTER_LABEL, INSTANCE_GROUP_ROLES, type Cluster, type ClusterSubnetSpec, type InstanceGroup } from './types.js';
 
 export interface FieldError {
@@ -79,6 +80,7 @@ export function validateCluster(cluster: Cluster, instanceGroups: readonly Insta
   validateTopologyAndApi(cluster, add);
   validateEtcd(cluster, instanceGroups, add);
   validateAddons(cluster, add);
+  validateCilium(cluster, add);
 
   validateContainerRuntime(cluster, add);
 

@@ -225,3 +225,48 @@ describe('every cluster in the golden data is valid', () => {
     }
   });
 });
+
+describe('cilium (validateNetworkingCilium)', () => {
+  const cilium = (settings: Record<string, unknown>, more: (c: Cluster) => void = () => {}) =>
+    problems((c) => {
+      c.spec.networking = { cilium: settings };
+      more(c);
+    }).map((p) => p.replace('Cluster "minimal.example.com": ', ''));
+
+  test('enumerated settings name the values kops supports', () => {
+    expect(cilium({ tunnel: 'gre', enablePolicy: 'sometimes', bpfLBAlgorithm: 'hash' })).toEqual([
+      'spec.networking.cilium.enablePolicy: Unsupported value: "sometimes": supported values: "default", "always", "never"',
+      'spec.networking.cilium.tunnel: Unsupported value: "gre": supported values: "vxlan", "geneve", "disabled"',
+      'spec.networking.cilium.bpfLBAlgorithm: Unsupported value: "hash": supported values: "random", "maglev"',
+    ]);
+    expect(cilium({ tunnel: 'geneve', enablePolicy: 'always', bpfLBAlgorithm: 'maglev', ipam: 'eni', monitorAggregation: 'low' })).toEqual([]);
+  });
+
+  test('only Cilium 1.18, written with a v', () => {
+    expect(cilium({ version: 'v1.17.4' })).toEqual(['spec.networking.cilium.version: Invalid value: "v1.17.4": Only version 1.18 is supported']);
+    expect(cilium({ version: '1.18.2' })).toEqual(["spec.networking.cilium.version: Invalid value: \"1.18.2\": Cilium version must be prefixed with 'v'"]);
+    expect(cilium({ version: 'v1.18.2' })).toEqual([]);
+  });
+
+  test('settings that need another: kvstore identities and managed etcd, encryption type, BPF socket LB, L7 proxy and iptables', () => {
+    expect(cilium({ identityAllocationMode: 'kvstore', etcdManaged: true })).toEqual(['spec.etcdClusters: Required value: Cilium with managed etcd requires a dedicated etcd cluster']);
+    expect(cilium({ identityAllocationMode: 'kvstore' })).toEqual(['spec.networking.cilium.identityAllocationMode: Forbidden: Cilium requires managed etcd to allocate identities on kvstore mode']);
+    expect(cilium({ encryptionType: 'wireguard' })).toEqual(['spec.networking.cilium.encryptionType: Forbidden: encryptionType requires enableEncryption']);
+    expect(cilium({ bpfLBSockHostNSOnly: true })).toEqual(['spec.networking.cilium.bpfLBSockHostNSOnly: Forbidden: bpfLBSockHostNSOnly requires bpfLBSock to be enabled']);
+    expect(cilium({ IPTablesRulesNoinstall: true, enableL7Proxy: true })).toEqual(['spec.networking.cilium.enableL7Proxy: Forbidden: Cilium L7 Proxy requires installIptablesRules.']);
+    expect(cilium({ IPTablesRulesNoinstall: true, enableL7Proxy: false, enableEncryption: true, encryptionType: 'wireguard', bpfLBSock: true, bpfLBSockHostNSOnly: true })).toEqual([]);
+  });
+
+  test('Hubble needs cert-manager, NodePort needs kube-proxy off, encryption and ENI IPAM need IPv4 (unset settings not yet defaulted, as kops checks a written spec)', () => {
+    expect(cilium({ hubble: { enabled: true } })).toEqual(['spec.networking.cilium.hubble.enabled: Forbidden: Hubble requires that cert manager is enabled']);
+    expect(cilium({ hubble: { enabled: true } }, (c) => (c.spec.certManager = { enabled: true }))).toEqual([]);
+    expect(cilium({ hubble: { enabled: false } })).toEqual([]);
+    expect(cilium({ enableNodePort: true }, (c) => (c.spec.kubeProxy = {}))).toEqual(['spec.kubeProxy.enabled: Forbidden: When Cilium NodePort is enabled, kubeProxy must be disabled']);
+    expect(cilium({ enableNodePort: true }, (c) => (c.spec.kubeProxy = { enabled: false }))).toEqual([]);
+    const ipv6 = (c: Cluster) => (c.spec.nonMasqueradeCIDR = '::/0');
+    expect(cilium({ enableEncryption: true, ipam: 'eni' }, ipv6)).toEqual([
+      'spec.networking.cilium.enableEncryption: Forbidden: encryption is not supported on IPv6 clusters',
+      'spec.networking.cilium.ipam: Forbidden: Cilium ENI IPAM does not support IPv6',
+    ]);
+  });
+});

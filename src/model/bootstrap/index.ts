@@ -27,7 +27,7 @@ export function buildBootstrap(
   const files: StateFile[] = [];
   const userData = new Map<string, string>();
   const karpenterUserData: Record<string, string> = {};
-  const addonContext = { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, imageRootDevices: ctx.imageRootDevices };
+  const addonContext = { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, imageRootDevices: ctx.imageRootDevices, ciliumSecret: ctx.ciliumSecret };
   // Warm pool instances pull kops's node images while they warm: those of the add-ons too (none of them comes from the
   // Karpenter manifests, which need the user data built below).
   const nodeCtx = instanceGroups.some((ig) => wantsWarmPoolImages(completed, ig))

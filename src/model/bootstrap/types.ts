@@ -49,6 +49,8 @@ export interface BootstrapContext {
   imageRootDevices?: Record<string, string>;
   /** The container images kops manages (components and add-ons), for the images warm pool instances pull. */
   managedImages?: readonly string[];
+  /** The cluster's `ciliumpassword` secret (Cilium's IPsec keys), when it has one. */
+  ciliumSecret?: string;
 }
 
 export interface BootstrapResult {

@@ -20,6 +20,7 @@ import type { SshKeyStore } from '../../pki/sshkeys.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { loadClusterKeysets, publicMaterial } from './keysets.js';
 import { discoveryServiceUrl } from '../../apis/service-account-issuer.js';
+import { loadCiliumSecret } from './cilium-secret.js';
 
 export interface UpdateInputs {
   store: ClusterStore;
@@ -28,7 +29,7 @@ export interface UpdateInputs {
   lookup: AwsLookup;
   account: { accountId: string; partition: string };
   keystore: Keystore;
-  /** The cluster's secrets (the encryptionconfig secret, when spec.encryptionConfig is on). */
+  /** The cluster's secrets (the encryptionconfig secret, when spec.encryptionConfig is on; Cilium's IPsec keys). */
   secrets?: { find(name: string): Promise<Buffer | undefined> };
   sshKeys: SshKeyStore;
   nodeup: Record<'amd64' | 'arm64', NodeupLocation>;
