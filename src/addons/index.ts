@@ -1,4 +1,5 @@
 import { externalDnsProvider } from '../apis/external-dns.js';
+import { remapObjectImages } from '../apis/image-remap.js';
 import { bootstrapChannel, manifestPath, type RenderedAddon } from './channel.js';
 import { addServiceAccountRole, certManagerNeedsRole, serviceAccountRoleArn, serviceAccountRoleName, usesServiceAccountPermissions } from './irsa.js';
 import { parseManifest, serializeManifest } from './manifest.js';
@@ -393,6 +394,7 @@ export function buildAddons(cluster: AddonCluster, ctx: AddonContext): AddonFile
     if (sa && usesServiceAccountPermissions(cluster) && (sa.when?.(cluster.spec) ?? true)) {
       addServiceAccountRole(objects, sa.name, serviceAccountRoleArn(ctx, serviceAccountRoleName(sa.name, sa.namespace, cluster.metadata.name)));
     }
+    for (const obj of objects) remapObjectImages(obj, cluster.spec.assets);
     const selector = definition.selector === undefined ? { 'k8s-addon': definition.name } : (definition.selector ?? {});
     return { definition, objects, manifest: serializeManifest(definition.name, objects, selector) };
   });

@@ -174,7 +174,7 @@ export function cniPluginsVersion(kubernetesVersion: string): string {
 }
 
 /** With `spec.assets.fileRepository`, files are downloaded from the mirror under the same path. */
-function mirrored(url: string, fileRepository?: string): string {
+export function mirrored(url: string, fileRepository?: string): string {
   if (!fileRepository) return url;
   const u = new URL(url);
   return `${fileRepository.replace(/\/$/, '')}${u.pathname}`;

@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { systemComponentEnv } from '../../addons/system-env.js';
 import type { BootstrapContext, StateFile } from './types.js';
 import type { Cluster } from '../../apis/types.js';
+import { remapImage } from '../../apis/image-remap.js';
 
 type Data = Record<string, unknown>;
 
@@ -108,7 +109,7 @@ function etcdManagerPod(cluster: Cluster, etcd: Record<string, any>, ctx: Bootst
           args,
           command: ['/go-runner'],
           env,
-          image: etcd.manager?.image ?? ETCD_MANAGER_IMAGE,
+          image: remapImage(etcd.manager?.image ?? ETCD_MANAGER_IMAGE, cluster.spec.assets),
           name: 'etcd-manager',
           resources: { requests: { cpu: etcd.cpuRequest ?? '200m', memory: etcd.memoryRequest ?? '100Mi' } },
           securityContext: { privileged: true },
@@ -131,7 +132,7 @@ function etcdManagerPod(cluster: Cluster, etcd: Record<string, any>, ctx: Bootst
         { hostPath: { path: '/run', type: 'DirectoryOrCreate' }, name: 'run' },
         { hostPath: { path: `/etc/kubernetes/pki/etcd-manager-${name}`, type: 'DirectoryOrCreate' }, name: 'pki' },
         ...[...new Map(versions.map((v) => [v.volume, v.image]))].map(([volume, image]) => ({
-          image: { pullPolicy: 'IfNotPresent', reference: image },
+          image: { pullPolicy: 'IfNotPresent', reference: remapImage(image, cluster.spec.assets) },
           name: volume,
         })),
         { hostPath: { path: logFile, type: 'FileOrCreate' }, name: 'varlogetcd' },

@@ -54,7 +54,7 @@ export function buildBootstrap(
     }
   }
   files.push(...buildEtcdFiles(completed, ctx));
-  files.push(kubeApiserverHealthcheck(ctx));
+  files.push(kubeApiserverHealthcheck(completed, ctx));
   files.push(kopsChannels(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
   files.push(...buildAddons(completed, { ...addonContext, karpenterUserData }));

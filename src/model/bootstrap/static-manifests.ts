@@ -1,10 +1,11 @@
 import { toGoYaml } from '../../apis/go/yaml.js';
+import { remapImage } from '../../apis/image-remap.js';
 import { systemComponentEnv } from '../../addons/system-env.js';
 import type { BootstrapContext, StateFile } from './types.js';
 import type { Cluster } from '../../apis/types.js';
 
 /** The kube-apiserver health-check sidecar, a static pod on every API-server node. */
-export function kubeApiserverHealthcheck(ctx: BootstrapContext): StateFile {
+export function kubeApiserverHealthcheck(cluster: Cluster, ctx: BootstrapContext): StateFile {
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -13,7 +14,7 @@ export function kubeApiserverHealthcheck(ctx: BootstrapContext): StateFile {
       containers: [
         {
           args: ['--ca-cert=/secrets/ca.crt', '--client-cert=/secrets/client.crt', '--client-key=/secrets/client.key'],
-          image: `registry.k8s.io/kops/kube-apiserver-healthcheck:${ctx.kopsVersion}`,
+          image: remapImage(`registry.k8s.io/kops/kube-apiserver-healthcheck:${ctx.kopsVersion}`, cluster.spec.assets),
           livenessProbe: {
             httpGet: { host: '127.0.0.1', path: '/.kube-apiserver-healthcheck/healthz', port: 3990 },
             initialDelaySeconds: 5,
@@ -64,7 +65,7 @@ export function kopsChannels(cluster: Cluster, ctx: BootstrapContext): StateFile
             { name: 'HOME', value: '/tmp' },
             ...systemComponentEnv(cluster, ctx.env),
           ],
-          image: `registry.k8s.io/kops/channels:${ctx.kopsVersion}`,
+          image: remapImage(`registry.k8s.io/kops/channels:${ctx.kopsVersion}`, cluster.spec.assets),
           name: 'kops-channels',
           readinessProbe: {
             failureThreshold: 2,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { awsRegion, roleOf } from './cluster-facts.js';
+import { mirrored } from '../../assets/index.js';
 import { renderNodeupScript } from './nodeup-script.js';
 import type { BootstrapContext } from './types.js';
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
@@ -51,9 +52,9 @@ function nodeupScript(cluster: Cluster, ig: InstanceGroup, nodeupConfigText: str
     };
   }
   return renderNodeupScript({
-    nodeupUrlAmd64: ctx.nodeup.amd64.urls,
+    nodeupUrlAmd64: nodeupLocations(ctx.nodeup.amd64.urls, cluster),
     nodeupHashAmd64: ctx.nodeup.amd64.sha256,
-    nodeupUrlArm64: ctx.nodeup.arm64.urls,
+    nodeupUrlArm64: nodeupLocations(ctx.nodeup.arm64.urls, cluster),
     nodeupHashArm64: ctx.nodeup.arm64.sha256,
     environment: aws ? { AWS_REGION: awsRegion(cluster) } : {},
     proxyEnv: proxyEnv(cluster.spec.egressProxy),
@@ -114,4 +115,13 @@ export function proxyEnv(proxy: { httpProxy?: { host?: string; port?: number }; 
     'systemctl daemon-reexec',
     '',
   ].join('\n');
+}
+
+/**
+ * Where nodes download nodeup: the release locations (canonical first), or with spec.assets.fileRepository the one
+ * copy of the canonical file in the mirror.
+ */
+function nodeupLocations(urls: string, cluster: Cluster): string {
+  const fileRepository = cluster.spec.assets?.fileRepository;
+  return fileRepository ? mirrored(urls.split(',')[0], fileRepository) : urls;
 }

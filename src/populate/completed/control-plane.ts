@@ -2,7 +2,7 @@ import { UserError } from '../../errors.js';
 import { byDefault, inferred } from '../origin.js';
 import { isAtLeast } from './kubernetes-version.js';
 import type { PopulateState } from './state.js';
-import { kubernetesComponentImage } from './versions.js';
+import { componentImage } from './versions.js';
 
 const ADMISSION_PLUGINS = [
   'DefaultStorageClass',
@@ -23,7 +23,8 @@ export function fillKubeAPIServer(s: PopulateState): void {
   const api = spec.at('kubeAPIServer');
   const d = (field: string, value: unknown, rule = `kube-apiserver ${field}`) => api.default(field, value, byDefault(rule));
 
-  api.default('image', kubernetesComponentImage('kube-apiserver', s.k8s), inferred('kube-apiserver image of the Kubernetes version'));
+  // kops deploys the release's kube-apiserver, kube-controller-manager and kube-proxy whatever image the spec names.
+  api.set('image', componentImage('kube-apiserver', s.k8s, spec.get('assets')), inferred('kube-apiserver image of the Kubernetes version'));
   d('allowPrivileged', true);
   d('anonymousAuth', false);
   d('apiAudiences', ['kubernetes.svc.default']);
@@ -105,7 +106,7 @@ export function fillKubeControllerManager(s: PopulateState): void {
   const kcm = spec.at('kubeControllerManager');
   const d = (field: string, value: unknown) => kcm.default(field, value, byDefault(`kube-controller-manager ${field}`));
 
-  kcm.default('image', kubernetesComponentImage('kube-controller-manager', s.k8s), inferred('kube-controller-manager image of the Kubernetes version'));
+  kcm.set('image', componentImage('kube-controller-manager', s.k8s, spec.get('assets')), inferred('kube-controller-manager image of the Kubernetes version'));
   kcm.default('allocateNodeCIDRs', !s.ipv6, inferred(s.ipv6 ? 'node CIDRs come from the cloud on IPv6' : 'node CIDRs allocated from the pod range'));
   d('attachDetachReconcileSyncPeriod', '1m0s');
   kcm.default('cloudProvider', 'external', inferred('cloud controller manager runs outside'));
@@ -122,7 +123,7 @@ export function fillKubeControllerManager(s: PopulateState): void {
 
 export function fillKubeScheduler(s: PopulateState): void {
   const sched = s.spec.at('kubeScheduler');
-  sched.default('image', kubernetesComponentImage('kube-scheduler', s.k8s), inferred('kube-scheduler image of the Kubernetes version'));
+  sched.default('image', componentImage('kube-scheduler', s.k8s, s.spec.get('assets')), inferred('kube-scheduler image of the Kubernetes version'));
   sched.default('leaderElection.leaderElect', true, byDefault('kube-scheduler leader election'));
   sched.default('logLevel', 2, byDefault('kube-scheduler logLevel'));
 }

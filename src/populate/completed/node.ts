@@ -2,7 +2,8 @@ import { byDefault, inferred } from '../origin.js';
 import { nthAddress, parseCidr } from './cidr.js';
 import { isAtLeast } from './kubernetes-version.js';
 import type { PopulateState } from './state.js';
-import { PINNED, containerdVersion, kubernetesComponentImage, runcVersion } from './versions.js';
+import { remapImage } from '../../apis/image-remap.js';
+import { PINNED, componentImage, containerdVersion, runcVersion } from './versions.js';
 
 const NODE_LOCAL_DNS_ADDRESS = { ipv4: '169.254.20.10', ipv6: 'fd00:90de:d95::1' };
 const AWS_IPV6_DNS_RESOLVER = 'fd00:ec2::253';
@@ -79,7 +80,7 @@ export function fillKubeProxy(s: PopulateState): void {
     proxy.default('clusterCIDR', podCIDR, inferred('spec.podCIDR'));
   }
   proxy.default('cpuRequest', '100m', byDefault('kube-proxy cpuRequest'));
-  proxy.default('image', kubernetesComponentImage('kube-proxy', s.k8s), inferred('kube-proxy image of the Kubernetes version'));
+  proxy.set('image', componentImage('kube-proxy', s.k8s, s.spec.get('assets')), inferred('kube-proxy image of the Kubernetes version'));
   proxy.default('logLevel', 2, byDefault('kube-proxy logLevel'));
 }
 
@@ -87,7 +88,7 @@ export function fillContainerd(s: PopulateState): void {
   const c = s.spec.at('containerd');
   // kops sets the cluster's containerd log level to info whatever the spec says (a group's own still applies).
   c.set('logLevel', 'info', byDefault('containerd logLevel'));
-  c.default('sandboxImage', PINNED.pauseImage, byDefault('pause image'));
+  c.default('sandboxImage', remapImage(PINNED.pauseImage, s.spec.get('assets')), byDefault('pause image'));
   // As kops: the default containerd comes with its own runc, in place of any runc settings; a version the user gives
   // keeps the user's runc settings (and needs them).
   if (!c.get('version')) {

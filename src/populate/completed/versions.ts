@@ -1,3 +1,4 @@
+import { type ImageAssets, remapImage } from '../../apis/image-remap.js';
 import { type KubernetesVersion, isAtLeast } from './kubernetes-version.js';
 
 /**
@@ -50,3 +51,10 @@ export const PINNED = {
   gcpCloudControllerManagerImage: 'registry.k8s.io/cloud-provider-gcp/cloud-controller-manager:v35.0.0',
   gcpPDCSIDriver: 'v1.22.1',
 } as const;
+
+/**
+ * The image kops deploys a Kubernetes component with: the release's, pulled through spec.assets' proxy or registry
+ * (a side-loaded release's images are loaded from its tar files as they are named there).
+ */
+export const componentImage = (component: string, k8s: KubernetesVersion, assets: ImageAssets | undefined): string =>
+  k8s.releaseUrl ? kubernetesComponentImage(component, k8s) : remapImage(kubernetesComponentImage(component, k8s), assets);

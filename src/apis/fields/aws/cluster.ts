@@ -25,6 +25,8 @@ const caEffect = (field: string, sample: unknown, text: string) =>
 const LBC = [['spec.certManager', { enabled: true }], ['spec.awsLoadBalancerController', { enabled: true }]] as const;
 const lbcEffect = (field: string, sample: unknown, text: string) =>
   clusterEffect(`spec.awsLoadBalancerController.${field}`, sample, [addon('aws-load-balancer-controller', text)], `${ADDONS}/aws-load-balancer-controller.addons.k8s.io/k8s-1.19.yaml.template`, { settings: LBC });
+/** A component kops always runs from the Kubernetes release's image (remapped through spec.assets), whatever the spec names. */
+const releaseImageOnly = (path: string, go: string) => noEffect('Cluster', path, go, "kops sets the image of the cluster's Kubernetes release over any image given here");
 /** A distinct sample for a component's image or resources. */
 const componentSample = (field: string, component: string, i: number) =>
   field === 'image' ? `registry.example/${component}:v9` : field.startsWith('cpu') ? `${201 + i}m` : `${201 + i}Mi`;
@@ -156,8 +158,6 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   ], 'pkg/model/awsmodel/iam.go'),
   clusterEffect('spec.target.terraform.providerExtraConfig', { max_retries: '7' }, [tf('provider "aws" {\n max_retries = "7"\n region = "us-test-1"')], 'upup/pkg/fi/cloudup/terraform/target_hcl2.go'),
   clusterEffect('spec.target.terraform.filesProviderExtraConfig', { max_retries: '9' }, [tf('provider "aws" {\n alias = "files"\n max_retries = "9"')], 'upup/pkg/fi/cloudup/terraform/target_hcl2.go'),
-  pending('Cluster', 'spec.assets.containerRegistry', 'registry', 'image remapping to a registry mirror (pkg/assets/builder.go RemapImage) is not ported yet'),
-  pending('Cluster', 'spec.assets.containerProxy', 'registry', 'image remapping through a pull-through proxy (pkg/assets/builder.go RemapImage) is not ported yet'),
   clusterEffect('spec.api.loadBalancer', { type: 'Public', class: 'Network' }, [tf('load_balancer_type = "network"')], LB, { covers: ['spec.api.loadBalancer.type', 'spec.api.loadBalancer.class'] }),
   clusterEffect('spec.api.loadBalancer.additionalSecurityGroups', ['sg-0lbextra'], [tf('security_groups = ["sg-0lbextra", aws_security_group.api-elb-minimal-aws-example-com.id]')], LB, { settings: PUBLIC_NLB }),
   clusterEffect('spec.api.loadBalancer.securityGroupOverride', 'sg-0lboverride', [tf('security_groups = ["sg-0lboverride"]')], LB, { settings: PUBLIC_NLB, alone: true }),
@@ -184,7 +184,7 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.clusterDNSDomain', 'registry.local', [data('addons-coredns', 'kubernetes registry.local. in-addr.arpa ip6.arpa')], `${ADDONS}/coredns.addons.k8s.io/k8s-1.12.yaml.template`, { alone: true }),
   clusterEffect('spec.serviceClusterIPRange', '100.65.0.0/16', [masterConfig('serviceClusterIPRange: 100.65.0.0/16')], NODEUP_CONFIG, { alone: true }),
   clusterEffect('spec.podCIDR', '100.99.0.0/16', [addon('aws-cloud-controller', '- --cluster-cidr=100.99.0.0/16')], `${ADDONS}/aws-cloud-controller.addons.k8s.io/k8s-1.18.yaml.template`, { alone: true }),
-  clusterEffect('spec.kubeAPIServer.image', 'registry.example/kube-apiserver:v9', [masterConfig('    image: registry.example/kube-apiserver:v9')], NODEUP_CONFIG),
+  releaseImageOnly('spec.kubeAPIServer.image', 'pkg/model/components/apiserver.go'),
   clusterEffect('spec.kubeAPIServer.cpuRequest', '141m', [masterConfig('    cpuRequest: 141m')], NODEUP_CONFIG),
   clusterEffect('spec.kubeProxy.enabled', false, [nodesConfig('KubeProxy: null')], NODEUP_CONFIG, { alone: true }),
   clusterEffect('spec.nodeTerminationHandler.enabled', false, [{ ...bootstrapChannel('node-termination-handler.aws'), absent: true }], CHANNEL),
@@ -233,9 +233,13 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   lbcEffect('memoryLimit', '194Mi', 'memory: 194Mi'),
   clusterEffect('spec.awsLoadBalancerController.enabled', true, [bootstrapChannel('aws-load-balancer-controller.addons.k8s.io')], CHANNEL, { settings: CERT_MANAGER }),
   ...(['image', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const).flatMap((field, i) => [
-    clusterEffect(`spec.kubeControllerManager.${field}`, componentSample(field, 'kcm', i), [masterConfig(`    ${field}: ${componentSample(field, 'kcm', i)}`)], NODEUP_CONFIG),
+    field === 'image'
+      ? releaseImageOnly(`spec.kubeControllerManager.image`, 'pkg/model/components/kubecontrollermanager.go')
+      : clusterEffect(`spec.kubeControllerManager.${field}`, componentSample(field, 'kcm', i), [masterConfig(`    ${field}: ${componentSample(field, 'kcm', i)}`)], NODEUP_CONFIG),
     clusterEffect(`spec.kubeScheduler.${field}`, componentSample(field, 'scheduler', i), [masterConfig(`    ${field}: ${componentSample(field, 'scheduler', i)}`)], NODEUP_CONFIG),
-    clusterEffect(`spec.kubeProxy.${field}`, componentSample(field, 'proxy', i), [nodesConfig(`  ${field}: ${componentSample(field, 'proxy', i)}`)], NODEUP_CONFIG),
+    field === 'image'
+      ? releaseImageOnly(`spec.kubeProxy.image`, 'pkg/model/components/kubeproxy.go')
+      : clusterEffect(`spec.kubeProxy.${field}`, componentSample(field, 'proxy', i), [nodesConfig(`  ${field}: ${componentSample(field, 'proxy', i)}`)], NODEUP_CONFIG),
   ]),
   ...(['cpuLimit', 'memoryRequest', 'memoryLimit'] as const).map((field, i) =>
     clusterEffect(`spec.kubeAPIServer.${field}`, componentSample(field, 'apiserver', i + 2), [masterConfig(`    ${field}: ${componentSample(field, 'apiserver', i + 2)}`)], NODEUP_CONFIG),

@@ -7,6 +7,7 @@ import { ADDED_OBJECTS, clusterEffect, data, masterConfig, noEffect, nodesConfig
 
 const NODEUP_CONFIG = 'pkg/apis/nodeup/config.go';
 const FILE_ASSETS = 'pkg/nodemodel/fileassets.go';
+const ASSET_BUILDER = 'pkg/assets/builder.go';
 const CONTAINERD_OPTIONS = 'pkg/model/components/containerd.go';
 const NVIDIA_TEMPLATE = 'upup/models/cloudup/resources/addons/nvidia.addons.k8s.io/k8s-1.16.yaml.template';
 const V1ALPHA2 = 'pkg/apis/kops/v1alpha2/cluster.go';
@@ -24,6 +25,7 @@ const SECOND_CONTROL_PLANE = {
   metadata: { name: 'control-plane-reg', labels: { 'kops.k8s.io/cluster': 'minimal-aws.example.com' } },
   spec: { image: 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404', machineType: 'm3.medium', maxSize: 1, minSize: 1, role: 'Master', subnets: ['us-test-1a'] },
 };
+const OIDC_PROVIDER = [['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }]] as const;
 const DEFAULT_CONTAINERD_AMD64 = 'https://github.com/containerd/containerd/releases/download/v2.3.4/containerd-2.3.4-linux-amd64.tar.gz';
 
 export const AWS_NODE_FIELDS: readonly RegistryEntry[] = [
@@ -76,6 +78,36 @@ export const AWS_NODE_FIELDS: readonly RegistryEntry[] = [
     data('kube-apiserver.manifest-master', '- --encryption-provider-config=/srv/kubernetes/kube-apiserver/encryptionconfig.yaml'),
     data('aws_iam_role_policy_masters', '"iam:CreateServiceLinkedRole",\n "kms:Decrypt",\n "kms:DescribeKey",\n "kms:Encrypt",\n "kms:GenerateDataKey*",\n "kms:ReEncrypt*",'),
   ], 'upup/pkg/fi/cloudup/apply_cluster.go'),
+  clusterEffect('spec.iam.useServiceAccountExternalPermissions', true, [
+    tf('resource "aws_iam_role" "dns-controller-kube-system-sa-minimal-aws-example-com" {'),
+    data('addons-aws-cloud-controller', '- name: AWS_ROLE_ARN\n value: arn:aws-test:iam::123456789012:role/aws-cloud-controller-manager.kube-system.sa.minimal-aws.e-6pf2p1'),
+  ], 'pkg/model/awsmodel/iam.go', { settings: OIDC_PROVIDER }),
+  clusterEffect('spec.iam.serviceAccountExternalPermissions', [{ name: 'reg-sa', namespace: 'reg-ns', aws: { policyARNs: ['arn:aws-test:iam::123456789012:policy/reg'], inlinePolicy: '[{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}]' } }], [
+    tf('resource "aws_iam_role" "reg-sa-reg-ns-sa-minimal-aws-example-com" {'),
+    tf('"service-account.kops.k8s.io/name" = "reg-sa"\n "service-account.kops.k8s.io/namespace" = "reg-ns"'),
+    tf('policy_arn = "arn:aws-test:iam::123456789012:policy/reg"'),
+    data('aws_iam_role_policy_reg-sa.reg-ns.sa', '"Action": "s3:Get*"'),
+  ], 'pkg/model/awsmodel/iam.go', {
+    covers: ['spec.iam.serviceAccountExternalPermissions[].name', 'spec.iam.serviceAccountExternalPermissions[].namespace', 'spec.iam.serviceAccountExternalPermissions[].aws.policyARNs', 'spec.iam.serviceAccountExternalPermissions[].aws.inlinePolicy'],
+    settings: OIDC_PROVIDER,
+  }),
+  clusterEffect('spec.assets.containerRegistry', 'registry.example.com/mirror', [
+    masterConfig('    image: registry.example.com/mirror/kube-apiserver:v1.34.0'),
+    nodesConfig('  sandboxImage: registry.example.com/mirror/pause:3.10.1'),
+    data('addons-coredns', 'image: registry.example.com/mirror/coredns-coredns:v1.14.2'),
+    data('manifests-etcdmanager-main', 'reference: registry.example.com/mirror/etcd:v3.6.12'),
+    data('manifests-static-kube-apiserver-healthcheck', 'image: registry.example.com/mirror/kops-kube-apiserver-healthcheck:'),
+  ], ASSET_BUILDER, { alone: true }),
+  clusterEffect('spec.assets.containerProxy', 'proxy.registry.example', [
+    masterConfig('    image: proxy.registry.example/kube-apiserver:v1.34.0'),
+    data('addons-coredns', 'image: proxy.registry.example/coredns/coredns:v1.14.2'),
+    data('manifests-etcdmanager-main', 'image: proxy.registry.example/etcd-manager/etcd-manager-slim:'),
+    data('manifests-channels-kops-channels', 'image: proxy.registry.example/kops/channels:'),
+  ], ASSET_BUILDER, { alone: true }),
+  clusterEffect('spec.assets.fileRepository', 'https://files.registry.example/kops', [
+    asset('5c0d28cea2a3a5c91861dda088a29d56c1b027e184dae1d792686f0710750076', 'https://files.registry.example/kops/release/v1.34.0/bin/linux/amd64/kubelet'),
+    data('aws_launch_template_nodes', 'NODEUP_URL_AMD64=https://files.registry.example/kops/binaries/kops/1.34.0-beta.1/linux/amd64/nodeup\n'),
+  ], ASSET_BUILDER, { alone: true }),
   noEffect('Cluster', 'spec.configStore', V1ALPHA2, 'a legacy string kops 1.37 neither converts nor reads (the stores are configBase, keyStore and secretStore)'),
   noEffect('Cluster', 'spec.containerRuntime', 'pkg/apis/kops/cluster.go', 'containerd is the only runtime: the field is dropped in the internal API; validation accepts containerd and refuses docker or anything else'),
   clusterEffect('spec.isolateMasters', true, [masterConfig('KubeProxy: null'), data('kubelet.conf-master', 'enableDebuggingHandlers: false'), data('kubelet.conf-master', 'hairpinMode: none')], 'pkg/model/components/kubelet.go', { alone: true }),
