@@ -253,7 +253,17 @@ export function addCloudControllerManagerPermissions(p: Policy, cloudRoutes: boo
   p.addEc2CreateAction(['CreateSecurityGroup'], ['security-group']);
 }
 
-export function addLoadBalancerControllerPermissions(p: Policy): void {
+/** What the AWS load balancer controller may do; WAF, WAFv2 and Shield only when the controller is told to use them. */
+export function addLoadBalancerControllerPermissions(p: Policy, features: { enableWAF?: boolean; enableWAFv2?: boolean; enableShield?: boolean } = {}): void {
+  if (features.enableWAF) {
+    addAll(p.unconditional, ['elasticloadbalancing:SetWebACL', 'waf-regional:AssociateWebACL', 'waf-regional:DisassociateWebACL', 'waf-regional:GetWebACL', 'waf-regional:GetWebACLForResource']);
+  }
+  if (features.enableWAFv2) {
+    addAll(p.unconditional, ['elasticloadbalancing:SetWebACL', 'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'wafv2:GetWebACL', 'wafv2:GetWebACLForResource']);
+  }
+  if (features.enableShield) {
+    addAll(p.unconditional, ['shield:CreateProtection', 'shield:DeleteProtection', 'shield:DescribeProtection', 'shield:GetSubscriptionState']);
+  }
   addAll(p.unconditional, [
     'acm:DescribeCertificate',
     'acm:ListCertificates',
@@ -405,7 +415,8 @@ export function nodeRolePolicy(m: ModelContext, role: NodeRole): string | undefi
     addAll(p.unconditional, AMAZON_VPC_CNI);
   };
   const calico = () => {
-    if (net.calico && net.calico.awsSrcDstCheck !== 'DoNothing') addAll(p.unconditional, ['ec2:DescribeInstances', 'ec2:ModifyNetworkInterfaceAttribute']);
+    // Calico turns off the source/destination check for IPv4 routing; IPv6-only clusters have nothing to turn off.
+    if (net.calico && net.calico.awsSrcDstCheck !== 'DoNothing' && !m.isIPv6Only) addAll(p.unconditional, ['ec2:DescribeInstances', 'ec2:ModifyNetworkInterfaceAttribute']);
   };
 
   if (role === 'master') {
@@ -424,7 +435,7 @@ export function nodeRolePolicy(m: ModelContext, role: NodeRole): string | undefi
     if (!serviceAccounts) {
       addEbsCsiDriverPermissions(p, !!m.spec.snapshotController?.enabled);
       addCloudControllerManagerPermissions(p, !!(m.spec.networking as Record<string, unknown> | undefined)?.kubenet);
-      if (m.spec.awsLoadBalancerController?.enabled) addLoadBalancerControllerPermissions(p);
+      if (m.spec.awsLoadBalancerController?.enabled) addLoadBalancerControllerPermissions(p, m.spec.awsLoadBalancerController);
       addClusterAutoscalerPermissions(p);
       if (m.nthQueueProcessing) addNodeTerminationHandlerPermissions(p);
     }

@@ -79,7 +79,8 @@ function serviceAccountRoles(m: ModelContext): ServiceAccountRole[] {
     if (dns && externalDns === 'external-dns') addon('external-dns', (p) => addExternalDnsPermissions(p, zone.id));
     const nth = m.spec.nodeTerminationHandler;
     if (nth && nth.enabled !== false) addon('aws-node-termination-handler', addNodeTerminationHandlerPermissions);
-    if (m.spec.awsLoadBalancerController?.enabled) addon('aws-load-balancer-controller', addLoadBalancerControllerPermissions);
+    const lbc = m.spec.awsLoadBalancerController;
+    if (lbc?.enabled) addon('aws-load-balancer-controller', (p) => addLoadBalancerControllerPermissions(p, lbc));
     if (m.spec.clusterAutoscaler?.enabled) addon('cluster-autoscaler', addClusterAutoscalerPermissions);
     if (certManagerNeedsRole(m.spec)) addon('cert-manager', (p) => addCertManagerPermissions(p, m.spec.certManager?.hostedZoneIDs ?? []));
     if (m.spec.networking?.kuberouter) addon('kube-router', (p) => p.clusterTagged.add('ec2:ModifyInstanceAttribute'));

@@ -23,8 +23,14 @@ const CLUSTER_AUTOSCALER = [['spec.clusterAutoscaler', { enabled: true }]] as co
 const caEffect = (field: string, sample: unknown, text: string) =>
   clusterEffect(`spec.clusterAutoscaler.${field}`, sample, [addon('cluster-autoscaler', text)], `${ADDONS}/cluster-autoscaler.addons.k8s.io/k8s-1.15.yaml.template`, { settings: CLUSTER_AUTOSCALER });
 const LBC = [['spec.certManager', { enabled: true }], ['spec.awsLoadBalancerController', { enabled: true }]] as const;
-const lbcEffect = (field: string, sample: unknown, text: string) =>
-  clusterEffect(`spec.awsLoadBalancerController.${field}`, sample, [addon('aws-load-balancer-controller', text)], `${ADDONS}/aws-load-balancer-controller.addons.k8s.io/k8s-1.19.yaml.template`, { settings: LBC });
+const lbcEffect = (field: string, sample: unknown, text: string, permissions: readonly string[] = []) =>
+  clusterEffect(
+    `spec.awsLoadBalancerController.${field}`,
+    sample,
+    [addon('aws-load-balancer-controller', text), ...permissions.map((action) => data('aws_iam_role_policy_masters', `"${action}"`))],
+    `${ADDONS}/aws-load-balancer-controller.addons.k8s.io/k8s-1.19.yaml.template`,
+    { settings: LBC },
+  );
 /** A component kops always runs from the Kubernetes release's image (remapped through spec.assets), whatever the spec names. */
 const releaseImageOnly = (path: string, go: string) => noEffect('Cluster', path, go, "kops sets the image of the cluster's Kubernetes release over any image given here");
 /** A distinct sample for a component's image or resources. */
@@ -224,9 +230,10 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   caEffect('podAnnotations', { 'ca-anno': 'v' }, 'ca-anno: v'),
   clusterEffect('spec.clusterAutoscaler.enabled', true, [bootstrapChannel('cluster-autoscaler.addons.k8s.io')], CHANNEL),
   lbcEffect('version', 'v9.9.9', 'image: public.ecr.aws/eks/aws-load-balancer-controller:v9.9.9'),
-  lbcEffect('enableWAF', true, '- --enable-waf=true'),
-  lbcEffect('enableWAFv2', true, '- --enable-wafv2=true'),
-  lbcEffect('enableShield', true, '- --enable-shield=true'),
+  // The controller's permissions (pkg/model/iam/iam_builder.go) follow the features it is told to use.
+  lbcEffect('enableWAF', true, '- --enable-waf=true', ['elasticloadbalancing:SetWebACL', 'waf-regional:AssociateWebACL', 'waf-regional:GetWebACLForResource']),
+  lbcEffect('enableWAFv2', true, '- --enable-wafv2=true', ['wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'wafv2:GetWebACL', 'wafv2:GetWebACLForResource']),
+  lbcEffect('enableShield', true, '- --enable-shield=true', ['shield:CreateProtection', 'shield:DeleteProtection', 'shield:DescribeProtection', 'shield:GetSubscriptionState']),
   lbcEffect('cpuRequest', '191m', 'cpu: 191m'),
   lbcEffect('memoryRequest', '192Mi', 'memory: 192Mi'),
   lbcEffect('cpuLimit', '193m', 'limits:\n cpu: 193m'),
