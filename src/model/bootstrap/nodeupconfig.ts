@@ -57,7 +57,7 @@ export function buildNodeupConfig(cluster: Cluster, ig: InstanceGroup, ctx: Boot
   if (spec.ntp?.managed === false) config.NTPUnmanaged = true;
   if (warmPoolLifecycleHook(cluster, ig)) config.EnableLifecycleHook = true;
   if (wantsWarmPoolImages(cluster, ig)) {
-    const images = warmPoolImages(ig, ctx.managedImages ?? []);
+    const images = warmPoolImages(cluster, ig, ctx.managedImages ?? []);
     if (images.length) config.warmPoolImages = images;
   }
   if (ig.spec.volumeMounts?.length) config.VolumeMounts = ig.spec.volumeMounts;

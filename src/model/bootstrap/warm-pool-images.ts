@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { remapImage } from '../../apis/image-remap.js';
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
 import type { StateFile } from './types.js';
 
@@ -38,10 +39,12 @@ export function managedImages(cluster: Cluster, addonFiles: readonly StateFile[]
  * The images a group's warm pool instances pull: the managed images under the prefetched prefixes and the group's
  * own additional images, sorted; none for control-plane groups.
  */
-export function warmPoolImages(ig: InstanceGroup, managed: readonly string[]): string[] {
+export function warmPoolImages(cluster: Cluster, ig: InstanceGroup, managed: readonly string[]): string[] {
   if (ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane') return [];
-  const images = new Set(managed.filter((image) => PREFETCHED_PREFIXES.some((p) => image.startsWith(p))));
-  for (const image of ig.spec.warmPool?.additionalImages ?? []) images.add(image);
+  // The managed images were remapped through spec.assets: so are the prefixes they are matched with, and the group's.
+  const prefixes = PREFETCHED_PREFIXES.map((p) => remapImage(p, cluster.spec.assets));
+  const images = new Set(managed.filter((image) => prefixes.some((p) => image.startsWith(p))));
+  for (const image of ig.spec.warmPool?.additionalImages ?? []) images.add(remapImage(image, cluster.spec.assets));
   return [...images].sort();
 }
 
