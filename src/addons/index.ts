@@ -52,7 +52,7 @@ const NETWORKING_SELECTOR = { 'role.kubernetes.io/networking': '1' };
 const AUTHENTICATION_SELECTOR = { 'role.kubernetes.io/authentication': '1' };
 
 const isAWS = (c: AddonCluster) => c.spec.cloudProvider === 'aws';
-const usesCoreDNS = (c: AddonCluster) => (c.spec.kubeDNS?.provider ?? 'CoreDNS') === 'CoreDNS';
+const usesCoreDNS = (c: AddonCluster) => (c.spec.kubeDNS?.provider || 'CoreDNS') === 'CoreDNS';
 const isGCE = (c: AddonCluster) => c.spec.cloudProvider === 'gce';
 
 /** Every add-on kops can install, in bootstrap-channel order. */

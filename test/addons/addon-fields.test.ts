@@ -77,3 +77,9 @@ describe('cloudConfig.awsEBSCSIDriver.managed', () => {
     expect(names(addonsWith(() => {}))).toContain('aws-ebs-csi-driver.addons.k8s.io');
   });
 });
+
+describe('kubeDNS.provider empty', () => {
+  test('an empty provider is CoreDNS', () => {
+    expect(names(addonsWith((s) => (s.kubeDNS.provider = '')))).toContain('coredns.addons.k8s.io');
+  });
+});

@@ -27,8 +27,9 @@ export function fillClusterAutoscaler(s: PopulateState): void {
 }
 
 export function fillKarpenter(s: PopulateState): void {
+  // kops fills these in whenever the block is there, enabled or not.
+  if (!s.spec.has('karpenter')) return;
   const k = s.spec.at('karpenter');
-  if (k.get('enabled') !== true) return;
   k.default('image', PINNED.karpenterImage, byDefault('Karpenter image'));
   k.default('logEncoding', 'console', byDefault('Karpenter log encoding'));
   k.default('logLevel', 'debug', byDefault('Karpenter log level'));
