@@ -37,9 +37,69 @@ export const CLOUD_BLOCKS: readonly CloudBlock[] = [
   { kind: 'Cluster', pattern: 'spec.karpenter.*', cloud: 'aws' },
   { kind: 'Cluster', pattern: 'spec.authentication.aws.*', cloud: 'aws' },
   { kind: 'Cluster', pattern: 'spec.networking.amazonvpc.*', cloud: 'aws' },
+  ...awsOnly('Cluster', [
+    'spec.DisableSubnetTags',
+    'spec.additionalPolicies',
+    'spec.externalPolicies',
+    'spec.iam.allowContainerRegistry',
+    'spec.iam.permissionsBoundary',
+    'spec.iam.serviceAccountExternalPermissions[].aws.*',
+    'spec.serviceAccountIssuerDiscovery.enableAWSOIDCProvider',
+    'spec.sshKeyName',
+    'spec.api.loadBalancer.accessLog.*',
+    'spec.api.loadBalancer.additionalSecurityGroups',
+    'spec.api.loadBalancer.class',
+    'spec.api.loadBalancer.crossZoneLoadBalancing',
+    'spec.api.loadBalancer.securityGroupOverride',
+    'spec.api.loadBalancer.sslCertificate',
+    'spec.api.loadBalancer.sslPolicy',
+    'spec.api.loadBalancer.subnets[].allocationId',
+    'spec.etcdClusters[].etcdMembers[].kmsKeyId',
+    'spec.etcdClusters[].etcdMembers[].encryptedVolume',
+    'spec.subnets[].publicIP',
+    'spec.subnets[].additionalRoutes[].*',
+    'spec.topology.bastion.loadBalancer.*',
+    'spec.warmPool.*',
+    'spec.containerd.useECRCredentialsForMirrors',
+    'spec.certManager.hostedZoneIDs',
+    'spec.clusterAutoscaler.awsUseStaticInstanceList',
+    'spec.networking.calico.awsSrcDstCheck',
+  ]),
+  ...awsOnly('InstanceGroup', [
+    'spec.additionalSecurityGroups',
+    'spec.capacityRebalance',
+    'spec.cpuCredits',
+    'spec.detailedInstanceMonitoring',
+    'spec.externalLoadBalancers[].*',
+    'spec.iam.profile',
+    'spec.instanceInterruptionBehavior',
+    'spec.instanceMetadata.*',
+    'spec.instanceProtection',
+    'spec.maxInstanceLifetime',
+    'spec.maxPrice',
+    'spec.mixedInstancesPolicy.*',
+    'spec.rootVolumeEncryption',
+    'spec.rootVolumeEncryptionKey',
+    'spec.rootVolumeOptimization',
+    'spec.securityGroupOverride',
+    'spec.spotDurationInMinutes',
+    'spec.suspendProcesses',
+    'spec.tenancy',
+    'spec.volumes[].*',
+    'spec.warmPool.*',
+    'spec.manager',
+  ]),
   { kind: 'InstanceGroup', pattern: 'spec.gcpProvisioningModel', cloud: 'gce' },
   { kind: 'InstanceGroup', pattern: 'spec.guestAccelerators[].*', cloud: 'gce' },
 ];
+
+/**
+ * Settings outside the `aws` structs that only the AWS model reads (pkg/model/awsmodel, pkg/model/iam, the AWS
+ * add-on templates): no builder of another cloud reads them, so another cloud's cluster refuses them.
+ */
+function awsOnly(kind: ObjectKind, patterns: readonly string[]): CloudBlock[] {
+  return patterns.map((pattern) => ({ kind, pattern, cloud: 'aws' }));
+}
 
 /** The cloud a leaf belongs to, when it is part of one cloud's block. */
 export function cloudOfLeaf(kind: ObjectKind, leaf: string): Cloud | undefined {

@@ -9,13 +9,16 @@ import { AWS_NETWORKING_FIELDS } from './aws/networking.js';
 import { AWS_NODE_FIELDS } from './aws/nodes.js';
 import { AWS_REFUSED_FIELDS } from './aws/refused.js';
 import { AWS_TOPOLOGY_FIELDS, AWS_TOPOLOGY_GROUP_FIELDS } from './aws/topology.js';
+import { gceRegistry } from './gce/index.js';
 import type { ComponentStruct } from '../component-flags.js';
 import type { RegistryEntry } from './registry.js';
 
 export const AWS_REGISTRY: readonly RegistryEntry[] = [...AWS_CLUSTER_FIELDS, ...AWS_ADDON_FIELDS, ...AWS_BASIC_FIELDS, ...AWS_CILIUM_FIELDS, ...AWS_NETWORKING_FIELDS, ...AWS_INSTANCE_GROUP_FIELDS, ...AWS_KUBELET_CONFIG_FIELDS, ...AWS_NODE_FIELDS, ...AWS_REFUSED_FIELDS, ...AWS_TOPOLOGY_FIELDS, ...AWS_TOPOLOGY_GROUP_FIELDS];
 
+export const GCE_REGISTRY: readonly RegistryEntry[] = gceRegistry(AWS_REGISTRY);
+
 /** The registries of the clouds this tool builds. */
-export const REGISTRIES: Readonly<Record<string, readonly RegistryEntry[]>> = { aws: AWS_REGISTRY };
+export const REGISTRIES: Readonly<Record<string, readonly RegistryEntry[]>> = { aws: AWS_REGISTRY, gce: GCE_REGISTRY };
 
 export function registryFor(cloud: string | undefined): readonly RegistryEntry[] | undefined {
   return cloud === undefined ? undefined : REGISTRIES[cloud];

@@ -1,7 +1,7 @@
 /**
  * Running registry samples through the update_cluster pipeline of the conformance suite (in-process, fixture cloud):
- * a baseline cluster (the minimal-aws golden case), the entry's settings and sample applied, and the output files
- * searched for the entry's fragments.
+ * a baseline cluster of the cloud (the minimal-aws or minimal_gce golden case), the entry's settings and sample
+ * applied, and the output files searched for the entry's fragments.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,14 +21,25 @@ import { sharedDir } from '../../helpers/cli.js';
 import { FIXTURE_ENCRYPTION_CONFIG, runUpdatePipeline } from '../../conformance/suites/update_cluster.js';
 
 export const BASELINE_DIR = join(sharedDir, 'kops-reference/conformance/update_cluster/minimal-aws');
+/** The golden case each cloud's registry samples are set on. */
+export const BASELINE_DIRS: Readonly<Record<string, string>> = {
+  aws: BASELINE_DIR,
+  gce: join(sharedDir, 'kops-reference/conformance/update_cluster/minimal_gce'),
+};
+
+function baselineDir(cloud: string): string {
+  const dir = BASELINE_DIRS[cloud];
+  if (!dir) throw new Error(`no registry baseline for cloud ${cloud}`);
+  return dir;
+}
 const COMPLETED_SPEC = 'cluster-completed.spec';
 /** An image the fixture world has beside its one Ubuntu image, so that a sample can choose another image. */
 export const REGISTRY_IMAGES = { 'ubuntu/images/registry-sample-20240101': { id: 'ami-0registry', rootDeviceName: '/dev/sda1' } };
 
 type Obj = { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
 
-export function baselineObjects(): Obj[] {
-  const file = join(BASELINE_DIR, 'in-v1alpha2.yaml');
+export function baselineObjects(cloud = 'aws'): Obj[] {
+  const file = join(baselineDir(cloud), 'in-v1alpha2.yaml');
   return decodeDocuments(readFileSync(file, 'utf8'), file) as unknown as Obj[];
 }
 
@@ -63,9 +74,9 @@ function apply(objects: Obj[], kind: string, ig: string | undefined, path: strin
   setAt(target as unknown as Record<string, unknown>, path.replace(/^ig:/, ''), value);
 }
 
-/** The baseline with these entries' settings and samples applied (in order). */
-export function withSamples(entries: readonly EffectEntry[]): Obj[] {
-  const objects = baselineObjects();
+/** The cloud's baseline with these entries' settings and samples applied (in order). */
+export function withSamples(entries: readonly EffectEntry[], cloud = 'aws'): Obj[] {
+  const objects = baselineObjects(cloud);
   for (const e of entries) {
     for (const [path, value] of e.settings ?? []) {
       if (path === ADDED_OBJECTS) objects.push(...structuredClone(value as Obj[]));
@@ -76,13 +87,14 @@ export function withSamples(entries: readonly EffectEntry[]): Obj[] {
   return objects;
 }
 
-/** The golden case whose keystore a run uses: the entry's, else the baseline's. */
-export const keystoreDir = (entry?: Pick<EffectEntry, 'keystore'>) => (entry?.keystore ? join(sharedDir, 'kops-reference/conformance', entry.keystore) : BASELINE_DIR);
+/** The golden case whose keystore a run uses: the entry's, else the cloud's baseline's. */
+export const keystoreDir = (entry?: Pick<EffectEntry, 'keystore'>, cloud = 'aws') => (entry?.keystore ? join(sharedDir, 'kops-reference/conformance', entry.keystore) : baselineDir(cloud));
 
 export async function runOutput(objects: Obj[], keystore = BASELINE_DIR): Promise<Map<string, string>> {
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
   const { files, tasks } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore, { placeholderKeysets: true, images: REGISTRY_IMAGES });
-  return withDirectSpecs(tasks ?? [], withRollSettings(objects, withNodeupFiles(files)));
+  const cloud = String(objects.find((o) => o.kind === 'Cluster')?.spec.cloudProvider ?? 'aws');
+  return withDirectSpecs(tasks ?? [], withRollSettings(objects, withNodeupFiles(files, cloud)));
 }
 
 /**
@@ -123,15 +135,15 @@ const NODEUP_FILES = [
 
 /**
  * The output with, for each instance group's nodeupconfig, the kubelet.conf, cloud.config and kube-apiserver manifest nodeup writes from it on
- * an Ubuntu host on AWS.
+ * an Ubuntu host of the cluster's cloud.
  */
-function withNodeupFiles(files: Map<string, string>): Map<string, string> {
+function withNodeupFiles(files: Map<string, string>, cloudProvider: string): Map<string, string> {
   const out = new Map(files);
   for (const [name, content] of files) {
     const group = NODEUP_CONFIG_FILE.exec(name)?.[1];
     if (!group) continue;
     const config = parseNodeupConfig(content, name);
-    const ctx = { config, role: roleOf(config), host: { distribution: 'ubuntu' as const, architecture: 'amd64' as const }, assets: {}, remote: new Map<string, string>(), cloudProvider: 'aws', secrets: new Map([['encryptionconfig', FIXTURE_ENCRYPTION_CONFIG.toString('utf8')]]) };
+    const ctx = { config, role: roleOf(config), host: { distribution: 'ubuntu' as const, architecture: 'amd64' as const }, assets: {}, remote: new Map<string, string>(), cloudProvider, secrets: new Map([['encryptionconfig', FIXTURE_ENCRYPTION_CONFIG.toString('utf8')]]) };
     for (const file of NODEUP_FILES) {
       const task = file.tasks(ctx).find((t): t is FileTask => t.kind === 'File' && t.path === file.path);
       if (task?.contents !== undefined) out.set(`nodeup/${file.name}-${group}`, String(task.contents));
