@@ -41,7 +41,6 @@ export const CLOUD_BLOCKS: readonly CloudBlock[] = [
     'spec.DisableSubnetTags',
     'spec.additionalPolicies',
     'spec.externalPolicies',
-    'spec.iam.allowContainerRegistry',
     'spec.iam.permissionsBoundary',
     'spec.iam.serviceAccountExternalPermissions[].aws.*',
     'spec.serviceAccountIssuerDiscovery.enableAWSOIDCProvider',
@@ -66,7 +65,6 @@ export const CLOUD_BLOCKS: readonly CloudBlock[] = [
     'spec.networking.calico.awsSrcDstCheck',
   ]),
   ...awsOnly('InstanceGroup', [
-    'spec.additionalSecurityGroups',
     'spec.capacityRebalance',
     'spec.cpuCredits',
     'spec.detailedInstanceMonitoring',

@@ -1,6 +1,7 @@
 /** The GCE field registry: the GCE blocks and instance settings, and the AWS registry's cloud-neutral entries. */
 import type { RegistryEntry } from '../registry.js';
 import { GCE_INSTANCE_FIELDS } from './instances.js';
+import { GCE_NO_EFFECT_FIELDS } from './no-effect.js';
 import { reusedOnGce } from './reused.js';
 
 /** AWS entries whose effect differs on GCE (classed by the GCE entries instead), as `Kind pattern`. */
@@ -20,5 +21,5 @@ const NOT_REUSED = new Set<string>([
 ]);
 
 export function gceRegistry(aws: readonly RegistryEntry[]): readonly RegistryEntry[] {
-  return [...GCE_INSTANCE_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
+  return [...GCE_INSTANCE_FIELDS, ...GCE_NO_EFFECT_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
 }
