@@ -83,7 +83,9 @@ export function buildNetwork(m: ModelContext): Task[] {
     tasks.push(eigw);
   }
 
-  const privateByZone = new Map<string, ClusterSubnetSpec[]>();
+  /** Per zone, the subnets whose traffic leaves through the zone's NAT gateway (or given egress). */
+  const egressByZone = new Map<string, ZoneEgress>();
+  const zoneEgress = (zone: string) => egressByZone.get(zone) ?? egressByZone.set(zone, { subnets: [], private: false, ipv6Public: false }).get(zone)!;
   for (const s of m.subnets) {
     const subnetName = m.subnetTaskName(s);
     const sharedSubnet = !!s.id;
@@ -93,24 +95,30 @@ export function buildNetwork(m: ModelContext): Task[] {
     if (sharedSubnet) subnet.exports.push({ name: 'subnet_ids', value: ref(subnet), list: true });
     tasks.push(subnet);
     if (sharedSubnet || unmanaged(s)) continue;
-    if (s.type === 'Public' || s.type === 'Utility') {
+    const zone = s.zone ?? '';
+    if (s.type === 'Public' && m.isIPv6Only && s.ipv6CIDR) {
+      // On IPv6-only clusters, public IPv6 subnets have their zone's own table, to route NAT64 to the zone's NAT gateway.
+      tasks.push(RouteTableAssociation.task(`public-${subnetName}`, { routeTableId: ref({ type: RouteTable.type, name: publicRouteTableName(m, zone) }), subnetId: ref(subnet) }));
+      zoneEgress(zone).subnets.push(s);
+      zoneEgress(zone).ipv6Public = true;
+    } else if (s.type === 'Public' || s.type === 'Utility') {
       tasks.push(RouteTableAssociation.task(subnetName, { routeTableId: ref(publicRouteTable!), subnetId: ref(subnet) }));
     } else if (s.type === 'Private' || s.type === 'DualStack') {
-      const zone = s.zone ?? '';
       tasks.push(
         RouteTableAssociation.task(`private-${subnetName}`, {
           routeTableId: ref({ type: RouteTable.type, name: privateRouteTableName(m, zone) }),
           subnetId: ref(subnet),
         }),
       );
-      privateByZone.set(zone, [...(privateByZone.get(zone) ?? []), s]);
+      zoneEgress(zone).subnets.push(s);
+      zoneEgress(zone).private = true;
     } else {
       throw new UserError(`spec.subnets[${m.subnets.indexOf(s)}].type: unknown subnet type ${s.type}`, 'use Public, Private, Utility or DualStack');
     }
   }
 
-  for (const [zone, privates] of [...privateByZone].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    tasks.push(...privateEgress(m, zone, privates, vpc, eigw));
+  for (const [zone, egress] of [...egressByZone].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    tasks.push(...buildZoneEgress(m, zone, egress, vpc, igw, eigw));
   }
   return tasks;
 }
@@ -171,31 +179,51 @@ function privateRouteTableName(m: ModelContext, zone: string): string {
   return `private-${zone}.${m.clusterName}`;
 }
 
-/** The private route table of a zone, its NAT gateway (or given egress), and its default routes. */
-function privateEgress(m: ModelContext, zone: string, privates: ClusterSubnetSpec[], vpc: Task, eigw: Task | undefined): Task[] {
+function publicRouteTableName(m: ModelContext, zone: string): string {
+  return `public-${zone}.${m.clusterName}`;
+}
+
+interface ZoneEgress {
+  subnets: ClusterSubnetSpec[];
+  /** The zone has private (or dual-stack) subnets: a private route table, egress through the utility subnet. */
+  private: boolean;
+  /** The zone has public IPv6 subnets of an IPv6-only cluster: a public route table of its own. */
+  ipv6Public: boolean;
+}
+
+/**
+ * A zone's NAT gateway (or given egress) and the route tables that use it: the private one, and on IPv6-only clusters
+ * the zone's public one (NAT64).
+ */
+function buildZoneEgress(m: ModelContext, zone: string, info: ZoneEgress, vpc: Task, igw: Task | undefined, eigw: Task | undefined): Task[] {
   const tasks: Task[] = [];
-  const egress = privates[0].egress ?? '';
-  const publicIP = privates[0].publicIP;
-  for (const s of privates) {
-    if ((s.egress ?? '') !== egress) throw new UserError(`spec.subnets: private subnets in zone ${zone} mix egress values`, 'use one egress per zone');
-    if (s.publicIP !== publicIP) throw new UserError(`spec.subnets: private subnets in zone ${zone} mix publicIP values`, 'use one publicIP per zone');
+  const egress = info.subnets[0].egress ?? '';
+  const publicIP = info.subnets[0].publicIP;
+  for (const s of info.subnets) {
+    if ((s.egress ?? '') !== egress) throw new UserError(`spec.subnets: private or IPv6-capable subnets in zone ${zone} mix egress values`, 'use one egress per zone');
+    if (s.publicIP !== publicIP) throw new UserError(`spec.subnets: private or IPv6-capable subnets in zone ${zone} mix publicIP values`, 'use one publicIP per zone');
   }
   const name = `${zone}.${m.clusterName}`;
-  const utility = m.subnets.find((s) => s.zone === zone && s.type === 'Utility');
-  const utilityRef = () => {
-    if (!utility) throw new UserError(`spec.subnets: zone ${zone} has private subnets but no utility subnet`, 'add a subnet of type Utility in that zone');
-    return ref(subnetKey(m, utility));
+  const egressSubnetRef = () => {
+    // With private subnets the NAT gateway sits in the zone's utility subnet, else in its (one) public subnet.
+    const type = info.private ? 'Utility' : 'Public';
+    const candidates = m.subnets.filter((s) => s.zone === zone && s.type === type);
+    if (candidates.length === 0) {
+      throw new UserError(`spec.subnets: zone ${zone} has ${info.private ? 'private' : 'public IPv6'} subnets but no ${type.toLowerCase()} subnet`, `add a subnet of type ${type} in that zone`);
+    }
+    if (candidates.length > 1) throw new UserError(`spec.subnets: zone ${zone} has more than one ${type.toLowerCase()} subnet for its NAT gateway`, `keep one subnet of type ${type} in that zone`);
+    return ref(subnetKey(m, candidates[0]));
   };
 
   let natGateway: Task | undefined;
   let transitGatewayId: string | undefined;
   let instanceId: string | undefined;
   if (egress.startsWith('nat-')) {
-    natGateway = NatGateway.task(name, { id: egress, subnetId: utilityRef(), tags: m.cloudTags(name, true) }, { shared: true });
+    natGateway = NatGateway.task(name, { id: egress, subnetId: egressSubnetRef(), tags: m.cloudTags(name, true) }, { shared: true });
     tasks.push(natGateway);
   } else if (egress.startsWith('eipalloc-')) {
     const eip = ElasticIp.task(name, { id: egress, domain: 'vpc', tags: m.cloudTags(name, true) }, { shared: true });
-    natGateway = NatGateway.task(name, { allocationId: ref(eip), subnetId: utilityRef(), tags: m.cloudTags(name) });
+    natGateway = NatGateway.task(name, { allocationId: ref(eip), subnetId: egressSubnetRef(), tags: m.cloudTags(name) });
     tasks.push(eip, natGateway);
   } else if (egress.startsWith('i-')) {
     instanceId = egress;
@@ -203,25 +231,38 @@ function privateEgress(m: ModelContext, zone: string, privates: ClusterSubnetSpe
     transitGatewayId = egress;
   } else if (egress === '') {
     const eip = ElasticIp.task(name, { domain: 'vpc', publicIp: publicIP, tags: m.cloudTags(name, !!publicIP) });
-    natGateway = NatGateway.task(name, { allocationId: ref(eip), subnetId: utilityRef(), tags: m.cloudTags(name) });
+    natGateway = NatGateway.task(name, { allocationId: ref(eip), subnetId: egressSubnetRef(), tags: m.cloudTags(name) });
     tasks.push(eip, natGateway);
   } else if (egress !== 'External') {
     throw new UserError(`spec.subnets: egress ${egress} in zone ${zone} is not supported`, 'use a NAT gateway (nat-...), an elastic IP (eipalloc-...), an instance (i-...), a transit gateway (tgw-...) or External');
   }
 
-  const rtName = privateRouteTableName(m, zone);
   const rtShared = m.subnets.filter((s) => s.zone === zone).every((s) => s.id);
-  const rt = RouteTable.task(rtName, { vpcId: ref(vpc), tags: { ...m.cloudTags(rtName, rtShared), 'kubernetes.io/kops/role': `private-${zone}` } });
-  rt.exports = [{ name: `route_table_private-${zone}_id`, value: ref(rt) }];
-  tasks.push(rt);
-
   const target: Partial<RouteSpec> = natGateway ? { natGatewayId: ref(natGateway) } : transitGatewayId ? { transitGatewayId } : { instanceId };
-  tasks.push(Route.task(`private-${zone}-0.0.0.0/0`, { routeTableId: ref(rt), destinationCidrBlock: '0.0.0.0/0', ...target }));
-  if (m.isIPv6Only) {
-    tasks.push(Route.task(`private-${zone}-64:ff9b::/96`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '64:ff9b::/96', ...target }));
-    if (eigw) tasks.push(Route.task(`private-${zone}-::/0`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: ref(eigw) }));
+  // NAT64 goes to a NAT or transit gateway only.
+  const nat64: Partial<RouteSpec> = natGateway ? { natGatewayId: ref(natGateway) } : transitGatewayId ? { transitGatewayId } : {};
+  if (info.private) {
+    const rtName = privateRouteTableName(m, zone);
+    const rt = RouteTable.task(rtName, { vpcId: ref(vpc), tags: { ...m.cloudTags(rtName, rtShared), 'kubernetes.io/kops/role': `private-${zone}` } });
+    rt.exports = [{ name: `route_table_private-${zone}_id`, value: ref(rt) }];
+    tasks.push(rt);
+    tasks.push(Route.task(`private-${zone}-0.0.0.0/0`, { routeTableId: ref(rt), destinationCidrBlock: '0.0.0.0/0', ...target }));
+    if (m.isIPv6Only) {
+      tasks.push(Route.task(`private-${zone}-64:ff9b::/96`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '64:ff9b::/96', ...nat64 }));
+      if (eigw) tasks.push(Route.task(`private-${zone}-::/0`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '::/0', egressOnlyGatewayId: ref(eigw) }));
+    }
+    tasks.push(...additionalRoutes(m, zone, rt));
   }
-  tasks.push(...additionalRoutes(m, zone, rt));
+  if (info.ipv6Public && igw) {
+    const rtName = publicRouteTableName(m, zone);
+    const rt = RouteTable.task(rtName, { vpcId: ref(vpc), tags: { ...m.cloudTags(rtName, rtShared), 'kubernetes.io/kops/role': `public-${zone}` } });
+    tasks.push(
+      rt,
+      Route.task(`public-${zone}-0.0.0.0/0`, { routeTableId: ref(rt), destinationCidrBlock: '0.0.0.0/0', gatewayId: ref(igw) }),
+      Route.task(`public-${zone}-::/0`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '::/0', gatewayId: ref(igw) }),
+      Route.task(`public-${zone}-64:ff9b::/96`, { routeTableId: ref(rt), destinationIpv6CidrBlock: '64:ff9b::/96', ...nat64 }),
+    );
+  }
   return tasks;
 }
 
