@@ -1,3 +1,4 @@
+import { UNCONVERTED_NETWORKING_PATHS } from '../../apis/unconverted.js';
 import { UserError } from '../../errors.js';
 import { byDefault, inferred } from '../origin.js';
 import type { SpecFiller } from './filler.js';
@@ -16,7 +17,7 @@ const DROPPED_ON_CONVERSION = [
 ];
 
 export function dropRemovedFields(spec: SpecFiller): void {
-  for (const path of DROPPED_ON_CONVERSION) spec.remove(path);
+  for (const path of [...DROPPED_ON_CONVERSION, ...UNCONVERTED_NETWORKING_PATHS]) spec.remove(path);
 }
 
 export function normalizeKubernetesVersion(spec: SpecFiller): string {

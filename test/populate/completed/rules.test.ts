@@ -281,6 +281,14 @@ describe('cilium defaults (CiliumOptionsBuilder)', () => {
     expect(ciliumOf({ hubble: { enabled: false } }).hubble.enabled).toBe(false);
   });
 
+  test('v1alpha2 settings the kops API dropped do not reach the completed spec', () => {
+    const c = ciliumOf({ labels: ['a'], logOpt: { x: 'y' }, enableipv4: true, IPTablesRulesNoinstall: true, enableL7Proxy: false });
+    expect([c.labels, c.logOpt, c.enableipv4]).toEqual([undefined, undefined, undefined]);
+    expect(c.IPTablesRulesNoinstall).toBe(true);
+    const flannel = complete(cluster('f.example.com', { networking: { flannel: { disableTxChecksumOffloading: true, iptablesResyncSeconds: 9 } } })).networking.flannel;
+    expect(flannel).toEqual({ backend: 'udp', iptablesResyncSeconds: 9 });
+  });
+
   test('encryption defaults to IPsec; without encryption no type is set', () => {
     expect(ciliumOf({ enableEncryption: true }).encryptionType).toBe('ipsec');
     expect(ciliumOf({ enableEncryption: true, encryptionType: 'wireguard' }).encryptionType).toBe('wireguard');

@@ -1,6 +1,7 @@
 /** Cilium settings the Go template (networking.cilium.io k8s-1.16-v1.15) reads, each with the manifest line it writes. */
 import type { RegistryEntry, Setting } from '../registry.js';
 import { clusterEffect, data, noEffect, nodesConfig, tf } from './dsl.js';
+import { UNCONVERTED_CILIUM_FIELDS } from '../../unconverted.js';
 
 const CILIUM_GO = 'upup/models/cloudup/resources/addons/networking.cilium.io/k8s-1.16-v1.15.yaml.template';
 const CILIUM_API = 'pkg/apis/kops/v1alpha2/networking.go';
@@ -26,61 +27,6 @@ const CILIUM_ETCD_CLUSTER = [
 /** A golden case with a keystore holding the CA of Cilium's etcd cluster. */
 const CILIUM_ETCD_KEYSTORE = 'update_cluster/privateciliumadvanced';
 
-/** v1alpha2 settings the conversion to the kops API drops (marked unused, conversion-gen=false): nothing reads them. */
-const DROPPED_BY_CONVERSION = [
-  'accessLog',
-  'agentLabels',
-  'allowLocalhost',
-  'autoIpv6NodeRoutes',
-  'bpfRoot',
-  'cniBinPath',
-  'containerRuntime',
-  'containerRuntimeEndpoint',
-  'containerRuntimeLabels',
-  'debugVerbose',
-  'device',
-  'disableConntrack',
-  'disableIpv4',
-  'disableK8sServices',
-  'enableTracing',
-  'enableipv4',
-  'enableipv6',
-  'envoyLog',
-  'ipv4ClusterCidrMaskSize',
-  'ipv4Node',
-  'ipv4Range',
-  'ipv4ServiceRange',
-  'ipv6ClusterAllocCidr',
-  'ipv6Node',
-  'ipv6Range',
-  'ipv6ServiceRange',
-  'k8sApiServer',
-  'k8sKubeconfigPath',
-  'keepBpfTemplates',
-  'keepConfig',
-  'labelPrefixFile',
-  'labels',
-  'lb',
-  'libDir',
-  'logDriver',
-  'logOpt',
-  'logstash',
-  'logstashAgent',
-  'logstashProbeTimer',
-  'nat46Range',
-  'nodeInitBootstrapFile',
-  'pprof',
-  'prefilterDevice',
-  'prometheusServeAddr',
-  'reconfigureKubelet',
-  'removeCbrBridge',
-  'restartPods',
-  'restore',
-  'singleClusterRoute',
-  'socketPath',
-  'stateDir',
-  'tracePayloadlen',
-];
 
 /** Settings the Cilium options builder defaults and nothing reads: the template writes fixed values (or none) instead. */
 const DEFAULTED_ONLY = [
@@ -129,7 +75,7 @@ export const AWS_CILIUM_FIELDS: readonly RegistryEntry[] = [
   ciliumEffect('registry', 'registry.example', 'image: registry.example/cilium/cilium:v1.18.12'),
   ciliumEffect('cpuRequest', '121m', 'cpu: 121m'),
   ciliumEffect('memoryRequest', '122Mi', 'memory: 122Mi'),
-  ...DROPPED_BY_CONVERSION.map((field) => noEffect('Cluster', `spec.networking.cilium.${field}`, CILIUM_API, 'unused: the v1alpha2 to kops conversion drops it, so no builder, template or nodeup code can read it')),
+  ...UNCONVERTED_CILIUM_FIELDS.map((field) => noEffect('Cluster', `spec.networking.cilium.${field}`, CILIUM_API, 'unused: the v1alpha2 to kops conversion drops it, so no builder, template or nodeup code can read it')),
   ...DEFAULTED_ONLY.map((field) => noEffect('Cluster', `spec.networking.cilium.${field}`, CILIUM_DEFAULTS, 'only given a default in the completed spec; the Cilium template and every builder ignore it')),
   noEffect('Cluster', 'spec.networking.cilium.enableHostReachableServices', CILIUM_TYPES, 'declared and converted, then read by no builder, template or nodeup code'),
   noEffect('Cluster', 'spec.networking.cilium.toFqdnsEnablePoller', CILIUM_TYPES, 'declared and converted, then read by no builder, template or nodeup code'),

@@ -1,0 +1,67 @@
+/**
+ * v1alpha2 fields the kops API no longer has (conversion-gen=false, marked unused in pkg/apis/kops/v1alpha2): reading
+ * a spec and writing it back drops them, so they reach neither the completed spec nor anything built from it.
+ */
+
+/** Under spec.networking.cilium. */
+export const UNCONVERTED_CILIUM_FIELDS = [
+  'accessLog',
+  'agentLabels',
+  'allowLocalhost',
+  'autoIpv6NodeRoutes',
+  'bpfRoot',
+  'cniBinPath',
+  'containerRuntime',
+  'containerRuntimeEndpoint',
+  'containerRuntimeLabels',
+  'debugVerbose',
+  'device',
+  'disableConntrack',
+  'disableIpv4',
+  'disableK8sServices',
+  'enableTracing',
+  'enableipv4',
+  'enableipv6',
+  'envoyLog',
+  'ipv4ClusterCidrMaskSize',
+  'ipv4Node',
+  'ipv4Range',
+  'ipv4ServiceRange',
+  'ipv6ClusterAllocCidr',
+  'ipv6Node',
+  'ipv6Range',
+  'ipv6ServiceRange',
+  'k8sApiServer',
+  'k8sKubeconfigPath',
+  'keepBpfTemplates',
+  'keepConfig',
+  'labelPrefixFile',
+  'labels',
+  'lb',
+  'libDir',
+  'logDriver',
+  'logOpt',
+  'logstash',
+  'logstashAgent',
+  'logstashProbeTimer',
+  'nat46Range',
+  'nodeInitBootstrapFile',
+  'pprof',
+  'prefilterDevice',
+  'prometheusServeAddr',
+  'reconfigureKubelet',
+  'removeCbrBridge',
+  'restartPods',
+  'restore',
+  'singleClusterRoute',
+  'socketPath',
+  'stateDir',
+  'tracePayloadlen',
+] as const;
+
+/** Spec paths (dotted, under spec) of every unconverted networking field. */
+export const UNCONVERTED_NETWORKING_PATHS: readonly string[] = [
+  ...UNCONVERTED_CILIUM_FIELDS.map((f) => `networking.cilium.${f}`),
+  'networking.calico.majorVersion',
+  'networking.flannel.disableTxChecksumOffloading',
+];
