@@ -1,8 +1,9 @@
-import { CreateVpcCommand, CreateVpcPeeringConnectionCommand, DeleteSubnetCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
+import { AllocateAddressCommand, CreateVpcCommand, DescribeAddressesCommand, CreateVpcPeeringConnectionCommand, DeleteSubnetCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ownedTags } from '../../../src/cloud/aws/tags.js';
 import { DhcpOptions, DhcpOptionsAssociation } from '../../../src/cloud/aws/resources/dhcp-options.js';
 import { InternetGateway } from '../../../src/cloud/aws/resources/internet-gateway.js';
+import { ElasticIp } from '../../../src/cloud/aws/resources/nat-gateway.js';
 import { Route, RouteTable, RouteTableAssociation } from '../../../src/cloud/aws/resources/route-table.js';
 import { SecurityGroup, SecurityGroupRule } from '../../../src/cloud/aws/resources/security-group.js';
 import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
@@ -122,6 +123,19 @@ describe('direct target: network against moto', () => {
     cloud.reset();
     await cloud.run(withRoute());
     expect(cloud.mutatingCalls()).toEqual([]);
+  });
+
+  test('a subnet\'s publicIP names an elastic IP of the account: it is used, never allocated; a missing one is an error naming the field', async () => {
+    const cloud = motoCloud(moto);
+    const { PublicIp } = await cloud.aws.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+    const eip = (publicIp: string) => [ElasticIp.task('us-east-1a.eip.example.com', { domain: 'vpc', publicIp, tags: ownedTags('eip.example.com', 'us-east-1a.eip.example.com') })];
+    const before = (await cloud.aws.ec2.send(new DescribeAddressesCommand({}))).Addresses!.length;
+    const run = await cloud.run(eip(PublicIp!));
+    expect(run.failed).toEqual([]);
+    expect(run.outcomes[0].action).not.toBe('create');
+    expect((await cloud.aws.ec2.send(new DescribeAddressesCommand({}))).Addresses!.length).toBe(before);
+    const missing = await cloud.run(eip('198.51.100.77'), { apply: false });
+    expect(missing.failed.map((o) => String(o.error))).toEqual([expect.stringContaining('spec.subnets[].publicIP')]);
   });
 
   test('deleting the tasks removes every object, users first', async () => {
