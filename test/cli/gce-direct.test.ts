@@ -20,7 +20,7 @@ const ok = (r: RunResult) => {
   return r;
 };
 const mutating = (requests: string[]) => requests.filter((r) => !r.startsWith('GET ') && !r.endsWith('/wait'));
-const stateObjects = () => [...(gcs.buckets.get('kops-state')?.keys() ?? [])].filter((k) => k.startsWith(`${CLUSTER}/`));
+const stateObjects = (cluster = CLUSTER) => [...(gcs.buckets.get('kops-state')?.keys() ?? [])].filter((k) => k.startsWith(`${cluster}/`));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kops-gce-direct-'));
@@ -73,5 +73,37 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     expect(deleted.stdout).toMatch(/network/);
     expect(compute.objects()).toEqual([]);
     expect(stateObjects()).toEqual([]);
+  }, 300_000);
+
+  test('a cluster with its own service accounts: made with their IAM binding, unchanged on a second update, and deleted with them, the policy\'s other members left', async () => {
+    const cluster = 'sa.k8s.local';
+    const others = [
+      { role: 'roles/container.serviceAgent', members: ['user:admin@example.com'] },
+      { role: 'roles/owner', members: ['user:admin@example.com'] },
+    ];
+    compute.iam.policies.set('projects/p1', { version: 1, etag: 'seed', bindings: structuredClone(others) });
+    ok(
+      await kops(
+        ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')],
+        { env },
+      ),
+    );
+    ok(await kops(['update', 'cluster', cluster, '--yes'], { env }));
+    const accounts = [...compute.iam.resources.keys()].map((p) => p.replace('/v1/projects/p1/serviceAccounts/', ''));
+    expect(accounts.sort()).toEqual(['control-plane-sa-k8s-local@p1.iam.gserviceaccount.com', 'node-sa-k8s-local@p1.iam.gserviceaccount.com']);
+    expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual([{ role: 'roles/container.serviceAgent', members: ['user:admin@example.com', 'serviceAccount:control-plane-sa-k8s-local@p1.iam.gserviceaccount.com'] }, others[1]]);
+    const templates = [...compute.resources.values()].filter((r) => String(r.selfLink ?? '').includes('/instanceTemplates/'));
+    expect(templates.map((t) => ((t.properties as { serviceAccounts: { email: string }[] }).serviceAccounts[0].email)).sort()).toEqual(accounts.sort());
+
+    const before = compute.requests.length;
+    const again = ok(await kops(['update', 'cluster', cluster], { env }));
+    expect(again.stdout).not.toMatch(/Will create|Will modify|Must specify --yes/);
+    expect(mutating(compute.requests.slice(before)).filter((r) => !r.endsWith(':getIamPolicy'))).toEqual([]);
+
+    const deleted = ok(await kops(['delete', 'cluster', cluster, '--yes'], { env }));
+    expect(deleted.stdout).toMatch(/service-account/);
+    expect(compute.objects()).toEqual([]);
+    expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual(others);
+    expect(stateObjects(cluster)).toEqual([]);
   }, 300_000);
 });

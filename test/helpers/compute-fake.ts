@@ -14,11 +14,14 @@
  * Every body is checked against the method's message (unknown field, wrong type: 400 `invalid`), as are query
  * parameters against the request message. Links given as `projects/...` or `global|regions|zones/...` are stored as
  * full URLs, as Compute Engine reports them.
+ * The same server answers the IAM and Resource Manager paths under `/v1/` (test/helpers/iam-fake.ts), as the one
+ * endpoint kops is given is the root of every Google API it calls.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { createIamFake, type IamFake } from './iam-fake.js';
 
 type Json = Record<string, unknown>;
 
@@ -110,9 +113,11 @@ export interface ComputeFake {
   endpoint: string;
   /** Stored resources by URL path (`/compute/v1/projects/p/global/networks/n`), operations included. */
   resources: Map<string, Json>;
+  /** The IAM and Resource Manager side (service accounts, IAM policies). */
+  iam: IamFake;
   /** `METHOD path` of every request, in order. */
   requests: string[];
-  /** Resources other than operations, by path. */
+  /** Resources other than operations, by path (service accounts included). */
   objects(): string[];
   stop(): Promise<void>;
 }
@@ -130,6 +135,7 @@ class ApiError extends Error {
 export async function startComputeFake(): Promise<ComputeFake> {
   const api = computeApiDescription();
   const resources = new Map<string, Json>();
+  const iam = createIamFake();
   const requests: string[] = [];
   let counter = 1000;
   let base = '';
@@ -145,6 +151,10 @@ export async function startComputeFake(): Promise<ComputeFake> {
     const url = new URL(req.url ?? '/', base);
     const path = url.pathname.replace(/\/$/, '');
     requests.push(`${req.method} ${path}`);
+    if (path.startsWith('/v1/')) {
+      const answer = iam.handle(req.method ?? 'GET', path, url.searchParams, (await readBody(req)).toString('utf8'));
+      return send(res, answer.status, answer.json);
+    }
     const match = route(req.method ?? 'GET', path);
     if (!match) throw new ApiError(404, 'notFound', `no method of the Compute Engine API serves ${req.method} ${path}`);
     const { route: r, params } = match;
@@ -396,8 +406,9 @@ export async function startComputeFake(): Promise<ComputeFake> {
   return {
     endpoint: base,
     resources,
+    iam,
     requests,
-    objects: () => [...resources.keys()].filter((p) => !p.includes('/operations/')).sort(),
+    objects: () => [...[...resources.keys()].filter((p) => !p.includes('/operations/')), ...iam.resources.keys()].sort(),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,6 +4,7 @@
  * plain JSON objects here; each resource type maps them to and from its task spec.
  */
 import { computeClientOptions, type ComputeClientOptions } from './clients.js';
+import { GceIam } from './iam.js';
 
 export type Json = Record<string, unknown>;
 
@@ -56,6 +57,8 @@ type AnyClient = Record<string, (request: Json) => Promise<unknown[]>> & Record<
 export class GceCompute {
   private readonly clients = new Map<string, Promise<AnyClient>>();
   private readonly options: ComputeClientOptions;
+  /** Service accounts and the project's IAM policy, on the same endpoint and credentials. */
+  readonly iam: GceIam;
 
   constructor(
     readonly project: string,
@@ -63,6 +66,7 @@ export class GceCompute {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     this.options = computeClientOptions(env);
+    this.iam = new GceIam(env);
   }
 
   /** `projects/P/global/networks/N`, `projects/P/regions/R/subnetworks/S`: how the API accepts a link. */
@@ -217,6 +221,9 @@ export function gceStatus(err: unknown): number | undefined {
 /** The API's reason (`alreadyExists`, `resourceInUseByAnotherResource`, ...) and message of a client error. */
 export function gceReason(err: unknown): { reason: string; message: string } {
   if (err instanceof GceOperationError) return { reason: err.reason, message: err.message };
+  // The generated REST clients (IAM, Resource Manager) keep the API's error body on the response.
+  const answered = (err as { response?: { data?: { error?: { message?: string; status?: string; errors?: { reason?: string }[] } } } })?.response?.data?.error;
+  if (answered?.message) return { reason: answered.errors?.[0]?.reason ?? answered.status ?? '', message: answered.message };
   const message = (err as Error)?.message ?? String(err);
   try {
     const body = JSON.parse(message) as { error?: { message?: string; errors?: { reason?: string }[] } };

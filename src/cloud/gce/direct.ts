@@ -11,11 +11,11 @@ import { GceHttpHealthCheck } from './resources/http-health-check.js';
 import { GceInstanceGroupManagerOps } from './resources/instance-group-manager.js';
 import { GceInstanceTemplateOps } from './resources/instance-template.js';
 import { GceNetworkOps } from './resources/network.js';
-import { GceProjectIamBinding } from './resources/project-iam-binding.js';
+import { GceProjectIamBindingOps } from './resources/project-iam-binding.js';
 import { GceRegionBackendServiceOps } from './resources/region-backend-service.js';
 import { GceRegionHealthCheckOps } from './resources/region-health-check.js';
 import { GceRouterNatOps, GceRouterOps } from './resources/router.js';
-import { GceServiceAccount, GceServiceAccountOps } from './resources/service-account.js';
+import { GceServiceAccountOps } from './resources/service-account.js';
 import { GceSubnetworkOps } from './resources/subnetwork.js';
 import { GceTargetPoolOps } from './resources/target-pool.js';
 
@@ -27,6 +27,7 @@ const OPS: ResourceOps<GceCompute>[] = [
   GceInstanceGroupManagerOps,
   GceInstanceTemplateOps,
   GceNetworkOps,
+  GceProjectIamBindingOps,
   GceRegionBackendServiceOps,
   GceRegionHealthCheckOps,
   GceRouterNatOps,
@@ -43,19 +44,11 @@ export function gceDirectProvider(api: GceCompute): Provider<GceCompute> {
 }
 
 /**
- * Why the direct target cannot make these tasks, with what to do instead; undefined when it can. Service accounts
- * and project IAM bindings are IAM and Resource Manager calls, not Compute Engine ones; the legacy HTTP health
- * check a public API load balancer's target pool needs is not served by the Compute Engine client (v6) at all.
+ * Why the direct target cannot make these tasks, with what to do instead; undefined when it can. The legacy HTTP
+ * health check a public API load balancer's target pool needs is not served by the Compute Engine client (v6).
  */
 export function directRefusal(tasks: readonly Task[]): { reason: string; hint: string } | undefined {
   const names = (list: Task[]) => list.map((t) => `${t.type}.${t.name}`).join(', ');
-  const iam = tasks.filter((t) => (t.type === GceServiceAccount.type && !t.shared) || t.type === GceProjectIamBinding.type);
-  if (iam.length) {
-    return {
-      reason: `applying directly to GCE does not create service accounts or IAM bindings yet (${names(iam)})`,
-      hint: 'set spec.cloudConfig.gceServiceAccount to an existing account (e.g. default), or use --target terraform',
-    };
-  }
   const legacy = tasks.filter((t) => t.type === GceHttpHealthCheck.type);
   if (legacy.length) {
     return {

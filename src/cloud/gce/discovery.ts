@@ -9,7 +9,9 @@ import type { Blocker, ClusterObject, ClusterObjects, CloudDiscovery } from '../
 import { lastComponent, parseLink, relativeLink, type GceCompute, type Json } from './compute.js';
 import { classifyGceError, describeGceError } from './direct.js';
 import { safeClusterName } from './lookup.js';
-import { GCE_LABEL_CLUSTER, safeObjectName } from './names.js';
+import { GCE_LABEL_CLUSTER, safeObjectName, serviceAccountName } from './names.js';
+import { GceProjectIamBindingOps, projectIamBindingId } from './resources/project-iam-binding.js';
+import { GceServiceAccountOps } from './resources/service-account.js';
 
 /** The types whose objects must be gone before one of this type can go (they refer to it). */
 const USERS: Record<string, string[]> = {
@@ -23,7 +25,11 @@ const USERS: Record<string, string[]> = {
   address: ['forwarding-rule'],
   subnetwork: ['instance-template', 'instance-group-manager', 'address', 'forwarding-rule', 'router', 'backend-service'],
   network: ['subnetwork', 'firewall-rule', 'route', 'router', 'instance-template', 'instance-group-manager', 'forwarding-rule'],
+  'service-account': ['project-iam-binding', 'instance-template', 'instance-group-manager'],
 };
+
+/** The roles kops makes a service account for (gce.ServiceAccountName of each). */
+const ACCOUNT_ROLES = ['control-plane', 'bastion', 'node'];
 
 const MAX_PREFIX_TOKENS = 5;
 const UUID_LENGTH = 36;
@@ -37,6 +43,8 @@ export function gceDiscovery(api: GceCompute): CloudDiscovery {
       return { objects, blockers } satisfies ClusterObjects;
     },
     async remove(object) {
+      if (object.type === 'service-account') return GceServiceAccountOps.delete(api, { id: object.id, fields: {} });
+      if (object.type === 'project-iam-binding') return GceProjectIamBindingOps.delete(api, { id: object.id, fields: {} });
       if (object.type === 'http-health-check') {
         throw new Error(`the Compute Engine client cannot delete legacy HTTP health checks: run gcloud compute http-health-checks delete ${object.name} --project ${api.project}, then delete cluster again`);
       }
@@ -118,7 +126,25 @@ async function findOwned(api: GceCompute, clusterName: string): Promise<Found[]>
   add('router', (await api.list('routers', api.region)).filter((r) => matchesName(String(r.name))));
   const networkName = truncateName(safe, 63, false);
   add('network', (await api.list('networks', '')).filter((n) => n.name === networkName && networkLinks.has(relativeLink(String(n.selfLink)))));
+  out.push(...(await findAccounts(api, clusterName)));
   return out;
+}
+
+/**
+ * The cluster's service accounts (their ids are made from the cluster's name, as kops lists them), and their
+ * members in the project policy's unconditional bindings, one object per role: kops adds them, so they go too.
+ */
+async function findAccounts(api: GceCompute, clusterName: string): Promise<Found[]> {
+  const ids = new Set(ACCOUNT_ROLES.map((role) => serviceAccountName(role, clusterName)));
+  const accounts = (await api.iam.listServiceAccounts(api.project)).filter((a) => ids.has(a.email.split('@')[0]));
+  if (!accounts.length) return [];
+  const members = new Set(accounts.map((a) => `serviceAccount:${a.email}`));
+  const policy = await api.iam.getProjectPolicy(api.project);
+  const bindings = (policy.bindings ?? []).flatMap((b) => {
+    const ours = b.condition ? [] : (b.members ?? []).filter((m) => members.has(m));
+    return ours.length ? [{ type: 'project-iam-binding', object: { name: `${b.role} ${ours.join(', ')}`, selfLink: projectIamBindingId(api.project, b.role, ours) } }] : [];
+  });
+  return [...accounts.map((a) => ({ type: 'service-account', object: { name: a.email, selfLink: a.name } })), ...bindings];
 }
 
 function clusterObject(type: string, object: Json): ClusterObject {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { gceCloud } from '../../../src/cloud/gce/cloud.js';
 import type { GceCompute, Json } from '../../../src/cloud/gce/compute.js';
+import { addPolicyMember } from '../../../src/cloud/gce/iam.js';
 import { deleteObjects } from '../../../src/ops/delete/delete.js';
 import { deleteRules } from '../../../src/ops/delete/rules.js';
 import { startComputeFake, type ComputeFake } from '../../helpers/compute-fake.js';
@@ -46,31 +47,50 @@ async function seedCluster(cluster: string, network: { name: string; own: boolea
   await api.insert(at('routers', REGION, `nat-${safe}`), { network: `projects/${P}/global/networks/${network.name}`, nats: [{ name: `nat-${safe}`, subnetworks: [{ name: `projects/${P}/regions/${REGION}/subnetworks/${subnet}` }] }] });
 }
 
+/** The cluster's own service accounts, the control plane's granted a project role as kops grants it. */
+async function seedAccounts(cluster: string): Promise<void> {
+  const safe = cluster.replaceAll('.', '-');
+  for (const role of ['control-plane', 'node']) await api.iam.createServiceAccount(P, `${role}-${safe}`, { displayName: role });
+  const member = `serviceAccount:control-plane-${safe}@${P}.iam.gserviceaccount.com`;
+  await api.iam.modifyProjectPolicy(P, (policy) => addPolicyMember(policy, 'roles/container.serviceAgent', member));
+}
+
 const names = (objects: { type: string; name: string }[]) => objects.map((o) => `${o.type} ${o.name}`);
 
 describe('delete cluster on GCE: what the cluster owns, and nothing else', () => {
   test('finds the cluster\'s objects users first, leaves another cluster\'s, and deletes them all', async () => {
     await seedCluster('a.example.com', { name: 'a-example-com', own: true });
     await seedCluster('b.example.com', { name: 'b-example-com', own: true });
+    fake.iam.policies.set(`projects/${P}`, { version: 1, etag: 'seed', bindings: [{ role: 'roles/container.serviceAgent', members: ['user:admin@example.com'] }] });
+    await seedAccounts('a.example.com');
+    await seedAccounts('b.example.com');
     const discovery = cloud().discovery;
     const found = await discovery.discover('a.example.com', { dns: false, rules: deleteRules('a.example.com') });
     expect(found.blockers).toEqual([]);
     expect(names(found.objects)).toEqual([
+      `project-iam-binding roles/container.serviceAgent serviceAccount:control-plane-a-example-com@${P}.iam.gserviceaccount.com`,
       'firewall-rule node-to-node-a-example-com',
       'router nat-a-example-com',
       'instance-group-manager a-nodes-a-example-com',
       'instance-template nodes-a-example-com-abc',
       'disk a-etcd-main-a-example-com',
       'subnetwork europe-west4-a-example-com',
+      `service-account control-plane-a-example-com@${P}.iam.gserviceaccount.com`,
+      `service-account node-a-example-com@${P}.iam.gserviceaccount.com`,
       'network a-example-com',
     ]);
+    const account = found.objects.find((o) => o.type === 'service-account')!;
+    expect(account.after.map((k) => k.split(':')[0]).sort()).toEqual(['instance-group-manager', 'instance-template', 'project-iam-binding']);
     const network = found.objects.find((o) => o.type === 'network')!;
     expect(network.after.map((k) => k.split(':')[0]).sort()).toEqual(['firewall-rule', 'instance-group-manager', 'instance-template', 'router', 'subnetwork']);
 
     const report = await deleteObjects(discovery, found.objects, fast);
     expect(report.failed).toEqual([]);
     expect(fake.objects().filter((p) => p.includes('a-example-com'))).toEqual([]);
-    expect(fake.objects().filter((p) => p.includes('b-example-com'))).toHaveLength(7);
+    expect(fake.objects().filter((p) => p.includes('b-example-com'))).toHaveLength(9);
+    expect(fake.iam.policies.get(`projects/${P}`)?.bindings).toEqual([
+      { role: 'roles/container.serviceAgent', members: ['user:admin@example.com', `serviceAccount:control-plane-b-example-com@${P}.iam.gserviceaccount.com`] },
+    ]);
   });
 
   test('a shared network (not named after the cluster) is never found, only the cluster\'s own objects in it', async () => {

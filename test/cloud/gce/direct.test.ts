@@ -106,7 +106,7 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     const shared = GceServiceAccount.task('shared', { email: 'default', accountId: 'default', project: P }, { shared: true });
     expect(directRefusal([...tasks(), shared])).toBeUndefined();
     const own = GceServiceAccount.task('node', { email: 'node-c@p1.iam.gserviceaccount.com', accountId: 'node-c', project: P });
-    expect(directRefusal([...tasks(), own])).toEqual({ reason: expect.stringMatching(/does not create service accounts or IAM bindings yet \(google_service_account.node\)/), hint: expect.stringMatching(/spec.cloudConfig.gceServiceAccount/) });
+    expect(directRefusal([...tasks(), own])).toBeUndefined();
     const legacy = GceHttpHealthCheck.task('api-c', { name: 'api-c', port: 3990, requestPath: '/healthz' });
     expect(directRefusal([...tasks(), legacy])?.hint).toMatch(/spec.api.loadBalancer.type: Internal, or use --target terraform/);
   });

@@ -1,6 +1,7 @@
 import { defineResource } from '../../../engine/resource.js';
-import type { ResourceOps } from '../../../engine/ops.js';
+import type { Actual, ResourceOps } from '../../../engine/ops.js';
 import type { GceCompute } from '../compute.js';
+import { GceIam, type GceServiceAccountObject } from '../iam.js';
 
 /** A service account the instances of one role run as. */
 export interface GceServiceAccountSpec {
@@ -23,21 +24,52 @@ export const GceServiceAccount = defineResource<GceServiceAccountSpec>({
   },
 });
 
+/** Compute Engine's default account: named `default` in templates, never looked up. */
+const DEFAULT_ACCOUNT = 'default';
+
 /**
- * The direct target uses an existing account (spec.cloudConfig.gceServiceAccount) as it is: making accounts is a
- * call to the IAM API, which the Compute Engine client does not serve (see directRefusal in cloud/gce/direct.ts).
+ * Accounts through the IAM API, found by e-mail (as gcetasks/serviceaccount.go): created with the account id and
+ * project the e-mail names, description and display name written in place, deleted by the account's name.
  */
 export const GceServiceAccountOps: ResourceOps<GceCompute> = {
   type: GceServiceAccount.type,
-  immutable: Object.keys(GceServiceAccount.fields),
-  async find(_api, spec, task) {
-    if (!task.shared) return undefined;
-    return { id: String(spec.email), attrs: { email: spec.email }, fields: {} };
+  immutable: ['accountId', 'project'],
+  async find(api, spec) {
+    const email = String(spec.email);
+    if (email === DEFAULT_ACCOUNT) return { id: email, attrs: { email }, fields: {} };
+    const found = await api.iam.getServiceAccount(email);
+    if (!found) return undefined;
+    if (found.email !== email) throw new Error(`service account ${found.name} reports e-mail ${found.email}, not ${email}`);
+    return actualOf(found, spec);
   },
-  create() {
-    return Promise.reject(new Error('creating service accounts needs the IAM API, which kops does not call directly yet'));
+  async create(api, spec) {
+    const created = await api.iam.createServiceAccount(String(spec.project), String(spec.accountId), fieldsOf(spec));
+    if (created.email !== spec.email) throw new Error(`the service account made is ${created.email}, not ${String(spec.email)}: check accountId and project`);
+    return { id: created.name, attrs: { email: created.email } };
   },
-  delete() {
-    return Promise.reject(new Error('deleting service accounts needs the IAM API, which kops does not call directly yet'));
+  async update(api, _actual, spec) {
+    await api.iam.updateServiceAccount(String(spec.email), fieldsOf(spec));
+  },
+  async delete(api, actual) {
+    await api.iam.deleteServiceAccount(actual.id);
   },
 };
+
+function fieldsOf(spec: Record<string, unknown>): { description?: string; displayName?: string } {
+  return { description: (spec.description as string | undefined) ?? '', displayName: (spec.displayName as string | undefined) ?? '' };
+}
+
+function actualOf(found: GceServiceAccountObject, spec: Record<string, unknown>): Actual {
+  const [accountId] = found.email.split('@');
+  return {
+    id: found.name || GceIam.accountName(found.email),
+    attrs: { email: found.email },
+    fields: {
+      accountId,
+      project: spec.project === undefined ? undefined : found.name.split('/')[1],
+      // Compared only when the spec sets them (a shared account's are the user's); the API leaves out empty ones.
+      description: spec.description === undefined ? undefined : (found.description ?? ''),
+      displayName: spec.displayName === undefined ? undefined : (found.displayName ?? ''),
+    },
+  };
+}
