@@ -7,6 +7,8 @@ import { Command, Option } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { applyTasks, type ApplyReport } from './apply.js';
 import { buildTasks } from './build.js';
+import { awsLocalIPv4 } from './metadata.js';
+import { usesSecondaryIP } from './networking.js';
 import { ENCRYPTION_CONFIG_SECRET, systemdUnitDir, type BuildContext, type Distribution, type HostFacts } from './builders/context.js';
 import { assetIndex, staticManifestSources } from './builders/host.js';
 import { parseNodeupConfig, roleOf, type NodeupConfig } from './config.js';
@@ -39,6 +41,7 @@ async function run(opts: Options): Promise<number> {
     distribution: opts.distribution ?? (await detectDistribution(root)),
     architecture: opts.arch ?? hostArchitecture(),
     nodeName: hostname(),
+    localIP: usesSecondaryIP(config) && opts.cloudProvider === 'aws' ? await awsLocalIPv4() : undefined,
   };
   const configBase = configBaseOf(confUrl, config.channelsManifest);
   const remoteUrls = [...staticManifestSources(config, configBase).map((s) => s.url), ...(role === 'ControlPlane' && config.channelsManifest ? [config.channelsManifest] : [])];

@@ -11,6 +11,8 @@ export interface HostFacts {
   nodeName?: string;
   /** A warm-pool instance is configured but its kubelet stays stopped until it joins. */
   warming?: boolean;
+  /** The instance's private address from the cloud's metadata, read when the CNI gives pods secondary addresses. */
+  localIP?: string;
 }
 
 export interface BuildContext {

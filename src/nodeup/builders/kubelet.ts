@@ -2,6 +2,7 @@ import { buildFlags } from '../../apis/component-flags.js';
 import { canonicalDuration } from '../../apis/duration.js';
 import { toGoYaml } from '../../apis/go/yaml.js';
 import { UserError } from '../../errors.js';
+import { isIPv6Only, usesSecondaryIP } from '../networking.js';
 import type { FileTask, IssueCertTask, ServiceTask, Task } from '../tasks.js';
 import { KUBERNETES_CA_BUNDLE, isKubernetesAtLeast, type BuildContext } from './context.js';
 
@@ -64,6 +65,9 @@ function kubeletSpec(ctx: BuildContext): Data {
 
 function sysconfig(ctx: BuildContext, kubelet: Data): string {
   const flags = buildFlags('KubeletConfigSpec', kubelet, { quote: true });
+  // The kubelet would pick whichever address comes first, possibly one the CNI handed to a pod.
+  if (usesSecondaryIP(ctx.config) && ctx.host.localIP) flags.push(`--node-ip=${ctx.host.localIP}`);
+  if (isIPv6Only(ctx.config)) flags.push('--node-ip=::');
   flags.push(`--config=${KUBELET_CONF}`);
   if (usesEcrCredentialProvider(ctx)) {
     flags.push(`--image-credential-provider-config=${CREDENTIAL_PROVIDER_CONF}`, '--image-credential-provider-bin-dir=/usr/local/bin');
