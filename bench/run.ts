@@ -2,7 +2,7 @@
  * `npm run bench`: one table of how kops performs, every figure next to its reference measured in the same run.
  *  - the golden minimal-aws, privatecalico and ha cases on moto: first apply, no-op re-run and delete, wall time and
  *    AWS requests, ours against terraform apply / plan / destroy of the golden kubernetes.tf (BENCH_TF=0 skips
- *    terraform, which takes minutes per case on moto);
+ *    terraform, which takes minutes per case on moto); our no-op is the median of BENCH_NOOP_RUNS runs (default 3);
  *  - CLI start-up against `node -e 0`;
  *  - preview and terraform output for 1, 10, 100 and 500 instance groups: wall time and peak memory;
  *  - rolling-update preview at 10, 100 and 1,000 instances in 10 and 100 groups: wall time and AWS requests.
