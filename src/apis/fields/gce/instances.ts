@@ -1,9 +1,13 @@
 /** The GCE effect of the instance group's settings and the GCE blocks: the instance templates and their groups. */
-import { clusterEffect, groupEffect, tf } from '../aws/dsl.js';
+import { clusterEffect, data, groupEffect, noEffect, tf } from '../aws/dsl.js';
 import type { RegistryEntry } from '../registry.js';
 
 const GROUP = 'pkg/model/gcemodel/autoscalinggroup.go';
 const ETCD_DISKS = 'pkg/model/master_volumes.go';
+const TEMPLATE_FUNCTIONS = 'upup/pkg/fi/cloudup/template_functions.go';
+const AUTOSCALER = [['spec.clusterAutoscaler', { enabled: true }]] as const;
+const NODES_MIG_A = 'https://www.googleapis.com/compute/v1/projects/testproject/zones/us-test1-a/instanceGroups/a-nodes-minimal-gce-example-com';
+const NODES_USER_DATA = 'google_compute_instance_template_nodes';
 
 export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.machineType', 'n2-standard-4', [tf('machine_type = "n2-standard-4"')], GROUP),
@@ -27,6 +31,37 @@ export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.etcdClusters[].etcdMembers[].volumeType', 'pd-balanced', [tf('type = "pd-balanced"')], ETCD_DISKS),
   clusterEffect('spec.etcdClusters[].etcdMembers[].volumeIops', 3300, [tf('provisioned_iops = 3300')], ETCD_DISKS),
   clusterEffect('spec.etcdClusters[].etcdMembers[].volumeThroughput', 150, [tf('provisioned_throughput = 150')], ETCD_DISKS),
+  groupEffect('spec.nodeLabels', { team: 'registry' }, [tf(';node_labels=team=registry'), data('nodeupconfig-nodes', 'team: registry')], GROUP),
+  groupEffect('spec.taints', ['dedicated=registry:NoSchedule'], [tf('"k8s.io/cluster-autoscaler/node-template/taint/dedicated" = "registry:NoSchedule"'), data('nodeupconfig-nodes', '- dedicated=registry:NoSchedule')], GROUP),
+  groupEffect('spec.maxSize', 5, [data('addons-cluster-autoscaler', `- --nodes=1:3:${NODES_MIG_A}`)], TEMPLATE_FUNCTIONS, { settings: AUTOSCALER }),
+  groupEffect('spec.autoscale', false, [{ in: 'addons-cluster-autoscaler', text: `- --nodes=1:1:${NODES_MIG_A}`, absent: true }], TEMPLATE_FUNCTIONS, { settings: AUTOSCALER }),
+  groupEffect('spec.compressUserData', true, [data(NODES_USER_DATA, 'echo "H4sIAAAAAAAA/')], 'pkg/model/resources/nodeup.go'),
+  groupEffect(
+    'spec.additionalUserData',
+    [{ name: 'registry.sh', type: 'text/x-shellscript', content: 'echo registry' }],
+    [data(NODES_USER_DATA, 'Content-Disposition: attachment; filename="registry.sh"'), data(NODES_USER_DATA, 'echo registry')],
+    'pkg/model/resources/nodeup.go',
+    { covers: ['spec.additionalUserData[].name', 'spec.additionalUserData[].type', 'spec.additionalUserData[].content'] },
+  ),
+  clusterEffect('spec.project', 'registry-project', [tf('project = "registry-project"')], 'pkg/model/gcemodel/context.go'),
+  clusterEffect('spec.networkID', 'registry-net', [tf('network = "registry-net"')], 'pkg/model/gcemodel/network.go', { alone: true }),
+  clusterEffect('spec.networking.gce', {}, [tf('can_ip_forward = false'), tf('alias_ip_range {\n ip_cidr_range = "/24"')], GROUP, { settings: [['spec.networking', {}]] }),
+  clusterEffect('spec.api.loadBalancer.type', 'Internal', [tf('address_type = "INTERNAL"')], 'pkg/model/gcemodel/api_loadbalancer.go'),
+  clusterEffect('spec.podCIDR', '100.96.0.0/12', [data('addons-gcp-cloud-controller', '- --cluster-cidr=100.96.0.0/12')], 'pkg/model/components/kubecontrollermanager.go'),
+  clusterEffect('spec.kubernetesApiAccess', ['10.1.0.0/16'], [tf('source_ranges = ["10.1.0.0/16"]')], 'pkg/model/gcemodel/firewall.go'),
+  clusterEffect('spec.sshAccess', ['10.2.0.0/16'], [tf('source_ranges = ["10.2.0.0/16"]')], 'pkg/model/gcemodel/firewall.go'),
+  clusterEffect('spec.nodePortAccess', ['10.3.0.0/16'], [tf('source_ranges = ["10.3.0.0/16"]')], 'pkg/model/gcemodel/firewall.go'),
+  clusterEffect(
+    'spec.egressProxy',
+    { httpProxy: { host: 'proxy.registry', port: 3128 }, excludes: 'registry.local' },
+    [data('nodeupconfig-master-us-test1-a', 'excludes: registry.local,127.0.0.1,localhost'), data('google_compute_instance_template_master', 'echo "http_proxy=http://proxy.registry:3128"')],
+    'pkg/model/bootstrapscript.go',
+    { covers: ['spec.egressProxy.httpProxy.host', 'spec.egressProxy.httpProxy.port', 'spec.egressProxy.excludes'] },
+  ),
+  clusterEffect('spec.cloudConfig.nodeInstancePrefix', 'registry-prefix', [data('nodeupconfig-nodes', 'nodeInstancePrefix: registry-prefix')], 'pkg/apis/nodeup/config.go'),
+  clusterEffect('spec.cloudConfig.gcpPDCSIDriver.enabled', true, [data('addons-bootstrap', 'name: gcp-pd-csi-driver.addons.k8s.io')], 'upup/pkg/fi/cloudup/bootstrapchannelbuilder/bootstrapchannelbuilder.go'),
+  noEffect('Cluster', 'spec.cloudConfig.multizone', 'pkg/model/components/kubelet.go', 'kops sets multizone to true on every GCE cluster, over any value given'),
+  noEffect('Cluster', 'spec.cloudConfig.nodeTags', 'pkg/model/components/kubelet.go', "kops sets the nodes' network tag on every GCE cluster, over any value given"),
   clusterEffect('spec.cloudLabels', { owner: 'registry' }, [tf('"owner" = "registry"')], GROUP),
   clusterEffect('spec.cloudConfig.gceServiceAccount', 'sa@testproject.iam.gserviceaccount.com', [tf('email = "sa@testproject.iam.gserviceaccount.com"')], 'pkg/model/gcemodel/service_accounts.go'),
   clusterEffect('spec.cloudConfig.gceUseStartupScript', true, [tf('"startup-script" = file("${path.module}/data/google_compute_instance_template_nodes-minimal-gce-example-com_metadata_startup-script")')], GROUP),
