@@ -1,5 +1,6 @@
 /** The GCE field registry: the GCE blocks and instance settings, and the AWS registry's cloud-neutral entries. */
 import type { RegistryEntry } from '../registry.js';
+import { GCE_ADDON_FIELDS } from './addons.js';
 import { GCE_INSTANCE_FIELDS } from './instances.js';
 import { GCE_NO_EFFECT_FIELDS } from './no-effect.js';
 import { reusedOnGce } from './reused.js';
@@ -21,5 +22,5 @@ const NOT_REUSED = new Set<string>([
 ]);
 
 export function gceRegistry(aws: readonly RegistryEntry[]): readonly RegistryEntry[] {
-  return [...GCE_INSTANCE_FIELDS, ...GCE_NO_EFFECT_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
+  return [...GCE_INSTANCE_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_NO_EFFECT_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
 }

@@ -1,0 +1,24 @@
+/**
+ * Settings whose AWS registry fragment names an AWS thing (the aws-cloud-controller, storage-aws, the AWS baseline's
+ * state store or Kubernetes version), with the fragment kops writes for them on the GCE baseline.
+ */
+import { clusterEffect, data, groupEffect, noEffect } from '../aws/dsl.js';
+import type { RegistryEntry } from '../registry.js';
+
+const ADDONS = 'upup/models/cloudup/resources/addons';
+const CHANNEL = 'upup/pkg/fi/cloudup/bootstrapchannelbuilder/bootstrapchannelbuilder.go';
+const CCM = `${ADDONS}/gcp-cloud-controller.addons.k8s.io/k8s-1.23.yaml.template`;
+const KUBELET = 'pkg/model/components/kubelet.go';
+
+export const GCE_ADDON_FIELDS: readonly RegistryEntry[] = [
+  clusterEffect('spec.cloudControllerManager.image', 'registry.example/ccm:v9', [data('addons-gcp-cloud-controller', 'image: registry.example/ccm:v9')], CCM),
+  clusterEffect('spec.cloudControllerManager.cpuRequest', '77m', [data('addons-gcp-cloud-controller', 'cpu: 77m')], CCM),
+  clusterEffect('spec.cloudConfig.manageStorageClasses', false, [{ in: 'addons-bootstrap', text: 'name: storage-gce.addons.k8s.io', absent: true }], CHANNEL),
+  clusterEffect('spec.addons', [{ manifest: 's3://registry-bucket/channel.yaml' }], [data('manifests-channels-kops-channels', '- memfs://tests/minimal-gce.example.com/addons/bootstrap-channel.yaml\n - s3://registry-bucket/channel.yaml')], 'pkg/model/components/channels/model.go', {
+    covers: ['spec.addons[].manifest'],
+  }),
+  clusterEffect('spec.etcdClusters[].image', 'registry.example/etcd:v9', [data('etcdmanager-main', 'reference: registry.example/etcd:v9')], 'pkg/model/components/etcdmanager/model.go'),
+  noEffect('Cluster', 'spec.kubelet.hairpinMode', KUBELET, "kops sets the cluster kubelet's hairpinMode to promiscuous-bridge on every GCE cluster, over any value given"),
+  clusterEffect('spec.masterKubelet.hairpinMode', 'hairpin-veth', [data('kubelet.conf-master-us-test1-a', 'hairpinMode: hairpin-veth')], KUBELET),
+  groupEffect('spec.kubelet.hairpinMode', 'hairpin-veth', [data('kubelet.conf-nodes', 'hairpinMode: hairpin-veth')], KUBELET),
+];
