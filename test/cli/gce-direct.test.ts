@@ -75,7 +75,7 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     expect(stateObjects()).toEqual([]);
   }, 300_000);
 
-  test('a cluster with its own service accounts: made with their IAM binding, unchanged on a second update, and deleted with them, the policy\'s other members left', async () => {
+  test('a default cluster (own service accounts, public API load balancer): made with the accounts\' IAM binding and the legacy health check, unchanged on a second update, and deleted with them, the policy\'s other members left', async () => {
     const cluster = 'sa.k8s.local';
     const others = [
       { role: 'roles/container.serviceAgent', members: ['user:admin@example.com'] },
@@ -84,11 +84,12 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     compute.iam.policies.set('projects/p1', { version: 1, etag: 'seed', bindings: structuredClone(others) });
     ok(
       await kops(
-        ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')],
+        ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--ssh-public-key', join(dir, 'id.pub')],
         { env },
       ),
     );
     ok(await kops(['update', 'cluster', cluster, '--yes'], { env }));
+    expect(compute.objects()).toEqual(expect.arrayContaining(['/compute/v1/projects/p1/global/httpHealthChecks/api-sa-k8s-local', '/compute/v1/projects/p1/regions/europe-west4/targetPools/api-sa-k8s-local']));
     const accounts = [...compute.iam.resources.keys()].map((p) => p.replace('/v1/projects/p1/serviceAccounts/', ''));
     expect(accounts.sort()).toEqual(['control-plane-sa-k8s-local@p1.iam.gserviceaccount.com', 'node-sa-k8s-local@p1.iam.gserviceaccount.com']);
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual([{ role: 'roles/container.serviceAgent', members: ['user:admin@example.com', 'serviceAccount:control-plane-sa-k8s-local@p1.iam.gserviceaccount.com'] }, others[1]]);

@@ -14,6 +14,7 @@
  * Every body is checked against the method's message (unknown field, wrong type: 400 `invalid`), as are query
  * parameters against the request message. Links given as `projects/...` or `global|regions|zones/...` are stored as
  * full URLs, as Compute Engine reports them.
+ * Legacy HTTP health checks, which the protos leave out, are described from the REST reference.
  * The same server answers the IAM and Resource Manager paths under `/v1/` (test/helpers/iam-fake.ts), as the one
  * endpoint kops is given is the root of every Google API it calls.
  */
@@ -85,10 +86,54 @@ export function computeApiDescription(): ApiDescription {
       }
     }
   }
+  describeLegacyHttpHealthChecks(messages, routes);
   // Literal segments first: `/networks/{network}/addPeering` beats a looser template of the same length.
   routes.sort((a, b) => variables(a) - variables(b));
   described = { messages, routes };
   return described;
+}
+
+/**
+ * Legacy HTTP health checks (`global/httpHealthChecks`) are still in Compute Engine v1, but the package's protos
+ * leave them out: their methods and message, as the v1 REST reference gives them, added to the description.
+ */
+function describeLegacyHttpHealthChecks(messages: Map<string, ProtoMessage>, routes: Route[]): void {
+  const s = (type: string): ProtoField => ({ type });
+  messages.set('HttpHealthCheck', {
+    fields: {
+      checkIntervalSec: s('int32'),
+      creationTimestamp: s('string'),
+      description: s('string'),
+      healthyThreshold: s('int32'),
+      host: s('string'),
+      id: s('uint64'),
+      kind: s('string'),
+      name: s('string'),
+      port: s('int32'),
+      requestPath: s('string'),
+      selfLink: s('string'),
+      timeoutSec: s('int32'),
+      unhealthyThreshold: s('int32'),
+    },
+  });
+  messages.set('HttpHealthCheckList', { fields: { id: s('string'), items: { type: 'HttpHealthCheck', rule: 'repeated' }, kind: s('string'), nextPageToken: s('string'), selfLink: s('string') } });
+  const project = { variable: 'project', width: 1 };
+  const item = { variable: 'httpHealthCheck', width: 1 };
+  const collection = [{ literal: 'compute' }, { literal: 'v1' }, { literal: 'projects' }, project, { literal: 'global' }, { literal: 'httpHealthChecks' }];
+  const request = (name: string, fields: Record<string, ProtoField>) => messages.set(name, { fields: { project: s('string'), requestId: s('string'), ...fields } });
+  request('InsertHttpHealthCheckRequest', { httpHealthCheckResource: s('HttpHealthCheck') });
+  request('GetHttpHealthCheckRequest', { httpHealthCheck: s('string') });
+  request('DeleteHttpHealthCheckRequest', { httpHealthCheck: s('string') });
+  request('UpdateHttpHealthCheckRequest', { httpHealthCheck: s('string'), httpHealthCheckResource: s('HttpHealthCheck') });
+  request('ListHttpHealthChecksRequest', { filter: s('string'), maxResults: s('uint32'), orderBy: s('string'), pageToken: s('string'), returnPartialSuccess: s('bool') });
+  const route = (method: string, verb: string, segments: Route['segments'], requestType: string, responseType: string, bodyField?: string): Route => ({ service: 'HttpHealthChecks', method, verb, segments, requestType, responseType, bodyField });
+  routes.push(
+    route('Insert', 'POST', collection, 'InsertHttpHealthCheckRequest', 'Operation', 'httpHealthCheckResource'),
+    route('List', 'GET', collection, 'ListHttpHealthChecksRequest', 'HttpHealthCheckList'),
+    route('Get', 'GET', [...collection, item], 'GetHttpHealthCheckRequest', 'HttpHealthCheck'),
+    route('Delete', 'DELETE', [...collection, item], 'DeleteHttpHealthCheckRequest', 'Operation'),
+    route('Update', 'PUT', [...collection, item], 'UpdateHttpHealthCheckRequest', 'Operation', 'httpHealthCheckResource'),
+  );
 }
 
 function parseTemplate(template: string): Route['segments'] {

@@ -88,28 +88,28 @@ export class GceCompute {
 
   async insert(l: GceLocation, body: Json): Promise<void> {
     const c = COLLECTIONS[l.collection];
-    await this.operate(l, (await this.client(c.client)).insert({ ...this.scopeRequest(l), [c.body]: { ...body, name: l.name } }));
+    await this.operate(c.scope, l.where, (await this.client(c.client)).insert({ ...this.scopeRequest(l), [c.body]: { ...body, name: l.name } }));
   }
 
   /** JSON merge of `body` into the resource (its fingerprint, when it has one, sent along). */
   async patch(l: GceLocation, body: Json): Promise<void> {
     const c = COLLECTIONS[l.collection];
-    await this.operate(l, (await this.client(c.client)).patch({ ...this.request(l), [c.body]: body }));
+    await this.operate(c.scope, l.where, (await this.client(c.client)).patch({ ...this.request(l), [c.body]: body }));
   }
 
   /** Replaces the resource with `body` (PUT): unlike a patch, it can empty a list. */
   async update(l: GceLocation, body: Json): Promise<void> {
     const c = COLLECTIONS[l.collection];
-    await this.operate(l, (await this.client(c.client)).update({ ...this.request(l), [c.body]: body }));
+    await this.operate(c.scope, l.where, (await this.client(c.client)).update({ ...this.request(l), [c.body]: body }));
   }
 
   /** A custom method of one resource (`setLabels`, `setTargetPools`, `resize`, ...). */
   async call(l: GceLocation, method: string, fields: Json): Promise<void> {
-    await this.operate(l, (await this.client(COLLECTIONS[l.collection].client))[method]({ ...this.request(l), ...fields }));
+    await this.operate(COLLECTIONS[l.collection].scope, l.where, (await this.client(COLLECTIONS[l.collection].client))[method]({ ...this.request(l), ...fields }));
   }
 
   async delete(l: GceLocation): Promise<void> {
-    await this.operate(l, (await this.client(COLLECTIONS[l.collection].client)).delete(this.request(l)));
+    await this.operate(COLLECTIONS[l.collection].scope, l.where, (await this.client(COLLECTIONS[l.collection].client)).delete(this.request(l)));
   }
 
   /** Every resource of the collection in one region or zone (or global), the filter applied by the API. */
@@ -142,6 +142,43 @@ export class GceCompute {
     return out.sort();
   }
 
+  /**
+   * A global collection the client does not serve (legacy HTTP health checks), called on its REST path with the
+   * client's own credentials and endpoint: `get` is undefined on 404; changes are waited on as the client's are.
+   */
+  async restGet(collection: string, name: string): Promise<Json | undefined> {
+    try {
+      return await this.rest('GET', `${collection}/${name}`);
+    } catch (err) {
+      if (gceStatus(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async restInsert(collection: string, body: Json): Promise<void> {
+    await this.operate('global', '', this.rest('POST', collection, body).then((op) => [op]));
+  }
+
+  async restUpdate(collection: string, name: string, body: Json): Promise<void> {
+    await this.operate('global', '', this.rest('PUT', `${collection}/${name}`, body).then((op) => [op]));
+  }
+
+  async restDelete(collection: string, name: string): Promise<void> {
+    await this.operate('global', '', this.rest('DELETE', `${collection}/${name}`).then((op) => [op]));
+  }
+
+  private async rest(method: string, path: string, data?: Json): Promise<Json> {
+    const client = await this.client('GlobalOperationsClient');
+    const auth = client.auth as unknown as { request(o: Json): Promise<{ data: unknown }> };
+    const { protocol = 'https', apiEndpoint = 'compute.googleapis.com', port } = this.options;
+    const url = `${protocol}://${apiEndpoint}${port ? `:${port}` : ''}/compute/v1/projects/${this.project}/global/${path}`;
+    try {
+      return plain((await auth.request({ url, method, ...(data ? { data } : {}) })).data);
+    } catch (err) {
+      throw restError(err);
+    }
+  }
+
   private request(l: GceLocation): Json {
     return { ...this.scopeRequest(l), [COLLECTIONS[l.collection].item]: l.name };
   }
@@ -153,13 +190,12 @@ export class GceCompute {
   }
 
   /** Waits for the operation a change started, and fails with its error if it has one. */
-  private async operate(l: GceLocation, started: Promise<unknown[]>): Promise<void> {
+  private async operate(scope: Scope, where: string, started: Promise<unknown[]>): Promise<void> {
     const [first] = (await started) as [{ latestResponse?: Json }];
     let op = plain(first?.latestResponse ?? first);
-    const scope = COLLECTIONS[l.collection].scope;
     const operations = await this.client(OPERATIONS[scope]);
     while (op.status !== 'DONE') {
-      const [next] = await operations.wait({ ...this.scopeRequest(l), operation: String(op.name) });
+      const [next] = await operations.wait({ project: this.project, ...(scope === 'global' ? {} : { [scope]: where }), operation: String(op.name) });
       op = plain(next);
     }
     const errors = ((op.error as Json | undefined)?.errors as Json[] | undefined) ?? [];
@@ -185,6 +221,15 @@ export class GceOperationError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A REST call's failure with the HTTP status as `code` and the API's error body as message, as the client reports. */
+function restError(err: unknown): unknown {
+  const e = err as { status?: number; response?: { status?: number; data?: unknown } };
+  const status = e?.response?.status ?? e?.status;
+  if (typeof status !== 'number') return err;
+  const body = e.response?.data;
+  return Object.assign(new Error(typeof body === 'string' ? body : JSON.stringify(body)), { code: status });
 }
 
 /** The client's messages as plain JSON (absent, not null, when unset). */

@@ -1,13 +1,12 @@
-/** The direct target on GCE: every resource type's Compute Engine calls, and what the target cannot make yet. */
+/** The direct target on GCE: every resource type's calls (Compute Engine, IAM, Resource Manager). */
 import type { ErrorClass, Provider, ResourceOps } from '../../engine/ops.js';
-import type { Task } from '../../engine/task.js';
 import { ManagedFile } from '../aws/resources/managed-file.js';
 import { gceReason, gceStatus, type GceCompute } from './compute.js';
 import { GceAddressOps } from './resources/address.js';
 import { GceDiskOps } from './resources/disk.js';
 import { GceFirewallOps } from './resources/firewall.js';
 import { GceForwardingRuleOps } from './resources/forwarding-rule.js';
-import { GceHttpHealthCheck } from './resources/http-health-check.js';
+import { GceHttpHealthCheckOps } from './resources/http-health-check.js';
 import { GceInstanceGroupManagerOps } from './resources/instance-group-manager.js';
 import { GceInstanceTemplateOps } from './resources/instance-template.js';
 import { GceNetworkOps } from './resources/network.js';
@@ -24,6 +23,7 @@ const OPS: ResourceOps<GceCompute>[] = [
   GceDiskOps,
   GceFirewallOps,
   GceForwardingRuleOps,
+  GceHttpHealthCheckOps,
   GceInstanceGroupManagerOps,
   GceInstanceTemplateOps,
   GceNetworkOps,
@@ -41,22 +41,6 @@ const OPS: ResourceOps<GceCompute>[] = [
 export function gceDirectProvider(api: GceCompute): Provider<GceCompute> {
   const byType = new Map(OPS.map((o) => [o.type, o]));
   return { cloud: api, ops: (type) => byType.get(type), classify: classifyGceError, describe: describeGceError };
-}
-
-/**
- * Why the direct target cannot make these tasks, with what to do instead; undefined when it can. The legacy HTTP
- * health check a public API load balancer's target pool needs is not served by the Compute Engine client (v6).
- */
-export function directRefusal(tasks: readonly Task[]): { reason: string; hint: string } | undefined {
-  const names = (list: Task[]) => list.map((t) => `${t.type}.${t.name}`).join(', ');
-  const legacy = tasks.filter((t) => t.type === GceHttpHealthCheck.type);
-  if (legacy.length) {
-    return {
-      reason: `applying directly to GCE cannot make the public API load balancer: its target pool needs a legacy HTTP health check (${names(legacy)}), which @google-cloud/compute does not serve`,
-      hint: 'set spec.api.loadBalancer.type: Internal, or use --target terraform',
-    };
-  }
-  return undefined;
 }
 
 export function classifyGceError(err: unknown): ErrorClass {

@@ -10,6 +10,7 @@ import { lastComponent, parseLink, relativeLink, type GceCompute, type Json } fr
 import { classifyGceError, describeGceError } from './direct.js';
 import { safeClusterName } from './lookup.js';
 import { GCE_LABEL_CLUSTER, safeObjectName, serviceAccountName } from './names.js';
+import { GceHttpHealthCheckOps } from './resources/http-health-check.js';
 import { GceProjectIamBindingOps, projectIamBindingId } from './resources/project-iam-binding.js';
 import { GceServiceAccountOps } from './resources/service-account.js';
 
@@ -45,9 +46,7 @@ export function gceDiscovery(api: GceCompute): CloudDiscovery {
     async remove(object) {
       if (object.type === 'service-account') return GceServiceAccountOps.delete(api, { id: object.id, fields: {} });
       if (object.type === 'project-iam-binding') return GceProjectIamBindingOps.delete(api, { id: object.id, fields: {} });
-      if (object.type === 'http-health-check') {
-        throw new Error(`the Compute Engine client cannot delete legacy HTTP health checks: run gcloud compute http-health-checks delete ${object.name} --project ${api.project}, then delete cluster again`);
-      }
+      if (object.type === 'http-health-check') return GceHttpHealthCheckOps.delete(api, { id: object.id, fields: {} });
       const at = parseLink(object.id);
       if (!at) throw new Error(`cannot tell which object ${object.id} is`);
       await api.delete(at);
@@ -97,7 +96,7 @@ async function findOwned(api: GceCompute, clusterName: string): Promise<Found[]>
 
   const pools = (await api.list('targetPools', api.region)).filter((p) => matchesName(String(p.name)));
   add('target-pool', pools);
-  // Legacy HTTP health checks cannot be listed through the client: those of the cluster's target pools are known.
+  // Legacy HTTP health checks are found through the cluster's target pools, as kops finds them.
   const httpChecks = [...new Set(pools.flatMap((p) => ((p.healthChecks as string[] | undefined) ?? []).map(relativeLink)))];
   add('http-health-check', httpChecks.filter((link) => matchesName(lastComponent(link))).map((link) => ({ name: lastComponent(link), selfLink: link })));
 

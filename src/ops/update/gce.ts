@@ -4,7 +4,6 @@
  */
 import { encodeObject } from '../../apis/codec.js';
 import { openCloud } from '../../cloud/index.js';
-import { directRefusal } from '../../cloud/gce/direct.js';
 import type { GceLookup } from '../../cloud/gce/lookup.js';
 import type { Cloud } from '../../cloud/types.js';
 import { buildBootstrap } from '../../model/bootstrap/index.js';
@@ -86,18 +85,7 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
   return { completed, instanceGroups, tasks, files, createdKeysets: created, project, region };
 }
 
-/**
- * The cluster's GCE cloud for the direct target. When the build holds objects the direct target cannot make yet,
- * its `direct()` refuses before any call, naming them and what to do instead.
- */
+/** The cluster's GCE cloud for the direct target. */
 export function gceUpdateCloud(update: GceClusterUpdate, env?: Record<string, string | undefined>): Cloud {
-  const cloud = openCloud('gce', { project: update.project, region: update.region, env });
-  const refusal = directRefusal(update.tasks);
-  if (!refusal) return cloud;
-  return {
-    ...cloud,
-    direct: () => {
-      throw new UserError(refusal.reason, refusal.hint);
-    },
-  };
+  return openCloud('gce', { project: update.project, region: update.region, env });
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { gceCloud } from '../../../src/cloud/gce/cloud.js';
-import { directRefusal } from '../../../src/cloud/gce/direct.js';
-import { GceDisk, GceFirewall, GceHttpHealthCheck, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceRouter, GceRouterNat, GceServiceAccount, GceSubnetwork } from '../../../src/cloud/gce/resources/index.js';
+import { GceDisk, GceFirewall, GceHttpHealthCheck, GceInstanceGroupManager, GceInstanceTemplate, GceNetwork, GceRouter, GceRouterNat, GceSubnetwork, GceTargetPool } from '../../../src/cloud/gce/resources/index.js';
 import type { GceInstanceTemplateSpec } from '../../../src/cloud/gce/resources/instance-template.js';
 import { runTasks } from '../../../src/engine/run.js';
 import { ref, type Task } from '../../../src/engine/task.js';
@@ -101,14 +100,31 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     expect(result.failed.map((o) => [o.task.name, o.error])).toEqual([['d', 'cannot change in place: type']]);
   });
 
-  test('what the Compute Engine client cannot make is refused up front, with what to do instead', () => {
-    expect(directRefusal(tasks())).toBeUndefined();
-    const shared = GceServiceAccount.task('shared', { email: 'default', accountId: 'default', project: P }, { shared: true });
-    expect(directRefusal([...tasks(), shared])).toBeUndefined();
-    const own = GceServiceAccount.task('node', { email: 'node-c@p1.iam.gserviceaccount.com', accountId: 'node-c', project: P });
-    expect(directRefusal([...tasks(), own])).toBeUndefined();
-    const legacy = GceHttpHealthCheck.task('api-c', { name: 'api-c', port: 3990, requestPath: '/healthz' });
-    expect(directRefusal([...tasks(), legacy])?.hint).toMatch(/spec.api.loadBalancer.type: Internal, or use --target terraform/);
+  test('a legacy HTTP health check (not served by the client) is made on its REST path, found, written back and deleted; its target pool links it', async () => {
+    const checked = (port: number): Task[] => {
+      const check = GceHttpHealthCheck.task('api-c', { name: 'api-c', port, requestPath: '/healthz' });
+      const pool = GceTargetPool.task('api-pool', { name: 'api-c', region: 'europe-west4', healthChecks: [ref(check, 'self_link')] });
+      return [check, pool];
+    };
+    expect((await run(checked(3990), true)).failed).toEqual([]);
+    const path = '/compute/v1/projects/p1/global/httpHealthChecks/api-c';
+    expect(fake.resources.get(path)).toMatchObject({ kind: 'compute#httpHealthCheck', port: 3990, requestPath: '/healthz' });
+    expect(fake.resources.get('/compute/v1/projects/p1/regions/europe-west4/targetPools/api-c')).toMatchObject({ healthChecks: [fake.endpoint + path] });
+
+    let mark = fake.requests.length;
+    expect(Object.values(actions(await run(checked(3990), true)))).toEqual(['none', 'none']);
+    expect(mutating(mark)).toEqual([]);
+
+    mark = fake.requests.length;
+    expect(actions(await run(checked(3991), true))).toEqual({ 'api-c': 'update port', 'api-pool': 'none' });
+    expect(mutating(mark)).toEqual([`PUT ${path}`]);
+    expect(fake.resources.get(path)).toMatchObject({ port: 3991 });
+
+    const found = await run(checked(3991), false);
+    const p = provider();
+    for (const outcome of [...found.outcomes].reverse()) await p.ops(outcome.task.type)!.delete(p.cloud, outcome.actual!);
+    expect(fake.resources.has(path)).toBe(false);
+    expect((await fetch(fake.endpoint + path)).status).toBe(404);
   });
 
   test('Cloud NAT lives in its router: added, found unchanged, changed and removed by writing the router back', async () => {

@@ -1,4 +1,6 @@
+import type { ResourceOps } from '../../../engine/ops.js';
 import { defineResource } from '../../../engine/resource.js';
+import { lastComponent, relativeLink, type GceCompute } from '../compute.js';
 
 /** The legacy HTTP health check a target pool uses (kube-apiserver-healthcheck on the control plane). */
 export interface GceHttpHealthCheckSpec {
@@ -16,3 +18,35 @@ export const GceHttpHealthCheck = defineResource<GceHttpHealthCheckSpec>({
     requestPath: { tf: 'request_path' },
   },
 });
+
+const COLLECTION = 'httpHealthChecks';
+
+/**
+ * Legacy HTTP health checks (as gcetasks/httphealthcheck.go): a global collection the Compute Engine client (v6) does
+ * not serve, so called on its REST path with the client's credentials; port and path written back whole (PUT).
+ */
+export const GceHttpHealthCheckOps: ResourceOps<GceCompute> = {
+  type: GceHttpHealthCheck.type,
+  immutable: ['name'],
+  async find(api, spec) {
+    const found = await api.restGet(COLLECTION, String(spec.name));
+    if (!found) return undefined;
+    return { id: relativeLink(String(found.selfLink)), attrs: { name: found.name, self_link: found.selfLink }, fields: { name: found.name, port: found.port, requestPath: found.requestPath } };
+  },
+  async create(api, spec) {
+    await api.restInsert(COLLECTION, bodyOf(spec));
+    const made = await api.restGet(COLLECTION, String(spec.name));
+    if (!made) throw new Error(`legacy HTTP health check ${String(spec.name)} was created but cannot be read back`);
+    return { id: relativeLink(String(made.selfLink)), attrs: { name: made.name, self_link: made.selfLink } };
+  },
+  async update(api, _actual, spec) {
+    await api.restUpdate(COLLECTION, String(spec.name), bodyOf(spec));
+  },
+  async delete(api, actual) {
+    await api.restDelete(COLLECTION, lastComponent(actual.id));
+  },
+};
+
+function bodyOf(spec: Record<string, unknown>): Record<string, unknown> {
+  return { name: spec.name, port: spec.port, requestPath: spec.requestPath };
+}
