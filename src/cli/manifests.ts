@@ -83,10 +83,15 @@ async function readInput(file: string): Promise<string> {
 }
 
 /** The one object of an edited text, of the expected kind. */
-export function decodeSingle(text: string, kind: 'Cluster' | 'InstanceGroup'): KopsObject {
+export function decodeSingle<K extends 'Cluster' | 'InstanceGroup'>(text: string, kind: K): Extract<KopsObject, { kind: K }> {
   const objects = decodeDocuments(text, `edited ${kind}`);
-  if (objects.length !== 1 || objects[0].kind !== kind) {
+  const [object] = objects;
+  if (objects.length !== 1 || !isKind(object, kind)) {
     throw new UserError(`the edited text must hold exactly one ${kind} object, found ${objects.map((o) => o.kind).join(', ') || 'none'}`);
   }
-  return objects[0];
+  return object;
+}
+
+function isKind<K extends KopsObject['kind']>(object: KopsObject | undefined, kind: K): object is Extract<KopsObject, { kind: K }> {
+  return object?.kind === kind;
 }

@@ -6,8 +6,9 @@ import type { Writer } from './context.js';
 
 export type OutputFormat = 'table' | 'yaml' | 'json';
 
-export function parseOutputFormat(value: string, allowed: readonly OutputFormat[] = ['table', 'yaml', 'json']): OutputFormat {
-  if ((allowed as readonly string[]).includes(value)) return value as OutputFormat;
+export function parseOutputFormat<F extends OutputFormat = OutputFormat>(value: string, allowed: readonly F[] = ['table', 'yaml', 'json'] as F[]): F {
+  const format = allowed.find((f) => f === value);
+  if (format) return format;
   throw new UserError(`unknown output format "${value}"`, `use -o ${allowed.join(', -o ')}`);
 }
 
@@ -84,7 +85,7 @@ export function yamlDocuments(objects: Printable[]): string {
 
 /** Objects as `-o json` prints them: one object alone, several in a JSON array. */
 export function jsonDocuments(objects: Printable[]): string {
-  const values = objects.map((o) => (isKopsObject(o) ? encodeValue({ ...o }, KIND_SCHEMAS[o.kind as KopsKind]) : o));
+  const values = objects.map((o) => (isKopsObject(o) ? encodeValue({ ...o }, KIND_SCHEMAS[o.kind]) : o));
   return JSON.stringify(values.length === 1 ? values[0] : values, null, 2) + '\n';
 }
 

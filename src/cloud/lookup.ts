@@ -13,6 +13,13 @@ export interface InstanceTypeInfo {
   memoryMiB: number;
 }
 
+/** What launch templates need of an instance type beyond its size. */
+export interface InstanceTypeFacts {
+  /** Instance-store volumes (each gets a block device `ephemeralN`). */
+  instanceStoreDisks: number;
+  gpu?: boolean;
+}
+
 export interface ImageInfo {
   id: string;
   name: string;
@@ -60,6 +67,12 @@ export interface CloudLookup {
   subnets(ids: string[]): Promise<SubnetInfo[]>;
   subnetsOfVpc(vpcId: string): Promise<SubnetInfo[]>;
   hostedZones(): Promise<HostedZoneInfo[]>;
+  /** Facts of each instance type among `names` the cloud knows; unknown types are absent. */
+  instanceTypeFacts(names: string[]): Promise<Record<string, InstanceTypeFacts>>;
+  /** The internet gateway attached to a VPC, which a cluster in a shared VPC routes through. */
+  internetGatewayOfVpc(vpcId: string): Promise<string | undefined>;
+  /** The region of a storage bucket (a service-account issuer discovery store); undefined when it cannot be told. */
+  bucketRegion(bucket: string): Promise<string | undefined>;
 }
 
 /** Cloud architecture name (EC2 spelling) → kops architecture, first supported wins (x86_64 → amd64, arm64 → arm64). */

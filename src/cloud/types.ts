@@ -22,6 +22,14 @@ export interface Cloud {
   readonly terraform: TerraformCloud;
   /** The cluster's instance groups as the cloud runs them, for rolling update, validate and get instances. */
   readonly instanceGroups: CloudInstanceGroups;
+  /** The cluster's network and subnets as the cloud holds them (found by the cluster's tags), for `toolbox dump`. */
+  clusterNetwork(clusterName: string): Promise<ClusterNetwork>;
+}
+
+export interface ClusterNetwork {
+  vpc?: { id: string };
+  /** Sorted by id. */
+  subnets: { id: string; zone: string }[];
 }
 
 export interface CloudIdentity {
@@ -132,9 +140,14 @@ export interface Blocker {
 
 // ---- terraform ----
 
+/** What the terraform target writes for a cloud besides its resources: providers, their requirements, outputs. */
 export interface TerraformCloud {
-  /** `provider "NAME" { ... }` blocks, in order. */
+  /** `provider "NAME" { ... }` blocks, in order: the cluster's provider first, then the state-store files' one. */
   providerBlocks(options: TerraformProviderOptions): TerraformProviderBlock[];
+  /** `required_providers` entries, in order. */
+  requiredProviders(options: { managesFiles: boolean }): TerraformRequiredProvider[];
+  /** Outputs (and locals) of the cloud beside `cluster_name` and `region`, e.g. the GCE project. */
+  readonly outputs: Readonly<Record<string, string>>;
 }
 
 export interface TerraformProviderOptions {
@@ -142,11 +155,23 @@ export interface TerraformProviderOptions {
   /** Region of the state-store bucket when Terraform manages state-store objects. */
   filesRegion?: string;
   managesFiles: boolean;
+  /** `spec.target.terraform.providerExtraConfig`: arguments added to (and overriding) the cluster's provider. */
+  providerExtraConfig?: Readonly<Record<string, string>>;
+  /** `spec.target.terraform.filesProviderExtraConfig`: the same for the state-store files' provider. */
+  filesProviderExtraConfig?: Readonly<Record<string, string>>;
 }
 
 export interface TerraformProviderBlock {
   name: string;
   attributes: Record<string, string>;
+}
+
+export interface TerraformRequiredProvider {
+  name: string;
+  source: string;
+  version: string;
+  /** Aliases the module declares (`aws.files`). */
+  configurationAliases?: string[];
 }
 
 // ---- instance groups and their instances ----

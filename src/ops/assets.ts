@@ -1,4 +1,5 @@
 import { parseAllDocuments, parse } from 'yaml';
+import type { ClusterSpec } from '../apis/types.js';
 
 export interface FileAsset {
   canonical: string;
@@ -22,19 +23,18 @@ interface StateFileLike {
 }
 
 /** Component images nodeup runs from the completed spec (static pods and the container runtime's sandbox). */
-const SPEC_IMAGES: readonly string[][] = [
-  ['kubeAPIServer', 'image'],
-  ['kubeControllerManager', 'image'],
-  ['kubeScheduler', 'image'],
-  ['kubeProxy', 'image'],
-  ['containerd', 'sandboxImage'],
-];
+function specImages(spec: ClusterSpec): string[] {
+  const kubeProxy = spec.kubeProxy?.enabled !== false ? spec.kubeProxy?.image : undefined;
+  return [spec.kubeAPIServer?.image, spec.kubeControllerManager?.image, spec.kubeScheduler?.image, kubeProxy, spec.containerd?.sandboxImage].filter(
+    (image): image is string => typeof image === 'string',
+  );
+}
 
 /**
  * The release files and container images a cluster needs (what `kops get assets` lists): files from the nodeup
  * configs' asset lists, images from every manifest kops renders and from the components nodeup starts.
  */
-export function collectAssets(files: readonly StateFileLike[], completedSpec: Record<string, any>): ClusterAssets {
+export function collectAssets(files: readonly StateFileLike[], completedSpec: ClusterSpec): ClusterAssets {
   const fileAssets = new Map<string, FileAsset>();
   const images = new Set<string>();
   for (const file of files) {
@@ -49,10 +49,7 @@ export function collectAssets(files: readonly StateFileLike[], completedSpec: Re
       for (const doc of parseAllDocuments(file.content)) collectImages(doc.toJS(), images);
     }
   }
-  for (const [component, field] of SPEC_IMAGES) {
-    const image = completedSpec[component]?.[field];
-    if (typeof image === 'string' && (component !== 'kubeProxy' || completedSpec.kubeProxy?.enabled !== false)) images.add(image);
-  }
+  for (const image of specImages(completedSpec)) images.add(image);
   const byCanonical = <T extends { canonical: string }>(a: T, b: T) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0);
   return {
     files: [...fileAssets.values()].sort(byCanonical),

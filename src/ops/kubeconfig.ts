@@ -94,7 +94,7 @@ export async function removeFromKubeconfig(path: string, name: string): Promise<
 }
 
 /** The file to write: --kubeconfig, else the first entry of $KUBECONFIG, else ~/.kube/config. */
-export function kubeconfigPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+export function kubeconfigPath(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
   if (flag) return flag;
   const fromEnv = env.KUBECONFIG?.split(':').find((p) => p);
   return fromEnv ?? join(env.HOME ?? homedir(), '.kube', 'config');

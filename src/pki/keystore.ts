@@ -146,10 +146,10 @@ function importItem(name: string, certificatePem: string, privateKeyPem: string 
 }
 
 /**
- * The keysets the Go kops creates for a cluster, given the names of its etcd clusters and whether it registers with a
- * hosted discovery service (which needs its own CA).
+ * The keysets the Go kops creates for a cluster, given the names of its etcd clusters (a `cilium` one has its own
+ * client CA) and whether it registers with a hosted discovery service (which needs its own CA).
  */
 export function clusterKeysetNames(etcdClusterNames: string[], discoveryService = false): string[] {
-  const perEtcd = etcdClusterNames.flatMap((e) => [`etcd-manager-ca-${e}`, `etcd-peers-ca-${e}`]);
+  const perEtcd = etcdClusterNames.flatMap((e) => [`etcd-manager-ca-${e}`, `etcd-peers-ca-${e}`, ...(e === 'cilium' ? ['etcd-clients-ca-cilium'] : [])]);
   return ['apiserver-aggregator-ca', 'etcd-clients-ca', ...perEtcd, 'kubernetes-ca', 'service-account', ...(discoveryService ? [DISCOVERY_CA] : [])].sort();
 }

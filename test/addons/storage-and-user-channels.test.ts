@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { buildBootstrap } from '../../src/model/bootstrap/index.js';
-import { loadCase } from '../model/bootstrap/golden-cases.js';
+import { goldenBootstrapCase } from '../helpers/golden-cases.js';
 import { addonsWith, channelEntries } from './addon-fixture.js';
 
 describe('cloudConfig.manageStorageClasses', () => {
@@ -16,7 +16,7 @@ describe('cloudConfig.manageStorageClasses', () => {
 
 describe('spec.addons[].manifest', () => {
   test('each user channel is applied by kops-channels after the bootstrap channel, in order', () => {
-    const c = loadCase('minimal-aws');
+    const c = goldenBootstrapCase('minimal-aws');
     const cluster = { ...c.cluster, spec: { ...c.cluster.spec, addons: [{ manifest: 's3://bucket/a/channel.yaml' }, { manifest: 'https://example.com/b.yaml' }] } };
     const pod = parse(buildBootstrap(cluster, c.instanceGroups, c.ctx).files.find((f) => f.path === 'manifests/channels/kops-channels.yaml')!.content);
     expect(pod.spec.containers[0].args.slice(-3)).toEqual([

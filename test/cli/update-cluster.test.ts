@@ -144,3 +144,15 @@ describe('kops get assets', () => {
     expect(r.stdout).toMatch(/^- canonical: registry\.k8s\.io\/etcd-manager\/etcd-manager-slim:/m);
   });
 });
+
+describe('kops create cluster --yes', () => {
+  test('goes straight on to the update with the same target, and stores the completed spec only through it', async () => {
+    const name = 'created.k8s.local';
+    const out = join(dir, 'created-tf');
+    const r = ok(await run('create', 'cluster', '--name', name, '--zones', 'us-east-1a', '--ssh-public-key', sshPublicKey, '--yes', '--target', 'terraform', '--out', out));
+    expect(r.stdout).toContain(`Terraform configuration for ${name} written to ${out}`);
+    expect(readFileSync(join(out, 'kubernetes.tf'), 'utf8')).toMatch(/cluster_name +=\s"created\.k8s\.local"/);
+    const listed = ok(await run('get', 'instancegroups', '--name', name));
+    expect(listed.stdout).toMatch(/control-plane-us-east-1a/);
+  });
+});

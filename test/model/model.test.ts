@@ -8,7 +8,7 @@ import { truncateName } from '../../src/apis/go/truncate.js';
 import { resourceName32 } from '../../src/model/names.js';
 import { sshKeyFingerprint } from '../../src/model/sshkey.js';
 import { UserError } from '../../src/errors.js';
-import { loadGoldenInputs, updateClusterDir } from './golden-fixture.js';
+import { goldenModelInputs, updateClusterDir } from '../helpers/golden-cases.js';
 
 describe('names', () => {
   test('load balancer and target group names are cut to 32 characters with a hash of the full name', () => {
@@ -40,12 +40,12 @@ XVSysPKgE80QSU4tZ6m49pAEeIMsvwvDMaLsb2v6JvXe0qvCmueU+/sCAwEAAQ==
 
 describe('buildAwsModel', () => {
   test('is deterministic: the same inputs give the same tasks', () => {
-    const g = loadGoldenInputs('privatecalico');
+    const g = goldenModelInputs('privatecalico');
     expect(buildAwsModel(g.cluster, g.instanceGroups, g.ctx)).toEqual(buildAwsModel(g.cluster, g.instanceGroups, g.ctx));
   });
 
   test('with a phase, objects of other phases are left alone', () => {
-    const g = loadGoldenInputs('privatecalico');
+    const g = goldenModelInputs('privatecalico');
     const tasks = buildAwsModel(g.cluster, g.instanceGroups, { ...g.ctx, phase: 'network' });
     const managed = tasks.filter((t) => t.lifecycle === 'Sync');
     expect(managed.length).toBeGreaterThan(5);
@@ -54,7 +54,7 @@ describe('buildAwsModel', () => {
   });
 
   test('lifecycle overrides apply to every task of the named kind', () => {
-    const g = loadGoldenInputs('minimal-aws');
+    const g = goldenModelInputs('minimal-aws');
     const tasks = buildAwsModel(g.cluster, g.instanceGroups, { ...g.ctx, lifecycleOverrides: { IAMRole: 'ExistsAndWarnIfChanges' } });
     const roles = tasks.filter((t) => t.kopsKind === 'IAMRole');
     expect(roles.length).toBe(2);
@@ -62,19 +62,19 @@ describe('buildAwsModel', () => {
   });
 
   test('a private subnet needs a utility subnet in its zone for the NAT gateway', () => {
-    const g = loadGoldenInputs('privatecalico');
+    const g = goldenModelInputs('privatecalico');
     const subnets = (g.cluster.spec.subnets ?? []).filter((s) => s.type !== 'Utility');
     const cluster = { ...g.cluster, spec: { ...g.cluster.spec, subnets } };
     expect(() => buildAwsModel(cluster, g.instanceGroups.filter((ig) => ig.spec.role !== 'Bastion'), g.ctx)).toThrow(/no utility subnet/);
   });
 
   test('an instance group whose image was not resolved is a user error naming the group', () => {
-    const g = loadGoldenInputs('minimal-aws');
+    const g = goldenModelInputs('minimal-aws');
     expect(() => buildAwsModel(g.cluster, g.instanceGroups, { ...g.ctx, images: {} })).toThrow(/instance group nodes: image/);
   });
 
   test('a warm pool with a lifecycle hook: the pool on the autoscaling group, and a hook nodeup completes', () => {
-    const g = loadGoldenInputs('minimal-aws');
+    const g = goldenModelInputs('minimal-aws');
     const igs = g.instanceGroups.map((ig) => (ig.metadata.name === 'nodes' ? { ...ig, spec: { ...ig.spec, warmPool: { minSize: 1, maxSize: 3, enableLifecycleHook: true } } } : ig));
     const tasks = buildAwsModel(g.cluster, igs, g.ctx);
     const asg = tasks.find((t) => t.type === 'aws_autoscaling_group' && t.name === 'nodes.minimal-aws.example.com');
@@ -84,7 +84,7 @@ describe('buildAwsModel', () => {
   });
 
   test('before Kubernetes 1.27 instances accept IMDSv1 unless the group asks for tokens', () => {
-    const g = loadGoldenInputs('minimal-aws');
+    const g = goldenModelInputs('minimal-aws');
     const cluster = { ...g.cluster, spec: { ...g.cluster.spec, kubernetesVersion: '1.26.5' } };
     const lt = buildAwsModel(cluster, g.instanceGroups, g.ctx).find((t) => t.type === 'aws_launch_template');
     expect((lt?.spec.metadataOptions as { httpTokens: string }).httpTokens).toBe('optional');

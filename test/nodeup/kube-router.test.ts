@@ -3,7 +3,7 @@ import { buildNodeupConfig } from '../../src/model/bootstrap/nodeupconfig.js';
 import { kubeRouterTasks } from '../../src/nodeup/builders/kube-router.js';
 import type { BuildContext } from '../../src/nodeup/builders/context.js';
 import { parseNodeupConfig } from '../../src/nodeup/config.js';
-import { loadCase } from '../model/bootstrap/golden-cases.js';
+import { goldenBootstrapCase } from '../helpers/golden-cases.js';
 
 function node(networking: Record<string, unknown>): BuildContext {
   const config = parseNodeupConfig(
@@ -15,7 +15,7 @@ function node(networking: Record<string, unknown>): BuildContext {
 
 describe('kube-router on the node', () => {
   test('the nodeup config tells nodes the cluster runs kube-router', () => {
-    const c = loadCase('minimal-aws');
+    const c = goldenBootstrapCase('minimal-aws');
     const cluster = { ...c.cluster, spec: { ...c.cluster.spec, networking: { kuberouter: { useNFTablesForNetpol: true } } } };
     const nodes = c.instanceGroups.find((ig) => ig.metadata.name === 'nodes')!;
     expect((buildNodeupConfig(cluster, nodes, c.ctx).Networking as Record<string, unknown>).kubeRouter).toEqual({});

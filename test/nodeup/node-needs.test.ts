@@ -5,7 +5,7 @@ import { cloudConfigTasks } from '../../src/nodeup/builders/cloud-config.js';
 import type { BuildContext } from '../../src/nodeup/builders/context.js';
 import { volumeMountTasks } from '../../src/nodeup/builders/volumes.js';
 import { parseNodeupConfig, type NodeRole } from '../../src/nodeup/config.js';
-import { loadCase } from '../model/bootstrap/golden-cases.js';
+import { goldenBootstrapCase } from '../helpers/golden-cases.js';
 
 function host(role: NodeRole, extra: Record<string, unknown>): BuildContext {
   const config = parseNodeupConfig(
@@ -15,7 +15,7 @@ function host(role: NodeRole, extra: Record<string, unknown>): BuildContext {
   return { config, role, host: { distribution: 'ubuntu', architecture: 'amd64' }, assets: {}, remote: new Map(), cloudProvider: 'aws' };
 }
 
-const minimal = loadCase('minimal-aws');
+const minimal = goldenBootstrapCase('minimal-aws');
 const groupNamed = (name: string) => minimal.instanceGroups.find((ig) => ig.metadata.name === name)!;
 const controlPlaneGroup = minimal.instanceGroups.find((ig) => ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane')!;
 

@@ -6,18 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { API_VERSION, CLUSTER_LABEL, type KopsObject, type SSHCredential } from '../../apis/types.js';
-import { openLookup, regionOfZone } from '../../cloud/index.js';
-import { apiGceLookup } from '../../cloud/gce/lookup-api.js';
 import { UserError } from '../../errors.js';
-import { parseSshPublicKey, SshKeyStore } from '../../pki/sshkeys.js';
-import { loadChannel } from '../../populate/channel.js';
-import { createClusterSpec, defaultCreateClusterOptions, type CreateClusterOptions } from '../../populate/create/index.js';
-import { KOPS_COMPAT_VERSION } from '../../version.js';
+import { DEFAULT_ADMIN_LIFETIME_MILLIS } from '../../pki/admin.js';
+import { parseSshPublicKey } from '../../pki/sshkeys.js';
+import { inferNewCluster, storeNewCluster } from '../../ops/create-cluster.js';
+import { defaultCreateClusterOptions, type CreateClusterOptions } from '../../populate/create/index.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { parseOutputFormat, writeObjects } from '../output.js';
 import { openClusterStore } from '../store.js';
 import { withCliLocks } from '../lock.js';
+import { parseTarget, runClusterUpdate } from './update-cluster.js';
 
 type Kind = 'string' | 'strings' | 'number' | 'bool';
 
@@ -92,48 +91,28 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const dryRun = inv.bool('dry-run');
   const output = inv.string('output');
   if (dryRun && !output) throw new UserError('--dry-run needs --output', 'add -o yaml or -o json');
-  const format = output ? (parseOutputFormat(output, ['yaml', 'json']) as 'yaml' | 'json') : undefined;
-  if (inv.string('target') !== 'direct' && inv.string('target') !== 'terraform') {
-    throw new UserError(`--target: unknown target "${inv.string('target')}"`, 'use direct or terraform');
-  }
+  const format = output ? parseOutputFormat(output, ['yaml', 'json']) : undefined;
+  const target = parseTarget(inv.string('target'));
 
   const options = optionsFromFlags(inv);
   options.clusterName = await ctx.clusterName(inv.args[0]);
-  if (!options.zones.length) throw new UserError('--zones: at least one zone is required', 'e.g. --zones us-east-1a');
   const sshKey = inv.string('ssh-public-key') ? await readSshKey(inv.string('ssh-public-key')) : undefined;
 
   return withCliLocks(ctx, inv, !dryRun ? [options.clusterName] : [], async () => {
     const store = await openClusterStore(ctx);
-    if (await store.getCluster(options.clusterName)) {
-      throw new UserError(`cluster "${options.clusterName}" already exists in state store ${store.base.url}`, "use 'kops update cluster' to apply changes, or pick another name");
-    }
-    const channel = await loadChannel(options.channel);
-    const { cluster, instanceGroups } = await createClusterSpec(options, {
-      lookup: openLookup('aws', regionOfZone('aws', options.zones[0])),
-      gceLookup: apiGceLookup(),
-      channel,
-      stateStore: store.base.url,
-      kopsVersion: KOPS_COMPAT_VERSION,
-    });
-
+    const spec = await inferNewCluster(store, options);
     if (dryRun) {
-      const objects: KopsObject[] = [cluster, ...instanceGroups];
-      if (sshKey) objects.push(sshCredential(cluster.metadata.name!, sshKey.line));
+      const objects: KopsObject[] = [spec.cluster, ...spec.instanceGroups];
+      if (sshKey) objects.push(sshCredential(spec.cluster.metadata.name, sshKey.line));
       writeObjects(ctx.stdout, objects, format!);
       return;
     }
 
-    await store.createCluster(cluster);
-    for (const group of instanceGroups) await store.createInstanceGroup(options.clusterName, group);
-    if (sshKey) await new SshKeyStore(store.paths(options.clusterName).pki).add('admin', sshKey.line, sshKey.path);
-
+    const { instanceGroups } = await storeNewCluster(store, spec, sshKey);
     const name = options.clusterName;
     if (inv.bool('yes')) {
-      // As the Go kops: --yes goes straight on to `update cluster --yes` with the same target.
-      const { runCli } = await import('../run.js');
-      const target = inv.string('target');
-      const out = inv.string('out') || (target === 'terraform' ? 'out/terraform' : '');
-      return runCli(['update', 'cluster', '--name', name, '--state', store.base.url, '--yes', '--admin=18h0m0s', '--target', target, ...(out ? ['--out', out] : [])], ctx);
+      // As the Go kops: --yes goes straight on to `update cluster --yes --admin` with the same target.
+      return runClusterUpdate(ctx, name, { target, yes: true, out: inv.string('out') }, { adminMillis: DEFAULT_ADMIN_LIFETIME_MILLIS });
     }
     const nodes = instanceGroups.find((ig) => ig.spec.role === 'Node');
     const controlPlane = instanceGroups.find((ig) => ig.spec.role === 'Master');
@@ -154,7 +133,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   });
 }
 
-async function readSshKey(file: string): Promise<{ path: string; line: string }> {
+async function readSshKey(file: string): Promise<{ source: string; line: string }> {
   const path = file.startsWith('~/') ? homedir() + file.slice(1) : file;
   let text: string;
   try {
@@ -162,7 +141,7 @@ async function readSshKey(file: string): Promise<{ path: string; line: string }>
   } catch (err) {
     throw new UserError(`--ssh-public-key: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return { path: file, line: parseSshPublicKey(text, `--ssh-public-key ${file}`).line };
+  return { source: file, line: parseSshPublicKey(text, `--ssh-public-key ${file}`).line };
 }
 
 function sshCredential(clusterName: string, publicKey: string): SSHCredential {

@@ -12,7 +12,7 @@ import { openClusterStore } from '../store.js';
 import { withCliLocks } from '../lock.js';
 
 /** Roles as `--role` accepts them (case-insensitive) → the v1alpha2 spelling. */
-const ROLES: Record<string, { api: string; size: number }> = {
+const ROLES: Record<string, { api: InstanceGroup['spec']['role']; size: number }> = {
   'control-plane': { api: 'Master', size: 1 },
   controlplane: { api: 'Master', size: 1 },
   master: { api: 'Master', size: 1 },
@@ -30,7 +30,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const dryRun = inv.bool('dry-run');
   const output = inv.string('output');
   if (dryRun && !output) throw new UserError('--dry-run needs --output', 'add -o yaml or -o json');
-  const format = output ? (parseOutputFormat(output, ['yaml', 'json']) as 'yaml' | 'json') : undefined;
+  const format = output ? parseOutputFormat(output, ['yaml', 'json']) : undefined;
   const subnets = inv.strings('subnet');
   if (subnets.length === 0) throw new UserError('cannot create an instance group without subnets', 'name them with --subnet (kops get cluster -o yaml lists them)');
 
@@ -47,7 +47,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
       kind: 'InstanceGroup',
       metadata: { name, labels: { [CLUSTER_LABEL]: clusterName } },
       spec: {
-        role: role.api as InstanceGroup['spec']['role'],
+        role: role.api,
         subnets,
         ...(inv.strings('zone').length ? { zones: inv.strings('zone') } : {}),
         minSize: role.size,
@@ -69,7 +69,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     return runEditSession<InstanceGroup>(ctx, {
       initial: encodeObject(group),
       async parse(text) {
-        const edited = decodeSingle(text, 'InstanceGroup') as InstanceGroup;
+        const edited = decodeSingle(text, 'InstanceGroup');
         if (edited.metadata.name !== name) throw new UserError(`InstanceGroup metadata.name: cannot be changed from "${name}"`, 'keep the name given on the command line');
         checkBeforeWrite(cluster, mergeGroups(groups, [edited]), [{ object: edited, source: 'edited InstanceGroup' }]);
         return edited;

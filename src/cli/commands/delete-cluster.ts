@@ -75,7 +75,7 @@ export async function deleteCluster(ctx: CliContext, name: string, options: Dele
       const untaggedCount = report.done.filter((o) => o.action === 'untag').length;
       ctx.stdout.write(`\nDeleted ${removed} cloud resource(s)${untaggedCount ? `, untagged ${untaggedCount} shared one(s)` : ''} in ${outcome.seconds.toFixed(1)}s\n`);
       const { kubeconfigPath, removeFromKubeconfig } = await import('../../ops/kubeconfig.js');
-      if (await removeFromKubeconfig(kubeconfigPath(undefined, ctx.env as NodeJS.ProcessEnv), name)) ctx.stdout.write(`Deleted kubectl config for ${name}\n`);
+      if (await removeFromKubeconfig(kubeconfigPath(undefined, ctx.env), name)) ctx.stdout.write(`Deleted kubectl config for ${name}\n`);
       ctx.stdout.write(`Deleted cluster: "${name}"\n`);
       return 0;
     }

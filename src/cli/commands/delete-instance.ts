@@ -1,13 +1,10 @@
 import { UserError } from '../../errors.js';
-import { usesLoadBalancerName } from '../../ops/api-endpoint.js';
-import type { KubeApi, KubeNode } from '../../ops/kube.js';
 import { joinGroups } from '../../ops/operate/instances.js';
-import { replaceInstance, validateRetryMillis } from '../../ops/operate/rolling-update.js';
-import { validateCluster } from '../../ops/operate/validate.js';
+import { replaceInstance, rollDeps } from '../../ops/operate/rolling-update.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { withCliLocks } from '../lock.js';
-import { openOperatedCluster } from '../operate.js';
+import { nodesUnlessCloudOnly, openOperatedCluster, rollFlags } from '../operate.js';
 
 /** `kops delete instance ID|NODE [--yes] [--surge]`: drains and terminates one instance; its group replaces it. */
 export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
@@ -15,16 +12,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   const wanted = inv.args[0];
   const cloudOnly = inv.bool('cloudonly');
   const cluster = await openOperatedCluster(ctx, inv, undefined);
-  let kube: KubeApi | undefined;
-  let nodes: KubeNode[] = [];
-  if (!cloudOnly) {
-    try {
-      kube = await cluster.kube();
-      nodes = await kube.listNodes();
-    } catch (err) {
-      throw new UserError((err as Error).message, 'use --cloudonly to delete without confirming progress with the Kubernetes API');
-    }
-  }
+  const { kube, nodes } = await nodesUnlessCloudOnly(cluster, cloudOnly, 'delete');
   const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName), cluster.instanceGroups, nodes);
   const member = groups.flatMap((g) => g.members).find((m) => m.id === wanted || (!cloudOnly && m.node?.metadata?.name === wanted));
   if (!member) throw new UserError(`could not find instance ${wanted} in cluster ${cluster.clusterName}`, `kops get instances --name ${cluster.clusterName} lists them`);
@@ -37,33 +25,17 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   }
   await withCliLocks(ctx, inv, [cluster.clusterName], () =>
     replaceInstance(
-      {
-        cluster: cluster.cluster,
-        cloud: cluster.cloud,
-        kube,
-        validate: kube
-          ? () => validateCluster({ clusterName: cluster.clusterName, publishesDns: !usesLoadBalancerName(cluster.cluster), instanceGroups: cluster.instanceGroups, cloud: cluster.cloud, kube: kube! })
-          : undefined,
-        log: (line) => ctx.stderr.write(line + '\n'),
-        now: () => Date.now(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      },
+      rollDeps(cluster, kube, { log: (line) => ctx.stderr.write(line + '\n') }),
       member,
       {
         force: true,
         cloudOnly,
         interactive: false,
-        failOnDrainError: inv.bool('fail-on-drain-error'),
-        failOnValidate: inv.bool('fail-on-validate-error'),
-        postDrainDelayMillis: inv.number('post-drain-delay'),
-        validationTimeoutMillis: inv.number('validation-timeout'),
-        validateCount: inv.number('validate-count'),
+        ...rollFlags(inv),
         drainTimeoutMillis: 0,
         bastionIntervalMillis: 0,
         controlPlaneIntervalMillis: 0,
         nodeIntervalMillis: 0,
-        validateRetryMillis: validateRetryMillis(inv.number('validation-timeout')),
-        validateSuccessMillis: 10_000,
       },
       inv.bool('surge'),
     ),

@@ -30,7 +30,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     return runEditSession<Cluster>(ctx, {
       initial: encodeObject(original),
       async parse(text) {
-        const cluster = decodeSingle(text, 'Cluster') as Cluster;
+        const cluster = decodeSingle(text, 'Cluster');
         if (cluster.metadata.name !== clusterName) {
           throw new UserError(`Cluster metadata.name: cannot be changed (was "${clusterName}", now "${cluster.metadata.name ?? ''}")`, 'keep the original name');
         }

@@ -27,7 +27,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
     return runEditSession<InstanceGroup>(ctx, {
       initial: encodeObject(original),
       async parse(text) {
-        const group = decodeSingle(text, 'InstanceGroup') as InstanceGroup;
+        const group = decodeSingle(text, 'InstanceGroup');
         if (group.metadata.name !== name) {
           throw new UserError(`InstanceGroup metadata.name: cannot be changed (was "${name}", now "${group.metadata.name ?? ''}")`, 'keep the original name');
         }

@@ -46,7 +46,7 @@ export async function exportClusterKubeconfig(ctx: CliContext, name: string, opt
   if (options.adminMillis && options.user) {
     throw new UserError('--admin and --user cannot be combined', 'use --admin for new credentials, or --user for an existing kubeconfig user');
   }
-  const path = kubeconfigPath(options.kubeconfig, ctx.env as NodeJS.ProcessEnv);
+  const path = kubeconfigPath(options.kubeconfig, ctx.env);
   const pki = await openClusterPki(ctx, name);
   const server = await apiServerUrl(pki.cluster, {
     apiServer: options.apiServer,

@@ -14,7 +14,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
   const store = await openClusterStore(ctx);
   const cluster = await store.requireCluster(clusterName);
   const groups = await store.listInstanceGroups(clusterName);
-  const addons = (await store.listAdditionalObjects(clusterName)) as AdditionalObject[];
+  const addons = await store.listAdditionalObjects(clusterName);
   if (format !== 'table') {
     writeObjects(ctx.stdout, [cluster, ...groups, ...addons], format);
     return;

@@ -11,7 +11,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   if (inv.bool('copy')) throw new UserError('--copy is not supported yet', 'copy the listed files and images to your mirrors yourself');
   const format = parseOutputFormat(inv.string('output'));
   const { update } = await prepareClusterUpdate(ctx, inv.args[0], { persistKeysets: false });
-  const assets = collectAssets(update.files, update.completed.spec as Record<string, unknown>);
+  const assets = collectAssets(update.files, update.completed.spec);
   if (format === 'yaml') ctx.stdout.write(assetsYaml(assets));
   else if (format === 'json') ctx.stdout.write(JSON.stringify(assets, null, 2) + '\n');
   else {

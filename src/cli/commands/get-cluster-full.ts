@@ -1,5 +1,4 @@
 import { encodeObject } from '../../apis/codec.js';
-import type { Cluster } from '../../apis/types.js';
 import { UserError } from '../../errors.js';
 import { completeStoredCluster } from '../../populate/completed/from-store.js';
 import type { CompletedCluster } from '../../populate/completed/index.js';
@@ -23,11 +22,11 @@ export async function run(invocation: Invocation, ctx: CliContext): Promise<void
 
   const format = parseOutputFormat(invocation.string('output'));
   if (invocation.bool('show-origin')) {
-    ctx.stdout.write(completed.map((c) => annotateWithOrigins(encodeObject(asApiObject(c)), c.origins)).join('\n---\n\n'));
+    ctx.stdout.write(completed.map((c) => annotateWithOrigins(encodeObject(c.cluster), c.origins)).join('\n---\n\n'));
   } else if (format === 'table') {
-    ctx.stdout.write(clusterTable(completed.map(asApiObject)));
+    ctx.stdout.write(clusterTable(completed.map((c) => c.cluster)));
   } else {
-    writeObjects(ctx.stdout, completed.map(asApiObject), format);
+    writeObjects(ctx.stdout, completed.map((c) => c.cluster), format);
   }
 }
 
@@ -41,8 +40,4 @@ async function defaultClusterNames(ctx: CliContext, store: ClusterStore): Promis
     if (all.length === 0) throw new UserError(`no clusters found in state store ${await ctx.stateStoreUrl()}`, 'create one with kops create cluster');
     return all.sort();
   }
-}
-
-function asApiObject(completed: CompletedCluster): Cluster {
-  return completed.cluster as unknown as Cluster;
 }

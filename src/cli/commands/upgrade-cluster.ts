@@ -20,8 +20,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   const store = await openClusterStore(ctx);
   const cluster = await store.requireCluster(clusterName);
   const instanceGroups = await store.listInstanceGroups(clusterName);
-  const spec = cluster.spec as { channel?: string };
-  const channelLocation = inv.string('channel') || spec.channel || 'stable';
+  const channelLocation = inv.string('channel') || cluster.spec.channel || 'stable';
   const zone = (cluster.spec?.subnets ?? []).map((s) => s.zone).find((z): z is string => !!z);
   const lookup = zone ? openLookup('aws', regionOfZone('aws', zone)) : undefined;
   const actions = await planUpgrade({

@@ -1,11 +1,13 @@
 import type { CloudLookup } from '../lookup.js';
-import type { Cloud, TerraformProviderBlock } from '../types.js';
-import { createAwsClients, verifyAwsAccess, type AwsCall, type AwsClients } from './clients.js';
+import type { Cloud, CloudInstanceGroups } from '../types.js';
+import { createAwsClients, environmentError, verifyAwsAccess, type AwsCall, type AwsClients } from './clients.js';
 import { directProvider } from './direct.js';
 import { awsDiscovery } from './delete-discovery.js';
 import { emulatorProfile } from './emulators.js';
 import { awsInstanceGroups } from './instance-groups.js';
 import { sdkLookup } from './lookup-sdk.js';
+import { dumpNetwork } from './network-dump.js';
+import { awsTerraform } from './terraform.js';
 
 export interface AwsCloudOptions {
   region: string;
@@ -35,13 +37,29 @@ export function awsCloud(options: AwsCloudOptions): AwsCloud {
     },
     direct: (direct) => directProvider(aws, direct ?? { unobservable: emulatorProfile(env.KOPS_AWS_EMULATOR) }),
     discovery: awsDiscovery(aws),
-    terraform: {
-      providerBlocks({ region, filesRegion, managesFiles }) {
-        const blocks: TerraformProviderBlock[] = [{ name: 'aws', attributes: { region } }];
-        if (managesFiles) blocks.push({ name: 'aws', attributes: { alias: 'files', region: filesRegion ?? region } });
-        return blocks;
-      },
-    },
-    instanceGroups: awsInstanceGroups(aws),
+    terraform: awsTerraform,
+    instanceGroups: reportingEnvironmentErrors(awsInstanceGroups(aws), aws),
+    clusterNetwork: (clusterName) => dumpNetwork(aws, clusterName),
+  };
+}
+
+/** Instance groups whose "no credentials" and "endpoint unreachable" failures are one clear line each. */
+function reportingEnvironmentErrors(inner: CloudInstanceGroups, aws: AwsClients): CloudInstanceGroups {
+  const wrap =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await f(...args);
+      } catch (err) {
+        throw environmentError(err, aws) ?? err;
+      }
+    };
+  return {
+    list: wrap(inner.list),
+    detach: wrap(inner.detach),
+    terminate: wrap(inner.terminate),
+    setDesiredCapacity: wrap(inner.setDesiredCapacity),
+    failedScaling: inner.failedScaling && wrap(inner.failedScaling),
+    deleteGroup: inner.deleteGroup && wrap(inner.deleteGroup),
   };
 }

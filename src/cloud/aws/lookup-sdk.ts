@@ -15,7 +15,7 @@ import {
 import { ListHostedZonesCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { resilientClient } from '../../aws-retry.js';
 import { UserError } from '../../errors.js';
-import { splitImageOwner, type AwsLookup, type HostedZoneInfo, type ImageInfo, type InstanceRole, type InstanceTypeInfo, type SubnetInfo, type VpcInfo } from './lookup.js';
+import { splitImageOwner, type AwsLookup, type HostedZoneInfo, type ImageInfo, type InstanceRole, type InstanceTypeFacts, type InstanceTypeInfo, type SubnetInfo, type VpcInfo } from './lookup.js';
 
 /** Candidates per role, cheapest suitable first; the first one offered in every zone of the group wins. */
 const DEFAULT_TYPE_CANDIDATES: Record<InstanceRole, string[]> = {
@@ -157,6 +157,34 @@ export function sdkLookup(region: string): AwsLookup {
         marker = res.IsTruncated ? res.NextMarker : undefined;
       } while (marker);
       return zones;
+    },
+    async instanceTypeFacts(names) {
+      const { client, sdk } = await ec2Client();
+      const facts: Record<string, InstanceTypeFacts> = {};
+      const unique = [...new Set(names)].sort();
+      for (let i = 0; i < unique.length; i += 100) {
+        const batch = unique.slice(i, i + 100);
+        const res = await call(`describing instance types ${batch.join(', ')}`, () => client.send(new sdk.DescribeInstanceTypesCommand({ InstanceTypes: batch as never })));
+        for (const t of res.InstanceTypes ?? []) {
+          const disks = (t.InstanceStorageInfo?.Disks ?? []).reduce((n, d) => n + (d.Count ?? 0), 0);
+          facts[String(t.InstanceType)] = { instanceStoreDisks: disks, ...(t.GpuInfo ? { gpu: true } : {}) };
+        }
+      }
+      return facts;
+    },
+    async internetGatewayOfVpc(vpcId) {
+      const { client, sdk } = await ec2Client();
+      const res = await call(`listing the internet gateways of ${vpcId}`, () =>
+        client.send(new sdk.DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] })),
+      );
+      return res.InternetGateways?.[0]?.InternetGatewayId;
+    },
+    async bucketRegion(bucket) {
+      const sdk = await import('@aws-sdk/client-s3');
+      const client = resilientClient('s3', (r) => new sdk.S3Client({ region, forcePathStyle: true, ...r }));
+      const res = await call(`locating bucket ${bucket}`, () => client.send(new sdk.GetBucketLocationCommand({ Bucket: bucket })));
+      // S3 answers an empty location for us-east-1.
+      return res.LocationConstraint || 'us-east-1';
     },
   };
   return lookup;

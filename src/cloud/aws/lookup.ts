@@ -1,5 +1,5 @@
 /** AWS spellings of the look-up interface (lookup-sdk.ts answers it from AWS or moto), and AWS naming helpers. */
-export type { HostedZoneInfo, ImageInfo, InstanceRole, InstanceTypeInfo, SubnetInfo, VpcInfo } from '../lookup.js';
+export type { HostedZoneInfo, ImageInfo, InstanceRole, InstanceTypeFacts, InstanceTypeInfo, SubnetInfo, VpcInfo } from '../lookup.js';
 export type { CloudLookup as AwsLookup } from '../lookup.js';
 export { kopsArchitecture } from '../lookup.js';
 

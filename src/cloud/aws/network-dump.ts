@@ -1,13 +1,9 @@
 import { DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import type { ClusterNetwork } from '../types.js';
 import type { AwsClients } from './clients.js';
 
-export interface NetworkDump {
-  vpc?: { id: string };
-  subnets: { id: string; zone: string }[];
-}
-
 /** The cluster's VPC and subnets, found by its cluster tag (shared ones included when tagged for it). */
-export async function dumpNetwork(aws: AwsClients, clusterName: string): Promise<NetworkDump> {
+export async function dumpNetwork(aws: AwsClients, clusterName: string): Promise<ClusterNetwork> {
   const filters = [{ Name: `tag-key`, Values: [`kubernetes.io/cluster/${clusterName}`] }];
   const vpcs = await aws.ec2.send(new DescribeVpcsCommand({ Filters: filters }));
   const subnets = await aws.ec2.send(new DescribeSubnetsCommand({ Filters: filters }));

@@ -5,6 +5,7 @@ import { configuredAccount } from './clients.js';
 import { GceCompute } from './compute.js';
 import { gceDirectProvider } from './direct.js';
 import { gceDiscovery } from './discovery.js';
+import { gceTerraform } from './terraform.js';
 
 export interface GceCloudOptions {
   project: string;
@@ -31,10 +32,9 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     },
     direct: () => gceDirectProvider(compute),
     discovery: gceDiscovery(compute),
-    terraform: {
-      providerBlocks: ({ region }) => [{ name: 'google', attributes: { project: options.project, region } }],
-    },
+    terraform: gceTerraform(options.project),
     instanceGroups: refusedInstanceGroups,
+    clusterNetwork: notOnGce('dumping the cluster network'),
   };
 }
 
@@ -62,5 +62,8 @@ function gceRegionLookup(compute: GceCompute): CloudLookup {
     subnets: ec2Only('subnets'),
     subnetsOfVpc: ec2Only('subnets'),
     hostedZones: ec2Only('Route 53 hosted zones'),
+    instanceTypeFacts: ec2Only('instance types'),
+    internetGatewayOfVpc: ec2Only('internet gateways'),
+    bucketRegion: ec2Only('S3 bucket regions'),
   };
 }

@@ -2,6 +2,8 @@
  * GCE look-ups that `create cluster` inference needs. Inference takes this interface so it stays pure: the API
  * implementation answers from Compute Engine (or the REST fake), the conformance fake from the golden fixture world.
  */
+import type { HostedZoneInfo } from '../lookup.js';
+
 export interface GceLookup {
   /** The project used when `--project` is not given; '' when none is configured. */
   defaultProject(): Promise<string>;
@@ -10,6 +12,8 @@ export interface GceLookup {
    * empty when the network does not exist.
    */
   usedRanges(project: string, network: string): Promise<string[]>;
+  /** The Cloud DNS managed zones of the project (where a cluster's DNS records go). */
+  dnsZones(project: string): Promise<HostedZoneInfo[]>;
 }
 
 /** `us-central1-a` → `us-central1`; undefined when the name has fewer than three dash-separated parts. */

@@ -1,54 +1,23 @@
 import type { Cluster } from '../../apis/types.js';
-import { UserError } from '../../errors.js';
-import { createAwsClients, environmentError, type AwsClients } from '../../cloud/aws/clients.js';
-import { awsInstanceGroups } from '../../cloud/aws/instance-groups.js';
-import { regionOfZone } from '../../cloud/aws/lookup.js';
-import type { CloudInstanceGroups } from '../../cloud/types.js';
+import type { Cloud, CloudInstanceGroups } from '../../cloud/types.js';
 import { DEFAULT_ADMIN_LIFETIME_MILLIS, issueAdminCredentials } from '../../pki/admin.js';
 import { systemIssueEnv, type IssueEnv } from '../../pki/certificates.js';
 import type { Keystore } from '../../pki/keystore.js';
 import { apiServerUrl } from '../api-endpoint.js';
+import { openClusterCloud } from '../cluster.js';
 import { kubeApi, kubeConfigFor, kubeConfigFromFile, type KubeApi } from '../kube.js';
 
-/** The cloud side of an existing cluster: its instance groups as the cloud runs them. */
+/** The cloud side of an existing cluster: its instance groups as the cloud runs them, and the cloud itself. */
 export interface ClusterCloud {
   clusterName: string;
   groups: CloudInstanceGroups;
-  /** The AWS clients behind it (for dumps of other resources). */
-  aws: AwsClients;
+  cloud: Cloud;
 }
 
-export function clusterCloud(cluster: Cluster, options: { onCall?: (call: { service: string; command: string }) => void } = {}): ClusterCloud {
-  const name = cluster.metadata.name ?? '';
-  const provider = cluster.spec?.cloudProvider;
-  if (provider && provider !== 'aws') {
-    throw new UserError(`cluster ${name} spec.cloudProvider: ${provider} is not supported for operating instances`, 'only AWS clusters can be rolled and validated');
-  }
-  const zone = (cluster.spec?.subnets ?? []).map((s) => s.zone).find((z): z is string => !!z);
-  if (!zone) throw new UserError(`cluster ${name} spec.subnets: no subnet has a zone`, 'set spec.subnets[].zone so that the region is known');
-  const aws = createAwsClients({ region: regionOfZone(zone), onCall: options.onCall });
-  return { clusterName: name, aws, groups: reportingEnvironmentErrors(awsInstanceGroups(aws), aws) };
-}
-
-/** The same cloud, with "no credentials" and "endpoint unreachable" turned into one clear line. */
-function reportingEnvironmentErrors(inner: CloudInstanceGroups, aws: AwsClients): CloudInstanceGroups {
-  const wrap =
-    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await f(...args);
-      } catch (err) {
-        throw environmentError(err, aws) ?? err;
-      }
-    };
-  return {
-    list: wrap(inner.list),
-    detach: wrap(inner.detach),
-    terminate: wrap(inner.terminate),
-    setDesiredCapacity: wrap(inner.setDesiredCapacity),
-    failedScaling: inner.failedScaling && wrap(inner.failedScaling),
-    deleteGroup: inner.deleteGroup && wrap(inner.deleteGroup),
-  };
+/** The cloud a cluster runs on (by its spec), opened for operating its instances. */
+export function clusterCloud(cluster: Cluster, options: { env?: Record<string, string | undefined> } = {}): ClusterCloud {
+  const cloud = openClusterCloud(cluster, options);
+  return { clusterName: cluster.metadata.name, groups: cloud.instanceGroups, cloud };
 }
 
 export interface KubeAccess {

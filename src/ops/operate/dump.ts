@@ -1,5 +1,5 @@
 import type { InstanceGroup } from '../../apis/types.js';
-import { dumpNetwork, type NetworkDump } from '../../cloud/aws/network-dump.js';
+import type { ClusterNetwork } from '../../cloud/types.js';
 import type { KubeApi } from '../kube.js';
 import type { ClusterCloud } from './access.js';
 import { joinGroups } from './instances.js';
@@ -16,7 +16,7 @@ export interface DumpedInstance {
   nodeName?: string;
 }
 
-export interface ClusterDump extends NetworkDump {
+export interface ClusterDump extends ClusterNetwork {
   instances: DumpedInstance[];
   instanceGroups: { name: string; cloudName: string; minSize: number; targetSize: number; maxSize: number }[];
   nodes?: { name: string; providerID: string; ready: string; labels: Record<string, string> }[];
@@ -55,7 +55,7 @@ export async function dumpCluster(
       ...(m.node?.metadata?.name ? { nodeName: m.node.metadata.name } : {}),
     }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  const network = await dumpNetwork(cloud.aws, clusterName);
+  const network = await cloud.cloud.clusterNetwork(clusterName);
   const dump: ClusterDump = {
     instances,
     instanceGroups: groups.map((g) => ({ name: g.spec.metadata.name ?? '', cloudName: g.cloud.cloudName, minSize: g.cloud.minSize, targetSize: g.cloud.desiredCapacity, maxSize: g.cloud.maxSize })),

@@ -1,11 +1,12 @@
-import type { Cluster } from '../../apis/types.js';
+import type { Cluster, InstanceGroup } from '../../apis/types.js';
+import { usesLoadBalancerName } from '../api-endpoint.js';
 import { UserError } from '../../errors.js';
 import type { KubeApi } from '../kube.js';
 import type { ClusterCloud } from './access.js';
 import { drainNode, seconds, taintForUpdate } from './drain.js';
 import { needingUpdate, roleOf, upToDate, type Group, type Member } from './instances.js';
 import { resolveRollSettings } from './settings.js';
-import { failureConcernsGroup, type ValidationResult } from './validate.js';
+import { failureConcernsGroup, validateCluster, type ValidationResult } from './validate.js';
 
 export interface RollOptions {
   /** Replace every instance, up to date or not. */
@@ -39,6 +40,35 @@ export interface RollDeps {
   /** Asked after each instance with --interactive. */
   prompt?: (question: string) => Promise<'yes' | 'no' | 'always'>;
 }
+
+/** The cluster being rolled, as rollDeps needs it. */
+export interface RolledCluster {
+  clusterName: string;
+  cluster: Cluster;
+  instanceGroups: InstanceGroup[];
+  cloud: ClusterCloud;
+}
+
+/**
+ * What a roll runs on: the cloud, the Kubernetes API when there is one (and validation through it), the real clock.
+ * Between two successful validations the roll waits the Go kops's 10s.
+ */
+export function rollDeps(rolled: RolledCluster, kube: KubeApi | undefined, io: Pick<RollDeps, 'log' | 'prompt'>): RollDeps {
+  const { clusterName, cluster, instanceGroups, cloud } = rolled;
+  return {
+    cluster,
+    cloud,
+    kube,
+    validate: kube ? () => validateCluster({ clusterName, publishesDns: !usesLoadBalancerName(cluster), instanceGroups, cloud, kube }) : undefined,
+    log: io.log,
+    prompt: io.prompt,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+}
+
+/** The Go kops's pause between two successful validations while rolling. */
+export const VALIDATE_SUCCESS_MILLIS = 10_000;
 
 /**
  * Pause between failed validations: the Go kops's 30s, but at least ten tries within a shorter --validation-timeout

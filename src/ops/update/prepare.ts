@@ -1,7 +1,7 @@
 import { checkNoRefusedFields } from '../../apis/fields/refuse.js';
-import type { AwsCloud } from '../../cloud/aws/cloud.js';
 import { apiGceLookup } from '../../cloud/gce/lookup-api.js';
-import type { Cloud } from '../../cloud/types.js';
+import type { GceLookup } from '../../cloud/gce/lookup.js';
+import type { Cloud, TerraformCloud } from '../../cloud/types.js';
 import type { Lifecycle } from '../../engine/task.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { KOPS_COMPAT_VERSION } from '../../version.js';
@@ -19,10 +19,14 @@ export interface PrepareUpdateOptions {
   lifecycleOverrides?: Record<string, Lifecycle>;
   phase?: Phase;
   clock?: () => Date;
-  /** Use this cloud instead of opening the cluster's (tests). */
+  /** Use this cloud instead of opening the cluster's (tests, the conformance fixture world). */
   cloud?: Cloud;
+  /** GCE's look-ups instead of the Compute Engine API's (the conformance fixture world). */
+  gceLookup?: GceLookup;
   /** Fetches `<url>.sha256` and nodeup locations (default: HTTPS). */
   fetchText?: (url: string) => Promise<string>;
+  /** The kops release nodes are bootstrapped as (default: the one this tool implements; the golden cases pin theirs). */
+  kopsVersion?: string;
 }
 
 export interface PreparedUpdate {
@@ -30,8 +34,8 @@ export interface PreparedUpdate {
   /** Absent for a cloud whose direct target is not wired yet. */
   cloud?: Cloud;
   region: string;
-  /** Set for a GCE cluster: Terraform then uses the google provider. */
-  google?: { project: string };
+  /** What the terraform target writes for the cluster's cloud besides its resources. */
+  terraform: TerraformCloud;
   opened: OpenedCluster;
 }
 
@@ -44,43 +48,51 @@ export async function prepareClusterUpdate(store: ClusterStore, clusterName: str
   const provider = opened.cluster.spec?.cloudProvider;
   checkNoRefusedFields([opened.cluster, ...(await store.listInstanceGroups(clusterName))], provider, `cluster ${clusterName} in the state store`);
   const fetchText = options.fetchText ?? fetchHttps;
+  const kopsVersion = options.kopsVersion ?? KOPS_COMPAT_VERSION;
+  const componentEnv = definedEnv(options.env);
   if (provider === 'gce') {
     const update = await buildGceClusterUpdate({
       store,
       clusterName,
-      lookup: apiGceLookup(),
+      lookup: options.gceLookup ?? apiGceLookup(),
       keystore: opened.keystore,
       secrets: opened.secrets,
       sshKeys: opened.sshKeys,
-      nodeup: await resolveNodeup(options.env, KOPS_COMPAT_VERSION, fetchText),
+      nodeup: await resolveNodeup(options.env, kopsVersion, fetchText),
       fetchSha256: fetchText,
-      kopsVersion: KOPS_COMPAT_VERSION,
+      kopsVersion,
       persistKeysets: options.persistKeysets,
+      componentEnv,
       featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
     });
     const cloud = options.cloud ?? gceUpdateCloud(update, options.env === process.env ? undefined : options.env);
-    return { update, cloud, region: update.region, google: { project: update.project }, opened };
+    return { update, cloud, region: update.region, terraform: cloud.terraform, opened };
   }
   const cloud = options.cloud ?? openClusterCloud(opened.cluster, { env: options.env === process.env ? undefined : options.env });
   const identity = await cloud.verifyAccess();
   const update = await buildClusterUpdate({
     store,
     clusterName,
-    aws: (cloud as AwsCloud).aws,
     lookup: cloud.lookup,
     account: { accountId: identity.account, partition: identity.partition },
     keystore: opened.keystore,
     secrets: opened.secrets,
     sshKeys: opened.sshKeys,
-    nodeup: await resolveNodeup(options.env, KOPS_COMPAT_VERSION, fetchText),
+    nodeup: await resolveNodeup(options.env, kopsVersion, fetchText),
     fetchSha256: fetchText,
-    kopsVersion: KOPS_COMPAT_VERSION,
+    kopsVersion,
     persistKeysets: options.persistKeysets,
+    componentEnv,
     lifecycleOverrides: options.lifecycleOverrides,
     featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
     phase: options.phase,
   });
-  return { update, cloud, region: cloud.region, opened };
+  return { update, cloud, region: cloud.region, terraform: cloud.terraform, opened };
+}
+
+/** The environment's set variables (system components are given the ones kops passes through). */
+function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 /** KOPS_FEATURE_FLAGS as the Go kops reads it: comma separated, `+Flag` or `Flag` enables, `-Flag` disables. */

@@ -1,6 +1,6 @@
 import type { AwsLookup, HostedZoneInfo } from '../../cloud/aws/lookup.js';
-import { resilientClient } from '../../aws-retry.js';
 import type { Cluster } from '../../apis/types.js';
+import type { GceLookup } from '../../cloud/gce/lookup.js';
 import type { PopulateContext } from './state.js';
 
 /**
@@ -26,7 +26,7 @@ export async function awsPopulateContext(cluster: Cluster, lookup: AwsLookup): P
   const subnetIds = ((spec.subnets as { id?: string; zone?: string }[] | undefined) ?? []).filter((s) => s.id && !s.zone).map((s) => s.id as string);
   const subnets = await lookup.subnets(subnetIds);
   const discoveryBucket = /^s3:\/\/([^/]+)/.exec(String((spec.serviceAccountIssuerDiscovery as { discoveryStore?: string } | undefined)?.discoveryStore ?? ''))?.[1];
-  const bucketRegion = discoveryBucket ? await s3BucketRegion(discoveryBucket, lookup.region) : undefined;
+  const bucketRegion = discoveryBucket ? await lookup.bucketRegion(discoveryBucket) : undefined;
   return {
     findDnsZone: (clusterName, dnsType) => pickHostedZone(zones, clusterName, dnsType),
     findSubnetZone: (id) => subnets.find((s) => s.id === id)?.zone,
@@ -34,12 +34,12 @@ export async function awsPopulateContext(cluster: Cluster, lookup: AwsLookup): P
   };
 }
 
-/** Where a bucket lives; S3 answers an empty location for us-east-1. */
-async function s3BucketRegion(bucket: string, clientRegion: string): Promise<string> {
-  const { S3Client, GetBucketLocationCommand } = await import('@aws-sdk/client-s3');
-  const client = resilientClient('s3', (r) => new S3Client({ region: clientRegion, forcePathStyle: true, ...r }));
-  const answer = await client.send(new GetBucketLocationCommand({ Bucket: bucket }));
-  return answer.LocationConstraint || 'us-east-1';
+/** GCE's answers to populate's look-ups: the DNS zone from the project's Cloud DNS zones. */
+export async function gcePopulateContext(cluster: Cluster, lookup: GceLookup): Promise<PopulateContext> {
+  const spec = cluster.spec;
+  const needsZone = !spec.dnsZone && !cluster.metadata.name.endsWith('.k8s.local');
+  const zones = needsZone && spec.project ? await lookup.dnsZones(spec.project) : [];
+  return { ...offlinePopulateContext(), findDnsZone: (clusterName, dnsType) => pickHostedZone(zones, clusterName, dnsType) };
 }
 
 /** For clouds populate has no look-ups for: nothing is found. */

@@ -1,3 +1,5 @@
+import { FILES_PROVIDER_ALIAS } from '../../cloud/terraform.js';
+import type { TerraformCloud, TerraformRequiredProvider } from '../../cloud/types.js';
 import { resourceDecl, type Fields, type ManagedFileSpec } from '../../engine/resource.js';
 import { isRef, taskKey, type Ref, type Task, type TaskKey } from '../../engine/task.js';
 import { formatBlocks } from './format.js';
@@ -7,21 +9,20 @@ import { dataFileName, tfLabel } from './names.js';
 
 export interface TerraformOptions {
   clusterName: string;
-  /** Region of the cluster (the default `aws` provider). */
+  /** Region of the cluster. */
   region: string;
-  /** Region of the state-store bucket (the `aws.files` provider); defaults to the cluster region. */
+  /** Region of the state-store bucket (the files provider); defaults to the cluster region. */
   filesRegion?: string;
-  /** A GCE cluster: the `google` provider (for the project) replaces the default `aws` one. */
-  google?: { project: string };
-  /** `spec.target.terraform`: extra arguments of the cluster's provider and of the `aws.files` provider. */
+  /** The cloud's providers, their requirements and outputs. */
+  cloud: TerraformCloud;
+  /** `spec.target.terraform`: extra arguments of the cluster's provider and of the files provider. */
   providerExtraConfig?: Record<string, string>;
   filesProviderExtraConfig?: Record<string, string>;
 }
 
-/** A provider block's arguments with the cluster's extra ones (which win), in key order as kops writes them. */
-function providerBody(base: Record<string, string>, extra: Record<string, string> | undefined): HclBody {
-  const body: Record<string, string> = { ...base, ...extra };
-  return new Map(Object.keys(body).sort().map((k) => [k, body[k]]));
+/** A provider block's arguments in key order, as kops writes them. */
+function providerBody(attributes: Record<string, string>): HclBody {
+  return new Map(Object.keys(attributes).sort().map((k) => [k, attributes[k]]));
 }
 
 export interface TerraformOutput {
@@ -57,7 +58,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
         ['bucket', object.bucket],
         ['content', r.dataFile('aws_s3_object', task.name, 'content', spec.contents, 'file')],
         ['key', object.key],
-        ['provider', new Expr('aws.files')],
+        ['provider', new Expr(FILES_PROVIDER_ALIAS)],
         ['server_side_encryption', 'AES256'],
       ]);
       if (spec.acl) body.set('acl', spec.acl);
@@ -70,7 +71,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
   const blocks: string[] = [];
   const outputs = r.outputs(tasks);
   outputs.set('cluster_name', options.clusterName);
-  if (options.google) outputs.set('project', options.google.project);
+  for (const [name, value] of Object.entries(options.cloud.outputs)) outputs.set(name, value);
   outputs.set('region', options.region);
   if (outputs.size) {
     const locals: HclBody = new Map(outputs);
@@ -80,13 +81,9 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
       blocks.push(renderBlock('output', [name], new Map([['value', value]])));
     }
   }
-  if (options.google) {
-    const google = { project: options.google.project, region: options.region };
-    blocks.push(renderBlock('provider', ['google'], providerBody(google, options.providerExtraConfig)));
-  } else blocks.push(renderBlock('provider', ['aws'], providerBody({ region: options.region }, options.providerExtraConfig)));
-  if (managesFiles) {
-    const files = { alias: 'files', region: options.filesRegion ?? options.region };
-    blocks.push(renderBlock('provider', ['aws'], providerBody(files, options.filesProviderExtraConfig)));
+  const { region, filesRegion, providerExtraConfig, filesProviderExtraConfig } = options;
+  for (const provider of options.cloud.providerBlocks({ region, filesRegion, managesFiles, providerExtraConfig, filesProviderExtraConfig })) {
+    blocks.push(renderBlock('provider', [provider.name], providerBody(provider.attributes)));
   }
   resources.sort((a, b) => compare(a.type, b.type) || compare(a.label, b.label));
   for (const res of resources) blocks.push(renderBlock('resource', [res.type, res.label], res.body));
@@ -94,7 +91,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
     const [type, label] = key.split(' ');
     blocks.push(renderBlock('data', [type, label], body));
   }
-  blocks.push(terraformBlock(managesFiles, !!options.google));
+  blocks.push(terraformBlock(options.cloud.requiredProviders({ managesFiles })));
 
   const files = new Map<string, string>();
   files.set('kubernetes.tf', await formatBlocks(blocks));
@@ -107,20 +104,19 @@ function rendersAsResource(task: Task): boolean {
   return task.lifecycle === 'Sync' || task.lifecycle === 'WarnIfInsufficientAccess';
 }
 
-/** `aws.files` is declared only with the provider block that defines it: Terraform rejects an alias nobody configures. */
-function terraformBlock(managesFiles: boolean, google: boolean): string {
+/** The module's required providers, each with the aliases it declares. */
+function terraformBlock(requiredProviders: TerraformRequiredProvider[]): string {
   const providers: HclBody = new Map();
-  if (!google || managesFiles) {
+  for (const p of requiredProviders) {
     providers.set(
-      'aws',
+      p.name,
       new HclMap({
-        ...(managesFiles ? { configuration_aliases: [new Expr('aws.files')] } : {}),
-        source: 'hashicorp/aws',
-        version: '>= 5.0.0',
+        ...(p.configurationAliases ? { configuration_aliases: p.configurationAliases.map((a) => new Expr(a)) } : {}),
+        source: p.source,
+        version: p.version,
       }),
     );
   }
-  if (google) providers.set('google', new HclMap({ source: 'hashicorp/google', version: '>= 5.11.0' }));
   const required = renderBlock('required_providers', [], providers);
   return `terraform {\nrequired_version = ${renderValue('>= 0.15.0')}\n${required}\n}`;
 }

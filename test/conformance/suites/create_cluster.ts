@@ -1,6 +1,6 @@
 /**
- * create_cluster golden cases (HARNESS §1): options.yaml (Go field names, case-insensitive, strict) → inference
- * against the fixture world → the stored Cluster + InstanceGroups, stamped 2017-01-01T00:00:00Z, encoded as the Go
+ * create_cluster golden cases (HARNESS §1): options.yaml (Go field names, case-insensitive, strict) → the create
+ * flow of ops/ (inference against the fixture world, then the store) → the stored Cluster + InstanceGroups, stamped 2017-01-01T00:00:00Z, encoded as the Go
  * kops encodes them → exact comparison with expected-v1alpha2.yaml.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,7 +8,10 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { encodeObjects } from '../../../src/apis/codec.js';
 import { parseChannel, type Channel } from '../../../src/populate/channel.js';
-import { createClusterSpec, optionsFromGoFields, type CreateClusterOptions } from '../../../src/populate/create/index.js';
+import { optionsFromGoFields, type CreateClusterOptions } from '../../../src/populate/create/index.js';
+import { inferNewCluster, storeNewCluster } from '../../../src/ops/create-cluster.js';
+import { ClusterStore } from '../../../src/statestore/clientset.js';
+import { openVfs } from '../../../src/statestore/index.js';
 import { fixtureAwsWorld } from '../fixtures/aws-world.js';
 import { fixtureGceWorld } from '../fixtures/gce-world.js';
 import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../suite.js';
@@ -17,21 +20,28 @@ import { caseDirs } from './cases.js';
 /** Never compared by the Go tests: its expected file is stale (HARNESS §1.1). */
 const STALE_CASES = new Set(['apiserver-gce']);
 const GOLDEN_TIMESTAMP = '2017-01-01T00:00:00Z';
+const GOLDEN_STATE_STORE = 'memfs://tests';
 /** The kops version built into the Go binary the goldens come from (it picks the channel's Kubernetes version). */
 const GOLDEN_KOPS_VERSION = '1.37.0-alpha.1';
 
 export async function runCreateClusterCase(caseDir: string, channel: Channel): Promise<{ actual: string; options: CreateClusterOptions }> {
   const fields = parseYaml(readFileSync(join(caseDir, 'options.yaml'), 'utf8')) as Record<string, unknown>;
   const options = optionsFromGoFields(fields ?? {}, join(caseDir, 'options.yaml'));
-  const { cluster, instanceGroups } = await createClusterSpec(options, {
+  // The production flow of `kops create cluster` on the in-memory store, with the harness's clock; the stored cluster
+  // is removed afterwards so that the next case may take its name.
+  const store = new ClusterStore(openVfs(GOLDEN_STATE_STORE), { clock: () => new Date(GOLDEN_TIMESTAMP) });
+  const spec = await inferNewCluster(store, options, {
     lookup: fixtureAwsWorld({ forCreateCluster: true }),
     gceLookup: fixtureGceWorld(),
     channel,
-    stateStore: 'memfs://tests',
     kopsVersion: GOLDEN_KOPS_VERSION,
   });
-  for (const obj of [cluster, ...instanceGroups]) obj.metadata.creationTimestamp = GOLDEN_TIMESTAMP;
-  return { actual: encodeObjects([cluster, ...instanceGroups]), options };
+  try {
+    const { cluster, instanceGroups } = await storeNewCluster(store, spec);
+    return { actual: encodeObjects([cluster, ...instanceGroups]), options };
+  } finally {
+    await store.paths(spec.cluster.metadata.name).root.removeTree();
+  }
 }
 
 export const createClusterSuite: Suite = {

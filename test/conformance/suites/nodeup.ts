@@ -17,6 +17,7 @@ import { BUILDERS } from '../../../src/nodeup/build.js';
 import type { BuildContext, Distribution, HostFacts } from '../../../src/nodeup/builders/context.js';
 import { parseNodeupConfig, roleOf } from '../../../src/nodeup/config.js';
 import { serializeTasks } from '../../../src/nodeup/tasks.js';
+import { FIXTURE_HOSTED_ZONES } from '../fixtures/aws-world.js';
 import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../suite.js';
 
 interface GoldenRun {
@@ -27,12 +28,6 @@ interface GoldenRun {
   /** The Go channels test writes a stub kops-channels manifest where the config's channels manifest points. */
   channelsStub?: boolean;
 }
-
-/** The hosted zones of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
-const FIXTURE_ZONES = [
-  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
-  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
-];
 
 const UBUNTU: HostFacts = { distribution: 'ubuntu', architecture: 'amd64' };
 const GOLDEN_KEYS = ['kube-apiserver', 'kube-controller-manager', 'kube-proxy', 'kube-scheduler', 'kops-controller', 'secret', 'kubectl'];
@@ -151,7 +146,7 @@ function buildContext(dir: string, run: GoldenRun, keystore: HarnessKeystore): B
   const ig = objects.find(isInstanceGroup) ?? instanceGroup('nodes', 'Node');
   const completed = populateClusterSpec(cluster, [ig, ...etcdMemberGroups(cluster, ig)], {
     ...offlinePopulateContext(),
-    findDnsZone: (name, type) => pickHostedZone(FIXTURE_ZONES, name, type),
+    findDnsZone: (name, type) => pickHostedZone(FIXTURE_HOSTED_ZONES, name, type),
   }).cluster;
   // The Go tests build no file assets, where our nodeupconfig step does: a containerd version given without runc
   // settings (which kops refuses to install) gets a stand-in runc, which no builder under test reads.

@@ -1,89 +1,34 @@
 /**
- * update_cluster: per case, the real pipeline as the Go harness runs it (HARNESS.md §2.2): decode in-v1alpha2.yaml,
- * populate the completed spec, build the bootstrap files, the AWS model and the terraform target, then compare
- * kubernetes.tf and the exact set of data/ files. AWS and GCE clusters.
+ * update_cluster: per case, the production update flow as the Go harness runs it (HARNESS.md §2.2): in-v1alpha2.yaml
+ * stored in an in-memory state store, the update prepared by ops/ (populate, bootstrap files, the AWS or GCE model)
+ * with the fixture world's look-ups, and the terraform target; then kubernetes.tf and the exact set of data/ files
+ * are compared. AWS and GCE clusters.
  */
+import { webcrypto } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { decodeDocuments, encodeObject } from '../../../src/apis/codec.js';
-import type { Lifecycle } from '../../../src/engine/task.js';
-import { buildBootstrap, type BootstrapContext, type KeysetPublic } from '../../../src/model/bootstrap/index.js';
-import { buildAwsModel, type Phase } from '../../../src/model/aws.js';
-import { encryptionConfigSecretHash } from '../../../src/model/bootstrap/encryption-config.js';
-import { buildGceModel } from '../../../src/model/gce/index.js';
-import { performGceAssignments } from '../../../src/populate/create/gce-assignments.js';
-import { fixtureGceWorld, FIXTURE_GCE_DNS_ZONE } from '../fixtures/gce-world.js';
-import type { AwsModelContext } from '../../../src/model/context.js';
+import { CLUSTER_LABEL, isKopsObject, type AdditionalObject, type Cluster, type InstanceGroup, type KopsObject } from '../../../src/apis/types.js';
 import type { Task } from '../../../src/engine/task.js';
-import { isKopsObject, type AdditionalObject, type Cluster, type InstanceGroup, type KopsObject } from '../../../src/apis/types.js';
-import { pickHostedZone } from '../../../src/populate/completed/cloud-context.js';
-import { populateClusterSpec } from '../../../src/populate/completed/index.js';
-import { renderTerraform } from '../../../src/targets/terraform/render.js';
+import { ENCRYPTION_CONFIG_SECRET } from '../../../src/model/bootstrap/encryption-config.js';
 import { assetsYaml, collectAssets } from '../../../src/ops/assets.js';
+import { openCluster } from '../../../src/ops/cluster.js';
+import { prepareClusterUpdate } from '../../../src/ops/update/prepare.js';
+import { renderClusterTerraform } from '../../../src/ops/update/update.js';
+import { certificateSerial, parseCertificate } from '../../../src/pki/certificates.js';
+import type { Keyset, KeysetItem } from '../../../src/pki/keyset.js';
+import { clusterKeysetNames } from '../../../src/pki/keystore.js';
+import { ClusterStore } from '../../../src/statestore/clientset.js';
+import { openVfs } from '../../../src/statestore/index.js';
+import type { Cloud } from '../../../src/cloud/types.js';
+import { CASE_SETTINGS, HARNESS_KOPS_VERSION, HARNESS_NODEUP_SHA256, goldenKeystore, readCaseInput, readGoldenData, type CaseSettings } from '../../helpers/golden-cases.js';
 import { compareBlocks } from '../../targets/terraform/blocks.js';
+import { FIXTURE_AWS_REGION, fixtureAwsCloud } from '../fixtures/aws-world.js';
+import { fixtureGceWorld } from '../fixtures/gce-world.js';
 import { firstDifference, goldenEqual, type CaseResult, type Suite } from '../suite.js';
 import { caseDirs } from './cases.js';
-
-/** Settings only the Go test table holds (HARNESS.md §2.4); everything else comes from the case's files. */
-export interface CaseSettings {
-  lifecycleOverrides?: Record<string, Lifecycle>;
-  phase?: Phase;
-  featureFlags?: string[];
-  /**
-   * Keysets the golden keystore does not hold (kops creates them on the first update, e.g. discovery-ca) are stood in
-   * by a placeholder with a fixed id and no certificate.
-   */
-  placeholderKeysets?: boolean;
-  /** Images beside the fixture's own (image string -> AMI), for tests that show an instance group's image. */
-  images?: AwsModelContext['images'];
-}
-
-export const CASE_SETTINGS: Record<string, CaseSettings> = {
-  existing_iam: {
-    lifecycleOverrides: { IAMRole: 'ExistsAndWarnIfChanges', IAMRolePolicy: 'ExistsAndWarnIfChanges', IAMInstanceProfileRole: 'ExistsAndWarnIfChanges' },
-  },
-  lifecycle_phases: { phase: 'network' },
-  apiservernodes: { featureFlags: ['APIServerNodes'] },
-  minimal_gce_plb_apiserver: { featureFlags: ['APIServerNodes'] },
-};
-
-/** Pinned by the harness (HARNESS.md §2.7). */
-const KOPS_VERSION = '1.34.0-beta.1';
-const NODEUP_SHA256 = {
-  amd64: 'c86e072f622b91546b7b3f3cb1a0f8a131e48b966ad018a0ac1520ceedf37725',
-  arm64: '64a9a9510538a449e85d05e13e3cd98b80377d68a673447c26821d40f00f0075',
-};
-const FIXTURE_SUBNET_ZONES: Record<string, string> = { 'subnet-12345678': 'us-test-1a', 'subnet-abcdef': 'us-test-1a', 'subnet-b2345678': 'us-test-1b' };
-const GPU_TYPES = new Set(['g4dn.xlarge', 'g4ad.16xlarge']);
-
-/** The fixture world of the Go tests' mock AWS cloud (HARNESS.md §0.4). */
-export function fixtureContext(): Omit<AwsModelContext, 'files' | 'userData'> {
-  return {
-    region: 'us-test-1',
-    accountId: '123456789012',
-    partition: 'aws-test',
-    images: { 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404': { id: 'ami-12345678', rootDeviceName: '/dev/xvda' } },
-    instanceTypes: {
-      'm3.medium': { instanceStoreDisks: 1 },
-      'g4dn.xlarge': { instanceStoreDisks: 0, gpu: true },
-      'g4ad.16xlarge': { instanceStoreDisks: 0, gpu: true },
-    },
-    sharedInternetGatewayId: 'igw-1',
-  };
-}
-
-/** The fixture's Route53 zones (HARNESS.md §0.4). */
-export const FIXTURE_ZONES = [
-  { id: 'Z1AFAKE1ZON3YO', name: 'example.com', private: false },
-  { id: 'Z2AFAKE1ZON3NO', name: 'internal.example.com', private: true },
-  { id: 'Z3AFAKE1ZOMORE', name: 'private.example.com', private: true },
-];
-
-/** `spec.dnsZone` (an id or a name) resolved against the fixture's zones. */
-export function fixtureDnsZone(dnsZone: string | undefined) {
-  return FIXTURE_ZONES.find((z) => z.id === dnsZone || z.name === dnsZone);
-}
 
 interface Outcome {
   result: CaseResult;
@@ -117,9 +62,7 @@ async function runCase(id: string, dir: string, settings: CaseSettings): Promise
   const inputFile = join(dir, 'in-v1alpha2.yaml');
   if (!existsSync(inputFile)) return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
   // As the Go harness reads its input: other kinds become additional objects, unknown fields are dropped.
-  const objects = decodeDocuments(readFileSync(inputFile, 'utf8'), inputFile, { allowOtherKinds: true, onUnknownField: () => {} });
-  const cluster = objects.find((o): o is Cluster => o.kind === 'Cluster');
-  if (!cluster) throw new Error('no Cluster in in-v1alpha2.yaml');
+  const { objects, cluster } = readCaseInput(dir);
   const gce = cluster.spec.cloudProvider === 'gce';
   if (cluster.spec.cloudProvider !== 'aws' && !(cluster.spec.cloudProvider as { aws?: unknown })?.aws && !gce) {
     return { result: { id, outcome: 'differ', reason: 'cloud not supported yet' } };
@@ -145,75 +88,75 @@ export interface PipelineOutput {
   /** kubernetes.tf and data/* as the terraform target writes them. */
   files: Map<string, string>;
   completed: { cluster: Cluster; stateFiles: Array<{ tfName: string; path: string; content: string }> };
-  /** The AWS model's tasks (what the direct target would find, diff and create). */
-  tasks?: Task[];
+  /** The model's tasks (what the direct target would find, diff and create). */
+  tasks: Task[];
 }
 
 /**
- * The harness's pipeline for decoded input objects: populate the completed spec against the fixture world, build
- * the bootstrap files with the keystore seeded from `keystoreDir`'s golden data, the AWS or GCE model, and the
- * terraform target's output.
+ * The harness's pipeline for decoded input objects, through the production update flow of ops/: the objects stored in
+ * a fresh in-memory state store with the keystore and SSH key seeded from `keystoreDir`'s golden data, the update
+ * prepared with the fixture world's look-ups, and the terraform target's output.
  */
+let fixtureCloud: Cloud | undefined;
+
 export async function runUpdatePipeline(objects: ReadonlyArray<KopsObject | AdditionalObject>, keystoreDir: string, settings: CaseSettings = {}): Promise<PipelineOutput> {
   const cluster = objects.find((o): o is Cluster => o.kind === 'Cluster');
   if (!cluster) throw new Error('no Cluster among the input objects');
-  const gce = cluster.spec.cloudProvider === 'gce';
-  // As `kops create -f` and `update cluster` do on GCE: subnet ranges the network does not use yet.
-  if (gce) await performGceAssignments(cluster, fixtureGceWorld());
   const clusterName = cluster.metadata.name;
-  const instanceGroups = objects
-    .filter((o): o is InstanceGroup => o.kind === 'InstanceGroup')
-    .filter((ig) => ig.metadata.labels?.['kops.k8s.io/cluster'] === clusterName);
-  const additionalObjects = objects.filter((o): o is AdditionalObject => !isKopsObject(o));
-
-  const completed = populateClusterSpec(cluster, instanceGroups, {
-    findDnsZone: (name, type) => (gce ? FIXTURE_GCE_DNS_ZONE : pickHostedZone(FIXTURE_ZONES, name, type)),
-    findSubnetZone: (subnetId) => FIXTURE_SUBNET_ZONES[subnetId],
-    findBucketRegion: () => undefined,
-  }).cluster;
-
-  // The network phase writes no state-store files; its case has no data/ to lift the seeded keystore from.
-  const bootstrapCtx = { ...bootstrapContext(keystoreDir, settings.featureFlags, settings.placeholderKeysets), encryptionConfigSecretHash: encryptionConfigSecretHash(completed, FIXTURE_ENCRYPTION_CONFIG) };
-  const bootstrap =
-    settings.phase === 'network'
-      ? { files: [], userData: new Map<string, string>() }
-      : buildBootstrap(completed, instanceGroups, bootstrapCtx, additionalObjects);
-  const stateFiles = [...bootstrap.files, { tfName: 'cluster-completed.spec', path: 'cluster-completed.spec', content: encodeObject(completed) }];
-  const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
-  if (cluster.spec.cloudProvider === 'gce') {
-    const project = String(completed.spec.project);
-    const tasks = buildGceModel(completed, instanceGroups, {
-      project,
-      sshPublicKeys: existsSync(sshKeyFile) ? [readFileSync(sshKeyFile, 'utf8').trim()] : [],
-      files: stateFiles,
-      userData: bootstrap.userData,
-      featureFlags: settings.featureFlags,
+  const store = await seededStore(cluster, objects, keystoreDir, settings.placeholderKeysets);
+  try {
+    const prepared = await prepareClusterUpdate(store, clusterName, {
+      env: harnessEnv(settings.featureFlags),
+      persistKeysets: false,
+      lifecycleOverrides: settings.lifecycleOverrides,
+      phase: settings.phase,
+      cloud: cluster.spec.cloudProvider === 'gce' ? undefined : settings.images ? fixtureAwsCloud({ images: settings.images }) : (fixtureCloud ??= fixtureAwsCloud()),
+      gceLookup: fixtureGceWorld(),
+      kopsVersion: HARNESS_KOPS_VERSION,
+      fetchText: async (url) => {
+        throw new Error(`the harness is offline (${url})`);
+      },
     });
-    const region = completed.spec.subnets?.[0]?.region ?? '';
-    const out = await renderTerraform(tasks, { clusterName, region, filesRegion: fixtureContext().region, google: { project } });
-    return { files: out.files, completed: { cluster: completed, stateFiles } };
+    const out = await renderClusterTerraform(prepared, { filesRegion: FIXTURE_AWS_REGION });
+    const { update } = prepared;
+    return { files: out.files, completed: { cluster: update.completed, stateFiles: update.files }, tasks: update.tasks };
+  } finally {
+    await store.base.removeTree();
   }
-  const fixture = fixtureContext();
-  const tasks = buildAwsModel(completed, instanceGroups, {
-    ...fixture,
-    images: { ...fixture.images, ...settings.images },
-    sshPublicKey: existsSync(sshKeyFile) ? readFileSync(sshKeyFile, 'utf8').trim() : undefined,
-    dnsZone: fixtureDnsZone(completed.spec.dnsZone),
-    files: stateFiles,
-    userData: bootstrap.userData,
-    lifecycleOverrides: settings.lifecycleOverrides,
-    featureFlags: settings.featureFlags,
-    phase: settings.phase,
-    serviceAccountPublicKeysPem: bootstrapCtx.keysets['service-account']?.publicKeysPem,
-  });
-  const terraform = (completed.spec as { target?: { terraform?: Record<string, Record<string, string>> } }).target?.terraform;
-  const out = await renderTerraform(tasks, {
-    clusterName,
-    region: fixtureContext().region,
-    providerExtraConfig: terraform?.providerExtraConfig,
-    filesProviderExtraConfig: terraform?.filesProviderExtraConfig,
-  });
-  return { files: out.files, completed: { cluster: completed, stateFiles }, tasks };
+}
+
+let storeCount = 0;
+
+/**
+ * A fresh in-memory state store of its own (runs may overlap) holding the case's objects (those of its cluster),
+ * keysets and admin SSH key. Where it lives does not show in the output: the files go to `spec.configBase`.
+ */
+async function seededStore(cluster: Cluster, objects: ReadonlyArray<KopsObject | AdditionalObject>, keystoreDir: string, placeholderKeysets = false): Promise<ClusterStore> {
+  const clusterName = cluster.metadata.name;
+  const store = new ClusterStore(openVfs(`memfs://conformance-update-cluster/${++storeCount}`));
+  await store.createCluster(cluster);
+  for (const ig of objects.filter((o): o is InstanceGroup => o.kind === 'InstanceGroup')) {
+    if (ig.metadata.labels?.[CLUSTER_LABEL] === clusterName) await store.createInstanceGroup(clusterName, ig);
+  }
+  await store.replaceAdditionalObjects(clusterName, objects.filter((o): o is AdditionalObject => !isKopsObject(o)));
+  const opened = await openCluster(store, clusterName);
+  const keysets = await goldenKeysets(keystoreDir);
+  if (placeholderKeysets) keysets.push(...(await placeholdersFor(cluster, keysets)));
+  for (const keyset of keysets) await opened.keystore.write(keyset);
+  await opened.secrets.put(ENCRYPTION_CONFIG_SECRET, FIXTURE_ENCRYPTION_CONFIG, { replace: true });
+  const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
+  if (existsSync(sshKeyFile)) await opened.sshKeys.add('admin', readFileSync(sshKeyFile, 'utf8'), sshKeyFile);
+  return store;
+}
+
+/** What the Go harness sets in the environment: nodeup's hashes, the feature flags, and its too-new-version switch. */
+function harnessEnv(featureFlags: string[] = []): Record<string, string> {
+  return {
+    NODEUP_HASH_AMD64: HARNESS_NODEUP_SHA256.amd64,
+    NODEUP_HASH_ARM64: HARNESS_NODEUP_SHA256.arm64,
+    KOPS_FEATURE_FLAGS: featureFlags.join(','),
+    KOPS_RUN_TOO_NEW_VERSION: '1',
+  };
 }
 
 function compareOutput(id: string, dir: string, files: Map<string, string>, phase?: string): Outcome {
@@ -242,37 +185,63 @@ function compareOutput(id: string, dir: string, files: Map<string, string>, phas
 }
 
 /**
- * The bootstrap inputs the Go harness fixes: kops version, nodeup location, and the seeded keystore. The keystore's
- * public material is lifted from the case's control-plane nodeupconfig (HARNESS.md §2.5: the goldens hold the
- * seeded CA certificates themselves; only public material is needed).
+ * The keystore the Go harness seeds, as public material only (HARNESS.md §2.5: no private key reaches a golden), lifted
+ * from the case's control-plane nodeupconfig: each CA keyset's certificates and primary id; the service-account keyset
+ * has only its public keys there, so its items are certificates made for those keys with the seeded ids as serials. A
+ * case without such a file (the network phase) starts from an empty keystore.
  */
-function bootstrapContext(dir: string, featureFlags: string[] = [], placeholderKeysets = false): BootstrapContext {
-  const lifted: Record<string, KeysetPublic> = {};
-  const keysets = placeholderKeysets
-    ? new Proxy(lifted, { get: (target, name) => (typeof name === 'string' ? (target[name] ?? { primaryId: '1000000000000000000000000', certificatesPem: '' }) : undefined) })
-    : lifted;
-  const dataDir = join(dir, 'data');
-  const masterConfig = existsSync(dataDir) ? readdirSync(dataDir).find((f) => /^aws_s3_object_nodeupconfig-.*(master|control-plane).*_content$/.test(f)) : undefined;
-  if (masterConfig) {
-    const config = parse(readFileSync(join(dataDir, masterConfig), 'utf8')) as {
-      CAs?: Record<string, string>;
-      KeypairIDs?: Record<string, string>;
-      APIServerConfig?: { ServiceAccountPublicKeys?: string };
-    };
-    for (const [name, keyId] of Object.entries(config.KeypairIDs ?? {})) lifted[name] = { primaryId: keyId, certificatesPem: config.CAs?.[name] ?? '' };
-    if (lifted['service-account']) lifted['service-account'].publicKeysPem = config.APIServerConfig?.ServiceAccountPublicKeys;
+async function goldenKeysets(dir: string): Promise<Keyset[]> {
+  const keystore = goldenKeystore(readGoldenData(dir));
+  const keysets: Keyset[] = [];
+  for (const [name, primaryId] of Object.entries(keystore?.primaryIds ?? {})) {
+    const certificates = pemBlocks(keystore?.certificates[name] ?? '', 'CERTIFICATE');
+    if (certificates.length > 0) {
+      keysets.push({ name, primaryId, items: certificates.map((certificatePem) => ({ id: certificateSerial(parseCertificate(certificatePem)).toString(), certificatePem })) });
+    } else if (name === 'service-account') {
+      const publicKeys = pemBlocks(keystore?.serviceAccountPublicKeys ?? '', 'RSA PUBLIC KEY');
+      keysets.push({ name, primaryId, items: await Promise.all(publicKeys.map((pem, i) => certificateForPublicKey(pem, SERVICE_ACCOUNT_IDS[i]))) });
+    }
   }
-  const nodeup = (arch: 'amd64' | 'arm64') => ({
-    urls: `https://artifacts.k8s.io/binaries/kops/${KOPS_VERSION}/linux/${arch}/nodeup,https://github.com/kubernetes/kops/releases/download/v${KOPS_VERSION}/nodeup-linux-${arch}`,
-    sha256: NODEUP_SHA256[arch],
+  return keysets;
+}
+
+/** The id placeholder keysets are seeded with. */
+const PLACEHOLDER_KEYSET_ID = '1000000000000000000000000';
+
+/** Keysets the cluster may need (a discovery service's CA included) that the golden keystore lacks. */
+async function placeholdersFor(cluster: Cluster, seeded: Keyset[]): Promise<Keyset[]> {
+  const names = clusterKeysetNames((cluster.spec.etcdClusters ?? []).flatMap((e) => (e.name ? [e.name] : [])), true).filter((name) => !seeded.some((k) => k.name === name));
+  return Promise.all(names.map(async (name) => ({ name, primaryId: PLACEHOLDER_KEYSET_ID, items: [await certificateForPublicKey(undefined, PLACEHOLDER_KEYSET_ID, name)] })));
+}
+
+/** The seeded service-account keypair ids, in ascending order (HARNESS.md §2.5). */
+const SERVICE_ACCOUNT_IDS = ['2', '4'];
+
+let signer: Promise<webcrypto.CryptoKeyPair> | undefined;
+
+/**
+ * A certificate (serial `id`) whose subject key is the given SPKI public key (the throwaway signer's own when none),
+ * signed by a throwaway key.
+ */
+async function certificateForPublicKey(publicKeyPem: string | undefined, id: string, commonName = 'service-account'): Promise<KeysetItem> {
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  signer ??= webcrypto.subtle.generateKey({ ...algorithm, modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify']);
+  const publicKey = publicKeyPem
+    ? await webcrypto.subtle.importKey('spki', Buffer.from(publicKeyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'), algorithm, true, ['verify'])
+    : (await signer).publicKey;
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: BigInt(id).toString(16).padStart(2, '0'),
+    subject: `CN=${commonName}`,
+    issuer: 'CN=fixture',
+    notBefore: new Date('2021-05-02T00:00:00Z'),
+    notAfter: new Date('2031-05-02T00:00:00Z'),
+    signingAlgorithm: algorithm,
+    publicKey,
+    signingKey: (await signer).privateKey,
   });
-  return {
-    kopsVersion: KOPS_VERSION,
-    keysets,
-    nodeup: { amd64: nodeup('amd64'), arm64: nodeup('arm64') },
-    hasGpu: (machineType) => GPU_TYPES.has(machineType),
-    featureFlags,
-    env: { KOPS_RUN_TOO_NEW_VERSION: '1' },
-    aws: { accountId: fixtureContext().accountId, partition: fixtureContext().partition },
-  };
+  return { id, certificatePem: certificate.toString('pem') + '\n' };
+}
+
+function pemBlocks(bundle: string, label: string): string[] {
+  return bundle.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]*?-----END ${label}-----\\n?`, 'g')) ?? [];
 }

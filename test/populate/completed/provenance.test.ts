@@ -8,14 +8,14 @@ import { populateClusterSpec } from '../../../src/populate/completed/index.js';
 import { annotateWithOrigins } from '../../../src/populate/completed/show-origin.js';
 import { OriginMap, USER, byDefault, describeOrigin, forEachLeaf, formatPath } from '../../../src/populate/origin.js';
 import { sharedDir } from '../../helpers/cli.js';
-import { awsCases, fixtureContext, loadCase } from './golden-cases.js';
+import { awsCases, fixturePopulateContext, readCaseInput } from '../../helpers/golden-cases.js';
 
 describe('provenance of the completed spec', () => {
   test('every value of every golden completed spec has a recorded origin', () => {
     const missing: string[] = [];
     for (const name of awsCases()) {
-      const { cluster, instanceGroups } = loadCase(name);
-      const { cluster: completed, origins } = populateClusterSpec(cluster, instanceGroups, fixtureContext);
+      const { cluster, instanceGroups } = readCaseInput(name);
+      const { cluster: completed, origins } = populateClusterSpec(cluster, instanceGroups, fixturePopulateContext);
       forEachLeaf(completed, [], (path) => {
         if (!origins.get(path)) missing.push(`${name}: ${formatPath(path)}`);
       });
@@ -29,7 +29,7 @@ describe('provenance of the completed spec', () => {
     for (const name of readdirSync(dir)) {
       const objects = decodeDocuments(readFileSync(join(dir, name, 'expected-v1alpha2.yaml'), 'utf8'), name);
       const cluster = objects.find(isCluster)!;
-      const { cluster: completed, origins } = populateClusterSpec(cluster, objects.filter(isInstanceGroup), fixtureContext);
+      const { cluster: completed, origins } = populateClusterSpec(cluster, objects.filter(isInstanceGroup), fixturePopulateContext);
       forEachLeaf(completed, [], (path) => {
         if (!origins.get(path)) missing.push(`${name}: ${formatPath(path)}`);
       });
@@ -38,8 +38,8 @@ describe('provenance of the completed spec', () => {
   });
 
   test('values from the user spec are marked user, filled values name their rule', () => {
-    const { cluster, instanceGroups } = loadCase('minimal-aws');
-    const { origins } = populateClusterSpec(cluster, instanceGroups, fixtureContext);
+    const { cluster, instanceGroups } = readCaseInput('minimal-aws');
+    const { origins } = populateClusterSpec(cluster, instanceGroups, fixturePopulateContext);
     expect(origins.get(['spec', 'networkCIDR'])).toEqual({ kind: 'user' });
     expect(origins.get(['spec', 'etcdClusters', 0, 'etcdMembers', 0, 'instanceGroup'])).toEqual({ kind: 'user' });
     expect(origins.get(['spec', 'podCIDR'])).toEqual({ kind: 'inferred', rule: 'upper half of nonMasqueradeCIDR' });
@@ -50,16 +50,16 @@ describe('provenance of the completed spec', () => {
   });
 
   test('an empty object the user wrote stops being a value of its own once populate fills it', () => {
-    const { cluster, instanceGroups } = loadCase('privatecalico');
+    const { cluster, instanceGroups } = readCaseInput('privatecalico');
     expect(cluster.spec.cloudControllerManager).toEqual({});
-    const { origins } = populateClusterSpec(cluster, instanceGroups, fixtureContext);
+    const { origins } = populateClusterSpec(cluster, instanceGroups, fixturePopulateContext);
     expect(origins.get(['spec', 'cloudControllerManager'])).toBeUndefined();
     expect(origins.get(['spec', 'cloudControllerManager', 'clusterName'])).toEqual({ kind: 'inferred', rule: 'cluster name' });
   });
 
   test('--show-origin output is the completed YAML with one origin comment per value', () => {
-    const { cluster, instanceGroups } = loadCase('minimal-ipv6');
-    const completed = populateClusterSpec(cluster, instanceGroups, fixtureContext);
+    const { cluster, instanceGroups } = readCaseInput('minimal-ipv6');
+    const completed = populateClusterSpec(cluster, instanceGroups, fixturePopulateContext);
     const plain = encodeObject(completed.cluster as unknown as Cluster);
     const annotated = annotateWithOrigins(plain, completed.origins);
 

@@ -13,6 +13,7 @@ function gceWorld(used: Record<string, string[]>, project = ''): GceLookup & { a
       asked.push(`${p}/${network}`);
       return used[`${p}/${network}`] ?? [];
     },
+    dnsZones: async () => [],
   };
 }
 

@@ -4,7 +4,7 @@ import type { AwsClients } from '../../../src/cloud/aws/clients.js';
 import type { Task } from '../../../src/engine/task.js';
 import { buildAwsModel } from '../../../src/model/aws.js';
 import type { Cluster, InstanceGroup } from '../../../src/apis/types.js';
-import { loadGoldenInputs } from '../../model/golden-fixture.js';
+import { goldenModelInputs } from '../../helpers/golden-cases.js';
 
 export interface MotoWorld {
   imageId: string;
@@ -26,7 +26,7 @@ export async function prepareWorld(aws: AwsClients): Promise<MotoWorld> {
  * by `ids`.
  */
 export function goldenClusterTasks(caseName: string, world: MotoWorld, ids: Record<string, string> = {}): Task[] {
-  const golden = loadGoldenInputs(caseName);
+  const golden = goldenModelInputs(caseName);
   const move = <T>(v: T): T => {
     let text = JSON.stringify(v).replace(/us-test-1/g, 'us-east-1').replace(/arn:aws-test:/g, 'arn:aws:');
     for (const [fixture, real] of Object.entries(ids)) text = text.split(`"${fixture}"`).join(`"${real}"`);

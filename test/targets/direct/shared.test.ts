@@ -15,7 +15,7 @@ import type { AwsClients } from '../../../src/cloud/aws/clients.js';
 import { deleteTasks } from '../../../src/engine/run.js';
 import { formatPlan } from '../../../src/engine/plan.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
-import { updateClusterDir } from '../../model/golden-fixture.js';
+import { updateClusterDir } from '../../helpers/golden-cases.js';
 import { goldenClusterTasks, prepareWorld, type MotoWorld } from './golden-cluster.js';
 import { motoCloud } from './moto-cloud.js';
 

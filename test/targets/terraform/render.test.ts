@@ -7,14 +7,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { ManagedFile } from '../../../src/cloud/aws/resources/managed-file.js';
 import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
+import { awsTerraform } from '../../../src/cloud/aws/terraform.js';
 import { ref } from '../../../src/engine/task.js';
 import { buildAwsModel } from '../../../src/model/aws.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
 import { writeTerraformOutput } from '../../../src/targets/terraform/output-dir.js';
-import { loadGoldenInputs } from '../../model/golden-fixture.js';
+import { goldenModelInputs } from '../../helpers/golden-cases.js';
 import { topLevelBlocks } from './blocks.js';
 
-const options = { clusterName: 'c.example.com', region: 'us-test-1' };
+const options = { clusterName: 'c.example.com', region: 'us-test-1', cloud: awsTerraform };
 const temps: string[] = [];
 const tempDir = () => {
   const d = mkdtempSync(join(tmpdir(), 'kops-tf-'));
@@ -83,8 +84,8 @@ describe('terraform target', () => {
 const terraform = ['/usr/local/bin/terraform', '/usr/bin/terraform'].find(existsSync);
 describe.skipIf(!terraform || !existsSync('/opt/tf-plugins'))('terraform validate', () => {
   test('accepts what we generate for minimal-aws', async () => {
-    const g = loadGoldenInputs('minimal-aws');
-    const out = await renderTerraform(buildAwsModel(g.cluster, g.instanceGroups, g.ctx), { clusterName: g.cluster.metadata.name, region: g.ctx.region });
+    const g = goldenModelInputs('minimal-aws');
+    const out = await renderTerraform(buildAwsModel(g.cluster, g.instanceGroups, g.ctx), { clusterName: g.cluster.metadata.name, region: g.ctx.region, cloud: awsTerraform });
     const dir = tempDir();
     await writeTerraformOutput(dir, out.files);
     const run = promisify(execFile);

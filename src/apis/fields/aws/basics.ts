@@ -61,7 +61,7 @@ export const AWS_BASIC_FIELDS: readonly RegistryEntry[] = [
       { name: 'registry-b', zone: 'us-test-1b', cidr: '172.20.64.0/19', type: 'Public' },
     ]]],
   }),
-  clusterEffect('spec.subnets[].id', 'subnet-0registry', [tf('vpc_zone_identifier = ["subnet-0registry"]')], NETWORK, { settings: [['spec.networkID', 'vpc-0registry']] }),
+  clusterEffect('spec.subnets[].id', 'subnet-0registry', [tf('vpc_zone_identifier = ["subnet-0registry"]')], NETWORK, { settings: [['spec.networkID', 'vpc-12345678']] }),
   clusterEffect('spec.dnsZone', 'Z2REGISTRYZONE', [data('addons-dns-controller', '- --zone=*/Z2REGISTRYZONE')], 'upup/pkg/fi/cloudup/template_functions.go', { alone: true }),
   clusterEffect('spec.nonMasqueradeCIDR', '100.0.0.0/9', [masterConfig('    clusterCIDR: 100.64.0.0/10')], 'upup/pkg/fi/cloudup/populate_cluster_spec.go', { alone: true }),
 ];
