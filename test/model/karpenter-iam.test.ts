@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { buildAwsModel } from '../../src/model/aws.js';
-import { loadGoldenInputs } from './golden-fixture.js';
+import { goldenModelInputs } from '../helpers/golden-cases.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const policyText = (tasks: any[]) => JSON.stringify(tasks.find((t) => t.type === 'aws_iam_role_policy' && t.name === 'karpenter.kube-system.sa.minimal.example.com') ?? null);
 
 describe('Karpenter IAM', () => {
-  const g = loadGoldenInputs('karpenter');
+  const g = goldenModelInputs('karpenter');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const withGroups = (edit: (spec: Record<string, any>) => void) =>
     g.instanceGroups.map((ig) => {

@@ -8,6 +8,7 @@ import {
   DescribeImagesCommand,
   DescribeInstanceTypeOfferingsCommand,
   DescribeInstanceTypesCommand,
+  DescribeInternetGatewaysCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
@@ -159,12 +160,12 @@ export function sdkLookup(region: string): AwsLookup {
       return zones;
     },
     async instanceTypeFacts(names) {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       const facts: Record<string, InstanceTypeFacts> = {};
       const unique = [...new Set(names)].sort();
       for (let i = 0; i < unique.length; i += 100) {
         const batch = unique.slice(i, i + 100);
-        const res = await call(`describing instance types ${batch.join(', ')}`, () => client.send(new sdk.DescribeInstanceTypesCommand({ InstanceTypes: batch as never })));
+        const res = await call(`describing instance types ${batch.join(', ')}`, () => client.send(new DescribeInstanceTypesCommand({ InstanceTypes: batch as never })));
         for (const t of res.InstanceTypes ?? []) {
           const disks = (t.InstanceStorageInfo?.Disks ?? []).reduce((n, d) => n + (d.Count ?? 0), 0);
           facts[String(t.InstanceType)] = { instanceStoreDisks: disks, ...(t.GpuInfo ? { gpu: true } : {}) };
@@ -173,9 +174,9 @@ export function sdkLookup(region: string): AwsLookup {
       return facts;
     },
     async internetGatewayOfVpc(vpcId) {
-      const { client, sdk } = await ec2Client();
+      const { client } = await ec2Client();
       const res = await call(`listing the internet gateways of ${vpcId}`, () =>
-        client.send(new sdk.DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] })),
+        client.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] })),
       );
       return res.InternetGateways?.[0]?.InternetGatewayId;
     },

@@ -22,11 +22,23 @@ const onGceFile = (f: Fragment) => NEUTRAL_FILES.test(f.in) && !AWS_FILES.test(f
 const renamed = (text: string) => text.replaceAll(AWS_MASTER, GCE_MASTER);
 
 function gceEffect(e: EffectEntry): EffectEntry {
+  const settings = e.settings?.map(([path, value]) => [path, path.startsWith('ig:') ? withoutAwsLeaves('InstanceGroup', path.slice(3), value) : withoutAwsLeaves('Cluster', path, value)] as const);
   return {
     ...e,
+    ...(settings ? { settings } : {}),
     fragments: e.fragments.map((f) => ({ ...f, in: renamed(f.in) })),
     ...(e.ig ? { ig: renamed(e.ig) } : {}),
   };
+}
+
+/** A setting's value without the leaves a GCE cluster refuses (AWS-only fields, such as an API load balancer's class). */
+function withoutAwsLeaves(kind: 'Cluster' | 'InstanceGroup', path: string, value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => cloudOfLeaf(kind, `${path}.${k}`) !== 'aws')
+      .map(([k, v]) => [k, withoutAwsLeaves(kind, `${path}.${k}`, v)]),
+  );
 }
 
 /** The AWS entries that hold on GCE, with the control-plane group renamed to the GCE baseline's. */
