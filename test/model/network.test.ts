@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildAwsModel } from '../../src/model/aws.js';
-import { loadGoldenInputs } from './golden-fixture.js';
+import { goldenModelInputs } from '../helpers/golden-cases.js';
 import type { ClusterSubnetSpec } from '../../src/apis/types.js';
 
-const g = loadGoldenInputs('minimal-aws');
+const g = goldenModelInputs('minimal-aws');
 const modelWith = (subnets: ClusterSubnetSpec[], extra: Record<string, unknown> = {}) => buildAwsModel({ ...g.cluster, spec: { ...g.cluster.spec, subnets, ...extra } }, g.instanceGroups, g.ctx);
 const routes = (tasks: ReturnType<typeof buildAwsModel>) => tasks.filter((t) => t.type === 'aws_route').map((t) => t.name).sort();
 
