@@ -63,6 +63,7 @@ export const CLOUD_BLOCKS: readonly CloudBlock[] = [
     'spec.certManager.hostedZoneIDs',
     'spec.clusterAutoscaler.awsUseStaticInstanceList',
     'spec.networking.calico.awsSrcDstCheck',
+    'spec.cloudConfig.useIPBasedNodeNames',
   ]),
   ...awsOnly('InstanceGroup', [
     'spec.capacityRebalance',

@@ -2,7 +2,7 @@
 import type { RegistryEntry } from '../registry.js';
 import { GCE_ADDON_FIELDS } from './addons.js';
 import { GCE_INSTANCE_FIELDS } from './instances.js';
-import { GCE_NO_EFFECT_FIELDS } from './no-effect.js';
+import { GCE_VALIDATION_FIELDS } from './validation.js';
 import { reusedOnGce } from './reused.js';
 
 /** AWS entries whose effect differs on GCE (classed by the GCE entries instead), as `Kind pattern`. */
@@ -22,5 +22,5 @@ const NOT_REUSED = new Set<string>([
 ]);
 
 export function gceRegistry(aws: readonly RegistryEntry[]): readonly RegistryEntry[] {
-  return [...GCE_INSTANCE_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_NO_EFFECT_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
+  return [...GCE_INSTANCE_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_VALIDATION_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
 }

@@ -27,6 +27,7 @@ export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
     GROUP,
     { covers: ['spec.guestAccelerators[].acceleratorType', 'spec.guestAccelerators[].acceleratorCount'] },
   ),
+  clusterEffect('spec.etcdClusters[].etcdMembers[].name', 'reg-a', [tf('resource "google_compute_disk" "reg-a-etcd-main-minimal-gce-example-com"'), tf('"k8s-io-etcd-events" = "reg-2da-2freg-2da"')], ETCD_DISKS),
   clusterEffect('spec.etcdClusters[].etcdMembers[].volumeSize', 33, [tf('size = 33')], ETCD_DISKS),
   clusterEffect('spec.etcdClusters[].etcdMembers[].volumeType', 'pd-balanced', [tf('type = "pd-balanced"')], ETCD_DISKS),
   clusterEffect('spec.etcdClusters[].etcdMembers[].volumeIops', 3300, [tf('provisioned_iops = 3300')], ETCD_DISKS),
