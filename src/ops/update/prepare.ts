@@ -8,7 +8,7 @@ import { KOPS_COMPAT_VERSION } from '../../version.js';
 import { openCluster, openClusterCloud, type OpenedCluster } from '../cluster.js';
 import { resolveNodeup } from './nodeup.js';
 import { buildGceClusterUpdate, gceUpdateCloud } from './gce.js';
-import { buildClusterUpdate, type ClusterUpdate } from './pipeline.js';
+import { buildClusterUpdate, type ClusterUpdate, type CommonUpdateInputs } from './pipeline.js';
 
 export type Phase = 'network' | 'security' | 'cluster';
 
@@ -49,32 +49,10 @@ export async function prepareClusterUpdate(store: ClusterStore, clusterName: str
   checkNoRefusedFields([opened.cluster, ...(await store.listInstanceGroups(clusterName))], provider, `cluster ${clusterName} in the state store`);
   const fetchText = options.fetchText ?? fetchHttps;
   const kopsVersion = options.kopsVersion ?? KOPS_COMPAT_VERSION;
-  const componentEnv = definedEnv(options.env);
-  if (provider === 'gce') {
-    const update = await buildGceClusterUpdate({
-      store,
-      clusterName,
-      lookup: options.gceLookup ?? apiGceLookup(),
-      keystore: opened.keystore,
-      secrets: opened.secrets,
-      sshKeys: opened.sshKeys,
-      nodeup: await resolveNodeup(options.env, kopsVersion, fetchText),
-      fetchSha256: fetchText,
-      kopsVersion,
-      persistKeysets: options.persistKeysets,
-      componentEnv,
-      featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
-    });
-    const cloud = options.cloud ?? gceUpdateCloud(update, options.env === process.env ? undefined : options.env);
-    return { update, cloud, region: update.region, terraform: cloud.terraform, opened };
-  }
-  const cloud = options.cloud ?? openClusterCloud(opened.cluster, { env: options.env === process.env ? undefined : options.env });
-  const identity = await cloud.verifyAccess();
-  const update = await buildClusterUpdate({
+  // Asked once the cloud is known to answer: nodeup's location may need a download.
+  const common = async (): Promise<CommonUpdateInputs> => ({
     store,
     clusterName,
-    lookup: cloud.lookup,
-    account: { accountId: identity.account, partition: identity.partition },
     keystore: opened.keystore,
     secrets: opened.secrets,
     sshKeys: opened.sshKeys,
@@ -82,9 +60,21 @@ export async function prepareClusterUpdate(store: ClusterStore, clusterName: str
     fetchSha256: fetchText,
     kopsVersion,
     persistKeysets: options.persistKeysets,
-    componentEnv,
-    lifecycleOverrides: options.lifecycleOverrides,
+    componentEnv: definedEnv(options.env),
     featureFlags: enabledFeatureFlags(options.env.KOPS_FEATURE_FLAGS),
+  });
+  if (provider === 'gce') {
+    const update = await buildGceClusterUpdate({ ...(await common()), lookup: options.gceLookup ?? apiGceLookup() });
+    const cloud = options.cloud ?? gceUpdateCloud(update, options.env === process.env ? undefined : options.env);
+    return { update, cloud, region: update.region, terraform: cloud.terraform, opened };
+  }
+  const cloud = options.cloud ?? openClusterCloud(opened.cluster, { env: options.env === process.env ? undefined : options.env });
+  const identity = await cloud.verifyAccess();
+  const update = await buildClusterUpdate({
+    ...(await common()),
+    lookup: cloud.lookup,
+    account: { accountId: identity.account, partition: identity.partition },
+    lifecycleOverrides: options.lifecycleOverrides,
     phase: options.phase,
   });
   return { update, cloud, region: cloud.region, terraform: cloud.terraform, opened };
