@@ -47,6 +47,7 @@ export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.project', 'registry-project', [tf('project = "registry-project"')], 'pkg/model/gcemodel/context.go'),
   clusterEffect('spec.networkID', 'registry-net', [tf('network = "registry-net"')], 'pkg/model/gcemodel/network.go', { alone: true }),
   clusterEffect('spec.networking.gce', {}, [tf('can_ip_forward = false'), tf('alias_ip_range {\n ip_cidr_range = "/24"')], GROUP, { settings: [['spec.networking', {}]] }),
+  clusterEffect('spec.networking.kubenet', {}, [tf('resource "google_compute_firewall" "pod-cidrs-to-node-minimal-gce-example-com"')], 'pkg/model/gcemodel/firewall.go', { settings: [['spec.networking', {}]] }),
   clusterEffect('spec.api.loadBalancer.type', 'Internal', [tf('address_type = "INTERNAL"')], 'pkg/model/gcemodel/api_loadbalancer.go'),
   clusterEffect('spec.podCIDR', '100.96.0.0/12', [data('addons-gcp-cloud-controller', '- --cluster-cidr=100.96.0.0/12')], 'pkg/model/components/kubecontrollermanager.go'),
   clusterEffect('spec.kubernetesApiAccess', ['10.1.0.0/16'], [tf('source_ranges = ["10.1.0.0/16"]')], 'pkg/model/gcemodel/firewall.go'),
