@@ -10,7 +10,6 @@ import { gcePopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
 import { performGceAssignments } from '../../populate/create/gce-assignments.js';
 import { UserError } from '../../errors.js';
-import { loadCiliumSecret } from './cilium-secret.js';
 import { buildStateFiles, readUserSpec, type ClusterUpdate, type CommonUpdateInputs } from './pipeline.js';
 
 export interface GceUpdateInputs extends CommonUpdateInputs {

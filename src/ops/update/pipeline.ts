@@ -13,6 +13,7 @@ import type { BootstrapFile, ImageInfo } from '../../model/context.js';
 import type { AdditionalObject, Cluster, InstanceGroup } from '../../apis/types.js';
 import { awsPopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
+import { populateInstanceGroups } from '../../populate/instance-group.js';
 import type { Keystore } from '../../pki/keystore.js';
 import type { SshKeyStore, SshPublicKey } from '../../pki/sshkeys.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
@@ -63,8 +64,9 @@ export interface ClusterUpdate {
  * here, up front and through the cloud's look-up interface, so that populate and the model builders stay pure.
  */
 export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterUpdate> {
-  const { cluster, instanceGroups, additionalObjects } = await readUserSpec(inputs.store, inputs.clusterName);
-  const completed = populateClusterSpec(cluster, instanceGroups, await awsPopulateContext(cluster, inputs.lookup)).cluster;
+  const { cluster, instanceGroups: stored, additionalObjects } = await readUserSpec(inputs.store, inputs.clusterName);
+  const completed = populateClusterSpec(cluster, stored, await awsPopulateContext(cluster, inputs.lookup)).cluster;
+  const instanceGroups = await populateInstanceGroups(completed, stored, inputs.lookup);
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await inputs.lookup.instanceTypeFacts(machineTypes);
   const images = await resolveImages(instanceGroups, inputs.lookup);
@@ -128,6 +130,7 @@ export async function buildStateFiles(
       env: inputs.componentEnv,
       featureFlags: inputs.featureFlags,
       encryptionConfigSecretHash: encryptionConfigSecretHash(completed, await inputs.secrets?.find(ENCRYPTION_CONFIG_SECRET)),
+      ciliumSecret: await loadCiliumSecret(completed, inputs.secrets),
       ...cloudFacts,
     },
     additionalObjects,

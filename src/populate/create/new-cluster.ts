@@ -489,7 +489,6 @@ function setupApi(opt: CreateClusterOptions, topology: string, cluster: Cluster)
 
 const ROLE_FOR_DEFAULTS: Record<string, InstanceRole> = { Master: 'ControlPlane', APIServer: 'APIServer', Node: 'Node', Bastion: 'Bastion' };
 
-/** Image (picked before the default machine type, so an IG without a size counts as amd64), machine type, subnets. */
 /**
  * An instance group's image and machine type when not given: the image from the channel (for the architecture of
  * the machine type when one is set), then the cloud's default machine type for the role in the group's zones.
@@ -497,19 +496,31 @@ const ROLE_FOR_DEFAULTS: Record<string, InstanceRole> = { Master: 'ControlPlane'
 export async function fillMachineDefaults(ig: IG, spec: Spec, k8s: SemVer, ctx: Pick<NewClusterContext, 'lookup' | 'channel'>, image?: string): Promise<void> {
   if (!ig.spec.image) {
     if (image) ig.spec.image = image;
-    else {
-      const cloud = spec.cloudProvider!;
-      // Only AWS offers machine types of another architecture than amd64.
-      const arch = cloud === 'aws' ? await machineArchitecture(ig.spec.machineType, ctx.lookup) : 'amd64';
-      const found = findImage(ctx.channel, cloud, k8s, arch);
-      if (!found) throw new UserError(`no image in channel ${ctx.channel.source} for ${cloud}/${arch} and Kubernetes ${spec.kubernetesVersion}`, 'give one with --image');
-      ig.spec.image = found.name;
-    }
+    else await fillChannelImage(ig, spec, k8s, ctx);
   }
-  if (!ig.spec.machineType && ig.spec.manager !== 'Karpenter') {
-    const role = ROLE_FOR_DEFAULTS[ig.spec.role!];
-    ig.spec.machineType = spec.cloudProvider === 'gce' ? GCE_DEFAULT_MACHINE_TYPES[role] : await ctx.lookup.defaultInstanceType(role, zonesOfInstanceGroup(ig, spec));
+  await fillMachineType(ig, spec, ctx.lookup);
+}
+
+/** The cloud's default machine type for the group's role in its zones, when it has none (Karpenter picks its own). */
+export async function fillMachineType(ig: IG, spec: Spec, lookup: AwsLookup): Promise<void> {
+  if (ig.spec.machineType || ig.spec.manager === 'Karpenter') return;
+  const role = ROLE_FOR_DEFAULTS[ig.spec.role!];
+  ig.spec.machineType = spec.cloudProvider === 'gce' ? GCE_DEFAULT_MACHINE_TYPES[role] : await lookup.defaultInstanceType(role, zonesOfInstanceGroup(ig, spec));
+}
+
+/** The channel's image for the cloud, the Kubernetes version and the architecture of the group's machine type. */
+export async function fillChannelImage(ig: IG, spec: Spec, k8s: SemVer, ctx: Pick<NewClusterContext, 'lookup' | 'channel'>): Promise<void> {
+  const cloud = spec.cloudProvider!;
+  // Only AWS offers machine types of another architecture than amd64.
+  const arch = cloud === 'aws' ? await machineArchitecture(ig.spec.machineType, ctx.lookup) : 'amd64';
+  const found = findImage(ctx.channel, cloud, k8s, arch);
+  if (!found) {
+    throw new UserError(
+      `instancegroup ${ig.metadata.name} spec.image: no image in channel ${ctx.channel.source} for ${cloud}/${arch} and Kubernetes ${spec.kubernetesVersion}`,
+      'set spec.image of the instance group (or give one with --image)',
+    );
   }
+  ig.spec.image = found.name;
 }
 
 async function completeInstanceGroup(ig: IG, opt: CreateClusterOptions, spec: Spec, k8s: SemVer, ctx: NewClusterContext): Promise<void> {

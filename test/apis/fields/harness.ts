@@ -33,8 +33,14 @@ function baselineDir(cloud: string): string {
   return dir;
 }
 const COMPLETED_SPEC = 'cluster-completed.spec';
-/** An image the fixture world has beside its one Ubuntu image, so that a sample can choose another image. */
-export const REGISTRY_IMAGES = { 'ubuntu/images/registry-sample-20240101': { id: 'ami-0registry', rootDeviceName: '/dev/sda1' } };
+/**
+ * Images the fixture world has beside its one Ubuntu image: one a sample can choose, and the stable channel's image for
+ * the baseline's Kubernetes version (what a group stored without an image gets).
+ */
+export const REGISTRY_IMAGES = {
+  'ubuntu/images/registry-sample-20240101': { id: 'ami-0registry', rootDeviceName: '/dev/sda1' },
+  '099720109477/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260714': { id: 'ami-0stablechannel', rootDeviceName: '/dev/sda1' },
+};
 
 type Obj = { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
 

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { CLUSTER_LABEL, isKopsObject, type AdditionalObject, type Cluster, type InstanceGroup, type KopsObject } from '../../../src/apis/types.js';
 import type { Task } from '../../../src/engine/task.js';
 import { ENCRYPTION_CONFIG_SECRET } from '../../../src/model/bootstrap/encryption-config.js';
+import { CILIUM_SECRET } from '../../../src/ops/update/cilium-secret.js';
 import { assetsYaml, collectAssets } from '../../../src/ops/assets.js';
 import { openCluster } from '../../../src/ops/cluster.js';
 import { prepareClusterUpdate } from '../../../src/ops/update/prepare.js';
@@ -84,6 +85,9 @@ export const FIXTURE_ENCRYPTION_CONFIG = Buffer.from(
   'apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n- resources:\n  - secrets\n  providers:\n  - identity: {}\n',
 );
 
+/** Cilium's IPsec keys in the fixture world, in the form `kops create secret ciliumpassword` stores. */
+const FIXTURE_CILIUM_IPSEC_KEYS = Buffer.from('keys: 3 rfc4106(gcm(aes)) 0123456789abcdef0123456789abcdef01234567 128\n');
+
 export interface PipelineOutput {
   /** kubernetes.tf and data/* as the terraform target writes them. */
   files: Map<string, string>;
@@ -144,6 +148,11 @@ async function seededStore(cluster: Cluster, objects: ReadonlyArray<KopsObject |
   if (placeholderKeysets) keysets.push(...(await placeholdersFor(cluster, keysets)));
   for (const keyset of keysets) await opened.keystore.write(keyset);
   await opened.secrets.put(ENCRYPTION_CONFIG_SECRET, FIXTURE_ENCRYPTION_CONFIG, { replace: true });
+  // kops refuses a Cilium cluster with IPsec on and no keys: the fixture world holds them for such a cluster.
+  const cilium = cluster.spec.networking?.cilium;
+  if (cilium?.enableEncryption === true && cilium.encryptionType !== 'wireguard') {
+    await opened.secrets.put(CILIUM_SECRET, FIXTURE_CILIUM_IPSEC_KEYS, { replace: true });
+  }
   const sshKeyFile = join(keystoreDir, 'id_rsa.pub');
   if (existsSync(sshKeyFile)) await opened.sshKeys.add('admin', readFileSync(sshKeyFile, 'utf8'), sshKeyFile);
   return store;

@@ -80,6 +80,11 @@ export const AWS_TOPOLOGY_FIELDS: readonly RegistryEntry[] = [
 ];
 
 export const AWS_TOPOLOGY_GROUP_FIELDS: readonly RegistryEntry[] = [
+  // A group stored without an image gets the channel's at update: the sample channel file lists the registry's image.
+  clusterEffect('spec.channel', 'test/apis/fields/channel-sample.yaml', [tf('image_id = "ami-0registry"')], 'upup/pkg/fi/cloudup/populate_instancegroup_spec.go', {
+    settings: [['ig:spec.image', undefined]],
+    alone: true,
+  }),
   groupEffect('spec.image', 'ubuntu/images/registry-sample-20240101', [tf('image_id = "ami-0registry"'), tf('device_name = "/dev/sda1"')], ASG),
   groupEffect('spec.manager', 'Karpenter', [tf('"kops.k8s.io/instance-group/nodes" = "true"'), { ...tf('resource "aws_autoscaling_group" "nodes-minimal-aws-example-com"'), absent: true }], 'pkg/model/awsmodel/autoscalinggroup.go', {
     settings: [['spec.karpenter', { enabled: true }]],

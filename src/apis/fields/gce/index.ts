@@ -10,6 +10,7 @@ const NOT_REUSED = new Set<string>([
   // The fragments name AWS things (the Route53 zone, the AWS group names, the storage-aws add-on, the AWS baseline's
   // state store and Kubernetes version) or a kubelet default GCE already sets (hairpinMode).
   'Cluster spec.externalDns.watchNamespace',
+  'Cluster spec.channel',
   'Cluster spec.cloudConfig.manageStorageClasses',
   'Cluster spec.addons[].manifest',
   'Cluster spec.etcdClusters[].image',

@@ -1,0 +1,34 @@
+import type { Cluster, InstanceGroup } from '../apis/types.js';
+import type { AwsLookup } from '../cloud/aws/lookup.js';
+import { UserError } from '../errors.js';
+import { loadChannel } from './channel.js';
+import { fillChannelImage, fillMachineType } from './create/new-cluster.js';
+import { parseSemVer } from './semver.js';
+
+/**
+ * What the Go kops's PopulateInstanceGroupSpec fills at update for a group stored without it: the machine type (the
+ * cloud's default for the role), then the image from the cluster's channel (`spec.channel`, stable when unset) for
+ * that machine type's architecture. The stored groups stay as they are; the filled copies are what gets built.
+ */
+export async function populateInstanceGroups(completed: Cluster, groups: InstanceGroup[], lookup: AwsLookup): Promise<InstanceGroup[]> {
+  const incomplete = (group: InstanceGroup) => !group.spec.image || (!group.spec.machineType && group.spec.manager !== 'Karpenter');
+  if (!groups.some(incomplete)) return groups;
+  const spec = completed.spec;
+  const k8s = parseSemVer(spec.kubernetesVersion ?? '');
+  if (!k8s) {
+    throw new UserError(
+      `spec.kubernetesVersion ${JSON.stringify(spec.kubernetesVersion)}: no channel image can be picked for a release URL`,
+      'set spec.image and spec.machineType of every instance group',
+    );
+  }
+  const channel = await loadChannel(spec.channel || 'stable');
+  return Promise.all(
+    groups.map(async (group) => {
+      if (!incomplete(group)) return group;
+      const filled = structuredClone(group);
+      await fillMachineType(filled, spec, lookup);
+      if (!filled.spec.image) await fillChannelImage(filled, spec, k8s, { lookup, channel });
+      return filled;
+    }),
+  );
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Cluster, InstanceGroup } from '../../src/apis/types.js';
+import { populateInstanceGroups } from '../../src/populate/instance-group.js';
+import { fixtureAwsWorld } from '../conformance/fixtures/aws-world.js';
+
+const cluster = (spec: Partial<Cluster['spec']> = {}): Cluster =>
+  ({
+    apiVersion: 'kops.k8s.io/v1alpha2',
+    kind: 'Cluster',
+    metadata: { name: 'minimal.example.com' },
+    spec: { cloudProvider: 'aws', kubernetesVersion: '1.34.1', subnets: [{ name: 'us-test-1a', zone: 'us-test-1a', type: 'Public' }], ...spec },
+  }) as Cluster;
+
+const group = (name: string, spec: Partial<InstanceGroup['spec']>): InstanceGroup =>
+  ({ apiVersion: 'kops.k8s.io/v1alpha2', kind: 'InstanceGroup', metadata: { name }, spec: { role: 'Node', subnets: ['us-test-1a'], ...spec } }) as InstanceGroup;
+
+const NOBLE_AMD64 = '099720109477/ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260714';
+
+describe('instance groups at update (PopulateInstanceGroupSpec)', () => {
+  it('a group stored without machine type and image gets the default type for its role, then the stable channel image', async () => {
+    const stored = group('nodes', {});
+    const [filled] = await populateInstanceGroups(cluster(), [stored], fixtureAwsWorld());
+    expect(filled.spec.machineType).toBe('t2.medium');
+    expect(filled.spec.image).toBe(NOBLE_AMD64);
+    expect(stored.spec.image).toBeUndefined();
+  });
+
+  it('the image follows the architecture of the group machine type', async () => {
+    const [filled] = await populateInstanceGroups(cluster(), [group('arm', { machineType: 'm6g.xlarge' })], fixtureAwsWorld());
+    expect(filled.spec.image).toBe(NOBLE_AMD64.replace('amd64', 'arm64'));
+  });
+
+  it('spec.channel names the channel the image comes from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kops-channel-'));
+    const file = join(dir, 'channel.yaml');
+    writeFileSync(file, 'spec:\n  images:\n  - name: 123456789012/own-image\n    providerID: aws\n    architectureID: amd64\n    kubernetesVersion: ">=1.30.0"\n');
+    const [filled] = await populateInstanceGroups(cluster({ channel: file }), [group('nodes', { machineType: 't2.medium' })], fixtureAwsWorld());
+    expect(filled.spec.image).toBe('123456789012/own-image');
+  });
+
+  it('complete groups are passed through untouched, and a Karpenter group gets no machine type', async () => {
+    const complete = group('nodes', { machineType: 'c5.large', image: 'ami-1' });
+    const karpenter = group('karpenter', { manager: 'Karpenter', image: 'ami-1' });
+    const groups = await populateInstanceGroups(cluster(), [complete, karpenter], fixtureAwsWorld());
+    expect(groups[0]).toBe(complete);
+    expect(groups[1].spec.machineType).toBeUndefined();
+  });
+
+  it('a channel without an image for the version is one error naming the group and the field', async () => {
+    await expect(populateInstanceGroups(cluster({ kubernetesVersion: '1.10.0' }), [group('nodes', { machineType: 't2.medium' })], fixtureAwsWorld())).rejects.toThrow(
+      /instancegroup nodes spec\.image: no image in channel/,
+    );
+  });
+});
