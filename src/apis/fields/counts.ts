@@ -24,7 +24,7 @@ export function coverageCounts(leaves: readonly ClassifiedLeaf[]): CoverageCount
     else if (is.class === 'other-cloud') counts.refused++;
     else if (is.class === 'flag') counts.effect++;
     else if (is.class === 'config-file') ignore(l, `pending (registry): a ${is.struct} config-file field; its config-file fragment is not written yet`);
-    else if (is.entry.class === 'effect') counts.effect++;
+    else if (is.entry.class === 'effect' || is.entry.class === 'selector') counts.effect++;
     else if (is.entry.class === 'refused') {
       counts.refused++;
       if (is.entry.why === 'not-built') counts.notBuilt++;

@@ -5,7 +5,8 @@
  *   fragments the Go kops produces for it (a generated test sets the sample and finds each fragment);
  * - `refused`: create, replace, edit and update stop, naming the field and why;
  * - `no-effect`: kops 1.37 itself does nothing with it (the entry names the Go file that shows so);
- * - `pending`: its effect is owned by another piece of work not landed yet (counted as silently ignored).
+ * - `pending`: its effect is owned by another piece of work not landed yet (counted as silently ignored);
+ * - `selector`: the leaf that picks the cloud, counted with effect and shown on each cloud's baseline.
  * Component configuration fields (kubelet, kube-apiserver, ...) whose effect is a flag are classed from the flag table
  * by the registry tests, and are not listed here.
  */
@@ -84,7 +85,21 @@ export interface PendingEntry {
   note: string;
 }
 
-export type RegistryEntry = EffectEntry | RefusedEntry | NoEffectEntry | PendingEntry;
+/**
+ * The leaf that picks the cloud (`spec.cloudProvider`): its effect is which cloud's model the update builds. A sample
+ * on one cloud's baseline cannot show that, so it is shown on every built cloud's baseline: the Terraform that cloud's
+ * value yields has that cloud's provider, and no other cloud's resources.
+ */
+export interface SelectorEntry {
+  class: 'selector';
+  kind: ObjectKind;
+  path: string;
+  go: string;
+  /** Per cloud value: a fragment of kubernetes.tf only that cloud's build writes. */
+  shows: Readonly<Record<string, string>>;
+}
+
+export type RegistryEntry = EffectEntry | RefusedEntry | NoEffectEntry | PendingEntry | SelectorEntry;
 
 /** The leaves an entry classifies, as patterns (`prefix.*` covers every leaf under prefix). */
 export function entryPatterns(entry: RegistryEntry): readonly string[] {

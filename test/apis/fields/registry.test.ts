@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { encodeObjects } from '../../../src/apis/codec.js';
 import { classifyLeaves, allSpecLeaves, type ClassifiedLeaf } from '../../../src/apis/fields/coverage.js';
 import { AWS_REGISTRY, GCE_REGISTRY } from '../../../src/apis/fields/index.js';
-import { entryPatterns, patternMatches, type EffectEntry, type RegistryEntry } from '../../../src/apis/fields/registry.js';
+import { entryPatterns, patternMatches, type EffectEntry, type RegistryEntry, type SelectorEntry } from '../../../src/apis/fields/registry.js';
 import { runCli } from '../../../src/cli/run.js';
 import { resetMemfs, openVfs } from '../../../src/statestore/index.js';
 import { sharedDir } from '../../helpers/cli.js';
@@ -117,6 +117,16 @@ function registryTests(cloud: string, registry: readonly RegistryEntry[], everyR
 
   /** The leaves refused on this cloud (another cloud's block, or a refused entry); with `everyRefusedLeaf` off, the first of each rule. */
   const refusedLeaves = refusingRules(classified.filter((l) => l.is.class === 'other-cloud' || (l.is.class === 'entry' && l.is.entry.class === 'refused')), everyRefusedLeaf);
+
+  describe(`the leaf that picks the cloud: the ${cloud} baseline builds ${cloud} and no other cloud`, () => {
+    for (const entry of registry.filter((e): e is SelectorEntry => e.class === 'selector')) {
+      test(`${entry.kind} ${entry.path} = ${cloud}`, async () => {
+        expect(baselineObjects(cloud).find((o) => o.kind === entry.kind)?.spec.cloudProvider).toBe(cloud);
+        const tf = (await runOutput(baselineObjects(cloud), keystoreDir(undefined, cloud))).get('kubernetes.tf') ?? '';
+        for (const [other, text] of Object.entries(entry.shows)) expect(tf.includes(text), `${text} in the ${cloud} build`).toBe(other === cloud);
+      });
+    }
+  });
 
   describe(`each refused field on ${cloud}: kops create -f fails naming it, and writes nothing`, () => {
     for (const { kind, leaf, is } of refusedLeaves) {

@@ -10,6 +10,13 @@ const nthEnv = (field: string, sample: string, env: string) =>
   clusterEffect(`spec.nodeTerminationHandler.${field}`, sample, [data('addons-node-termination-handler', `- name: ${env}\n value: ${sample}`)], NTH_GO, { settings: NTH_IMDS });
 
 export const AWS_BASIC_FIELDS: readonly RegistryEntry[] = [
+  {
+    class: 'selector',
+    kind: 'Cluster',
+    path: 'spec.cloudProvider',
+    go: 'pkg/apis/kops/v1alpha2/conversion.go',
+    shows: { aws: 'resource "aws_vpc"', gce: 'resource "google_compute_network"' },
+  },
   clusterEffect('spec.networkCIDR', '172.20.0.0/15', [tf('cidr_block = "172.20.0.0/15"')], NETWORK),
   clusterEffect('spec.subnets', [
     { name: 'us-test-1a', zone: 'us-test-1a', cidr: '172.20.32.0/19', type: 'Public' },
