@@ -49,3 +49,18 @@ export function remapObjectImages(obj: unknown, assets: ImageAssets | undefined)
   };
   visit(obj, false);
 }
+
+/** Every image a manifest object names: `image: <ref>` in containers, and `image: {reference: <ref>}` in image volumes. */
+export function collectImages(node: unknown, out: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectImages(item, out);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'image' && typeof value === 'string') out.add(value);
+    else if (key === 'image' && value && typeof value === 'object' && typeof (value as { reference?: unknown }).reference === 'string') {
+      out.add((value as { reference: string }).reference);
+    } else collectImages(value, out);
+  }
+}

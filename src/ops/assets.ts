@@ -1,5 +1,6 @@
 import { parseAllDocuments, parse } from 'yaml';
 import type { ClusterSpec } from '../apis/types.js';
+import { collectImages } from '../apis/image-remap.js';
 
 export interface FileAsset {
   canonical: string;
@@ -55,21 +56,6 @@ export function collectAssets(files: readonly StateFileLike[], completedSpec: Cl
     files: [...fileAssets.values()].sort(byCanonical),
     images: [...images].map((canonical) => ({ canonical, download: canonical })).sort(byCanonical),
   };
-}
-
-/** `image: <ref>` in containers, and `image: {reference: <ref>}` in image volumes. */
-function collectImages(node: unknown, out: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collectImages(item, out);
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'image' && typeof value === 'string') out.add(value);
-    else if (key === 'image' && value && typeof value === 'object' && typeof (value as { reference?: unknown }).reference === 'string') {
-      out.add((value as { reference: string }).reference);
-    } else collectImages(value, out);
-  }
 }
 
 /** As `kops get assets -o yaml` prints them. */

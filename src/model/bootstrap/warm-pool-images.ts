@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { remapImage } from '../../apis/image-remap.js';
+import { collectImages, remapImage } from '../../apis/image-remap.js';
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
 import type { StateFile } from './types.js';
 
@@ -48,14 +48,3 @@ export function warmPoolImages(cluster: Cluster, ig: InstanceGroup, managed: rea
   return [...images].sort();
 }
 
-function collectImages(node: unknown, out: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collectImages(item, out);
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'image' && typeof value === 'string') out.add(value);
-    else collectImages(value, out);
-  }
-}
