@@ -82,6 +82,8 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
       { role: 'roles/owner', members: ['user:admin@example.com'] },
     ];
     compute.iam.policies.set('projects/p1', { version: 1, etag: 'seed', bindings: structuredClone(others) });
+    // As on GCE, the binding's first write does not see the accounts just made.
+    compute.iam.accountPropagation = 1;
     ok(
       await kops(
         ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--ssh-public-key', join(dir, 'id.pub')],

@@ -7,6 +7,9 @@
  *   message declares, `DELETE` removes (404 afterwards); `GET` on a collection lists with pageSize and pageToken.
  * - `POST {resource}:getIamPolicy` / `:setIamPolicy`: every project has a policy, other resources only when stored;
  *   a write whose etag is not the policy's current one is refused with 409 ABORTED; each write gives a new etag.
+ *   A write adding a `serviceAccount:` member is refused with 400 INVALID_ARGUMENT while that account does not
+ *   exist, or is not yet visible: `accountPropagation` makes each new account unseen by that many policy writes
+ *   naming it (IAM is eventually consistent: a fresh account is not known at once to the services checking members).
  * Bodies and query parameters are checked against the fields each method takes (400 INVALID_ARGUMENT otherwise).
  */
 type Json = Record<string, unknown>;
@@ -22,6 +25,8 @@ export interface IamFake {
   resources: Map<string, Json>;
   /** IAM policies by resource path (`projects/p`). */
   policies: Map<string, IamPolicy>;
+  /** Policy writes naming an account made from now on that still do not see it (default 0: visible at once). */
+  accountPropagation: number;
   /** Answers one request under `/v1/`. */
   handle(method: string, path: string, query: URLSearchParams, body: string): { status: number; json: Json };
 }
@@ -68,6 +73,8 @@ class IamApiError extends Error {
 export function createIamFake(): IamFake {
   const resources = new Map<string, Json>();
   const policies = new Map<string, IamPolicy>();
+  /** Accounts not yet visible to policy writes, with the writes left before they are. */
+  const unseen = new Map<string, number>();
   let serial = 5000;
 
   function handle(method: string, path: string, query: URLSearchParams, text: string): { status: number; json: Json } {
@@ -116,6 +123,7 @@ export function createIamFake(): IamFake {
     if (resources.has(path)) throw new IamApiError(409, 'ALREADY_EXISTS', `${path.replace(/^\/v1\//, '')} already exists`);
     const stored = { name: path.replace(/^\/v1\//, ''), ...given, ...fields };
     resources.set(path, stored);
+    if (fake.accountPropagation > 0) unseen.set(path, fake.accountPropagation);
     return stored;
   }
 
@@ -181,16 +189,33 @@ export function createIamFake(): IamFake {
     if (given.etag !== undefined && given.etag !== current.etag) {
       throw new IamApiError(409, 'ABORTED', 'There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff.');
     }
+    const present = new Set((current.bindings ?? []).flatMap((b) => b.members));
     for (const b of given.bindings ?? []) {
       accept(new URLSearchParams(), [], b as unknown as Json, ['role', 'members', 'condition']);
       if (!b.members?.length) throw new IamApiError(400, 'INVALID_ARGUMENT', `binding of ${b.role} has no members`);
     }
+    const added = [...new Set((given.bindings ?? []).flatMap((b) => b.members))].filter((m) => !present.has(m));
+    for (const member of added) checkAccountVisible(member);
     const stored: IamPolicy = { version: given.version ?? 1, etag: etag(++serial), bindings: structuredClone(given.bindings ?? []) };
     policies.set(resource, stored);
     return structuredClone(stored) as Json;
   }
 
-  return { resources, policies, handle };
+  /** A `serviceAccount:EMAIL` member must name an account the policy service can see. */
+  function checkAccountVisible(member: string): void {
+    const email = /^serviceAccount:(.+)$/.exec(member)?.[1];
+    if (!email) return;
+    const path = `/v1/projects/${email.split('@')[1]?.split('.')[0]}/serviceAccounts/${email}`;
+    const left = unseen.get(path) ?? 0;
+    if (left > 0) {
+      if (left === 1) unseen.delete(path);
+      else unseen.set(path, left - 1);
+    }
+    if (!resources.has(path) || left > 0) throw new IamApiError(400, 'INVALID_ARGUMENT', `Service account ${email} does not exist.`);
+  }
+
+  const fake: IamFake = { resources, policies, accountPropagation: 0, handle };
+  return fake;
 }
 
 function accept(query: URLSearchParams, params: string[], body: Json, fields: string[]): void {

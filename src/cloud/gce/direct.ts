@@ -50,9 +50,18 @@ export function classifyGceError(err: unknown): ErrorClass {
   if (status === 401 || status === 403) return 'accessDenied';
   if (reason === 'resourceinusebyanotherresource') return 'dependencyViolation';
   if (status === 429 || (status !== undefined && status >= 500) || reason === 'resourcenotready' || reason === 'ratelimitexceeded') return 'retryable';
+  if (status === 400 && accountNotYetVisible(gceReason(err).message)) return 'retryable';
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code)) return 'retryable';
   return 'other';
+}
+
+/**
+ * A policy naming a service account made moments ago is refused (400) until IAM has propagated the account: the
+ * Go kops's task loop retries such a task, so do we (within the engine's bounded attempts).
+ */
+function accountNotYetVisible(message: string): boolean {
+  return /service account \S+ does not exist/i.test(message);
 }
 
 export function describeGceError(err: unknown): string {

@@ -120,6 +120,25 @@ describe('service accounts and project IAM bindings through the engine', () => {
     ]);
   });
 
+  test('a binding naming an account IAM has not propagated yet is retried until the account is seen; one naming no account fails', async () => {
+    fake.iam.accountPropagation = 2;
+    const account = GceServiceAccount.task('late', { email: 'late-c@p1.iam.gserviceaccount.com', accountId: 'late-c', project: P, displayName: 'late' });
+    const binding = GceProjectIamBinding.task('late-binding', { project: P, role: 'roles/viewer', members: [ref(account, 'email', 'serviceAccount:')] });
+    const retried: string[] = [];
+    try {
+      const made = await runTasks([account, binding], { provider: provider(), apply: true, retryDelay: () => 1, onEvent: (e) => e.kind === 'retrying' && retried.push(`${e.key} ${e.message}`) });
+      expect(made.failed).toEqual([]);
+      expect(retried).toEqual(Array(2).fill('google_project_iam_binding/late-binding 400 INVALID_ARGUMENT: Service account late-c@p1.iam.gserviceaccount.com does not exist.'));
+      expect(fake.iam.policies.get('projects/p1')?.bindings).toContainEqual({ role: 'roles/viewer', members: ['serviceAccount:late-c@p1.iam.gserviceaccount.com'] });
+    } finally {
+      fake.iam.accountPropagation = 0;
+    }
+
+    const orphan = GceProjectIamBinding.task('orphan-binding', { project: P, role: 'roles/viewer', members: ['serviceAccount:never-made@p1.iam.gserviceaccount.com'] });
+    const failed = await runTasks([orphan], { provider: provider(), apply: true, maxAttempts: 3, retryDelay: () => 1 });
+    expect(failed.failed.map((o) => o.error)).toEqual(['400 INVALID_ARGUMENT: Service account never-made@p1.iam.gserviceaccount.com does not exist.']);
+  });
+
   test('a shared account must exist; the default one is never looked up', async () => {
     const shared = (email: string) => [GceServiceAccount.task('shared', { email, accountId: email.split('@')[0], project: P }, { shared: true })];
     expect((await run(shared('default'), true)).failed).toEqual([]);
