@@ -5,6 +5,7 @@ import { toGoYaml } from '../apis/go/yaml.js';
 import { UserError } from '../errors.js';
 import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
+import { packageInstallCommands, type HostQuery, type PackageManager } from './packages.js';
 import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
 
 export interface ApplyOptions {
@@ -19,8 +20,12 @@ export interface ApplyOptions {
   caBundle?: string;
   /** Fetches an asset; only used when configuring the real host (root `/`). */
   download?: (url: string) => Promise<Buffer>;
-  /** Runs a host command (systemctl, sysctl); given only when configuring the real host. */
+  /** Runs a host command (systemctl, sysctl, apt-get); given only when configuring the real host. */
   runCommand?: (argv: string[]) => Promise<void>;
+  /** Runs a command that only inspects the host (is a package installed?); given when nodeup runs on the host. */
+  query?: HostQuery;
+  /** How the host installs OS packages; undefined on systems nodeup installs none on. */
+  packageManager?: PackageManager;
 }
 
 export interface Change {
@@ -37,7 +42,7 @@ export interface ApplyReport {
   pendingAssets: string[];
   /** Tasks left undone because what they need (a certificate, an asset) is missing. */
   deferred: string[];
-  /** Packages the host should have; nodeup records them but installs none. */
+  /** OS packages the host should have (installed first, when the host lacks them). */
   packages: string[];
   /** Host commands run after writing (units reloaded and started, settings applied). */
   commands: string[][];
@@ -56,6 +61,10 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
     else report.pendingAssets.push(task.name);
   }
   const credentials = await obtainCredentials(sorted.filter((t): t is IssueCertTask => t.kind === 'IssueCert'), options, writer);
+  // Packages go in before any file is written, so that a package never meets (or replaces) a file nodeup owns.
+  report.packages = sorted.filter((t) => t.kind === 'Package').map((t) => t.name);
+  const installs = report.packages.length && options.packageManager ? await packageInstallCommands(report.packages, options.packageManager, options.query) : [];
+  await runHostCommands(installs, options);
   const afterChanges: string[][] = [];
   const mounts: string[][] = [];
   const services: Array<{ task: ServiceTask; changed: boolean }> = [];
@@ -73,9 +82,6 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
       case 'UpdateEtcHostsTask':
         await ensureHosts(task, writer);
         break;
-      case 'Package':
-        report.packages.push(task.name);
-        break;
       case 'VolumeMount':
         mounts.push(...(await volumeMountCommands(task, writer)));
         break;
@@ -84,9 +90,14 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
     }
   }
   // Devices are mounted before anything else runs, as the Go nodeup mounts them while it plans.
-  report.commands = [...mounts, ...hostCommands(afterChanges, services)];
-  if (options.runCommand && !options.dryRun) for (const argv of report.commands) await options.runCommand(argv);
+  const later = [...mounts, ...hostCommands(afterChanges, services)];
+  await runHostCommands(later, options);
+  report.commands = [...installs, ...later];
   return report;
+}
+
+async function runHostCommands(commands: string[][], options: ApplyOptions): Promise<void> {
+  if (options.runCommand && !options.dryRun) for (const argv of commands) await options.runCommand(argv);
 }
 
 /**

@@ -12,6 +12,7 @@ import { kubeControllerManagerTasks } from './builders/kube-controller-manager.j
 import { kubeSchedulerTasks } from './builders/kube-scheduler.js';
 import { kubeProxyTasks } from './builders/kube-proxy.js';
 import { kubeRouterTasks } from './builders/kube-router.js';
+import { packageTasks } from './builders/packages.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
 import { updateServiceTasks } from './builders/updateservice.js';
 import { volumeMountTasks } from './builders/volumes.js';
@@ -37,6 +38,7 @@ export const BUILDERS: Record<string, Builder> = {
   kubelet: kubeletTasks,
   'kubelet-credential-provider': credentialProviderTasks,
   'node-credentials': nodeCredentialTasks,
+  packages: packageTasks,
   secret: secretTasks,
   'static-manifests': staticManifestTasks,
   sysctls: sysctlTasks,

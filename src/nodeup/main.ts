@@ -9,7 +9,9 @@ import { applyTasks, type ApplyReport } from './apply.js';
 import { buildTasks } from './build.js';
 import { awsLocalIPv4 } from './metadata.js';
 import { usesSecondaryIP } from './networking.js';
-import { ENCRYPTION_CONFIG_SECRET, systemdUnitDir, type BuildContext, type Distribution, type HostFacts } from './builders/context.js';
+import { ENCRYPTION_CONFIG_SECRET, systemdUnitDir, type BuildContext, type HostFacts } from './builders/context.js';
+import { DISTRIBUTIONS, distributionFromOsRelease, type Distribution } from './distributions.js';
+import { packageManagerOf, type QueryResult } from './packages.js';
 import { assetIndex, staticManifestSources } from './builders/host.js';
 import { parseNodeupConfig, roleOf, type NodeupConfig } from './config.js';
 import { kopsControllerSigner } from './kops-controller.js';
@@ -62,6 +64,8 @@ async function run(opts: Options): Promise<number> {
     caBundle,
     download: downloadAsset,
     runCommand: root === '/' ? runHostCommand : undefined,
+    query: root === '/' ? queryHost : undefined,
+    packageManager: packageManagerOf(host.distribution),
   });
 
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -82,7 +86,7 @@ function printReport(report: ApplyReport, dryRun: boolean, root: string, out: (l
   if (report.missingCertificates) out(`certificates not obtained (${report.missingCertificates.reason}): ${report.missingCertificates.names.join(', ')}`);
   if (report.pendingAssets.length) out(`assets not downloaded${root === '/' ? '' : ` (rendering into ${root})`}: ${report.pendingAssets.join(', ')}`);
   if (report.deferred.length) out(`not written (they need a certificate or asset above): ${report.deferred.join(', ')}`);
-  if (report.packages.length) out(`packages the host needs: ${report.packages.join(', ')}`);
+  if (report.packages.length) out(`OS packages: ${report.packages.join(', ')}`);
   if (report.commands.length) {
     const label = root === '/' && !dryRun ? 'ran' : `host commands (not run when rendering into ${root})`;
     out(`${label}: ${report.commands.map((c) => c.join(' ')).join('; ')}`);
@@ -95,12 +99,19 @@ async function runHostCommand(argv: string[]): Promise<void> {
   });
 }
 
+/** Runs an inspecting command; its exit status is an answer, not a failure. */
+async function queryHost(argv: string[]): Promise<QueryResult> {
+  return execFileAsync(argv[0], argv.slice(1)).then(
+    ({ stdout, stderr }) => ({ status: 0, output: `${stdout}${stderr}` }),
+    (err: Error & { code?: number | string; stdout?: string; stderr?: string }) => {
+      if (typeof err.code !== 'number') throw new UserError(`\`${argv.join(' ')}\` could not run: ${err.message.split('\n')[0]}`);
+      return { status: err.code, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+    },
+  );
+}
+
 async function detectDistribution(root: string): Promise<Distribution> {
-  const osRelease = await readFile(resolve(root, 'etc/os-release'), 'utf8').catch(() => '');
-  const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1];
-  if (id === 'flatcar') return 'flatcar';
-  if (id === 'ubuntu' || id === 'debian') return 'ubuntu';
-  return 'unknown';
+  return distributionFromOsRelease(await readFile(resolve(root, 'etc/os-release'), 'utf8').catch(() => ''));
 }
 
 function hostArchitecture(): 'amd64' | 'arm64' {
@@ -120,7 +131,7 @@ const program = new Command('nodeup')
   .option('--dry-run', 'print the plan of files and units; write nothing')
   .option('--kops-controller <url>', 'kops-controller bootstrap URL (default https://kops-controller.internal.<cluster>:3988)')
   .option('--ca-certificates <file>', 'the cluster CA bundle from the boot config (trusted for kops-controller, installed as /srv/kubernetes/ca.crt)')
-  .addOption(new Option('--distribution <name>', 'host distribution (default: from <root>/etc/os-release)').choices(['ubuntu', 'flatcar', 'unknown']))
+  .addOption(new Option('--distribution <name>', 'host distribution (default: from <root>/etc/os-release)').choices([...DISTRIBUTIONS]))
   .option('--cloud-provider <name>', "the cloud the host runs on, as the boot config's CloudProvider", 'aws')
   .addOption(new Option('--arch <arch>', 'host architecture (default: this machine)').choices(['amd64', 'arm64']))
   .action(async (opts: Options) => {

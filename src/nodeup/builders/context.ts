@@ -1,7 +1,8 @@
 import type { NodeRole, NodeupConfig } from '../config.js';
+import { systemdUnitDirOf, type Distribution } from '../distributions.js';
 import type { Task } from '../tasks.js';
 
-export type Distribution = 'ubuntu' | 'flatcar' | 'unknown';
+export type { Distribution } from '../distributions.js';
 
 /** What nodeup knows about the host it configures, beyond its config. */
 export interface HostFacts {
@@ -42,9 +43,8 @@ export interface Keypair {
 
 export type Builder = (ctx: BuildContext) => Task[];
 
-/** The systemd unit directory of the distribution (Flatcar's /lib is read-only). */
 export function systemdUnitDir(host: HostFacts): string {
-  return host.distribution === 'flatcar' ? '/etc/systemd/system' : '/lib/systemd/system';
+  return systemdUnitDirOf(host.distribution);
 }
 
 export const KUBERNETES_CA_BUNDLE = '/srv/kubernetes/ca.crt';
