@@ -5,6 +5,7 @@ import { toGoYaml } from '../apis/go/yaml.js';
 import { UserError } from '../errors.js';
 import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
+import { readTarGz } from './tar.js';
 import { packageInstallCommands, type HostQuery, type PackageManager } from './packages.js';
 import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
 
@@ -55,7 +56,7 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
   const report: ApplyReport = { changes: [], unchanged: 0, missingCertificates: undefined, pendingAssets: [], deferred: [], packages: [], commands: [] };
   const writer = new RootWriter(options, report);
   const sorted = sortTasks(tasks);
-  const cachedAssets = new Set<string>();
+  const cachedAssets = new CachedAssets(writer);
   for (const task of sorted.filter((t): t is AssetTask => t.kind === 'Asset')) {
     if (await ensureAsset(task, options, writer)) cachedAssets.add(assetCachePath(task));
     else report.pendingAssets.push(task.name);
@@ -199,6 +200,37 @@ class RootWriter {
   }
 }
 
+/**
+ * The verified assets in nodeup's cache, and the files inside the cached release archives, found at
+ * `<archive>.d/<path inside it>` (each archive is read once, when a file from it is first needed).
+ */
+class CachedAssets {
+  private readonly cached = new Set<string>();
+  private readonly archives = new Map<string, Map<string, Buffer>>();
+
+  constructor(private readonly writer: RootWriter) {}
+
+  add(cachePath: string): void {
+    this.cached.add(cachePath);
+  }
+
+  async read(path: string): Promise<Buffer | undefined> {
+    if (this.cached.has(path)) return this.writer.read(path);
+    const m = /^(.*\.(?:tar\.gz|tgz))\.d\/(.+)$/.exec(path);
+    if (!m || !this.cached.has(m[1])) return undefined;
+    let files = this.archives.get(m[1]);
+    if (!files) {
+      const archive = await this.writer.read(m[1]);
+      if (!archive) return undefined;
+      files = readTarGz(archive, this.writer.path(m[1]));
+      this.archives.set(m[1], files);
+    }
+    const file = files.get(m[2]);
+    if (!file) throw new UserError(`asset ${this.writer.path(m[1])} holds no ${m[2]}`, 'regenerate the configuration with `kops update cluster` so its assets match what nodeup installs');
+    return file;
+  }
+}
+
 /** True when the asset is in the cache (verified); a cached file with another hash is refused. */
 async function ensureAsset(asset: AssetTask, options: ApplyOptions, writer: RootWriter): Promise<boolean> {
   const cachePath = assetCachePath(asset);
@@ -258,7 +290,7 @@ async function obtainCredentials(requests: IssueCertTask[], options: ApplyOption
   return credentials;
 }
 
-async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWriter, credentials: Map<string, IssuedCredential>, cachedAssets: Set<string>): Promise<boolean> {
+async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWriter, credentials: Map<string, IssuedCredential>, cachedAssets: CachedAssets): Promise<boolean> {
   const key = taskKey(task);
   if (task.type === 'directory') return writer.ensureDirectory(key, task.path, task.mode ?? '0755');
   if (task.ifNotExists && (await writer.read(task.path)) !== undefined) {
@@ -271,7 +303,7 @@ async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWrit
     bytes = contents;
   } else if ('asset' in contents) {
     const source = contents.asset.path;
-    const cached = cachedAssets.has(source) ? await writer.read(source) : undefined;
+    const cached = await cachedAssets.read(source);
     if (!cached) {
       writer.report.deferred.push(key);
       return false;

@@ -2,6 +2,7 @@ import { taskKey, type Task } from './tasks.js';
 import { channelsTasks } from './builders/channels.js';
 import { cloudConfigTasks } from './builders/cloud-config.js';
 import { containerdTasks } from './builders/containerd.js';
+import { crictlTasks, nerdctlTasks } from './builders/cri-tools.js';
 import type { Builder, BuildContext } from './builders/context.js';
 import { hookTasks } from './builders/hooks.js';
 import { assetTasks, binaryTasks, caCertificateTasks, etcHostsTasks, fileAssetTasks, nodeCredentialTasks, secretTasks, staticManifestTasks, sysctlTasks } from './builders/host.js';
@@ -25,6 +26,7 @@ export const BUILDERS: Record<string, Builder> = {
   channels: channelsTasks,
   cloudconfig: cloudConfigTasks,
   containerd: containerdTasks,
+  crictl: crictlTasks,
   etchosts: etcHostsTasks,
   fileassets: fileAssetTasks,
   hooks: hookTasks,
@@ -37,6 +39,7 @@ export const BUILDERS: Record<string, Builder> = {
   kubectl: kubectlTasks,
   kubelet: kubeletTasks,
   'kubelet-credential-provider': credentialProviderTasks,
+  nerdctl: nerdctlTasks,
   'node-credentials': nodeCredentialTasks,
   packages: packageTasks,
   secret: secretTasks,

@@ -113,7 +113,17 @@ export function binaryTasks(ctx: BuildContext): Task[] {
   return tasks;
 }
 
-/** Installable files by key: each downloaded asset, and the binaries inside containerd's release archive. */
+/** The files nodeup installs from each release archive kops lists, by their path inside it. */
+const ARCHIVE_MEMBERS: Array<{ archive: RegExp; members: string[] }> = [
+  { archive: /^containerd-.*\.tar\.gz$/, members: ['containerd', 'containerd-shim', 'containerd-shim-runc-v1', 'containerd-shim-runc-v2', 'containerd-stress', 'ctr'].map((bin) => `bin/${bin}`) },
+  { archive: /^crictl-.*\.tar\.gz$/, members: ['crictl'] },
+  { archive: /^nerdctl-.*\.tar\.gz$/, members: ['nerdctl'] },
+];
+
+/**
+ * Installable files by key (a file's name): each downloaded asset, and the binaries inside the release archives,
+ * found at `<archive>.d/<path inside it>`.
+ */
 export function assetIndex(config: BuildContext['config'], architecture: string): Record<string, string> {
   const index: Record<string, string> = {};
   (config.Assets[architecture] ?? []).forEach((line, i) => {
@@ -121,11 +131,7 @@ export function assetIndex(config: BuildContext['config'], architecture: string)
     const name = ref.url.split('/').pop()!;
     const cached = assetCachePath({ name, sha256: ref.sha256 });
     index[name] = cached;
-    if (/^containerd-.*\.tar\.gz$/.test(name)) {
-      for (const bin of ['containerd', 'containerd-shim', 'containerd-shim-runc-v1', 'containerd-shim-runc-v2', 'containerd-stress', 'ctr']) {
-        index[bin] = `${cached}.d/bin/${bin}`;
-      }
-    }
+    for (const member of ARCHIVE_MEMBERS.find((a) => a.archive.test(name))?.members ?? []) index[member.split('/').pop()!] = `${cached}.d/${member}`;
   });
   return index;
 }

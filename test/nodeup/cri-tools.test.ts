@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { applyTasks } from '../../src/nodeup/apply.js';
+import { buildTasks } from '../../src/nodeup/build.js';
+import type { BuildContext } from '../../src/nodeup/builders/context.js';
+import { crictlTasks, nerdctlTasks } from '../../src/nodeup/builders/cri-tools.js';
+import { assetIndex } from '../../src/nodeup/builders/host.js';
+import { parseNodeupConfig } from '../../src/nodeup/config.js';
+import type { Distribution } from '../../src/nodeup/distributions.js';
+import { readTarGz } from '../../src/nodeup/tar.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'nodeup-cri-tools-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A gzipped tar made by the system's tar, as release archives are, holding the given files. */
+function tarGz(name: string, files: Record<string, string>): Buffer {
+  const dir = join(scratch, `src-${name}`);
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), contents);
+  }
+  const out = join(scratch, name);
+  execFileSync('tar', ['czf', out, '-C', dir, ...Object.keys(files)]);
+  return readFileSync(out);
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const CRICTL_URL = 'https://github.com/kubernetes-sigs/cri-tools/releases/download/v1.29.0/crictl-v1.29.0-linux-amd64.tar.gz';
+const NERDCTL_URL = 'https://github.com/containerd/nerdctl/releases/download/v1.7.4/nerdctl-1.7.4-linux-amd64.tar.gz';
+
+function context(assetLines: string[], distribution: Distribution = 'ubuntu', containerdConfig?: Record<string, unknown>): BuildContext {
+  const config = parseNodeupConfig(
+    JSON.stringify({ ClusterName: 'c.example.com', KubernetesVersion: '1.34.0', KubeletConfig: {}, Assets: { amd64: assetLines }, ...(containerdConfig ? { containerdConfig } : {}) }),
+    'test',
+  );
+  return { config, role: 'Node', host: { distribution, architecture: 'amd64' }, assets: assetIndex(config, 'amd64'), remote: new Map() };
+}
+
+describe('crictl and nerdctl (crictl.go, nerdctl.go)', () => {
+  const lines = [`${'a'.repeat(64)}@${CRICTL_URL}`, `${'b'.repeat(64)}@${NERDCTL_URL}`];
+
+  test('installed from their archives into /usr/local/bin, or /opt/kops/bin on Flatcar', () => {
+    expect(crictlTasks(context(lines))).toEqual([
+      { kind: 'File', path: '/usr/local/bin/crictl', type: 'file', mode: '0755', contents: { asset: { key: 'crictl', path: `/var/cache/nodeup/sha256:${'a'.repeat(64)}_crictl-v1.29.0-linux-amd64.tar.gz.d/crictl` } } },
+    ]);
+    expect(nerdctlTasks(context(lines, 'flatcar')).map((t) => (t.kind === 'File' ? t.path : t.kind))).toEqual(['/opt/kops/bin/nerdctl']);
+  });
+
+  test('not installed when containerd is left to the image, unless asked for; nothing without the asset', () => {
+    expect(crictlTasks(context(lines, 'ubuntu', { skipInstall: true }))).toEqual([]);
+    expect(crictlTasks(context(lines, 'ubuntu', { skipInstall: true, installCriCtl: true }))).toHaveLength(1);
+    expect(nerdctlTasks(context(lines, 'ubuntu', { skipInstall: true, installCriCtl: true }))).toEqual([]);
+    expect(crictlTasks(context([]))).toEqual([]);
+  });
+
+  test('applying writes the binary taken out of the cached archive; a second run changes nothing', async () => {
+    const archive = tarGz('crictl.tar.gz', { crictl: '#!/bin/sh\necho crictl\n' });
+    const ctx = context([`${sha256(archive)}@${CRICTL_URL}`]);
+    const root = join(scratch, 'root');
+    const cached = join(root, `var/cache/nodeup/sha256:${sha256(archive)}_crictl-v1.29.0-linux-amd64.tar.gz`);
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, archive);
+
+    const tasks = buildTasks(ctx);
+    const report = await applyTasks(tasks, { root, dryRun: false, unitDir: '/lib/systemd/system' });
+    expect(report.deferred.filter((k) => k.includes('crictl'))).toEqual([]);
+    expect(readFileSync(join(root, 'usr/local/bin/crictl'), 'utf8')).toBe('#!/bin/sh\necho crictl\n');
+    expect((statSync(join(root, 'usr/local/bin/crictl')).mode & 0o777).toString(8)).toBe('755');
+
+    const again = await applyTasks(tasks, { root, dryRun: false, unitDir: '/lib/systemd/system' });
+    expect(again.changes.filter((c) => c.key.includes('crictl'))).toEqual([]);
+  });
+});
+
+test('the archive reader takes GNU tar output, long names included, and refuses what is not gzip', () => {
+  const long = `${'d'.repeat(60)}/${'e'.repeat(60)}/bin/tool`;
+  const files = readTarGz(tarGz('long.tar.gz', { 'bin/containerd': 'c', [long]: 'long' }), 'long.tar.gz');
+  expect(files.get('bin/containerd')?.toString()).toBe('c');
+  expect(files.get(long)?.toString()).toBe('long');
+  expect(() => readTarGz(Buffer.from('plain'), 'x.tar.gz')).toThrow(/x.tar.gz: not a gzip archive/);
+});
