@@ -65,8 +65,12 @@ describe('delete cluster on GCE: what the cluster owns, and nothing else', () =>
     await seedAccounts('a.example.com');
     await seedAccounts('b.example.com');
     const discovery = cloud().discovery;
+    const before = fake.requests.length;
     const found = await discovery.discover('a.example.com', { dns: false, rules: deleteRules('a.example.com') });
     expect(found.blockers).toEqual([]);
+    // Each kind is listed once, whichever kinds read its listing.
+    const reads = fake.requests.slice(before).map((r) => r.replace(/\?.*$/, ''));
+    expect(reads.filter((r, i) => reads.indexOf(r) !== i)).toEqual([]);
     expect(names(found.objects)).toEqual([
       `project-iam-binding roles/container.serviceAgent serviceAccount:control-plane-a-example-com@${P}.iam.gserviceaccount.com`,
       'firewall-rule node-to-node-a-example-com',
@@ -96,10 +100,11 @@ describe('delete cluster on GCE: what the cluster owns, and nothing else', () =>
   test('a shared network (not named after the cluster) is never found, only the cluster\'s own objects in it', async () => {
     await api.insert(at('networks', '', 'shared-net'), { autoCreateSubnetworks: false });
     await seedCluster('c.example.com', { name: 'shared-net', own: false });
-    const found = await cloud().discovery.discover('c.example.com', { dns: false, rules: deleteRules('c.example.com') });
+    const discovery = cloud().discovery;
+    const found = await discovery.discover('c.example.com', { dns: false, rules: deleteRules('c.example.com') });
     expect(names(found.objects)).not.toContain('network shared-net');
     expect(names(found.objects)).toContain('subnetwork europe-west4-c-example-com');
-    const report = await deleteObjects(cloud().discovery, found.objects, fast);
+    const report = await deleteObjects(discovery, found.objects, fast);
     expect(report.failed).toEqual([]);
     expect(fake.objects()).toContain(`/compute/v1/projects/${P}/global/networks/shared-net`);
   });
@@ -109,15 +114,16 @@ describe('delete cluster on GCE: what the cluster owns, and nothing else', () =>
     await api.insert(at('firewalls', '', 'debug-ssh'), { network: `projects/${P}/global/networks/d-example-com`, allowed: [{ IPProtocol: 'tcp', ports: ['22'] }], sourceRanges: ['0.0.0.0/0'] });
     const instance: Json = { machineType: 'e2-micro', networkInterfaces: [{ subnetwork: `projects/${P}/regions/${REGION}/subnetworks/${REGION}-d-example-com` }] };
     await api.insert(at('instances', ZONE, 'debug-box'), instance);
-    const found = await cloud().discovery.discover('d.example.com', { dns: false, rules: deleteRules('d.example.com') });
+    const discovery = cloud().discovery;
+    const found = await discovery.discover('d.example.com', { dns: false, rules: deleteRules('d.example.com') });
     expect(found.blockers).toEqual([
-      { blocked: 'network d-example-com', by: `firewall-rule projects/${P}/global/firewalls/debug-ssh`, hint: expect.stringMatching(/^delete the firewall-rule or move it out of network d-example-com/) },
-      { blocked: `subnetwork ${REGION}-d-example-com`, by: `instance projects/${P}/zones/${ZONE}/instances/debug-box`, hint: expect.stringMatching(/^delete the instance/) },
+      { blocked: `network projects/${P}/global/networks/d-example-com (d-example-com)`, by: `firewall-rule projects/${P}/global/firewalls/debug-ssh`, hint: expect.stringMatching(/^delete the firewall-rule or move it out of network d-example-com/) },
+      { blocked: `subnetwork projects/${P}/regions/${REGION}/subnetworks/${REGION}-d-example-com (${REGION}-d-example-com)`, by: `instance projects/${P}/zones/${ZONE}/instances/debug-box`, hint: expect.stringMatching(/^delete the instance/) },
     ]);
     expect(names(found.objects)).not.toContain('firewall-rule debug-ssh');
 
     // Removed anyway (as after a race), the network's refusal is explained by what still uses it.
-    const report = await deleteObjects(cloud().discovery, found.objects, fast);
+    const report = await deleteObjects(discovery, found.objects, fast);
     expect(report.failed.map((f) => f.item.name).sort()).toEqual([`${REGION}-d-example-com`]);
     expect(report.blockers.map((b) => b.by)).toContain(`instance projects/${P}/zones/${ZONE}/instances/debug-box`);
     expect(fake.objects()).toContain(`/compute/v1/projects/${P}/global/networks/d-example-com`);

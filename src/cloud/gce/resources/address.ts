@@ -1,5 +1,7 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { compact, gceOps, regionalLink, sameLink } from './common.js';
+import type { Json } from '../compute.js';
+import { discovery, foundObject, namedForCluster } from './discovery.js';
 
 /** A regional IP address: external for the public API, or an internal VIP in a subnetwork shared by forwarding rules. */
 export interface GceAddressSpec {
@@ -41,4 +43,13 @@ export const GceAddressOps = gceOps({
   }),
   // The reserved IP once the cloud has picked it; its link (which forwarding rules also accept) until then.
   attrs: (o) => ({ address: o.address ?? o.selfLink }),
+});
+
+/** The region's addresses named after the cluster. */
+export const GceAddressDiscovery = discovery<Json>(GceAddressOps, {
+  kind: 'address',
+  by: 'naming',
+  after: ['forwarding-rule'],
+  list: (api) => api.list('addresses', api.region),
+  claim: (addresses, ctx) => addresses.filter((a) => namedForCluster(ctx, String(a.name))).map(foundObject),
 });

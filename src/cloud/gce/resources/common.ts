@@ -58,12 +58,15 @@ export function gceOps(def: GceTypeDef): ResourceOps<GceCompute> {
           await def.update!.apply(api, locate(spec, api), spec, changed, actual);
         }
       : undefined,
-    async delete(api, actual) {
-      const at = parseLink(actual.id);
-      if (!at) throw new Error(`cannot tell which object ${actual.id} is`);
-      await api.delete(at);
-    },
+    delete: deleteByLink,
   };
+}
+
+/** Deletes the Compute Engine object the actual's id links to. */
+export async function deleteByLink(api: GceCompute, actual: Actual): Promise<void> {
+  const at = parseLink(actual.id);
+  if (!at) throw new Error(`cannot tell which object ${actual.id} is`);
+  await api.delete(at);
 }
 
 /** A network given as `name` or `project/name` (the forms of spec.networkID), as a link. */

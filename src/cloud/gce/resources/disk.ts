@@ -1,5 +1,9 @@
 import { defineResource } from '../../../engine/resource.js';
 import { compact, gceOps, labelsOf, num, setLabels } from './common.js';
+import type { Json } from '../compute.js';
+import { safeClusterName } from '../lookup.js';
+import { GCE_LABEL_CLUSTER } from '../names.js';
+import { discovery, foundObject, inRegion } from './discovery.js';
 
 /** A zonal persistent disk (the etcd volumes), labelled so that etcd-manager finds and mounts it. */
 export interface GceDiskSpec {
@@ -48,4 +52,13 @@ export const GceDiskOps = gceOps({
     labels: labelsOf(o),
   }),
   update: { fields: ['labels'], apply: (api, at, spec) => setLabels(api, at, spec.labels) },
+});
+
+/** The etcd disks in the cluster's region, by the cluster label kops gives them. */
+export const GceDiskDiscovery = discovery<{ where: string; item: Json }>(GceDiskOps, {
+  kind: 'disk',
+  by: 'tags',
+  after: ['instance-group-manager'],
+  list: (api, ctx) => api.listAll('disks', `labels.${GCE_LABEL_CLUSTER} = "${safeClusterName(ctx.rules.clusterName)}"`),
+  claim: (disks, ctx) => disks.filter(({ where }) => inRegion(ctx.client, where)).map(({ item }) => foundObject(item)),
 });

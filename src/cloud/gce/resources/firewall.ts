@@ -1,6 +1,9 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { compact, gceOps, networkLink, sameLink } from './common.js';
 import type { Json } from '../compute.js';
+import { hashString } from '../../../apis/go/truncate.js';
+import { safeClusterName } from '../lookup.js';
+import { blockNetworkUsers, discovery, foundObject, namedForCluster } from './discovery.js';
 
 export interface GceFirewallAllow {
   protocol: string;
@@ -63,5 +66,31 @@ export const GceFirewallOps = gceOps({
     fields: ['allow', 'disabled', 'sourceRanges', 'sourceTags', 'targetTags'],
     // Written whole (PUT): a patch cannot empty a list, as the client leaves empty lists out.
     apply: (api, at, spec) => api.update(at, { ...firewallBody(spec, api), name: at.name }),
+  },
+});
+
+/** Object names of firewall rules have at most this many parts (`kubernetes-master-https-ipv6`). */
+const FIREWALL_NAME_PARTS = 5;
+
+/**
+ * The rules named after the cluster that target only the cluster's instances (network tags made from its name);
+ * another owner's rules in the cluster's network stop its deletion.
+ */
+export const GceFirewallDiscovery = discovery<Json>(GceFirewallOps, {
+  kind: 'firewall-rule',
+  by: 'naming',
+  after: [],
+  list: (api) => api.list('firewalls', ''),
+  async claim(firewalls, ctx) {
+    const safe = safeClusterName(ctx.rules.clusterName);
+    const hash = hashString(safe, 6);
+    const found = firewalls
+      .filter((f) => {
+        const tags = (f.targetTags as string[] | undefined) ?? [];
+        return namedForCluster(ctx, String(f.name), FIREWALL_NAME_PARTS) && tags.length > 0 && tags.every((t) => t.startsWith(`${safe}-`) || t.includes(hash));
+      })
+      .map(foundObject);
+    await blockNetworkUsers(ctx, 'firewall-rule', firewalls, new Set(found.map((f) => f.id)), (f) => [f.network]);
+    return found;
   },
 });

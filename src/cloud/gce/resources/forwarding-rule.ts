@@ -1,6 +1,8 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { compact, gceOps, labelsOf, networkLink, regionalLink, sameLink, setLabels } from './common.js';
 import { relativeLink } from '../compute.js';
+import type { Json } from '../compute.js';
+import { blockNetworkUsers, discovery, foundObject, namedForCluster } from './discovery.js';
 
 /** Sends traffic for an address and ports to a target pool (external) or a backend service (internal). */
 export interface GceForwardingRuleSpec {
@@ -70,4 +72,20 @@ export const GceForwardingRuleOps = gceOps({
     labels: labelsOf(o),
   }),
   update: { fields: ['labels'], apply: (api, at, spec) => setLabels(api, at, spec.labels) },
+});
+
+/**
+ * The rules in the cluster's region named after the cluster; another owner's rules (in any region) on the cluster's
+ * network or subnetworks stop its deletion.
+ */
+export const GceForwardingRuleDiscovery = discovery<{ where: string; item: Json }>(GceForwardingRuleOps, {
+  kind: 'forwarding-rule',
+  by: 'naming',
+  after: [],
+  list: (api) => api.listAll('forwardingRules'),
+  async claim(rules, ctx) {
+    const found = rules.filter(({ where, item }) => where === ctx.client.region && namedForCluster(ctx, String(item.name))).map(({ item }) => foundObject(item));
+    await blockNetworkUsers(ctx, 'forwarding-rule', rules.map(({ item }) => item), new Set(found.map((f) => f.id)), (r) => [r.network, r.subnetwork]);
+    return found;
+  },
 });

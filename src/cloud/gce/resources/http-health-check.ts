@@ -1,6 +1,8 @@
 import type { ResourceOps } from '../../../engine/ops.js';
 import { defineResource } from '../../../engine/resource.js';
 import { lastComponent, relativeLink, type GceCompute } from '../compute.js';
+import { claimedObjects, discovery, namedForCluster } from './discovery.js';
+import { GceTargetPoolDiscovery } from './target-pool.js';
 
 /** The legacy HTTP health check a target pool uses (kube-apiserver-healthcheck on the control plane). */
 export interface GceHttpHealthCheckSpec {
@@ -50,3 +52,15 @@ export const GceHttpHealthCheckOps: ResourceOps<GceCompute> = {
 function bodyOf(spec: Record<string, unknown>): Record<string, unknown> {
   return { name: spec.name, port: spec.port, requestPath: spec.requestPath };
 }
+
+/** Legacy health checks are found through the cluster's target pools (those named after the cluster), as kops finds them. */
+export const GceHttpHealthCheckDiscovery = discovery(GceHttpHealthCheckOps, {
+  kind: 'http-health-check',
+  by: 'relation',
+  after: ['target-pool'],
+  async claim(_listed, ctx) {
+    const pools = await claimedObjects(ctx, GceTargetPoolDiscovery);
+    const links = [...new Set(pools.flatMap((p) => ((p.healthChecks as string[] | undefined) ?? []).map(relativeLink)))];
+    return links.filter((link) => namedForCluster(ctx, lastComponent(link))).map((id) => ({ id, name: lastComponent(id), action: 'delete' as const, actual: { id, fields: {} } }));
+  },
+});

@@ -1,6 +1,7 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { gceOps, sameLink, sameLinks } from './common.js';
 import { relativeLink, type Json } from '../compute.js';
+import { discovery, foundObject, inRegion, type Found } from './discovery.js';
 
 /** A zonal managed instance group running copies of an instance template. */
 export interface GceInstanceGroupManagerSpec {
@@ -78,3 +79,20 @@ export const GceInstanceGroupManagerOps = gceOps({
     },
   },
 });
+
+/** The managers in the cluster's region that run one of its templates. */
+export const GceInstanceGroupManagerDiscovery = discovery<{ where: string; item: Json }>(GceInstanceGroupManagerOps, {
+  kind: 'instance-group-manager',
+  by: 'relation',
+  after: ['backend-service'],
+  list: (api) => api.listAll('instanceGroupManagers'),
+  async claim(managers, ctx) {
+    const templates = new Set((await ctx.found('instance-template')).map((f: Found) => f.id));
+    return managers.filter(({ where, item }) => inRegion(ctx.client, where) && templates.has(relativeLink(String(templateOf(item))))).map(({ item }) => foundObject(item));
+  },
+});
+
+/** The template a manager runs (its first version's, or the legacy field). */
+function templateOf(manager: Json): unknown {
+  return manager.instanceTemplate ?? ((manager.versions as Json[] | undefined) ?? [])[0]?.instanceTemplate ?? '';
+}

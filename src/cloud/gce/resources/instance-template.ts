@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ResourceOps } from '../../../engine/ops.js';
 import { relativeLink, type GceCompute, type Json } from '../compute.js';
 import { compact, networkLink, regionalLink } from './common.js';
+import { discovery, foundObject, metadataValue } from './discovery.js';
 
 export interface GceTemplateDisk {
   autoDelete: boolean;
@@ -186,3 +187,12 @@ export const GceInstanceTemplateOps: ResourceOps<GceCompute> = {
     await api.delete({ collection: 'instanceTemplates', where: '', name: actual.id.slice(actual.id.lastIndexOf('/') + 1) });
   },
 };
+
+/** The cluster's templates: those whose `cluster-name` metadata is the cluster's name. */
+export const GceInstanceTemplateDiscovery = discovery<Json>(GceInstanceTemplateOps, {
+  kind: 'instance-template',
+  by: 'tags',
+  after: ['instance-group-manager'],
+  list: (api) => api.list('instanceTemplates', ''),
+  claim: (templates, ctx) => templates.filter((t) => metadataValue(t, 'cluster-name') === ctx.rules.clusterName).map(foundObject),
+});

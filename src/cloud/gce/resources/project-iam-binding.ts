@@ -2,6 +2,7 @@ import { defineResource, type Val } from '../../../engine/resource.js';
 import type { Actual, ResourceOps } from '../../../engine/ops.js';
 import type { GceCompute } from '../compute.js';
 import { addPolicyMember, policyHasMember, removePolicyMembers } from '../iam.js';
+import { discovery } from './discovery.js';
 
 /** A project-level role granted to the cluster's service accounts (added to the role's binding, not replacing it). */
 export interface GceProjectIamBindingSpec {
@@ -65,3 +66,26 @@ function bindingOfActual(actual: Actual): { project: string; role: string; membe
   if (!parsed) throw new Error(`cannot tell which IAM binding ${actual.id} is`);
   return parsed;
 }
+
+/**
+ * The cluster's accounts in the project policy's unconditional bindings, one object per role: kops adds them, so
+ * they go too (the policy read only when the cluster has accounts).
+ */
+export const GceProjectIamBindingDiscovery = discovery(GceProjectIamBindingOps, {
+  kind: 'project-iam-binding',
+  by: 'relation',
+  after: [],
+  async claim(_listed, ctx) {
+    const accounts = await ctx.found('service-account');
+    if (!accounts.length) return [];
+    const api = ctx.client;
+    const members = new Set(accounts.map((a) => `serviceAccount:${a.name}`));
+    const policy = await api.iam.getProjectPolicy(api.project);
+    return (policy.bindings ?? []).flatMap((b) => {
+      const ours = b.condition ? [] : (b.members ?? []).filter((m) => members.has(m));
+      if (!ours.length) return [];
+      const id = projectIamBindingId(api.project, b.role, ours);
+      return [{ id, name: `${b.role} ${ours.join(', ')}`, action: 'delete' as const, actual: { id, fields: {} } }];
+    });
+  },
+});

@@ -1,6 +1,7 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { gceOps, patchFields, sameLink, sameLinks } from './common.js';
 import { relativeLink, type Json } from '../compute.js';
+import { discovery, foundObject, linkNames } from './discovery.js';
 
 /** An internal backend service: the control-plane managed instance groups behind internal forwarding rules. */
 export interface GceRegionBackendServiceSpec {
@@ -54,5 +55,22 @@ export const GceRegionBackendServiceOps = gceOps({
   update: {
     fields: ['backends', 'healthChecks', 'protocol'],
     apply: (api, at, spec, changed) => patchFields(api, at, backendServiceBody(spec), changed, {}),
+  },
+});
+
+/** The region's backend services whose backends are all groups of the cluster's managers. */
+export const GceRegionBackendServiceDiscovery = discovery<Json>(GceRegionBackendServiceOps, {
+  kind: 'backend-service',
+  by: 'relation',
+  after: ['forwarding-rule'],
+  list: (api) => api.list('backendServices', api.region),
+  async claim(services, ctx) {
+    const managers = new Set((await ctx.found('instance-group-manager')).map((f) => f.name));
+    return services
+      .filter((s) => {
+        const groups = linkNames(((s.backends as Json[] | undefined) ?? []).map((b) => b.group));
+        return groups.length > 0 && groups.every((g) => managers.has(g));
+      })
+      .map(foundObject);
   },
 });

@@ -1,6 +1,8 @@
 import { defineResource } from '../../../engine/resource.js';
 import { compact, gceOps, patchFields } from './common.js';
-import type { Json } from '../compute.js';
+import { relativeLink, type Json } from '../compute.js';
+import { claimedObjects, discovery, foundObject } from './discovery.js';
+import { GceRegionBackendServiceDiscovery } from './region-backend-service.js';
 
 /** A regional TCP (or SSL) health check for an internal backend service. */
 export interface GceRegionHealthCheckSpec {
@@ -40,5 +42,18 @@ export const GceRegionHealthCheckOps = gceOps({
   update: {
     fields: ['tcpHealthCheck', 'sslHealthCheck'],
     apply: (api, at, spec, changed) => patchFields(api, at, healthCheckBody(spec), changed, { tcpHealthCheck: ['type', 'tcpHealthCheck'], sslHealthCheck: ['type', 'sslHealthCheck'] }),
+  },
+});
+
+/** The region's health checks the cluster's backend services use. */
+export const GceRegionHealthCheckDiscovery = discovery<Json>(GceRegionHealthCheckOps, {
+  kind: 'health-check',
+  by: 'relation',
+  after: ['backend-service'],
+  list: (api) => api.list('healthChecks', api.region),
+  async claim(checks, ctx) {
+    const services = await claimedObjects(ctx, GceRegionBackendServiceDiscovery);
+    const used = new Set(services.flatMap((s) => ((s.healthChecks as string[] | undefined) ?? []).map(relativeLink)));
+    return checks.filter((h) => used.has(relativeLink(String(h.selfLink)))).map(foundObject);
   },
 });

@@ -2,6 +2,7 @@ import { defineResource, type Val } from '../../../engine/resource.js';
 import { gceOps, networkLink, regionalLink, sameLink } from './common.js';
 import { parseLink, relativeLink, type GceCompute, type Json } from '../compute.js';
 import type { ResourceOps } from '../../../engine/ops.js';
+import { discovery, foundObject, namedForCluster } from './discovery.js';
 
 /** A Cloud Router, which only exists here to carry the Cloud NAT of private subnetworks. */
 export interface GceRouterSpec {
@@ -121,3 +122,12 @@ async function setNat(api: GceCompute, region: string, routerName: string, name:
   const others = ((router.nats as Json[] | undefined) ?? []).filter((n) => n.name !== name);
   await api.update(at, { ...router, nats: nat ? [...others, nat] : others });
 }
+
+/** The region's routers (with their NAT) named after the cluster. */
+export const GceRouterDiscovery = discovery<Json>(GceRouterOps, {
+  kind: 'router',
+  by: 'naming',
+  after: [],
+  list: (api) => api.list('routers', api.region),
+  claim: (routers, ctx) => routers.filter((r) => namedForCluster(ctx, String(r.name))).map(foundObject),
+});

@@ -2,6 +2,8 @@ import { defineResource } from '../../../engine/resource.js';
 import type { Actual, ResourceOps } from '../../../engine/ops.js';
 import type { GceCompute } from '../compute.js';
 import { GceIam, type GceServiceAccountObject } from '../iam.js';
+import { serviceAccountName } from '../names.js';
+import { discovery } from './discovery.js';
 
 /** A service account the instances of one role run as. */
 export interface GceServiceAccountSpec {
@@ -73,3 +75,18 @@ function actualOf(found: GceServiceAccountObject, spec: Record<string, unknown>)
     },
   };
 }
+
+/** The roles kops makes a service account for (gce.ServiceAccountName of each). */
+const ACCOUNT_ROLES = ['control-plane', 'bastion', 'node'];
+
+/** The project's accounts with the ids kops makes from the cluster's name. */
+export const GceServiceAccountDiscovery = discovery<GceServiceAccountObject>(GceServiceAccountOps, {
+  kind: 'service-account',
+  by: 'naming',
+  after: ['project-iam-binding', 'instance-template', 'instance-group-manager'],
+  list: (api) => api.iam.listServiceAccounts(api.project),
+  claim(accounts, ctx) {
+    const ids = new Set(ACCOUNT_ROLES.map((role) => serviceAccountName(role, ctx.rules.clusterName)));
+    return accounts.filter((a) => ids.has(a.email.split('@')[0])).map((a) => ({ id: a.name, name: a.email, action: 'delete' as const, actual: { id: a.name, fields: {} } }));
+  },
+});

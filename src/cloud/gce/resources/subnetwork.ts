@@ -1,5 +1,8 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { compact, gceOps, networkLink, patchFields, sameLink } from './common.js';
+import { relativeLink, type Json } from '../compute.js';
+import { blockNetworkUsers, claimedObjects, discovery, foundObject, interfaces, namedForCluster, networkHolders } from './discovery.js';
+import { GceInstanceTemplateDiscovery } from './instance-template.js';
 
 export interface GceSecondaryRange {
   rangeName: string;
@@ -60,4 +63,25 @@ export const GceSubnetworkOps = gceOps({
     fields: ['secondaryIpRanges', 'stackType', 'ipv6AccessType'],
     apply: (api, at, spec, changed) => patchFields(api, at, spec, changed, {}),
   },
+});
+
+/**
+ * The region's subnetworks named after the cluster that its templates use (never a subnetwork only named like
+ * it); another owner's subnetworks in the cluster's network stop its deletion.
+ */
+export const GceSubnetworkDiscovery = discovery<{ where: string; item: Json }>(GceSubnetworkOps, {
+  kind: 'subnetwork',
+  by: 'relation',
+  after: ['instance-template', 'instance-group-manager', 'address', 'forwarding-rule', 'router', 'backend-service'],
+  list: (api) => api.listAll('subnetworks'),
+  async claim(subnetworks, ctx) {
+    const templates = await claimedObjects(ctx, GceInstanceTemplateDiscovery);
+    const used = new Set(templates.flatMap((t) => interfaces(t).map((n) => relativeLink(String(n.subnetwork ?? '')))));
+    const found = subnetworks
+      .filter(({ where, item }) => where === ctx.client.region && namedForCluster(ctx, String(item.name)) && used.has(relativeLink(String(item.selfLink))))
+      .map(({ item }) => foundObject(item));
+    await blockNetworkUsers(ctx, 'subnetwork', subnetworks.map(({ item }) => item), new Set(found.map((f) => f.id)), (s) => [s.network], ['network']);
+    return found;
+  },
+  holders: networkHolders('subnetwork'),
 });
