@@ -133,9 +133,25 @@ function validateSubnets(cluster: Cluster, networkCidrs: Cidr[], add: Add): void
     if (subnet.ipv6CIDR !== undefined && !IPV6_SUBNET_SHORTHAND.test(subnet.ipv6CIDR) && parseCidr(subnet.ipv6CIDR)?.family !== 6) {
       add(`${path}.ipv6CIDR`, `${JSON.stringify(subnet.ipv6CIDR)} is not an IPv6 CIDR`, 'write it as 2001:db8::/64, or /64#N for the Nth /64 of the VPC block');
     }
+    if (subnet.egress) validateEgress(subnet, path, add);
     if (spec.cloudProvider === 'aws' && subnet.additionalRoutes) validateAdditionalRoutes(cluster, subnet, path, networkCidrs, add);
   });
   if (regions.size > 1) add('spec.subnets', `subnets are in more than one region (${[...regions].sort().join(', ')})`, 'a cluster lives in one region: use zones of a single region');
+}
+
+/** Egress kinds by the part before the first `-`: NAT gateway, Elastic IP, NAT instance, transit gateway, or External. */
+const EGRESS_KINDS = ['nat', 'eipalloc', 'i', 'tgw', 'External'];
+
+/** A subnet's egress names a known kind, and only a private (or IPv6-capable public) subnet routes through it. */
+function validateEgress(subnet: ClusterSubnetSpec, path: string, add: Add): void {
+  const egress = subnet.egress ?? '';
+  if (!EGRESS_KINDS.includes(egress.split('-')[0])) {
+    add(`${path}.egress`, `unsupported egress ${JSON.stringify(egress)}`, 'use a NAT gateway (nat-...), an Elastic IP (eipalloc-...), a NAT instance (i-...), a transit gateway (tgw-...), or External');
+  }
+  const ipv6Public = subnet.type === 'Public' && !!subnet.ipv6CIDR;
+  if (egress !== 'External' && subnet.type !== 'Private' && subnet.type !== 'DualStack' && !ipv6Public) {
+    add(`${path}.egress`, 'is forbidden: egress can only be specified for private or IPv6-capable public subnets', 'remove it, or make the subnet Private');
+  }
 }
 
 /** containerd is the only runtime (kops 1.37): the legacy containerRuntime field may only say so. */

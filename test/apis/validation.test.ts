@@ -105,6 +105,21 @@ describe('networks', () => {
     expect(problems((c) => (c.spec.subnets![0].ipv6CIDR = '10.0.0.0/8'))).toEqual(['Cluster "minimal.example.com": spec.subnets[0].ipv6CIDR: "10.0.0.0/8" is not an IPv6 CIDR']);
   });
 
+  test('a subnet egress names a known kind, and only private or IPv6-capable public subnets take one but External (as Go validateSubnet)', () => {
+    expect(problems((c) => (c.spec.subnets![1].egress = 'nat-0123'))).toEqual([]);
+    expect(problems((c) => (c.spec.subnets![0].egress = 'External'))).toEqual([]);
+    expect(
+      problems((c) => {
+        c.spec.subnets![0].egress = 'nat-0123';
+        c.spec.subnets![0].ipv6CIDR = '/64#0';
+      }),
+    ).toEqual([]);
+    expect(problems((c) => (c.spec.subnets![1].egress = 'NatGateway'))).toEqual(['Cluster "minimal.example.com": spec.subnets[1].egress: unsupported egress "NatGateway"']);
+    expect(problems((c) => (c.spec.subnets![0].egress = 'tgw-0123'))).toEqual([
+      'Cluster "minimal.example.com": spec.subnets[0].egress: is forbidden: egress can only be specified for private or IPv6-capable public subnets',
+    ]);
+  });
+
   test('only one networking provider', () => {
     expect(problems((c) => (c.spec.networking = { cilium: {}, calico: {} }))).toEqual([
       'Cluster "minimal.example.com": spec.networking: only one networking provider may be set, found cilium, calico',

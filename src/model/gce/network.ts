@@ -38,12 +38,12 @@ export function buildGceNetwork(m: GceModel): Task[] {
   return tasks;
 }
 
-/** Private subnets the cluster makes get their outbound traffic through a Cloud NAT, unless egress is `External`. */
+/** Private subnets the cluster makes get their outbound traffic through a Cloud NAT, unless egress is `External` (`nat` or empty: the NAT). */
 function buildCloudNat(m: GceModel): Task[] {
-  const natted = (m.spec.subnets ?? []).filter((s) => {
+  const natted = (m.spec.subnets ?? []).filter((s, i) => {
     if ((s.type !== 'Private' && s.type !== 'DualStack') || s.id) return false;
     if (s.egress === 'External') return false;
-    if (s.egress && s.egress !== 'NatGateway') throw new UserError(`spec.subnets[${s.name}].egress: "${s.egress}" is not supported on GCE`, 'use External, NatGateway, or leave it empty');
+    if (s.egress && s.egress !== 'nat') throw new UserError(`spec.subnets[${i}].egress: "${s.egress}" is not supported on GCE`, 'leave it empty (or "nat") for a Cloud NAT, or set External when the network already routes outbound traffic');
     return true;
   });
   if (!natted.length) return [];

@@ -94,8 +94,9 @@ export function fillDns(s: PopulateState): void {
   if (!gossip && dnsType !== 'None' && spec.get('externalDns.disable') !== true) spec.default('externalDns.provider', 'dns-controller', byDefault('dns-controller manages DNS records'));
 }
 
-/** A shared subnet (one with an id) may leave its zone out: the cloud knows it. */
+/** On AWS a shared subnet (one with an id) may leave its zone out: the cloud knows it. GCE subnets are regional. */
 export function fillSharedSubnetZones(s: PopulateState): void {
+  if (s.spec.get('cloudProvider') !== 'aws') return;
   const subnets = s.spec.get<{ id?: string; name?: string; zone?: string }[]>('subnets') ?? [];
   subnets.forEach((subnet, i) => {
     if (subnet.zone || !subnet.id) return;

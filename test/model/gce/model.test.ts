@@ -82,6 +82,15 @@ describe('GCE model', () => {
     expect(tasks.find((t) => t.type === 'google_compute_firewall')!.spec.network).toBe('host/shared');
   });
 
+  test('a private subnet gets a Cloud NAT for an empty or "nat" egress, none for External, and any other egress is refused', () => {
+    const withEgress = (egress?: string) => buildGceModel(cluster({ subnets: [{ name: 'europe-west4', region: 'europe-west4', type: 'Private', cidr: '10.0.16.0/20', egress }] }), groups, inputs);
+    const hasNat = (tasks: ReturnType<typeof buildGceModel>) => tasks.some((t) => t.type === 'google_compute_router_nat');
+    expect(hasNat(withEgress(undefined))).toBe(true);
+    expect(hasNat(withEgress('nat'))).toBe(true);
+    expect(hasNat(withEgress('External'))).toBe(false);
+    expect(() => withEgress('nat-0123')).toThrow('spec.subnets[0].egress: "nat-0123" is not supported on GCE');
+  });
+
   test('a public API load balancer: target pool the control plane joins, plus the internal backend service and its per-subnet rule', () => {
     const tasks = buildGceModel(cluster({ api: { loadBalancer: { type: 'Public' } } }), groups, inputs);
     const cp = tasks.find((t) => t.name === 'a-cp-g-example-com')!;

@@ -173,6 +173,11 @@ describe('what populate leaves alone and what it derives', () => {
     expect(() => complete(cluster('a.example.com', { subnets: [{ name: 'x', id: 'subnet-9', type: 'Private' }] }))).toThrow(/spec\.subnets\[0\]\.zone: subnet subnet-9/);
   });
 
+  test('a shared GCE subnetwork is regional: no zone is looked up for it', () => {
+    const gce = cluster('a.example.com', { cloudProvider: 'gce', networkCIDR: undefined, project: 'p1', subnets: [{ name: 'us-test1', region: 'us-test1', id: 'shared-subnet', type: 'Public' }] });
+    expect(complete(gce).subnets[0]).toEqual({ name: 'us-test1', region: 'us-test1', id: 'shared-subnet', type: 'Public' });
+  });
+
   test('the API server count follows the members of etcd main', () => {
     const members = ['a', 'b', 'c'].map((n) => ({ name: n, instanceGroup: `cp-${n}` }));
     const spec = complete(cluster('a.example.com', { etcdClusters: [{ name: 'main', etcdMembers: members }, { name: 'events', etcdMembers: members }] }));

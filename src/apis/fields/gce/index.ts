@@ -2,6 +2,7 @@
 import type { RegistryEntry } from '../registry.js';
 import { GCE_ADDON_FIELDS } from './addons.js';
 import { GCE_INSTANCE_FIELDS } from './instances.js';
+import { GCE_NETWORK_FIELDS } from './network.js';
 import { GCE_VALIDATION_FIELDS } from './validation.js';
 import { reusedOnGce } from './reused.js';
 
@@ -23,5 +24,5 @@ const NOT_REUSED = new Set<string>([
 ]);
 
 export function gceRegistry(aws: readonly RegistryEntry[]): readonly RegistryEntry[] {
-  return [...GCE_INSTANCE_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_VALIDATION_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
+  return [...GCE_INSTANCE_FIELDS, ...GCE_NETWORK_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_VALIDATION_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
 }
