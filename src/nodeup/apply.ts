@@ -75,7 +75,7 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
         if ((await applyFile(task, options, writer, credentials, cachedAssets)) && task.onChangeExecute) afterChanges.push(...task.onChangeExecute);
         break;
       case 'Service':
-        services.push({ task, changed: await writer.ensure(taskKey(task), join(options.unitDir, task.name), task.definition, '0644') });
+        services.push({ task, changed: task.definition !== undefined && (await writer.ensure(taskKey(task), join(options.unitDir, task.name), task.definition, '0644')) });
         break;
       case 'UserTask':
         await ensureUser(task, writer);

@@ -13,6 +13,7 @@ import { kubeControllerManagerTasks } from './builders/kube-controller-manager.j
 import { kubeSchedulerTasks } from './builders/kube-scheduler.js';
 import { kubeProxyTasks } from './builders/kube-proxy.js';
 import { kubeRouterTasks } from './builders/kube-router.js';
+import { ntpTasks } from './builders/ntp.js';
 import { packageTasks } from './builders/packages.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
 import { updateServiceTasks } from './builders/updateservice.js';
@@ -41,6 +42,7 @@ export const BUILDERS: Record<string, Builder> = {
   'kubelet-credential-provider': credentialProviderTasks,
   nerdctl: nerdctlTasks,
   'node-credentials': nodeCredentialTasks,
+  ntp: ntpTasks,
   packages: packageTasks,
   secret: secretTasks,
   'static-manifests': staticManifestTasks,

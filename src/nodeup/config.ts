@@ -31,6 +31,14 @@ export interface NodeupConfig {
   channelsManifest?: string;
   configStore?: { keypairs?: string; secrets?: string };
   staticManifests?: Array<{ key: string; path: string }>;
+  /** OS packages the cluster and instance group add. */
+  packages?: string[];
+  /** The cluster keeps time itself: nodeup sets up no chrony. */
+  NTPUnmanaged?: boolean;
+  /** Images a warm-pool instance pulls while it warms up. */
+  warmPoolImages?: string[];
+  /** AWS nodes are named after their private DNS name rather than their instance ID. */
+  useIPBasedNodeNames?: boolean;
   [field: string]: unknown;
 }
 

@@ -36,7 +36,8 @@ export interface FileTask {
 export interface ServiceTask {
   kind: 'Service';
   name: string;
-  definition: string;
+  /** The unit file nodeup installs; absent for a unit an OS package ships, which nodeup only enables and starts. */
+  definition?: string;
   running: boolean;
   enabled: boolean;
   manageState: boolean;
@@ -139,7 +140,7 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
     case 'Service':
       return {
         Name: task.name,
-        definition: task.definition,
+        ...(task.definition === undefined ? {} : { definition: task.definition }),
         running: task.running,
         enabled: task.enabled,
         manageState: task.manageState,

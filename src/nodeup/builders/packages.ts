@@ -16,7 +16,7 @@ export function packageTasks(ctx: BuildContext): Task[] {
   } else {
     return [];
   }
-  const extra = Array.isArray(ctx.config.packages) ? ctx.config.packages.map(String) : [];
+  const extra = (ctx.config.packages ?? []).map(String);
   return [...new Set([...names, ...extra])].map((name) => ({ kind: 'Package', name }) satisfies PackageTask);
 }
 
