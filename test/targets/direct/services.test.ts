@@ -1,5 +1,6 @@
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
+import { DescribeTargetGroupsCommand, ModifyTargetGroupCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EbsVolume } from '../../../src/cloud/aws/resources/ebs-volume.js';
@@ -155,6 +156,16 @@ describe('direct target: NAT, IPv6, NLB, DNS, EBS, SQS and EventBridge against m
     cloud.reset();
     await cloud.run(serviceTasks(zoneId));
     expect(cloud.mutatingCalls()).toEqual(['SetQueueAttributes']);
+  });
+
+  test("a target group's health check changed by hand is set back in one call", async () => {
+    const cloud = motoCloud(moto);
+    const described = async () => (await cloud.aws.elbv2.send(new DescribeTargetGroupsCommand({ Names: ['tcp-svc-example-com'] }))).TargetGroups![0];
+    await cloud.aws.elbv2.send(new ModifyTargetGroupCommand({ TargetGroupArn: (await described()).TargetGroupArn, HealthCheckIntervalSeconds: 30, HealthyThresholdCount: 5 }));
+    cloud.reset();
+    await cloud.run(serviceTasks(zoneId));
+    expect(cloud.mutatingCalls()).toEqual(['ModifyTargetGroup']);
+    expect(await described()).toMatchObject({ HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2, HealthCheckProtocol: 'TCP' });
   });
 
   test('deletes everything, users first', async () => {

@@ -80,8 +80,7 @@ export const LoadBalancer = awsResource<LoadBalancerSpec>({
     const lb = listed ?? (await orUndefined(aws.elbv2.send(new DescribeLoadBalancersCommand({ Names: [spec.name] }))))?.LoadBalancers?.[0];
     if (!lb?.LoadBalancerArn) return undefined;
     const arn = lb.LoadBalancerArn;
-    const attributes = (await aws.elbv2.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }))).Attributes ?? [];
-    const attr = (key: string) => attributes.find((a) => a.Key === key)?.Value;
+    const attr = attributeReader((await aws.elbv2.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }))).Attributes);
     const crossZone = attr('load_balancing.cross_zone.enabled');
     return {
       id: arn,
@@ -222,12 +221,11 @@ export const TargetGroup = awsResource<TargetGroupSpec>({
     const tg: ElbTargetGroup | undefined = listed ?? (await described());
     if (!tg?.TargetGroupArn) return undefined;
     const arn = tg.TargetGroupArn;
-    const attributes = (await aws.elbv2.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: arn }))).Attributes ?? [];
-    const attr = (key: string) => attributes.find((a) => a.Key === key)?.Value;
+    const attr = attributeReader((await aws.elbv2.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: arn }))).Attributes);
     const termination = attr('deregistration_delay.connection_termination.enabled');
     return {
       id: arn,
-      attrs: { arn, name: tg.TargetGroupName, arn_suffix: arn.split(':').pop() },
+      attrs: targetGroupAttrs(arn, tg.TargetGroupName),
       fields: {
         name: tg.TargetGroupName,
         port: tg.Port,
@@ -248,41 +246,24 @@ export const TargetGroup = awsResource<TargetGroupSpec>({
     };
   },
   async create(aws, spec) {
-    const h = spec.healthCheck;
     const out = await aws.elbv2.send(
       new CreateTargetGroupCommand({
         Name: spec.name,
         Port: spec.port,
         Protocol: spec.protocol as ProtocolEnum,
         VpcId: spec.vpcId,
-        HealthCheckProtocol: h.protocol as ProtocolEnum,
-        HealthCheckPath: h.path,
-        HealthCheckPort: h.port,
-        HealthCheckIntervalSeconds: h.interval,
-        HealthyThresholdCount: h.healthyThreshold,
-        UnhealthyThresholdCount: h.unhealthyThreshold,
+        ...healthCheckSettings(spec.healthCheck),
         Tags: spec.tags ? toAwsTags(spec.tags) : undefined,
       }),
     );
     const arn = out.TargetGroups![0].TargetGroupArn!;
     const attributes = tgAttributes(spec);
     if (attributes.length) await aws.elbv2.send(new ModifyTargetGroupAttributesCommand({ TargetGroupArn: arn, Attributes: attributes }));
-    return { id: arn, attrs: { arn, name: spec.name, arn_suffix: arn.split(':').pop() } };
+    return { id: arn, attrs: targetGroupAttrs(arn, spec.name) };
   },
   async update(aws, actual, spec, changed) {
     if (changed.includes('healthCheck')) {
-      const h = spec.healthCheck;
-      await aws.elbv2.send(
-        new ModifyTargetGroupCommand({
-          TargetGroupArn: actual.id,
-          HealthCheckProtocol: h.protocol as ProtocolEnum,
-          HealthCheckPath: h.path,
-          HealthCheckPort: h.port,
-          HealthCheckIntervalSeconds: h.interval,
-          HealthyThresholdCount: h.healthyThreshold,
-          UnhealthyThresholdCount: h.unhealthyThreshold,
-        }),
-      );
+      await aws.elbv2.send(new ModifyTargetGroupCommand({ TargetGroupArn: actual.id, ...healthCheckSettings(spec.healthCheck) }));
     }
     if (changed.includes('deregistrationDelay') || changed.includes('connectionTermination')) {
       await aws.elbv2.send(new ModifyTargetGroupAttributesCommand({ TargetGroupArn: actual.id, Attributes: tgAttributes(spec) }));
@@ -437,6 +418,28 @@ function tgAttributes(spec: TgSpec) {
   if (spec.deregistrationDelay !== undefined) attrs.push({ Key: 'deregistration_delay.timeout_seconds', Value: String(spec.deregistrationDelay) });
   if (spec.connectionTermination !== undefined) attrs.push({ Key: 'deregistration_delay.connection_termination.enabled', Value: String(spec.connectionTermination) });
   return attrs;
+}
+
+/** The health-check parameters of CreateTargetGroup and ModifyTargetGroup, from the declared health check. */
+function healthCheckSettings(h: TgSpec['healthCheck']) {
+  return {
+    HealthCheckProtocol: h.protocol as ProtocolEnum,
+    HealthCheckPath: h.path,
+    HealthCheckPort: h.port,
+    HealthCheckIntervalSeconds: h.interval,
+    HealthyThresholdCount: h.healthyThreshold,
+    UnhealthyThresholdCount: h.unhealthyThreshold,
+  };
+}
+
+/** What other tasks read of a target group (Terraform's attribute names). */
+function targetGroupAttrs(arn: string, name: string | undefined) {
+  return { arn, name, arn_suffix: arn.split(':').pop() };
+}
+
+/** Looks a value up by key in the attribute list a Describe*Attributes answers with. */
+function attributeReader(attributes: readonly { Key?: string; Value?: string }[] | undefined): (key: string) => string | undefined {
+  return (key) => attributes?.find((a) => a.Key === key)?.Value;
 }
 
 function defaultAction(a: { targetGroupArn: string; type: string }): Action {
