@@ -60,21 +60,15 @@ export class Policy {
     const sorted = (s: Set<string>) => [...s].sort();
     const actions = (s: Set<string>): StringOrList => (s.size === 1 ? [...s][0] : sorted(s));
     if (this.unconditional.size) statements.push({ Action: actions(this.unconditional), Effect: 'Allow', Resource: '*' });
-    if (this.clusterTagged.size) {
-      statements.push({
-        Action: actions(this.clusterTagged),
-        Condition: { StringEquals: { 'aws:ResourceTag/KubernetesCluster': this.clusterName } },
-        Effect: 'Allow',
-        Resource: '*',
-      });
-    }
+    const onClusterTag = (set: Set<string>, tag: 'ResourceTag' | 'RequestTag'): Statement => ({
+      Action: actions(set),
+      Condition: { StringEquals: { [`aws:${tag}/KubernetesCluster`]: this.clusterName } },
+      Effect: 'Allow',
+      Resource: '*',
+    });
+    if (this.clusterTagged.size) statements.push(onClusterTag(this.clusterTagged, 'ResourceTag'));
     if (this.clusterTaggedCreate.size) {
-      statements.push({
-        Action: actions(this.clusterTaggedCreate),
-        Condition: { StringEquals: { 'aws:RequestTag/KubernetesCluster': this.clusterName } },
-        Effect: 'Allow',
-        Resource: '*',
-      });
+      statements.push(onClusterTag(this.clusterTaggedCreate, 'RequestTag'));
       if (this.clusterTaggedCreate.has('ec2:CreateSecurityGroup')) {
         statements.push({ Action: 'ec2:CreateSecurityGroup', Effect: 'Allow', Resource: `arn:${this.partition}:ec2:*:*:vpc/*` });
       }
@@ -112,7 +106,8 @@ const ECR_PULL = [
 ];
 const ECR_PULL_THROUGH = ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository', 'ecr:ReplicateImage', 'ecr:TagResource'];
 
-const AMAZON_VPC_CNI = [
+/** What a CNI giving pods addresses from the nodes' network interfaces needs (amazon-vpc and Cilium's ENI IPAM). */
+const POD_ENI_ACTIONS = [
   'ec2:AssignPrivateIpAddresses',
   'ec2:AttachNetworkInterface',
   'ec2:CreateNetworkInterface',
@@ -122,27 +117,11 @@ const AMAZON_VPC_CNI = [
   'ec2:DescribeNetworkInterfaces',
   'ec2:DescribeSecurityGroups',
   'ec2:DescribeSubnets',
-  'ec2:DescribeTags',
-  'ec2:DetachNetworkInterface',
   'ec2:ModifyNetworkInterfaceAttribute',
   'ec2:UnassignPrivateIpAddresses',
 ];
-
-const CILIUM_ENI = [
-  'ec2:AssignPrivateIpAddresses',
-  'ec2:AttachNetworkInterface',
-  'ec2:CreateNetworkInterface',
-  'ec2:CreateTags',
-  'ec2:DeleteNetworkInterface',
-  'ec2:DescribeInstanceTypes',
-  'ec2:DescribeInstances',
-  'ec2:DescribeNetworkInterfaces',
-  'ec2:DescribeSecurityGroups',
-  'ec2:DescribeSubnets',
-  'ec2:DescribeVpcs',
-  'ec2:ModifyNetworkInterfaceAttribute',
-  'ec2:UnassignPrivateIpAddresses',
-];
+const AMAZON_VPC_CNI = [...POD_ENI_ACTIONS, 'ec2:DescribeTags', 'ec2:DetachNetworkInterface'];
+const CILIUM_ENI = [...POD_ENI_ACTIONS, 'ec2:CreateTags', 'ec2:DescribeVpcs'];
 
 /**
  * KMS for customer keys: grants only for AWS resources, and data actions only through EC2 and S3; or, for roles that
