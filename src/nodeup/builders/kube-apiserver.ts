@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import { buildFlags, byteOrder } from '../../apis/component-flags.js';
-import { toGoYaml } from '../../apis/go/yaml.js';
 import type { FileTask, IssueCertTask, Task } from '../tasks.js';
-import { hostMounts, imageForArchitecture, sslMounts, type HostMount } from './component-flags.js';
+import { imageForArchitecture, sslMounts, type HostMount } from './component-flags.js';
+import { controlPlanePodManifest } from './control-plane-pod.js';
 import { AUTHN_CONFIG, authenticationTasks, tokenWebhook } from './authentication.js';
 import { UserError } from '../../errors.js';
 import { ENCRYPTION_CONFIG_SECRET, KUBERNETES_CA_BUNDLE, type BuildContext } from './context.js';
@@ -177,39 +177,26 @@ function manifest(ctx: BuildContext, apiConfig: Data, spec: Data): string {
   if (auditLog && auditLog !== '-') volumes.push({ name: 'auditlogpathdir', path: dirname(auditLog) });
   if (spec.auditPolicyFile) volumes.push({ name: 'auditconfigdir', path: dirname(String(spec.auditPolicyFile)), readOnly: true });
   if (tokenWebhook(apiConfig)) volumes.push({ name: 'authn-config', path: AUTHN_CONFIG, readOnly: true });
-  const mounts = hostMounts(volumes);
   const annotations: Data = { 'kubectl.kubernetes.io/default-container': 'kube-apiserver' };
   const api = (apiConfig.API ?? {}) as Data;
   if (!ctx.config.usesNoneDNS) {
     if (api.publicName) annotations['dns.alpha.kubernetes.io/external'] = api.publicName;
     annotations['dns.alpha.kubernetes.io/internal'] = `api.internal.${ctx.config.ClusterName}`;
   }
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { annotations, labels: { 'k8s-app': 'kube-apiserver' }, name: 'kube-apiserver', namespace: 'kube-system' },
-    spec: {
-      containers: [
-        {
-          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-apiserver', ...flags(ctx, apiConfig, spec)],
-          command: ['/go-runner'],
-          ...(spec.env ? { env: spec.env } : {}),
-          image: imageForArchitecture(spec.image, ctx.host.architecture),
-          livenessProbe: probe('/livez', { failureThreshold: 8, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 15 }),
-          name: 'kube-apiserver',
-          ports: [{ containerPort: port, hostPort: port, name: 'https' }],
-          readinessProbe: probe('/healthz', { failureThreshold: 3, periodSeconds: 1, timeoutSeconds: 15 }),
-          resources: { requests },
-          startupProbe: probe('/livez', { failureThreshold: 30, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 300 }),
-          volumeMounts: mounts.volumeMounts,
-        },
-      ],
-      hostNetwork: true,
-      priorityClassName: 'system-cluster-critical',
-      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
-      volumes: mounts.volumes,
+  return controlPlanePodManifest({
+    name: 'kube-apiserver',
+    logFile: LOG_FILE,
+    flags: flags(ctx, apiConfig, spec),
+    annotations,
+    container: {
+      ...(spec.env ? { env: spec.env } : {}),
+      image: imageForArchitecture(spec.image, ctx.host.architecture),
+      livenessProbe: probe('/livez', { failureThreshold: 8, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 15 }),
+      ports: [{ containerPort: port, hostPort: port, name: 'https' }],
+      readinessProbe: probe('/healthz', { failureThreshold: 3, periodSeconds: 1, timeoutSeconds: 15 }),
+      resources: { requests },
+      startupProbe: probe('/livez', { failureThreshold: 30, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 300 }),
     },
-    status: {},
-  };
-  return toGoYaml(pod);
+    mounts: volumes,
+  });
 }

@@ -1,7 +1,7 @@
 import { buildFlags, byteOrder } from '../../apis/component-flags.js';
-import { toGoYaml } from '../../apis/go/yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
-import { hostMounts, imageForArchitecture, sslMounts } from './component-flags.js';
+import { imageForArchitecture, sslMounts } from './component-flags.js';
+import { controlPlanePodManifest } from './control-plane-pod.js';
 import { KUBERNETES_CA_BUNDLE, kubernetesCAId, type BuildContext } from './context.js';
 import { kubeconfigTasks } from './kubeconfig.js';
 
@@ -86,38 +86,24 @@ function volumePluginDir(ctx: BuildContext): string {
 }
 
 function manifest(spec: Data, pluginDir: string, architecture: string): string {
-  const mounts = hostMounts([
-    { name: 'logfile', path: LOG_FILE },
-    ...sslMounts(),
-    { name: 'cabundle', path: KUBERNETES_CA_BUNDLE, readOnly: true },
-    { name: 'srvkcm', path: DIR, readOnly: true },
-    { name: 'varlibkcm', path: STATE_DIR, readOnly: true },
-    { name: 'volplugins', path: pluginDir },
-  ]);
   const requests: Data = { cpu: spec.cpuRequest ?? '100m' };
   if (spec.memoryRequest) requests.memory = spec.memoryRequest;
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { labels: { 'k8s-app': 'kube-controller-manager' }, name: 'kube-controller-manager', namespace: 'kube-system' },
-    spec: {
-      containers: [
-        {
-          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-controller-manager', ...flags(spec, pluginDir)],
-          command: ['/go-runner'],
-          image: imageForArchitecture(spec.image, architecture),
-          livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10257, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
-          name: 'kube-controller-manager',
-          resources: { requests },
-          volumeMounts: mounts.volumeMounts,
-        },
-      ],
-      hostNetwork: true,
-      priorityClassName: 'system-cluster-critical',
-      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
-      volumes: mounts.volumes,
+  return controlPlanePodManifest({
+    name: 'kube-controller-manager',
+    logFile: LOG_FILE,
+    flags: flags(spec, pluginDir),
+    container: {
+      image: imageForArchitecture(spec.image, architecture),
+      livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10257, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
+      resources: { requests },
     },
-    status: {},
-  };
-  return toGoYaml(pod);
+    mounts: [
+      { name: 'logfile', path: LOG_FILE },
+      ...sslMounts(),
+      { name: 'cabundle', path: KUBERNETES_CA_BUNDLE, readOnly: true },
+      { name: 'srvkcm', path: DIR, readOnly: true },
+      { name: 'varlibkcm', path: STATE_DIR, readOnly: true },
+      { name: 'volplugins', path: pluginDir },
+    ],
+  });
 }

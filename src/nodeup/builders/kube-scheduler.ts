@@ -1,7 +1,7 @@
 import { buildFlags, byteOrder } from '../../apis/component-flags.js';
-import { toGoYaml } from '../../apis/go/yaml.js';
 import type { IssueCertTask, Task } from '../tasks.js';
 import { imageForArchitecture } from './component-flags.js';
+import { controlPlanePodManifest } from './control-plane-pod.js';
 import { kubernetesCAId, type BuildContext } from './context.js';
 import { kubeconfigTasks } from './kubeconfig.js';
 
@@ -63,38 +63,21 @@ function manifest(scheduler: Data, architecture: string): string {
   ].sort(byteOrder);
   const requests: Data = { cpu: scheduler.cpuRequest ?? '100m' };
   if (scheduler.memoryRequest) requests.memory = scheduler.memoryRequest;
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { labels: { 'k8s-app': 'kube-scheduler' }, name: 'kube-scheduler', namespace: 'kube-system' },
-    spec: {
-      containers: [
-        {
-          args: [`--log-file=${LOG_FILE}`, '--also-stdout', '/usr/local/bin/kube-scheduler', ...flags],
-          command: ['/go-runner'],
-          // The scheduler reads its cap on attachable volumes per node from the environment.
-          ...(scheduler.maxPersistentVolumes == null ? {} : { env: [{ name: 'KUBE_MAX_PD_VOLS', value: String(scheduler.maxPersistentVolumes) }] }),
-          image: imageForArchitecture(scheduler.image, architecture),
-          livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10259, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
-          name: 'kube-scheduler',
-          resources: { requests },
-          volumeMounts: [
-            { mountPath: STATE_DIR, name: 'varlibkubescheduler', readOnly: true },
-            { mountPath: SERVING_DIR, name: 'srvscheduler', readOnly: true },
-            { mountPath: LOG_FILE, name: 'logfile' },
-          ],
-        },
-      ],
-      hostNetwork: true,
-      priorityClassName: 'system-cluster-critical',
-      tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
-      volumes: [
-        { hostPath: { path: STATE_DIR }, name: 'varlibkubescheduler' },
-        { hostPath: { path: SERVING_DIR }, name: 'srvscheduler' },
-        { hostPath: { path: LOG_FILE }, name: 'logfile' },
-      ],
+  return controlPlanePodManifest({
+    name: 'kube-scheduler',
+    logFile: LOG_FILE,
+    flags,
+    container: {
+      // The scheduler reads its cap on attachable volumes per node from the environment.
+      ...(scheduler.maxPersistentVolumes == null ? {} : { env: [{ name: 'KUBE_MAX_PD_VOLS', value: String(scheduler.maxPersistentVolumes) }] }),
+      image: imageForArchitecture(scheduler.image, architecture),
+      livenessProbe: { httpGet: { host: '127.0.0.1', path: '/healthz', port: 10259, scheme: 'HTTPS' }, initialDelaySeconds: 15, timeoutSeconds: 15 },
+      resources: { requests },
     },
-    status: {},
-  };
-  return toGoYaml(pod);
+    mounts: [
+      { name: 'varlibkubescheduler', path: STATE_DIR, readOnly: true },
+      { name: 'srvscheduler', path: SERVING_DIR, readOnly: true },
+      { name: 'logfile', path: LOG_FILE },
+    ],
+  });
 }
