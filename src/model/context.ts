@@ -1,4 +1,5 @@
 import type { Lifecycle } from '../engine/task.js';
+import { roleClass } from '../apis/instance-group-role.js';
 import type { Cluster, ClusterSubnetSpec, InstanceGroup } from '../apis/types.js';
 
 /** A state-store file produced by the bootstrap builder (nodeup configs, add-on manifests, ...). */
@@ -101,18 +102,10 @@ export class ModelContext {
     return ig.spec.role === 'Master' || ig.spec.role === 'ControlPlane';
   }
 
+  /** The role as kops names its objects after it (`masters`, `master-…`). */
   roleOf(ig: InstanceGroup): 'master' | 'apiserver' | 'node' | 'bastion' {
-    switch (ig.spec.role) {
-      case 'Master':
-      case 'ControlPlane':
-        return 'master';
-      case 'APIServer':
-        return 'apiserver';
-      case 'Bastion':
-        return 'bastion';
-      default:
-        return 'node';
-    }
+    const role = roleClass(ig);
+    return role === 'control-plane' ? 'master' : role;
   }
 
   autoscalingGroupName(ig: InstanceGroup): string {

@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
 import { usesLoadBalancerName } from '../../ops/api-endpoint.js';
-import { roleOf } from '../../ops/operate/instances.js';
+import { roleClass } from '../../apis/instance-group-role.js';
 import { validateCluster } from '../../ops/operate/validate.js';
 import { validateUntilValid } from '../../ops/operate/validate-wait.js';
 import type { CliContext } from '../context.js';
@@ -46,7 +46,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<number | vo
         instanceGroups: cluster.instanceGroups,
         cloud: cluster.cloud,
         kube,
-        groupFilter: (ig) => ['control-plane', 'apiserver'].includes(roleOf(ig)),
+        groupFilter: (ig) => ['control-plane', 'apiserver'].includes(roleClass(ig)),
         checkPods: false,
       }),
     {

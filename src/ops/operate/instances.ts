@@ -63,19 +63,3 @@ export function joinGroups(cloudGroups: readonly CloudInstanceGroup[], specs: re
 export const needingUpdate = (g: Group): Member[] => g.members.filter((m) => m.status !== 'UpToDate');
 export const upToDate = (g: Group): Member[] => g.members.filter((m) => m.status === 'UpToDate');
 
-export type RoleClass = 'control-plane' | 'apiserver' | 'node' | 'bastion';
-
-/** The role of an instance group as rolling updates and validation treat it. */
-export function roleOf(spec: InstanceGroup): RoleClass {
-  switch (spec.spec?.role) {
-    case 'Master':
-    case 'ControlPlane':
-      return 'control-plane';
-    case 'APIServer':
-      return 'apiserver';
-    case 'Bastion':
-      return 'bastion';
-    default:
-      return 'node';
-  }
-}

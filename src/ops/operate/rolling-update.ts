@@ -4,7 +4,8 @@ import { UserError } from '../../errors.js';
 import type { KubeApi } from '../kube.js';
 import type { ClusterCloud } from './access.js';
 import { drainNode, seconds, taintForUpdate } from './drain.js';
-import { needingUpdate, roleOf, upToDate, type Group, type Member } from './instances.js';
+import { roleClass } from '../../apis/instance-group-role.js';
+import { needingUpdate, upToDate, type Group, type Member } from './instances.js';
 import { resolveRollSettings } from './settings.js';
 import { failureConcernsGroup, validateCluster, type ValidationResult } from './validate.js';
 
@@ -91,7 +92,7 @@ const STOPPED_BY_USER_EXIT_CODE = 3;
 export async function rollingUpdate(deps: RollDeps, groups: Group[], options: RollOptions): Promise<void> {
   if (!options.cloudOnly && !deps.kube) throw new Error('a rolling update that is not --cloudonly needs the Kubernetes API');
   const state = { interactive: options.interactive };
-  const byRole = (role: string) => groups.filter((g) => roleOf(g.spec) === role).sort((a, b) => (a.spec.metadata.name! < b.spec.metadata.name! ? -1 : 1));
+  const byRole = (role: string) => groups.filter((g) => roleClass(g.spec) === role).sort((a, b) => (a.spec.metadata.name! < b.spec.metadata.name! ? -1 : 1));
   const roll = (g: Group, interval: number) => rollGroup(deps, g, options, interval, state);
 
   for (const g of byRole('bastion')) {
@@ -126,7 +127,7 @@ function exitCodeOf(err: unknown): number {
 }
 
 async function rollGroup(deps: RollDeps, group: Group, o: RollOptions, interval: number, state: { interactive: boolean }): Promise<void> {
-  const role = roleOf(group.spec);
+  const role = roleClass(group.spec);
   const name = group.spec.metadata.name ?? '';
   let noneReady = upToDate(group).length === 0;
   let update = o.force ? [...needingUpdate(group), ...upToDate(group)] : needingUpdate(group);
@@ -228,7 +229,7 @@ async function taintAll(deps: RollDeps, o: RollOptions, group: Group, update: Me
 
 async function drainTerminateAndWait(deps: RollDeps, o: RollOptions, u: Member, interval: number): Promise<void> {
   const nodeName = u.node?.metadata?.name;
-  if (roleOf(u.group.spec) !== 'bastion') {
+  if (roleClass(u.group.spec) !== 'bastion') {
     if (o.cloudOnly) deps.log(`Not draining cluster nodes as 'cloudonly' flag is set.`);
     else if (nodeName) {
       deps.log(`Draining the node: "${nodeName}".`);
@@ -366,7 +367,7 @@ class CompletionPool {
  */
 export async function replaceInstance(deps: RollDeps, member: Member, options: RollOptions, surge: boolean): Promise<void> {
   if (surge) {
-    if (roleOf(member.group.spec) === 'control-plane') deps.log('cannot detach control-plane instances. Assuming --surge=false');
+    if (roleClass(member.group.spec) === 'control-plane') deps.log('cannot detach control-plane instances. Assuming --surge=false');
     else if (member.group.spec.spec?.manager !== 'Karpenter' && member.status !== 'Detached') {
       deps.log(`Detaching instance "${member.id}"${nodePart(member)}, in group "${member.group.cloud.cloudName}".`);
       await deps.cloud.groups.detach(member.group.cloud, member.id);

@@ -1,6 +1,6 @@
 import type { InstanceGroup } from '../../apis/types.js';
 import { UserError } from '../../errors.js';
-import { roleOf, type RoleClass } from './instances.js';
+import { roleClass, type RoleClass } from '../../apis/instance-group-role.js';
 
 const ROLE_NAMES: Record<string, RoleClass> = {
   master: 'control-plane',
@@ -30,7 +30,7 @@ export function selectInstanceGroups(all: readonly InstanceGroup[], names: reado
       if (!role) throw new UserError(`--instance-group-roles: invalid instance group role "${r}"`, 'use control-plane, apiserver, node or bastion');
       return role;
     });
-    selected = wanted.flatMap((role) => selected.filter((g) => roleOf(g) === role));
+    selected = wanted.flatMap((role) => selected.filter((g) => roleClass(g) === role));
   }
   return selected;
 }

@@ -3,7 +3,8 @@ import type { InstanceGroup } from '../../apis/types.js';
 import type { CloudInstanceGroup } from '../../cloud/types.js';
 import type { KubeApi, KubeNode, KubePod } from '../kube.js';
 import type { ClusterCloud } from './access.js';
-import { joinGroups, roleOf, type Group } from './instances.js';
+import { roleClass } from '../../apis/instance-group-role.js';
+import { joinGroups, type Group } from './instances.js';
 
 /** One reason the cluster is not valid. `instanceGroup` is set when the failure belongs to a group. */
 export interface ValidationFailure {
@@ -88,7 +89,7 @@ export async function validateCluster(input: ValidateInput): Promise<ValidationR
         instanceGroup: group.spec,
       });
     }
-    const role = roleOf(group.spec);
+    const role = roleClass(group.spec);
     for (const member of group.members) {
       const node = member.node;
       if (!node) {
@@ -129,7 +130,7 @@ function toleratedNodes(groups: Group[], maxUnready: number): Set<string> {
   if (maxUnready <= 0) return new Set();
   const unready: string[] = [];
   for (const group of groups) {
-    if (roleOf(group.spec) !== 'node') continue;
+    if (roleClass(group.spec) !== 'node') continue;
     for (const m of group.members) {
       if (m.status === 'Detached' || m.state === 'WarmPool') continue;
       if (!m.node || !isReady(m.node)) unready.push(m.node?.metadata?.name ?? m.id);
@@ -198,5 +199,5 @@ async function placeholderAddress(server: string): Promise<string | undefined> {
 /** Whether a failure matters while rolling `group`: cluster-wide failures, control-plane ones, and the group's own. */
 export function failureConcernsGroup(failure: ValidationFailure, group: InstanceGroup): boolean {
   if (!failure.instanceGroup) return true;
-  return roleOf(failure.instanceGroup) === 'control-plane' || failure.instanceGroup.metadata.name === group.metadata.name;
+  return roleClass(failure.instanceGroup) === 'control-plane' || failure.instanceGroup.metadata.name === group.metadata.name;
 }

@@ -1,18 +1,14 @@
+import { roleClass } from '../../apis/instance-group-role.js';
 import type { InstanceGroup } from '../../apis/types.js';
 import type { Task } from '../../engine/task.js';
 
 /** The autoscaling group (and launch template) name kops gives an instance group of each role. */
 function cloudGroupName(ig: InstanceGroup, clusterName: string): string {
   const name = ig.metadata.name ?? '';
-  switch (ig.spec?.role) {
-    case 'Master':
-    case 'ControlPlane':
-      return `${name}.masters.${clusterName}`;
-    case 'APIServer':
-      return `${name}.apiservers.${clusterName}`;
-    default:
-      return `${name}.${clusterName}`;
-  }
+  const role = roleClass(ig);
+  if (role === 'control-plane') return `${name}.masters.${clusterName}`;
+  if (role === 'apiserver') return `${name}.apiservers.${clusterName}`;
+  return `${name}.${clusterName}`;
 }
 
 /**
