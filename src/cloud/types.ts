@@ -24,6 +24,11 @@ export interface Cloud {
   readonly instanceGroups: CloudInstanceGroups;
   /** The cluster's network and subnets as the cloud holds them (found by the cluster's tags), for `toolbox dump`. */
   clusterNetwork(clusterName: string): Promise<ClusterNetwork>;
+  /**
+   * Where clients reach the cluster's API load balancer when the cluster has no DNS name for it (gossip, DNS none):
+   * a DNS name (AWS) or an IP address (GCE); undefined while there is none.
+   */
+  apiLoadBalancerAddress(clusterName: string): Promise<string | undefined>;
 }
 
 export interface ClusterNetwork {

@@ -34,6 +34,11 @@ export interface ResourceOps<C = unknown> {
   subsetMaps?: readonly string[];
   /** Fields written but never diffed (the cloud cannot report them in a comparable form). */
   writeOnly?: readonly string[];
+  /**
+   * Fields that may refer to an object still to be made (a replacement, e.g. the new template of a group) while
+   * this object already exists: it is found without them, and the field shows as changing to the new object.
+   */
+  foundWithoutPending?: readonly string[];
   find(cloud: C, spec: Record<string, unknown>, task: Task, session: RunSession): Promise<Actual | undefined>;
   create(cloud: C, spec: Record<string, unknown>, task: Task): Promise<Created>;
   /** Brings the object to `spec` for the named (mutable) fields; may return new attributes (e.g. a new version). */

@@ -136,7 +136,7 @@ class TaskRunner<C> {
     const { task, lifecycle } = outcome;
     const { cloud } = this.options.provider;
     const spec = resolveRefs(task.spec, (r) => this.resolve(r)) as Record<string, unknown>;
-    const pending = containsPending(spec);
+    const pending = Object.keys(spec).some((f) => !ops.foundWithoutPending?.includes(f) && containsPending(spec[f]));
     if (lifecycle === 'Ignore') {
       // Not ours to manage; looked up only so that references to it resolve, and never an error.
       outcome.actual = pending ? undefined : await ops.find(cloud, spec, task, this.session).catch(() => undefined);
@@ -157,7 +157,7 @@ class TaskRunner<C> {
         .filter((f) => spec[f] !== undefined)
         .map((field) => ({ field, old: undefined, new: spec[field] }));
       if (!this.options.apply) return;
-      if (pending) throw new Error(`cannot create: it depends on ${describePending(spec)}, which does not exist`);
+      if (containsPending(spec)) throw new Error(`cannot create: it depends on ${describePending(spec)}, which does not exist`);
       this.options.onEvent?.({ key: outcome.key, kind: 'creating' });
       const created = await this.retry(outcome, () => ops.create(cloud, spec, task), { orNotFound: true });
       outcome.actual = { id: created.id, attrs: created.attrs, fields: spec };
@@ -188,6 +188,7 @@ class TaskRunner<C> {
     if (outcome.immutableChanges.length > 0) {
       throw new Error(`cannot change in place: ${outcome.immutableChanges.join(', ')}`);
     }
+    if (containsPending(spec)) throw new Error(`cannot change: it depends on ${describePending(spec)}, which does not exist`);
     this.options.onEvent?.({ key: outcome.key, kind: 'updating', message: summary });
     const updated = await this.retry(outcome, () => ops.update!(cloud, actual, spec, changes.map((c) => c.field), task), { orNotFound: true });
     outcome.actual = {

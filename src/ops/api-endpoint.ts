@@ -5,8 +5,8 @@ export interface ApiEndpointOptions {
   apiServer?: string;
   /** --internal: the name only reachable inside the cluster's network. */
   internal?: boolean;
-  /** Looks up the DNS name of the cluster's API load balancer (for clusters without DNS records). */
-  findLoadBalancerDns?: (clusterName: string, cluster: Cluster) => Promise<string | undefined>;
+  /** Asks the cloud where the cluster's API load balancer is reached (for clusters without DNS records). */
+  findLoadBalancerAddress?: (clusterName: string, cluster: Cluster) => Promise<string | undefined>;
 }
 
 /** Whether clients reach the API through the load balancer's own DNS name (gossip `.k8s.local` or DNS type None). */
@@ -21,8 +21,8 @@ export async function apiServerUrl(cluster: Cluster, options: ApiEndpointOptions
   const name = cluster.metadata.name ?? '';
   const spec = cluster.spec as Record<string, any>;
   if (options.internal) return `https://${spec.masterInternalName ?? `api.internal.${name}`}`;
-  if (usesLoadBalancerName(cluster) && options.findLoadBalancerDns) {
-    const dns = await options.findLoadBalancerDns(name, cluster);
+  if (usesLoadBalancerName(cluster) && options.findLoadBalancerAddress) {
+    const dns = await options.findLoadBalancerAddress(name, cluster);
     if (dns) return `https://${dns}`;
   }
   return `https://${spec.api?.publicName ?? spec.masterPublicName ?? `api.${name}`}`;

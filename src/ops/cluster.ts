@@ -31,9 +31,18 @@ export async function openCluster(store: ClusterStore, clusterName: string, opti
 /** The cloud a cluster runs on (`spec.cloudProvider`), in the region of its subnets' zones. */
 export function openClusterCloud(cluster: Cluster, options: { env?: Record<string, string | undefined>; lookup?: CloudLookup } = {}): Cloud {
   const provider = cluster.spec?.cloudProvider ?? 'aws';
-  const zone = cluster.spec?.subnets?.find((s) => s.zone)?.zone;
+  return openCloud(provider, { region: clusterRegion(cluster, provider), env: options.env, lookup: options.lookup, project: cluster.spec?.project });
+}
+
+/** GCE subnets are regional and name their region; otherwise the region is that of the subnets' zones. */
+function clusterRegion(cluster: Cluster, provider: string): string {
+  const subnets = cluster.spec?.subnets ?? [];
+  const region = provider === 'gce' ? subnets.find((s) => s.region)?.region : undefined;
+  if (region) return region;
+  const zone = subnets.find((s) => s.zone)?.zone;
   if (!zone) {
-    throw new UserError(`cluster ${cluster.metadata.name} spec.subnets: no subnet has a zone`, 'set spec.subnets[].zone so that the region is known');
+    const field = provider === 'gce' ? 'region' : 'zone';
+    throw new UserError(`cluster ${cluster.metadata.name} spec.subnets: no subnet has a ${field}`, `set spec.subnets[].${field} so that the region is known`);
   }
-  return openCloud(provider, { region: regionOfZone(provider, zone), env: options.env, lookup: options.lookup });
+  return regionOfZone(provider, zone);
 }

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { parse, stringify } from 'yaml';
 import type { Cluster } from '../apis/types.js';
 import { UserError } from '../errors.js';
+import { openClusterCloud } from './cluster.js';
 
 export interface KubeconfigEntry {
   /** Used as the cluster, context and user name, as kops does. */
@@ -116,17 +117,7 @@ export async function writeKubeconfig(path: string, entry: KubeconfigEntry): Pro
   await rename(tmp, path);
 }
 
-/**
- * Name (AWS: the load balancer's DNS name, found by the cluster's tag) or address (GCE: the API forwarding rule's IP)
- * clients reach the cluster's API load balancer at.
- */
-export async function apiLoadBalancerDns(clusterName: string, cluster?: Cluster): Promise<string | undefined> {
-  if (cluster?.spec?.cloudProvider === 'gce') {
-    const region = (cluster.spec.subnets ?? []).find((s) => s.region)?.region;
-    if (!cluster.spec.project || !region) return undefined;
-    const { findGceApiAddress } = await import('../cloud/gce/api-load-balancer.js');
-    return findGceApiAddress(cluster.spec.project, region, clusterName);
-  }
-  const { findApiLoadBalancerDns } = await import('../cloud/aws/api-load-balancer.js');
-  return findApiLoadBalancerDns(clusterName);
+/** Where clients reach the cluster's API load balancer, as the cluster's cloud answers it (a DNS name or an address). */
+export function apiLoadBalancerAddress(clusterName: string, cluster: Cluster): Promise<string | undefined> {
+  return openClusterCloud(cluster).apiLoadBalancerAddress(clusterName);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kops, type RunResult } from '../helpers/cli.js';
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('a GCE cluster applied directly through the Compute Engine client, against the REST fake', () => {
-  test('create → update --yes → update (nothing to do) → delete --yes leaves nothing, with a gs:// state store', async () => {
+  test('create → update --yes → update (nothing to do) → a new machine type moves the group to a new template, the old one deleted → delete --yes leaves nothing, with a gs:// state store', async () => {
     ok(
       await kops(
         ['create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')],
@@ -68,6 +68,23 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     const again = ok(await kops(['update', 'cluster', CLUSTER], { env }));
     expect(again.stdout).not.toMatch(/Will create|Will modify|Must specify --yes/);
     expect(mutating(compute.requests.slice(before))).toEqual([]);
+
+    // A new machine type is a new template (templates are named after their content): the group moves to it.
+    const group = '/compute/v1/projects/p1/zones/europe-west4-a/instanceGroupManagers/a-nodes-europe-west4-a-d-k8s-local';
+    const templateOf = () => String((compute.resources.get(group)?.versions as { instanceTemplate: string }[])[0].instanceTemplate).replace(compute.endpoint, '');
+    const oldTemplate = templateOf();
+    expect(ok(await kops(['get', 'ig', 'nodes-europe-west4-a', '--name', CLUSTER, '-o', 'yaml'], { env })).stdout).toMatch(/machineType: e2-medium/);
+    ok(await kops(['edit', 'ig', 'nodes-europe-west4-a', '--name', CLUSTER], { env: { ...env, EDITOR: `sed -i 's/machineType: e2-medium/machineType: e2-standard-2/'` } }));
+    const moving = ok(await kops(['update', 'cluster', CLUSTER], { env })).stdout;
+    expect(moving).toMatch(/Will create resources:\n {2}InstanceTemplate\/nodes-europe-west4-a-d-k8s-local\n/);
+    expect(moving).toMatch(/Will modify resources:\n {2}InstanceGroupManager\/a-nodes-europe-west4-a-d-k8s-local\n {2}\tVersion\s+\{instanceTemplate: \S+\/instanceTemplates\/nodes-europe-west4-a-d-k8s-local-[0-9a-f]+\} -> \{instanceTemplate: name:nodes-europe-west4-a-d-k8s-local\}\n/);
+    expect(moving.match(/^ {2}\S+/gm)).toEqual(['  InstanceTemplate/nodes-europe-west4-a-d-k8s-local', '  InstanceGroupManager/a-nodes-europe-west4-a-d-k8s-local']);
+    ok(await kops(['update', 'cluster', CLUSTER, '--yes'], { env }));
+    expect(templateOf()).not.toBe(oldTemplate);
+    expect(compute.resources.get(templateOf())).toMatchObject({ properties: { machineType: 'e2-standard-2' } });
+    expect(compute.resources.has(oldTemplate)).toBe(false);
+    expect(compute.objects().filter((p) => p.includes('/instanceTemplates/nodes-'))).toEqual([templateOf()]);
+    expect(ok(await kops(['update', 'cluster', CLUSTER], { env })).stdout).not.toMatch(/Will create|Will modify|Must specify --yes/);
 
     const deleted = ok(await kops(['delete', 'cluster', CLUSTER, '--yes'], { env }));
     expect(deleted.stdout).toMatch(/network/);
@@ -95,6 +112,13 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     const accounts = [...compute.iam.resources.keys()].map((p) => p.replace('/v1/projects/p1/serviceAccounts/', ''));
     expect(accounts.sort()).toEqual(['control-plane-sa-k8s-local@p1.iam.gserviceaccount.com', 'node-sa-k8s-local@p1.iam.gserviceaccount.com']);
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual([{ role: 'roles/container.serviceAgent', members: ['user:admin@example.com', 'serviceAccount:control-plane-sa-k8s-local@p1.iam.gserviceaccount.com'] }, others[1]]);
+    // GCE reports the address it reserved on the API forwarding rule; the fake keeps the link it was given, so the test
+    // writes what GCE would report. A gossip cluster's kubeconfig points at it.
+    compute.resources.get('/compute/v1/projects/p1/regions/europe-west4/forwardingRules/api-sa-k8s-local')!.IPAddress = '203.0.113.7';
+    const kubeconfig = join(dir, 'kubeconfig');
+    ok(await kops(['export', 'kubeconfig', cluster, '--admin', '--kubeconfig', kubeconfig], { env }));
+    expect(readFileSync(kubeconfig, 'utf8')).toContain('server: https://203.0.113.7\n');
+    expect(ok(await kops(['get', 'cluster', cluster, '-o', 'yaml'], { env })).stdout).toMatch(/cloudProvider: gce/);
     const templates = [...compute.resources.values()].filter((r) => String(r.selfLink ?? '').includes('/instanceTemplates/'));
     expect(templates.map((t) => ((t.properties as { serviceAccounts: { email: string }[] }).serviceAccounts[0].email)).sort()).toEqual(accounts.sort());
 

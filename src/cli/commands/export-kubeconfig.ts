@@ -3,7 +3,7 @@ import { issueAdminCredentials } from '../../pki/admin.js';
 import { trustedCertificateBundle } from '../../pki/keyset.js';
 import { systemIssueEnv } from '../../pki/certificates.js';
 import { apiServerUrl } from '../../ops/api-endpoint.js';
-import { apiLoadBalancerDns, kubeconfigPath, writeKubeconfig } from '../../ops/kubeconfig.js';
+import { apiLoadBalancerAddress, kubeconfigPath, writeKubeconfig } from '../../ops/kubeconfig.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { openClusterPki } from '../cluster-pki.js';
@@ -51,7 +51,7 @@ export async function exportClusterKubeconfig(ctx: CliContext, name: string, opt
   const server = await apiServerUrl(pki.cluster, {
     apiServer: options.apiServer,
     internal: options.internal,
-    findLoadBalancerDns: apiLoadBalancerDns,
+    findLoadBalancerAddress: apiLoadBalancerAddress,
   });
   const ca = await pki.keystore.find('kubernetes-ca');
   if (!ca) throw new UserError(`cluster ${name} has no kubernetes-ca keyset yet`, 'run `kops update cluster --yes` first; it creates the cluster CAs');

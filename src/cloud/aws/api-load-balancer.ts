@@ -1,9 +1,7 @@
-import { resilientClient } from '../../aws-retry.js';
-import { DescribeLoadBalancersCommand, DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeLoadBalancersCommand, DescribeTagsCommand, type ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 
 /** DNS name of the cluster's API network load balancer, found by its `KubernetesCluster` tag. */
-export async function findApiLoadBalancerDns(clusterName: string): Promise<string | undefined> {
-  const client = resilientClient('elbv2', (r) => new ElasticLoadBalancingV2Client(r));
+export async function findApiLoadBalancerDns(client: ElasticLoadBalancingV2Client, clusterName: string): Promise<string | undefined> {
   let marker: string | undefined;
   do {
     const page = await client.send(new DescribeLoadBalancersCommand({ Marker: marker }));

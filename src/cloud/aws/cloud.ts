@@ -2,6 +2,7 @@ import type { CloudLookup } from '../lookup.js';
 import type { Cloud, CloudInstanceGroups } from '../types.js';
 import { createAwsClients, environmentError, verifyAwsAccess, type AwsCall, type AwsClients } from './clients.js';
 import { directProvider } from './direct.js';
+import { findApiLoadBalancerDns } from './api-load-balancer.js';
 import { awsDiscovery } from './delete-discovery.js';
 import { emulatorProfile } from './emulators.js';
 import { awsInstanceGroups } from './instance-groups.js';
@@ -40,6 +41,7 @@ export function awsCloud(options: AwsCloudOptions): AwsCloud {
     terraform: awsTerraform,
     instanceGroups: reportingEnvironmentErrors(awsInstanceGroups(aws), aws),
     clusterNetwork: (clusterName) => dumpNetwork(aws, clusterName),
+    apiLoadBalancerAddress: (clusterName) => findApiLoadBalancerDns(aws.elbv2, clusterName),
   };
 }
 

@@ -1,6 +1,7 @@
 import { UserError } from '../../errors.js';
 import type { CloudLookup } from '../lookup.js';
 import type { Cloud, CloudInstanceGroups } from '../types.js';
+import { findGceApiAddress } from './api-load-balancer.js';
 import { configuredAccount } from './clients.js';
 import { GceCompute } from './compute.js';
 import { gceDirectProvider } from './direct.js';
@@ -35,6 +36,7 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     terraform: gceTerraform(options.project),
     instanceGroups: refusedInstanceGroups,
     clusterNetwork: notOnGce('dumping the cluster network'),
+    apiLoadBalancerAddress: (clusterName) => findGceApiAddress(compute, clusterName),
   };
 }
 

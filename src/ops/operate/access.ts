@@ -42,7 +42,7 @@ export async function clusterKubeApi(cluster: Cluster, keystore: Keystore, acces
   if (access.useKubeconfig) return kubeApi(kubeConfigFromFile(access.kubeconfig, clusterName, apiServer));
   const server = await apiServerUrl(cluster, {
     apiServer,
-    findLoadBalancerDns: async (name) => (await import('../../cloud/aws/api-load-balancer.js')).findApiLoadBalancerDns(name),
+    findLoadBalancerAddress: (name) => openClusterCloud(cluster).apiLoadBalancerAddress(name),
   });
   const credentials = await issueAdminCredentials(keystore, 'kops', access.adminMillis || DEFAULT_ADMIN_LIFETIME_MILLIS, env);
   return kubeApi(kubeConfigFor({ clusterName, server, ...credentials }));

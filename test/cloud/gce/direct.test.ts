@@ -57,7 +57,7 @@ const actions = (r: Awaited<ReturnType<typeof run>>) => Object.fromEntries(r.out
 const mutating = (from: number) => fake.requests.slice(from).filter((r) => !r.startsWith('GET ') && !r.endsWith('/wait'));
 
 describe('GCE resource types through the engine, against the Compute Engine REST fake', () => {
-  test('created, then found unchanged; a change is made in place where GCE allows it, a template change is a new template the group moves to', async () => {
+  test('created, then found unchanged; a change is made in place where GCE allows it, a template change is a new template the group moves to, the old one deleted', async () => {
     const created = await run(tasks(), true);
     expect(created.failed).toEqual([]);
     expect(Object.values(actions(created))).toEqual(Array(6).fill('create'));
@@ -70,8 +70,12 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     mark = fake.requests.length;
     const changed = tasks({ sourceRanges: ['10.0.0.0/8'], machineType: 'e2-standard-2', diskLabel: 'events' });
     const plan = await run(changed, false);
-    expect(actions(plan)).toMatchObject({ fw: 'update sourceRanges', d: 'update labels', nodes: 'create' });
+    expect(actions(plan)).toMatchObject({ fw: 'update sourceRanges', d: 'update labels', nodes: 'create', 'a-nodes': 'update version' });
+    const moving = plan.outcomes.find((o) => o.task.name === 'a-nodes')!.changes[0];
+    expect(String((moving.old as { instanceTemplate: string }).instanceTemplate)).toMatch(/\/instanceTemplates\/nodes-c-[0-9a-f]{12}$/);
+    expect(String((moving.new as { instanceTemplate: unknown }).instanceTemplate)).toBe('name:nodes');
     expect(mutating(mark)).toEqual([]);
+    const oldTemplate = fake.objects().filter((p) => p.includes('/instanceTemplates/'));
 
     mark = fake.requests.length;
     const applied = await run(changed, true);
@@ -81,7 +85,8 @@ describe('GCE resource types through the engine, against the Compute Engine REST
       expect.arrayContaining([expect.stringMatching(/^PUT global\/firewalls\/fw$/), expect.stringMatching(/^POST zones\/europe-west4-a\/disks\/d\/setLabels$/), expect.stringMatching(/^POST global\/instanceTemplates$/), expect.stringMatching(/^PATCH zones\/europe-west4-a\/instanceGroupManagers\/a-nodes$/)]),
     );
     const templates = fake.objects().filter((p) => p.includes('/instanceTemplates/'));
-    expect(templates).toHaveLength(2);
+    expect(templates).toHaveLength(1);
+    expect(templates).not.toEqual(oldTemplate);
     const manager = fake.resources.get('/compute/v1/projects/p1/zones/europe-west4-a/instanceGroupManagers/a-nodes')!;
     const template = String((manager.versions as { instanceTemplate: string }[])[0].instanceTemplate);
     expect(template).toMatch(/\/instanceTemplates\/nodes-c-[0-9a-f]{12}$/);

@@ -25,6 +25,8 @@ export interface GceTypeDef {
   update?: { fields: readonly string[]; apply(api: GceCompute, at: GceLocation, spec: Json, changed: readonly string[], actual: Actual): Promise<void> };
   unordered?: readonly string[];
   subsetMaps?: readonly string[];
+  /** See ResourceOps.foundWithoutPending. */
+  foundWithoutPending?: readonly string[];
 }
 
 export function gceOps(def: GceTypeDef): ResourceOps<GceCompute> {
@@ -40,6 +42,7 @@ export function gceOps(def: GceTypeDef): ResourceOps<GceCompute> {
     immutable: Object.keys(def.decl.fields).filter((f) => def.decl.fields[f].immutable || !mutable.has(f)),
     unordered: def.unordered,
     subsetMaps: def.subsetMaps ?? [],
+    foundWithoutPending: def.foundWithoutPending,
     async find(api, spec) {
       const at = locate(spec, api);
       const object = await api.get(at);

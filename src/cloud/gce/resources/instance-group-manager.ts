@@ -1,6 +1,6 @@
 import { defineResource, type Val } from '../../../engine/resource.js';
 import { gceOps, sameLink, sameLinks } from './common.js';
-import { relativeLink, type Json } from '../compute.js';
+import { gceReason, gceStatus, relativeLink, type GceCompute, type Json } from '../compute.js';
 import { discovery, foundObject, inRegion, type Found } from './discovery.js';
 
 /** A zonal managed instance group running copies of an instance template. */
@@ -63,9 +63,11 @@ export const GceInstanceGroupManagerOps = gceOps({
   // GCE names the instance group a manager runs after the manager.
   attrs: (o, api, at) => ({ instance_group: o.instanceGroup ?? `projects/${api.project}/zones/${at.where}/instanceGroups/${at.name}` }),
   unordered: ['targetPools'],
+  // A changed template is a new one (named after its content): the group is found as it is and moves to it.
+  foundWithoutPending: ['version'],
   update: {
     fields: ['version', 'targetPools', 'targetSize', 'listManagedInstancesResults', 'updatePolicy'],
-    async apply(api, at, spec, changed) {
+    async apply(api, at, spec, changed, actual) {
       if (changed.includes('targetPools')) {
         await api.call(at, 'setTargetPools', { instanceGroupManagersSetTargetPoolsRequestResource: { targetPools: ((spec.targetPools as string[] | undefined) ?? []).map(relativeLink) } });
       }
@@ -76,6 +78,7 @@ export const GceInstanceGroupManagerOps = gceOps({
       if (changed.includes('listManagedInstancesResults')) patch.listManagedInstancesResults = spec.listManagedInstancesResults;
       if (changed.includes('updatePolicy')) patch.updatePolicy = spec.updatePolicy;
       if (Object.keys(patch).length) await api.patch(at, patch);
+      if (changed.includes('version')) await deleteLeftTemplate(api, (actual.fields.version as { instanceTemplate?: unknown } | undefined)?.instanceTemplate, patch.versions as Json[]);
     },
   },
 });
@@ -95,4 +98,32 @@ export const GceInstanceGroupManagerDiscovery = discovery<{ where: string; item:
 /** The template a manager runs (its first version's, or the legacy field). */
 function templateOf(manager: Json): unknown {
   return manager.instanceTemplate ?? ((manager.versions as Json[] | undefined) ?? [])[0]?.instanceTemplate ?? '';
+}
+
+/**
+ * The template a group has just left, deleted when it is the same cluster's (its `cluster-name` metadata is that of
+ * the template the group moved to) and no other group runs it. A group of the same instance group in another zone
+ * may still be on it: GCE then refuses the delete as in use, and that group's move deletes it.
+ */
+async function deleteLeftTemplate(api: GceCompute, left: unknown, versions: Json[]): Promise<void> {
+  if (typeof left !== 'string' || !left) return;
+  const name = left.slice(left.lastIndexOf('/') + 1);
+  const now = String(versions[0]?.instanceTemplate ?? '');
+  const at = (n: string) => ({ collection: 'instanceTemplates' as const, where: '', name: n });
+  const [old, current] = await Promise.all([api.get(at(name)), api.get(at(now.slice(now.lastIndexOf('/') + 1)))]);
+  if (!old || !current || name === current.name) return;
+  const cluster = clusterNameOf(current);
+  if (!cluster || clusterNameOf(old) !== cluster) return;
+  try {
+    await api.delete(at(name));
+  } catch (err) {
+    const reason = gceReason(err).reason;
+    if (gceStatus(err) === 404 || reason === 'resourceInUseByAnotherResource') return;
+    throw err;
+  }
+}
+
+function clusterNameOf(template: Json): string | undefined {
+  const items = ((template.properties as Json | undefined)?.metadata as { items?: { key: string; value?: string }[] } | undefined)?.items ?? [];
+  return items.find((i) => i.key === 'cluster-name')?.value;
 }
