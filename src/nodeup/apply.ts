@@ -91,7 +91,9 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
     }
   }
   // Devices are mounted before anything else runs, as the Go nodeup mounts them while it plans.
-  const later = [...mounts, ...hostCommands(afterChanges, services)];
+  // Images are pulled once containerd runs with its new configuration.
+  const pulls = sorted.filter((t) => t.kind === 'PullImage').map((t) => ['ctr', '--namespace', 'k8s.io', 'images', 'pull', t.name]);
+  const later = [...mounts, ...hostCommands(afterChanges, services), ...pulls];
   await runHostCommands(later, options);
   report.commands = [...installs, ...later];
   return report;

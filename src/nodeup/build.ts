@@ -18,6 +18,7 @@ import { packageTasks } from './builders/packages.js';
 import { credentialProviderTasks, kubeletTasks } from './builders/kubelet.js';
 import { updateServiceTasks } from './builders/updateservice.js';
 import { volumeMountTasks } from './builders/volumes.js';
+import { warmPoolTasks } from './builders/warm-pool.js';
 
 /** Every builder by the name the Go nodeup golden tests use for it. */
 export const BUILDERS: Record<string, Builder> = {
@@ -49,6 +50,7 @@ export const BUILDERS: Record<string, Builder> = {
   sysctls: sysctlTasks,
   updateservice: updateServiceTasks,
   volumes: volumeMountTasks,
+  'warm-pool': warmPoolTasks,
 };
 
 /** All tasks for this host; two builders declaring the same key is a bug, reported rather than silently merged. */

@@ -7,7 +7,8 @@ import { Command, Option } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { applyTasks, type ApplyReport } from './apply.js';
 import { buildTasks } from './build.js';
-import { awsLocalIPv4 } from './metadata.js';
+import { nodeNameOf, readHostIdentity, withHostIdentity } from './host-identity.js';
+import { awsLocalIPv4, metadataFor } from './metadata.js';
 import { usesSecondaryIP } from './networking.js';
 import { ENCRYPTION_CONFIG_SECRET, systemdUnitDir, type BuildContext, type HostFacts } from './builders/context.js';
 import { DISTRIBUTIONS, distributionFromOsRelease, type Distribution } from './distributions.js';
@@ -37,12 +38,17 @@ interface Options {
 async function run(opts: Options): Promise<number> {
   const root = resolve(opts.root);
   const confUrl = normaliseLocation(opts.conf);
-  const config = parseNodeupConfig(await readLocation(opts.conf), opts.conf);
-  const role = roleOf(config);
+  const givenConfig = parseNodeupConfig(await readLocation(opts.conf), opts.conf);
+  const role = roleOf(givenConfig);
+  // Only the instance being configured can say what it is called; a render elsewhere keeps the config's values.
+  const metadata = metadataFor(opts.cloudProvider);
+  const identity = root === '/' && metadata ? await readHostIdentity(givenConfig, role, opts.cloudProvider, metadata) : undefined;
+  const config = identity ? withHostIdentity(givenConfig, identity) : givenConfig;
   const host: HostFacts = {
     distribution: opts.distribution ?? (await detectDistribution(root)),
     architecture: opts.arch ?? hostArchitecture(),
-    nodeName: hostname(),
+    nodeName: nodeNameOf(identity, hostname()),
+    warming: identity?.warming,
     localIP: usesSecondaryIP(config) && opts.cloudProvider === 'aws' ? await awsLocalIPv4() : undefined,
   };
   const configBase = configBaseOf(confUrl, config.channelsManifest);
@@ -70,6 +76,8 @@ async function run(opts: Options): Promise<number> {
 
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`nodeup: ${tasks.length} tasks for a ${role} of ${config.ClusterName}${opts.dryRun ? ' (dry run: nothing written)' : ''} into ${root}`);
+  if (identity) out(`node name ${host.nodeName}${identity.warming ? ', warming in the warm pool (kubelet left stopped)' : ''}`);
+  else if (metadata) out(`node name and warm-pool state not read from the ${opts.cloudProvider} metadata service (rendering into ${root})`);
   printReport(report, Boolean(opts.dryRun), root, out);
   for (const f of failed) out(`not fetched from the state store: ${f.url} (${f.reason})`);
 

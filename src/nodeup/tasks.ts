@@ -4,7 +4,7 @@ import { toGoYaml, goKeyLess, type YamlValue } from '../apis/go/yaml.js';
  * What nodeup does on a host, as Go nodeup models it: one task per file, unit, certificate, user or package, keyed
  * `<Type>/<name>`. Builders only declare tasks; apply.ts carries them out.
  */
-export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask;
+export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask | PullImageTask;
 
 /** A binary from the config's asset list (or, in golden tests, a test asset), installed from nodeup's cache. */
 export interface AssetContents {
@@ -105,6 +105,12 @@ export interface VolumeMountTask {
   mountOptions: string[];
 }
 
+/** A container image pulled into containerd's Kubernetes namespace (warm-pool instances pre-pull their images). */
+export interface PullImageTask {
+  kind: 'PullImage';
+  name: string;
+}
+
 export function taskKey(task: Task): string {
   return `${task.kind}/${task.kind === 'File' ? task.path : task.name}`;
 }
@@ -170,6 +176,8 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
       return { Name: task.name, records: task.records.map((r) => ({ addresses: r.addresses, hostname: r.hostname })) };
     case 'VolumeMount':
       return { Name: task.name, device: task.device, filesystem: task.filesystem, mountOptions: task.mountOptions };
+    case 'PullImage':
+      return { Name: task.name };
   }
 }
 
