@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { cidrContains, parseCidr, type Cidr } from './cidr.js';
 import { validateAddons } from './validation-addons.js';
 import { validateCilium } from './validation-cilium.js';
+import { validateGceInstanceGroup, validateGceSubnets } from './validation-gce.js';
 import { CLUSTER_LABEL, INSTANCE_GROUP_ROLES, type Cluster, type ClusterSubnetSpec, type InstanceGroup } from './types.js';
 
 export interface FieldError {
@@ -94,7 +95,7 @@ export function validateCluster(cluster: Cluster, instanceGroups: readonly Insta
   const subnetNames = new Set((spec.subnets ?? []).map((s) => s.name));
   const seen = new Set<string>();
   for (const ig of instanceGroups) {
-    errors.push(...validateInstanceGroup(ig, clusterName, subnetNames));
+    errors.push(...validateInstanceGroup(ig, clusterName, subnetNames, spec.cloudProvider));
     const name = ig.metadata.name ?? '';
     if (seen.has(name)) {
       errors.push({ object: `InstanceGroup ${JSON.stringify(name)}`, path: 'metadata.name', message: 'is used by more than one instance group', hint: 'give each instance group its own name' });
@@ -137,6 +138,11 @@ function validateSubnets(cluster: Cluster, networkCidrs: Cidr[], add: Add): void
     if (spec.cloudProvider === 'aws' && subnet.additionalRoutes) validateAdditionalRoutes(cluster, subnet, path, networkCidrs, add);
   });
   if (regions.size > 1) add('spec.subnets', `subnets are in more than one region (${[...regions].sort().join(', ')})`, 'a cluster lives in one region: use zones of a single region');
+  const shared = !!spec.subnets?.[0]?.id;
+  (spec.subnets ?? []).forEach((subnet, i) => {
+    if (!!subnet.id !== shared) add(`spec.subnets[${i}].id`, 'is forbidden: cannot mix subnets with specified ID and unspecified ID', 'give every subnet an id (all shared), or none');
+  });
+  if (spec.cloudProvider === 'gce') validateGceSubnets(cluster, add);
 }
 
 /** Egress kinds by the part before the first `-`: NAT gateway, Elastic IP, NAT instance, transit gateway, or External. */
@@ -203,6 +209,9 @@ function validateTopologyAndApi(cluster: Cluster, add: Add): void {
   if (lbType !== undefined && !LOAD_BALANCER_TYPES.includes(lbType)) {
     add('spec.api.loadBalancer.type', `unknown load balancer type ${JSON.stringify(lbType)}`, `use one of ${LOAD_BALANCER_TYPES.join(', ')}`);
   }
+  if (lbType === 'Internal' && !(cluster.spec.subnets ?? []).some((s) => s.type === 'Private')) {
+    add('spec.api.loadBalancer.type', 'is forbidden: Internal LoadBalancers must have at least one subnet of type Private', 'add a Private subnet, or make the load balancer Public');
+  }
 }
 
 function validateEtcd(cluster: Cluster, instanceGroups: readonly InstanceGroup[], add: Add): void {
@@ -230,7 +239,7 @@ function validateEtcd(cluster: Cluster, instanceGroups: readonly InstanceGroup[]
   });
 }
 
-function validateInstanceGroup(ig: InstanceGroup, clusterName: string, subnetNames: Set<string | undefined>): FieldError[] {
+function validateInstanceGroup(ig: InstanceGroup, clusterName: string, subnetNames: Set<string | undefined>, cloud: string | undefined): FieldError[] {
   const name = ig.metadata.name ?? '';
   const errors: FieldError[] = [];
   const add = (path: string, message: string, hint?: string) => errors.push({ object: `InstanceGroup ${JSON.stringify(name)}`, path, message, hint });
@@ -251,6 +260,7 @@ function validateInstanceGroup(ig: InstanceGroup, clusterName: string, subnetNam
   (spec.subnets ?? []).forEach((subnet, i) => {
     if (subnetNames.size && !subnetNames.has(subnet)) add(`spec.subnets[${i}]`, `${JSON.stringify(subnet)} is not a subnet of the cluster`, `use one of ${[...subnetNames].join(', ')}`);
   });
+  if (cloud === 'gce') validateGceInstanceGroup(ig, add);
   return errors;
 }
 

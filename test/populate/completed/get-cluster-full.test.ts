@@ -24,6 +24,7 @@ describe('kops get cluster --full against a real cloud API (moto)', () => {
   let dir: string;
   let zoneId: string;
   let subnetId: string;
+  let publicSubnetId: string;
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -34,6 +35,8 @@ describe('kops get cluster --full against a real cloud API (moto)', () => {
     const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '172.20.0.0/16' }));
     const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc?.VpcId, CidrBlock: '172.20.64.0/19', AvailabilityZone: 'us-east-1c' }));
     subnetId = subnet.Subnet?.SubnetId ?? '';
+    const publicSubnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc?.VpcId, CidrBlock: '172.20.32.0/19', AvailabilityZone: 'us-east-1a' }));
+    publicSubnetId = publicSubnet.Subnet?.SubnetId ?? '';
     await new S3Client({ ...clientConfig, forcePathStyle: true }).send(
       new CreateBucketCommand({ Bucket: 'oidc-discovery', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }),
     );
@@ -48,7 +51,7 @@ describe('kops get cluster --full against a real cloud API (moto)', () => {
   test('the completed spec gets the hosted zone, the shared subnet zone and the discovery bucket region from the cloud', async () => {
     const subnets =
       '  serviceAccountIssuerDiscovery:\n    discoveryStore: s3://oidc-discovery/minimal-aws\n' +
-      '  subnets:\n  - cidr: 172.20.32.0/19\n    name: us-east-1a\n    type: Public\n    zone: us-east-1a\n' +
+      `  subnets:\n  - cidr: 172.20.32.0/19\n    id: ${publicSubnetId}\n    name: us-east-1a\n    type: Public\n    zone: us-east-1a\n` +
       `  - cidr: 172.20.64.0/19\n    id: ${subnetId}\n    name: utility-shared\n    type: Utility\n`;
     const file = writeClusterInput(dir, subnets);
     const env = { ...moto.env, KOPS_STATE_STORE: `file://${dir}/store` };

@@ -81,6 +81,7 @@ describe('create cluster inference', () => {
       associatePublicIP: false,
       apiSSLCertificate: 'arn:aws:acm:us-test-1:123:certificate/x',
       apiLoadBalancerType: 'internal',
+      topology: 'private',
       disableSubnetTags: true,
     });
     const [cp, nodes] = instanceGroups;
