@@ -18,10 +18,17 @@ import { openClusterStore } from '../store.js';
 import { withCliLocks } from '../lock.js';
 import { parseTarget, runClusterUpdate } from './update-cluster.js';
 
-type Kind = 'string' | 'strings' | 'number' | 'bool';
+/** The option fields whose value is a V. */
+type OptionsOf<V> = { [K in keyof CreateClusterOptions]-?: CreateClusterOptions[K] extends V ? K : never }[keyof CreateClusterOptions];
+
+type FlagField =
+  | [flag: string, field: OptionsOf<string>, kind: 'string']
+  | [flag: string, field: OptionsOf<string[]>, kind: 'strings']
+  | [flag: string, field: OptionsOf<number>, kind: 'number']
+  | [flag: string, field: OptionsOf<boolean>, kind: 'bool'];
 
 /** Flag → option field (see CreateClusterOptions); deprecated aliases are folded into these names by the parser. */
-const FLAGS: [flag: string, field: keyof CreateClusterOptions, kind: Kind][] = [
+const FLAGS: FlagField[] = [
   ['admin-access', 'adminAccess', 'strings'],
   ['api-loadbalancer-type', 'apiLoadBalancerType', 'string'],
   ['api-public-name', 'apiPublicName', 'string'],
@@ -74,10 +81,13 @@ const FLAGS: [flag: string, field: keyof CreateClusterOptions, kind: Kind][] = [
 
 export function optionsFromFlags(inv: Invocation): CreateClusterOptions {
   const options = defaultCreateClusterOptions();
-  const target = options as unknown as Record<string, unknown>;
-  for (const [flag, field, kind] of FLAGS) {
-    if (!inv.isSet(flag) && (kind !== 'strings' || !inv.strings(flag).length)) continue;
-    target[field] = kind === 'string' ? inv.string(flag) : kind === 'strings' ? inv.strings(flag) : kind === 'number' ? inv.number(flag) : inv.bool(flag);
+  for (const entry of FLAGS) {
+    const flag = entry[0];
+    if (!inv.isSet(flag) && (entry[2] !== 'strings' || !inv.strings(flag).length)) continue;
+    if (entry[2] === 'string') options[entry[1]] = inv.string(flag);
+    else if (entry[2] === 'strings') options[entry[1]] = inv.strings(flag);
+    else if (entry[2] === 'number') options[entry[1]] = inv.number(flag);
+    else options[entry[1]] = inv.bool(flag);
   }
   // The flag splits on commas; a piece without `=` continues the previous value (`--set spec.x=a,b`).
   options.sets = options.sets.reduce<string[]>((all, piece) => (piece.includes('=') || !all.length ? [...all, piece] : [...all.slice(0, -1), `${all[all.length - 1]},${piece}`]), []);
