@@ -79,19 +79,26 @@ function convert(schema: FieldSchema, value: string, flag: string, raw: string):
   }
 }
 
+type Fields = Record<string, unknown>;
+
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Walks to the parent of the last step, creating objects/list items on the way. */
-function walk(root: Record<string, unknown>, steps: Step[], create: boolean, flag: string, raw: string): { parent: Record<string, unknown>; schema: FieldSchema } | undefined {
-  let node = root;
+function walk(cluster: Cluster, steps: Step[], create: boolean, flag: string, raw: string): { parent: Fields; schema: FieldSchema } | undefined {
+  const asFields = (value: unknown, name: string): Fields => {
+    if (isFields(value)) return value;
+    throw new UserError(`${flag}: "${raw}": ${name} holds ${JSON.stringify(value)}, not an object`, `fix ${name} in the cluster spec first`);
+  };
+  let node = asFields(cluster, 'the cluster');
   let schema: FieldSchema = ClusterSchema;
   for (const step of steps.slice(0, -1)) {
     schema = fieldSchema(schema, step, flag, raw);
     let child = node[step.name];
     if (step.index !== undefined) {
-      if (!Array.isArray(child)) {
-        if (!create) return undefined;
-        child = node[step.name] = [];
-      }
-      const list = child as unknown[];
+      let list: unknown[];
+      if (Array.isArray(child)) list = child;
+      else if (!create) return undefined;
+      else list = node[step.name] = [];
       if (list[step.index] === undefined) {
         if (!create) return undefined;
         if (step.index > list.length) throw new UserError(`${flag}: "${raw}": index ${step.index} is past the end of ${step.name}`);
@@ -102,7 +109,7 @@ function walk(root: Record<string, unknown>, steps: Step[], create: boolean, fla
       if (!create) return undefined;
       child = node[step.name] = {};
     }
-    node = child as Record<string, unknown>;
+    node = asFields(child, step.index === undefined ? step.name : `${step.name}[${step.index}]`);
   }
   return { parent: node, schema };
 }
@@ -114,12 +121,14 @@ export function setClusterFields(cluster: Cluster, sets: string[]): void {
     const raw = expression.slice(0, eq);
     const value = expression.slice(eq + 1);
     const steps = parsePath('--set', raw);
-    const { parent, schema } = walk(cluster as unknown as Record<string, unknown>, steps, true, '--set', raw)!;
+    const { parent, schema } = walk(cluster, steps, true, '--set', raw)!;
     const last = steps[steps.length - 1];
     const target = fieldSchema(schema, last, '--set', raw);
     const converted = convert(target, value, '--set', raw);
     if (last.index !== undefined) {
-      const list = (Array.isArray(parent[last.name]) ? parent[last.name] : (parent[last.name] = [])) as unknown[];
+      const existing = parent[last.name];
+      const list: unknown[] = Array.isArray(existing) ? existing : [];
+      parent[last.name] = list;
       if (last.index > list.length) throw new UserError(`--set: "${raw}": index ${last.index} is past the end of ${last.name}`);
       list[last.index] = converted;
     } else {
@@ -131,7 +140,7 @@ export function setClusterFields(cluster: Cluster, sets: string[]): void {
 export function unsetClusterFields(cluster: Cluster, unsets: string[]): void {
   for (const raw of unsets) {
     const steps = parsePath('--unset', raw);
-    const found = walk(cluster as unknown as Record<string, unknown>, steps, false, '--unset', raw);
+    const found = walk(cluster, steps, false, '--unset', raw);
     const last = steps[steps.length - 1];
     if (found) fieldSchema(found.schema, last, '--unset', raw);
     else {
