@@ -28,11 +28,12 @@ export function buildBootstrap(
   const userData = new Map<string, string>();
   const karpenterUserData: Record<string, string> = {};
   const addonContext = { kopsVersion: ctx.kopsVersion, env: ctx.env, featureFlags: ctx.featureFlags, aws: ctx.aws, instanceGroups, imageRootDevices: ctx.imageRootDevices, ciliumSecret: ctx.ciliumSecret };
-  // Warm pool instances pull kops's node images while they warm: those of the add-ons too (none of them comes from the
-  // Karpenter manifests, which need the user data built below).
-  const nodeCtx = instanceGroups.some((ig) => wantsWarmPoolImages(completed, ig))
-    ? { ...ctx, managedImages: managedImages(completed, buildAddons(completed, { ...addonContext, karpenterUserData: {} })) }
-    : ctx;
+  const renderAddons = (karpenter: Record<string, string>) => buildAddons(completed, { ...addonContext, karpenterUserData: karpenter });
+  // Warm pool instances pull kops's node images while they warm: those of the add-ons too. No image depends on the
+  // Karpenter groups' user data (built below), so the add-ons rendered without it give them, and are the add-ons
+  // themselves unless there are Karpenter groups.
+  const addonsWithoutKarpenter = instanceGroups.some((ig) => wantsWarmPoolImages(completed, ig)) ? renderAddons({}) : undefined;
+  const nodeCtx = addonsWithoutKarpenter ? { ...ctx, managedImages: managedImages(completed, addonsWithoutKarpenter) } : ctx;
   for (const ig of [...instanceGroups].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const role = roleOf(ig);
     // A bastion runs no nodeup; its config is only written alongside user data it gets from additionalUserData.
@@ -57,6 +58,6 @@ export function buildBootstrap(
   files.push(kubeApiserverHealthcheck(completed, ctx));
   files.push(kopsChannels(completed, ctx));
   files.push({ tfName: 'kops-version.txt', path: 'kops-version.txt', content: ctx.kopsVersion });
-  files.push(...buildAddons(completed, { ...addonContext, karpenterUserData }));
+  files.push(...(addonsWithoutKarpenter && !Object.keys(karpenterUserData).length ? addonsWithoutKarpenter : renderAddons(karpenterUserData)));
   return { files, userData };
 }
