@@ -147,19 +147,29 @@ export interface Blocker {
 
 /** What the terraform target writes for a cloud besides its resources: providers, their requirements, outputs. */
 export interface TerraformCloud {
-  /** `provider "NAME" { ... }` blocks, in order: the cluster's provider first, then the state-store files' one. */
+  /** `provider "NAME" { ... }` blocks, in order: the cluster's provider first, then the state-store files' ones. */
   providerBlocks(options: TerraformProviderOptions): TerraformProviderBlock[];
   /** `required_providers` entries, in order. */
-  requiredProviders(options: { managesFiles: boolean }): TerraformRequiredProvider[];
+  requiredProviders(options: { filesProviders: readonly FilesProvider[] }): TerraformRequiredProvider[];
   /** Outputs (and locals) of the cloud beside `cluster_name` and `region`, e.g. the GCE project. */
   readonly outputs: Readonly<Record<string, string>>;
+  /**
+   * The access list (`ROLE:entity` items) to give the state-store objects Terraform writes to a gs:// bucket, or
+   * undefined for none (the bucket's own policy applies). Only GCE answers it, as only the Go kops's GCE
+   * strategy gives such objects a list.
+   */
+  storeObjectAcl?(bucket: string): Promise<string[] | undefined>;
 }
+
+/** The Terraform provider that writes state-store objects: `aws` for S3 (and memfs://), `google` for Cloud Storage. */
+export type FilesProvider = 'aws' | 'google';
 
 export interface TerraformProviderOptions {
   region: string;
-  /** Region of the state-store bucket when Terraform manages state-store objects. */
+  /** Region of the state-store bucket when Terraform manages S3 objects. */
   filesRegion?: string;
-  managesFiles: boolean;
+  /** The providers of the state-store objects Terraform manages (none for a file:// store). */
+  filesProviders: readonly FilesProvider[];
   /** `spec.target.terraform.providerExtraConfig`: arguments added to (and overriding) the cluster's provider. */
   providerExtraConfig?: Readonly<Record<string, string>>;
   /** `spec.target.terraform.filesProviderExtraConfig`: the same for the state-store files' provider. */

@@ -1,9 +1,9 @@
-import { awsRequiredProvider, filesProviderBlocks } from '../terraform.js';
+import { filesProviderBlocks, requiredProviders } from '../terraform.js';
 import type { TerraformCloud } from '../types.js';
 
 /** Terraform of an AWS cluster: the `aws` provider of its region (and the files alias). */
 export const awsTerraform: TerraformCloud = {
   providerBlocks: (options) => [{ name: 'aws', attributes: { region: options.region, ...options.providerExtraConfig } }, ...filesProviderBlocks(options)],
-  requiredProviders: ({ managesFiles }) => [awsRequiredProvider(managesFiles)],
+  requiredProviders: ({ filesProviders }) => requiredProviders('aws', filesProviders),
   outputs: {},
 };

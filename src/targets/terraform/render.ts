@@ -1,10 +1,10 @@
-import { FILES_PROVIDER_ALIAS } from '../../cloud/terraform.js';
-import type { TerraformCloud, TerraformRequiredProvider } from '../../cloud/types.js';
+import { filesProviderAlias } from '../../cloud/terraform.js';
+import type { FilesProvider, TerraformCloud, TerraformRequiredProvider } from '../../cloud/types.js';
 import { resourceDecl, type Fields, type ManagedFileSpec } from '../../engine/resource.js';
 import { isRef, taskKey, type Ref, type Task, type TaskKey } from '../../engine/task.js';
 import { formatBlocks } from './format.js';
 import { Expr, HclBlock, HclMap, renderBlock, renderValue, type HclBody, type HclValue } from './hcl.js';
-import { bucketObject } from './managed-files.js';
+import { bucketObject, type BucketObject } from './managed-files.js';
 import { dataFileName, tfLabel } from './names.js';
 
 export interface TerraformOptions {
@@ -18,6 +18,8 @@ export interface TerraformOptions {
   /** `spec.target.terraform`: extra arguments of the cluster's provider and of the files provider. */
   providerExtraConfig?: Record<string, string>;
   filesProviderExtraConfig?: Record<string, string>;
+  /** Access lists (`ROLE:entity`) of the objects written to gs:// buckets, by bucket; none for a bucket not listed. */
+  storeObjectAcls?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A provider block's arguments in key order, as kops writes them. */
@@ -43,7 +45,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
   const r = new Renderer(tasks);
   const resources: Resource[] = [];
   const storeWrites: TerraformOutput['storeWrites'] = [];
-  let managesFiles = false;
+  const filesProviders = new Set<FilesProvider>();
   for (const task of tasks) {
     if (task.shared || !rendersAsResource(task)) continue;
     if (task.type === 'managed_file') {
@@ -53,16 +55,9 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
         storeWrites.push({ location: spec.location, contents: spec.contents });
         continue;
       }
-      managesFiles = true;
-      const body: HclBody = new Map<string, HclValue>([
-        ['bucket', object.bucket],
-        ['content', r.dataFile('aws_s3_object', task.name, 'content', spec.contents, 'file')],
-        ['key', object.key],
-        ['provider', new Expr(FILES_PROVIDER_ALIAS)],
-        ['server_side_encryption', 'AES256'],
-      ]);
-      if (spec.acl) body.set('acl', spec.acl);
-      resources.push({ type: 'aws_s3_object', label: tfLabel(task.name), body });
+      filesProviders.add(object.provider);
+      if (object.provider === 'aws') resources.push(s3Object(r, task.name, spec, object));
+      else resources.push(...storageObject(r, task.name, spec, object, options.storeObjectAcls?.get(object.bucket)));
       continue;
     }
     resources.push({ type: task.type, label: r.label(task), body: r.resourceBody(task) });
@@ -82,7 +77,8 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
     }
   }
   const { region, filesRegion, providerExtraConfig, filesProviderExtraConfig } = options;
-  for (const provider of options.cloud.providerBlocks({ region, filesRegion, managesFiles, providerExtraConfig, filesProviderExtraConfig })) {
+  const files = [...filesProviders];
+  for (const provider of options.cloud.providerBlocks({ region, filesRegion, filesProviders: files, providerExtraConfig, filesProviderExtraConfig })) {
     blocks.push(renderBlock('provider', [provider.name], providerBody(provider.attributes)));
   }
   resources.sort((a, b) => compare(a.type, b.type) || compare(a.label, b.label));
@@ -91,12 +87,46 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
     const [type, label] = key.split(' ');
     blocks.push(renderBlock('data', [type, label], body));
   }
-  blocks.push(terraformBlock(options.cloud.requiredProviders({ managesFiles })));
+  blocks.push(terraformBlock(options.cloud.requiredProviders({ filesProviders: files })));
 
-  const files = new Map<string, string>();
-  files.set('kubernetes.tf', await formatBlocks(blocks));
-  for (const [name, content] of [...r.data].sort(([a], [b]) => compare(a, b))) files.set(`data/${name}`, content);
-  return { files, storeWrites };
+  const out = new Map<string, string>();
+  out.set('kubernetes.tf', await formatBlocks(blocks));
+  for (const [name, content] of [...r.data].sort(([a], [b]) => compare(a, b))) out.set(`data/${name}`, content);
+  return { files: out, storeWrites };
+}
+
+/** A state-store file in an S3 bucket (memfs:// too), as the Go kops's S3 path renders it. */
+function s3Object(r: Renderer, name: string, spec: ManagedFileSpec, object: BucketObject): Resource {
+  const body: HclBody = new Map<string, HclValue>([
+    ['bucket', object.bucket],
+    ['content', r.dataFile('aws_s3_object', name, 'content', spec.contents, 'file')],
+    ['key', object.key],
+    ['provider', new Expr(filesProviderAlias('aws'))],
+    ['server_side_encryption', 'AES256'],
+  ]);
+  if (spec.acl) body.set('acl', spec.acl);
+  return { type: 'aws_s3_object', label: tfLabel(name), body };
+}
+
+/**
+ * A state-store file in a Cloud Storage bucket, as the Go kops's GCS path renders it: the object uploaded from its
+ * data file (`source`, a path), and with an access list, that list on the object.
+ */
+function storageObject(r: Renderer, name: string, spec: ManagedFileSpec, object: BucketObject, acl: readonly string[] | undefined): Resource[] {
+  const type = 'google_storage_bucket_object';
+  const label = tfLabel(name);
+  const provider = new Expr(filesProviderAlias('google'));
+  const resources: Resource[] = [
+    { type, label, body: new Map<string, HclValue>([['bucket', object.bucket], ['name', object.key], ['provider', provider], ['source', r.dataPath(type, name, 'content', spec.contents)]]) },
+  ];
+  if (acl) {
+    resources.push({
+      type: 'google_storage_object_acl',
+      label,
+      body: new Map<string, HclValue>([['bucket', object.bucket], ['object', new Expr(`${type}.${label}.output_name`)], ['provider', provider], ['role_entity', [...acl]]]),
+    });
+  }
+  return resources;
 }
 
 /** Objects other tools own (lifecycle overrides) are looked up, not managed, so Terraform does not declare them. */
@@ -212,9 +242,14 @@ class Renderer {
   }
 
   dataFile(type: string, name: string, key: string, contents: string, fn: 'file' | 'filebase64'): Expr {
+    return new Expr(`${fn}(${this.dataPath(type, name, key, contents).text})`);
+  }
+
+  /** Stores a large value as `data/<type>_<name>_<key>` and gives the path Terraform reads it from (a quoted template). */
+  dataPath(type: string, name: string, key: string, contents: string): Expr {
     const file = dataFileName(type, name, key);
     this.data.set(file, contents);
-    return new Expr(`${fn}("\${path.module}/data/${file}")`);
+    return new Expr(`"\${path.module}/data/${file}"`);
   }
 
   value(v: unknown): HclValue {

@@ -8,6 +8,7 @@ import { ManagedFile } from '../../../src/cloud/aws/resources/managed-file.js';
 import { Subnet } from '../../../src/cloud/aws/resources/subnet.js';
 import { Vpc } from '../../../src/cloud/aws/resources/vpc.js';
 import { awsTerraform } from '../../../src/cloud/aws/terraform.js';
+import { gceTerraform } from '../../../src/cloud/gce/terraform.js';
 import { ref } from '../../../src/engine/task.js';
 import { buildAwsModel } from '../../../src/model/aws.js';
 import { renderTerraform } from '../../../src/targets/terraform/render.js';
@@ -59,6 +60,34 @@ describe('terraform target', () => {
     expect(tf).toContain('provider "aws" {\n  alias  = "files"\n  region = "us-test-1"\n}');
     expect(out.files.get('data/aws_s3_object_kops-version.txt_content')).toBe('1.0');
     expect(out.storeWrites).toEqual([{ location: 'file:///state/c.example.com/other', contents: 'x' }]);
+  });
+
+  test('state-store files of a gs:// store are Cloud Storage objects written by the google files provider, with their access list when given', async () => {
+    const spec = ManagedFile.task('cluster-completed.spec', { location: 'gs://state/c.example.com/cluster-completed.spec', contents: 'spec' });
+    const open = ManagedFile.task('kops-version.txt', { location: 'gs://open/c.example.com/kops-version.txt', contents: '1.0' });
+    const acl = ['OWNER:project-owners-1', 'READER:user-1-compute@developer.gserviceaccount.com'];
+    const out = await renderTerraform([spec, open], { clusterName: 'c.example.com', region: 'europe-west4', cloud: gceTerraform('p'), storeObjectAcls: new Map([['state', acl]]) });
+    const tf = out.files.get('kubernetes.tf')!;
+    expect(tf).toContain(
+      [
+        'provider "google" {\n  project = "p"\n  region  = "europe-west4"\n}',
+        'provider "google" {\n  alias = "files"\n}',
+        'resource "google_storage_bucket_object" "cluster-completed-spec" {\n  bucket   = "state"\n  name     = "c.example.com/cluster-completed.spec"\n  provider = google.files\n  source   = "${path.module}/data/google_storage_bucket_object_cluster-completed.spec_content"\n}',
+        'resource "google_storage_bucket_object" "kops-version-txt" {\n  bucket   = "open"\n  name     = "c.example.com/kops-version.txt"\n  provider = google.files\n  source   = "${path.module}/data/google_storage_bucket_object_kops-version.txt_content"\n}',
+        'resource "google_storage_object_acl" "cluster-completed-spec" {\n  bucket      = "state"\n  object      = google_storage_bucket_object.cluster-completed-spec.output_name\n  provider    = google.files\n  role_entity = ["OWNER:project-owners-1", "READER:user-1-compute@developer.gserviceaccount.com"]\n}',
+      ].join('\n\n'),
+    );
+    expect(tf).toContain('  required_providers {\n    google = {\n      "configuration_aliases" = [google.files]\n      "source"                = "hashicorp/google"\n      "version"               = ">= 5.11.0"\n    }\n  }');
+    expect(tf).not.toContain('aws');
+    expect(out.files.get('data/google_storage_bucket_object_cluster-completed.spec_content')).toBe('spec');
+  });
+
+  test('an AWS cluster with a gs:// store adds the google provider for its files alone', async () => {
+    const file = ManagedFile.task('kops-version.txt', { location: 'gs://state/c.example.com/kops-version.txt', contents: '1.0' });
+    const tf = (await renderTerraform([file], options)).files.get('kubernetes.tf')!;
+    expect(tf).toContain('provider "aws" {\n  region = "us-test-1"\n}\n\nprovider "google" {\n  alias = "files"\n}');
+    expect(tf).toMatch(/ {4}aws = \{\n {6}"source" += "hashicorp\/aws"\n {6}"version" += ">= 5.0.0"\n {4}\}\n {4}google = \{\n {6}"configuration_aliases" = \[google.files\]\n/);
+    expect(tf).not.toContain('google_storage_object_acl');
   });
 
   test('depends_on names the resources an object waits for', async () => {
