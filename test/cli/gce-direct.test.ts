@@ -133,4 +133,33 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual(others);
     expect(stateObjects(cluster)).toEqual([]);
   }, 300_000);
+
+  test('update --target terraform with a gs:// store writes the state-store files as Cloud Storage objects with their access list, and changes nothing in the cloud', async () => {
+    const cluster = 'tf.k8s.local';
+    const project = '/compute/v1/projects/p1';
+    compute.resources.set(project, { kind: 'compute#project', name: 'p1', defaultServiceAccount: '1-compute@developer.gserviceaccount.com' });
+    try {
+      ok(
+        await kops(
+          ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--ssh-public-key', join(dir, 'id.pub')],
+          { env },
+        ),
+      );
+      const out = join(dir, 'tf');
+      ok(await kops(['update', 'cluster', cluster, '--target', 'terraform', '--out', out], { env }));
+      const tf = readFileSync(join(out, 'kubernetes.tf'), 'utf8');
+      expect(tf).toContain('provider "google" {\n  alias = "files"\n}');
+      expect(tf).toContain(
+        'resource "google_storage_bucket_object" "cluster-completed-spec" {\n  bucket   = "kops-state"\n  name     = "tf.k8s.local/cluster-completed.spec"\n  provider = google.files\n  source   = "${path.module}/data/google_storage_bucket_object_cluster-completed.spec_content"\n}',
+      );
+      expect(tf).toContain(
+        'resource "google_storage_object_acl" "cluster-completed-spec" {\n  bucket      = "kops-state"\n  object      = google_storage_bucket_object.cluster-completed-spec.output_name\n  provider    = google.files\n  role_entity = ["READER:user-1-compute@developer.gserviceaccount.com"]\n}',
+      );
+      expect(tf).not.toMatch(/aws/);
+      expect(readFileSync(join(out, 'data', 'google_storage_bucket_object_cluster-completed.spec_content'), 'utf8')).toMatch(/cloudProvider: gce/);
+      expect(compute.objects().filter((p) => p !== project)).toEqual([]);
+    } finally {
+      compute.resources.delete(project);
+    }
+  }, 300_000);
 });

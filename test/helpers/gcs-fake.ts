@@ -2,7 +2,8 @@
  * An in-process Cloud Storage JSON API on loopback, for STORAGE_EMULATOR_HOST (paths with or without the
  * `/storage/v1` prefix, as clients given an emulator host send either): buckets hold objects by name with a
  * generation each; object metadata, media download, multipart upload (with ifGenerationMatch preconditions), delete,
- * and listing with prefix, delimiter and page tokens. Answers as the real API does: 404 for a missing object or
+ * and listing with prefix, delimiter and page tokens. A bucket's metadata tells whether it has uniform bucket-level
+ * access and, with `projection=full` on a bucket without it, its default object ACL. Answers as the real API does: 404 for a missing object or
  * bucket, 412 for a failed precondition. Not shaped to kops: any client of the JSON API can use it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,15 +15,24 @@ interface StoredObject {
   contentType: string;
 }
 
+/** How a bucket controls access to its objects. */
+export interface BucketAccess {
+  /** Uniform bucket-level access: IAM alone, no object ACLs (default false). */
+  uniformBucketLevelAccess?: boolean;
+  /** The ACL new objects get (fine-grained buckets only). */
+  defaultObjectAcl?: { entity: string; role: string }[];
+}
+
 export interface GcsFake {
   endpoint: string;
   buckets: Map<string, Map<string, StoredObject>>;
-  createBucket(name: string): void;
+  createBucket(name: string, access?: BucketAccess): void;
   stop(): Promise<void>;
 }
 
 export async function startGcsFake(): Promise<GcsFake> {
   const buckets = new Map<string, Map<string, StoredObject>>();
+  const access = new Map<string, BucketAccess>();
   let generation = 1000;
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((err: Error) => send(res, 500, { error: { code: 500, message: err.message } }));
@@ -57,8 +67,18 @@ export async function startGcsFake(): Promise<GcsFake> {
     m = /^\/(?:storage\/v1\/)?b\/([^/]+)\/o$/.exec(path);
     if (m && req.method === 'GET') return list(decodeURIComponent(m[1]), url, res);
     m = /^\/(?:storage\/v1\/)?b\/([^/]+)$/.exec(path);
-    if (m && req.method === 'GET') return buckets.has(decodeURIComponent(m[1])) ? send(res, 200, { kind: 'storage#bucket', name: m[1] }) : notFound(res, 'bucket');
+    if (m && req.method === 'GET') return buckets.has(decodeURIComponent(m[1])) ? send(res, 200, bucketMetadata(decodeURIComponent(m[1]), url)) : notFound(res, 'bucket');
     send(res, 404, { error: { code: 404, message: `no route for ${req.method} ${path}` } });
+  }
+
+  function bucketMetadata(name: string, url: URL): Record<string, unknown> {
+    const settings = access.get(name) ?? {};
+    const uniform = settings.uniformBucketLevelAccess ?? false;
+    const answer: Record<string, unknown> = { kind: 'storage#bucket', id: name, name, iamConfiguration: { uniformBucketLevelAccess: { enabled: uniform } } };
+    if (url.searchParams.get('projection') === 'full' && !uniform) {
+      answer.defaultObjectAcl = (settings.defaultObjectAcl ?? []).map((rule) => ({ kind: 'storage#objectAccessControl', ...rule }));
+    }
+    return answer;
   }
 
   function upload(bucketName: string, url: URL, raw: Buffer, contentType: string, res: ServerResponse): void {
@@ -125,7 +145,10 @@ export async function startGcsFake(): Promise<GcsFake> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     buckets,
-    createBucket: (name) => void buckets.set(name, new Map()),
+    createBucket: (name, settings = {}) => {
+      buckets.set(name, new Map());
+      access.set(name, settings);
+    },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -6,6 +6,7 @@ import { configuredAccount } from './clients.js';
 import { GceCompute } from './compute.js';
 import { gceDirectProvider } from './direct.js';
 import { gceDiscovery } from './discovery.js';
+import { gcsStoreObjectAcl } from './storage-acl.js';
 import { gceTerraform } from './terraform.js';
 
 export interface GceCloudOptions {
@@ -33,7 +34,7 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     },
     direct: () => gceDirectProvider(compute),
     discovery: gceDiscovery(compute),
-    terraform: gceTerraform(options.project),
+    terraform: gceTerraform(options.project, (bucket) => gcsStoreObjectAcl(compute, bucket, options.env)),
     instanceGroups: refusedInstanceGroups,
     clusterNetwork: notOnGce('dumping the cluster network'),
     apiLoadBalancerAddress: (clusterName) => findGceApiAddress(compute, clusterName),

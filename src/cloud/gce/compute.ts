@@ -142,6 +142,12 @@ export class GceCompute {
     return out.sort();
   }
 
+  /** The project itself (`projects.get`): its default service account, quotas, common metadata. */
+  async projectInfo(): Promise<Json> {
+    const [project] = await (await this.client('ProjectsClient')).get({ project: this.project });
+    return plain(project);
+  }
+
   /**
    * A global collection the client does not serve (legacy HTTP health checks), called on its REST path with the
    * client's own credentials and endpoint: `get` is undefined on 404; changes are waited on as the client's are.

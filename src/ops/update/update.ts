@@ -4,7 +4,9 @@ import { openVfs } from '../../statestore/index.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { updateDirect } from '../../targets/direct/apply.js';
 import { writeTerraformOutput } from '../../targets/terraform/output-dir.js';
+import { bucketObject } from '../../targets/terraform/managed-files.js';
 import { renderTerraform, type TerraformOutput } from '../../targets/terraform/render.js';
+import type { ManagedFileSpec } from '../../engine/resource.js';
 import { selectInstanceGroups } from '../operate/select.js';
 import { limitToInstanceGroups } from './instance-group-filter.js';
 import { prepareClusterUpdate, type PrepareUpdateOptions, type PreparedUpdate } from './prepare.js';
@@ -37,9 +39,10 @@ export interface UpdateClusterResult {
  * The terraform target's output for a prepared update: `kubernetes.tf` and `data/`, and the state-store files of a
  * file:// store. `filesRegion` is the state-store bucket's region (default: the cluster's).
  */
-export function renderClusterTerraform(prepared: PreparedUpdate, options: { filesRegion?: string } = {}): Promise<TerraformOutput> {
+export async function renderClusterTerraform(prepared: PreparedUpdate, options: { filesRegion?: string } = {}): Promise<TerraformOutput> {
   const terraform = prepared.update.completed.spec.target?.terraform;
   return renderTerraform(prepared.update.tasks, {
+    storeObjectAcls: await storeObjectAcls(prepared),
     clusterName: prepared.opened.clusterName,
     region: prepared.region,
     filesRegion: options.filesRegion,
@@ -47,6 +50,24 @@ export function renderClusterTerraform(prepared: PreparedUpdate, options: { file
     providerExtraConfig: terraform?.providerExtraConfig,
     filesProviderExtraConfig: terraform?.filesProviderExtraConfig,
   });
+}
+
+/** The access list of each gs:// bucket Terraform writes state-store files to, as the cluster's cloud gives it. */
+async function storeObjectAcls(prepared: PreparedUpdate): Promise<Map<string, readonly string[]>> {
+  const acls = new Map<string, readonly string[]>();
+  const ask = prepared.terraform.storeObjectAcl;
+  if (!ask) return acls;
+  const buckets = new Set<string>();
+  for (const task of prepared.update.tasks) {
+    if (task.type !== 'managed_file' || task.shared) continue;
+    const object = bucketObject(task.spec as unknown as ManagedFileSpec);
+    if (object?.provider === 'google') buckets.add(object.bucket);
+  }
+  for (const bucket of [...buckets].sort()) {
+    const acl = await ask(bucket);
+    if (acl) acls.set(bucket, acl);
+  }
+  return acls;
 }
 
 /**
