@@ -46,9 +46,9 @@ export function refusedFields(object: SpecObject, cloud: string | undefined): Re
 }
 
 /** Throws one error naming every refused field of these objects (a cluster and its instance groups). */
-export function checkNoRefusedFields(objects: readonly SpecObject[], cloud: string | undefined, source?: string): void {
+export function checkNoRefusedFields(objects: readonly SpecObject[], cloud: string | undefined, source?: string, hint = 'remove the field (kops edit cluster, kops edit instancegroup); nothing was changed'): void {
   const refusals = objects.flatMap((o) => refusedFields(o, cloud));
   if (refusals.length === 0) return;
   const lines = refusals.map((r) => `${source ? `${source}: ` : ''}${r.object}: ${r.path} ${r.reason}`);
-  throw new UserError(lines.join('\n'), 'remove the field (kops edit cluster, kops edit instancegroup); nothing was changed');
+  throw new UserError(lines.join('\n'), hint);
 }

@@ -4,6 +4,7 @@
  */
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
 import { CLUSTER_LABEL } from '../../apis/types.js';
+import { checkNoRefusedFields } from '../../apis/fields/refuse.js';
 import { assertValid } from '../../apis/validation.js';
 import { UserError } from '../../errors.js';
 import { performAssignments } from './assignments.js';
@@ -72,6 +73,8 @@ export async function createClusterSpec(opt: CreateClusterOptions, ctx: NewClust
     ig.spec.nodeLabels = { ...ig.spec.nodeLabels, 'kops.k8s.io/instancegroup': ig.metadata.name! };
   }
   assertValid(cluster, instanceGroups);
+  // As kops validates the new cluster before writing it: settings its cloud refuses stop here (say, a network CIDR on GCE).
+  checkNoRefusedFields([cluster, ...instanceGroups], spec.cloudProvider, undefined, 'drop the flag (or --set) that gives it; nothing was written');
   const sorted = [...instanceGroups].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0));
   return { cluster, instanceGroups: sorted };
 }

@@ -53,6 +53,12 @@ describe('create cluster on GCE', () => {
     await expect(create({}, gceWorld({}))).rejects.toThrow(/--project/);
   });
 
+  test('network CIDRs, which GCE does not take, stop the command naming the field', async () => {
+    await expect(create({ project: 'p1', networkCIDRs: ['10.0.0.0/16', '10.1.0.0/16'] }, gceWorld({}))).rejects.toThrow(
+      'Cluster "g.example.com": spec.networkCIDR is forbidden: gce doesn\'t support networkCIDR (GCE subnetworks carry their own ranges)\nCluster "g.example.com": spec.additionalNetworkCIDRs is forbidden',
+    );
+  });
+
   test('a shared network is read for used ranges under its own project', async () => {
     const world = gceWorld({});
     await create({ project: 'p1', networkID: 'host/shared-net' }, world);

@@ -93,14 +93,14 @@ describe('create cluster inference', () => {
 
   test('--set and --unset address spec fields by path, typed by the API schema', async () => {
     const { cluster } = await create({
-      sets: ['cluster.spec.kubelet.maxPods=200', 'spec.networking.networkCIDR=10.10.0.0/16', 'cluster.spec.cloudLabels=a=b,c=d', 'cluster.spec.iam.legacy=true'],
+      sets: ['cluster.spec.kubelet.maxPods=200', 'spec.networking.networkCIDR=10.10.0.0/16', 'cluster.spec.cloudLabels=a=b,c=d', 'cluster.spec.cloudConfig.manageStorageClasses=false'],
       unsets: ['cluster.spec.sshAccess'],
     });
     expect(cluster.spec.kubelet).toEqual({ anonymousAuth: false, maxPods: 200 });
     expect(cluster.spec.networkCIDR).toBe('10.10.0.0/16');
     expect(cluster.spec.subnets![0].cidr).toBe('10.10.0.0/16');
     expect(cluster.spec.cloudLabels).toEqual({ a: 'b', c: 'd' });
-    expect(cluster.spec.iam?.legacy).toBe(true);
+    expect(cluster.spec.cloudConfig?.manageStorageClasses).toBe(false);
     expect(cluster.spec.sshAccess).toBeUndefined();
     await expect(create({ sets: ['cluster.spec.nosuchfield=1'] })).rejects.toThrow(/--set: "cluster.spec.nosuchfield": unknown field nosuchfield/);
     await expect(create({ sets: ['cluster.spec.kubelet.maxPods=many'] })).rejects.toThrow(/expected an integer/);
