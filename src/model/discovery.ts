@@ -1,8 +1,7 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { ManagedFile } from '../cloud/aws/resources/managed-file.js';
+import type { Cluster } from '../apis/types.js';
 import type { Task } from '../engine/task.js';
-import type { ModelContext } from './context.js';
-import { serviceAccountIssuer } from './irsa.js';
 
 /** Go's json.MarshalIndent with an empty indent: one value per line, nothing in front. */
 function goJsonNoIndent(value: unknown): string {
@@ -26,11 +25,19 @@ export function jwks(publicKeysPem: string): string {
   return goJsonNoIndent({ keys });
 }
 
-/** The OIDC discovery document and key set, published in the discovery store for IAM to verify service-account tokens. */
-export function buildIssuerDiscovery(m: ModelContext): Task[] {
-  const store = m.spec.serviceAccountIssuerDiscovery?.discoveryStore?.replace(/\/$/, '');
-  const issuer = serviceAccountIssuer(m);
-  if (!store || !issuer || !m.aws.serviceAccountPublicKeysPem) return [];
+/** The service-account issuer of the completed spec, without its https:// scheme. */
+export function issuerHost(spec: Cluster['spec']): string | undefined {
+  return spec.kubeAPIServer?.serviceAccountIssuer?.replace(/^https:\/\//, '');
+}
+
+/**
+ * The OIDC discovery document and key set, published in the discovery store (on every cloud) for identity providers to
+ * verify service-account tokens with.
+ */
+export function buildIssuerDiscovery(spec: Cluster['spec'], serviceAccountPublicKeysPem: string | undefined): Task[] {
+  const store = spec.serviceAccountIssuerDiscovery?.discoveryStore?.replace(/\/$/, '');
+  const issuer = issuerHost(spec);
+  if (!store || !issuer || !serviceAccountPublicKeysPem) return [];
   const discovery = goJsonNoIndent({
     issuer: `https://${issuer}`,
     jwks_uri: `https://${issuer}/openid/v1/jwks`,
@@ -42,6 +49,6 @@ export function buildIssuerDiscovery(m: ModelContext): Task[] {
   });
   return [
     ManagedFile.task('discovery.json', { location: `${store}/.well-known/openid-configuration`, contents: discovery }),
-    ManagedFile.task('keys.json', { location: `${store}/openid/v1/jwks`, contents: jwks(m.aws.serviceAccountPublicKeysPem) }),
+    ManagedFile.task('keys.json', { location: `${store}/openid/v1/jwks`, contents: jwks(serviceAccountPublicKeysPem) }),
   ];
 }

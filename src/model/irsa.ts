@@ -18,6 +18,7 @@ import {
 } from './iam-policy.js';
 import { fnv32a } from '../apis/go/truncate.js';
 import { certManagerNeedsRole, serviceAccountRoleName } from '../addons/irsa.js';
+import { issuerHost } from './discovery.js';
 import { externalDnsProvider } from '../apis/external-dns.js';
 
 /** Thumbprints of the CAs behind the OIDC discovery endpoints (constants in the Go kops). */
@@ -32,8 +33,7 @@ interface ServiceAccountRole {
 
 /** The issuer host and path (`discovery.example.com/minimal.example.com`) service-account tokens name. */
 export function serviceAccountIssuer(m: ModelContext): string | undefined {
-  const issuer = m.spec.kubeAPIServer?.serviceAccountIssuer;
-  return issuer?.replace(/^https:\/\//, '');
+  return issuerHost(m.spec);
 }
 
 /** The IAM OIDC provider for service-account tokens, and IAM roles for service accounts (IRSA). */

@@ -8,9 +8,10 @@ import { parseSemVer } from './semver.js';
 /**
  * What the Go kops's PopulateInstanceGroupSpec fills at update for a group stored without it: the machine type (the
  * cloud's default for the role), then the image from the cluster's channel (`spec.channel`, stable when unset) for
- * that machine type's architecture. The stored groups stay as they are; the filled copies are what gets built.
+ * that machine type's architecture. The stored groups stay as they are; the filled copies are what gets built. The AWS
+ * look-up is needed on AWS only (GCE's default machine types are fixed per role, and all amd64).
  */
-export async function populateInstanceGroups(completed: Cluster, groups: InstanceGroup[], lookup: AwsLookup): Promise<InstanceGroup[]> {
+export async function populateInstanceGroups(completed: Cluster, groups: InstanceGroup[], lookup: AwsLookup | undefined): Promise<InstanceGroup[]> {
   const incomplete = (group: InstanceGroup) => !group.spec.image || (!group.spec.machineType && group.spec.manager !== 'Karpenter');
   if (!groups.some(incomplete)) return groups;
   const spec = completed.spec;

@@ -54,4 +54,20 @@ describe('instance groups at update (PopulateInstanceGroupSpec)', () => {
       /instancegroup nodes spec\.image: no image in channel/,
     );
   });
+
+  it('on GCE a group gets the GCE default machine type for its role and the channel GCE image, with no cloud look-up', async () => {
+    const gce = cluster({ cloudProvider: 'gce', subnets: [{ name: 'us-test1', region: 'us-test1', type: 'Public' }] });
+    const groups = ['Master', 'Node', 'Bastion'].map((role) => group(role.toLowerCase(), { role: role as InstanceGroup['spec']['role'], subnets: ['us-test1'] }));
+    const filled = await populateInstanceGroups(gce, groups, undefined);
+    expect(filled.map((g) => g.spec.machineType)).toEqual(['e2-medium', 'e2-medium', 'e2-micro']);
+    expect(new Set(filled.map((g) => g.spec.image))).toEqual(new Set(['ubuntu-os-cloud/ubuntu-2404-noble-amd64-v20260615']));
+  });
+
+  it('on GCE spec.channel names the channel the image comes from, and a given machine type is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kops-channel-'));
+    const file = join(dir, 'channel.yaml');
+    writeFileSync(file, 'spec:\n  images:\n  - name: 123456789012/own-image\n    providerID: aws\n    architectureID: amd64\n    kubernetesVersion: ">=1.30.0"\n  - name: own-project/own-gce-image\n    providerID: gce\n    architectureID: amd64\n    kubernetesVersion: ">=1.30.0"\n');
+    const [filled] = await populateInstanceGroups(cluster({ cloudProvider: 'gce', channel: file }), [group('nodes', { machineType: 'n2-standard-2' })], undefined);
+    expect(filled.spec).toMatchObject({ machineType: 'n2-standard-2', image: 'own-project/own-gce-image' });
+  });
 });

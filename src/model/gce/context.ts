@@ -19,6 +19,8 @@ export interface GceModelInputs {
   userData: Map<string, string>;
   /** Enabled kops feature flags. */
   featureFlags?: string[];
+  /** The service-account signing keys (PEM), published in the issuer discovery store when there is one. */
+  serviceAccountPublicKeysPem?: string;
 }
 
 export type GceRole = 'control-plane' | 'apiserver' | 'node' | 'bastion';

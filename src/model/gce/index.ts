@@ -1,11 +1,13 @@
 /**
  * Everything the Go kops creates on GCE for a cluster, as tasks: network, firewall rules, service accounts, etcd
- * disks, the API load balancer, instance templates with their managed instance groups, and the state-store files.
+ * disks, the API load balancer, instance templates with their managed instance groups, the state-store files, and the
+ * service-account issuer's discovery documents.
  * Pure: the project, SSH keys and bootstrap outputs come in through `inputs`.
  */
 import type { Cluster, InstanceGroup } from '../../apis/types.js';
 import { ManagedFile } from '../../cloud/aws/resources/managed-file.js';
 import type { Task } from '../../engine/task.js';
+import { buildIssuerDiscovery } from '../discovery.js';
 import { dedupe } from '../firewall.js';
 import { buildGceApiLoadBalancer } from './api-loadbalancer.js';
 import { GceModel, type GceModelInputs } from './context.js';
@@ -29,6 +31,7 @@ export function buildGceModel(cluster: Cluster, instanceGroups: InstanceGroup[],
     ...api.tasks,
     ...buildGceInstanceGroups(m, api.targetPools),
     ...buildStateFiles(m),
+    ...buildIssuerDiscovery(m.spec, inputs.serviceAccountPublicKeysPem),
   ];
   return dedupe(tasks);
 }

@@ -1,6 +1,7 @@
 /**
  * The update build for a GCE cluster: subnet ranges assigned (as the Go kops does on every update), completed spec,
- * bootstrap files and user data, and the GCE tasks; and the cluster's cloud for the direct target.
+ * groups stored without a machine type or image filled (GCE's default per role, the channel's GCE image), bootstrap
+ * files and user data, and the GCE tasks; and the cluster's cloud for the direct target.
  */
 import { openCloud } from '../../cloud/index.js';
 import type { GceLookup } from '../../cloud/gce/lookup.js';
@@ -8,6 +9,7 @@ import type { Cloud } from '../../cloud/types.js';
 import { buildGceModel } from '../../model/gce/index.js';
 import { gcePopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
+import { populateInstanceGroups } from '../../populate/instance-group.js';
 import { performGceAssignments } from '../../populate/create/gce-assignments.js';
 import { UserError } from '../../errors.js';
 import { buildStateFiles, readUserSpec, type ClusterUpdate, type CommonUpdateInputs } from './pipeline.js';
@@ -23,21 +25,23 @@ export interface GceClusterUpdate extends ClusterUpdate {
 
 export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<GceClusterUpdate> {
   const { clusterName } = inputs;
-  const { cluster, instanceGroups, additionalObjects } = await readUserSpec(inputs.store, clusterName);
+  const { cluster, instanceGroups: stored, additionalObjects } = await readUserSpec(inputs.store, clusterName);
   const project = String(cluster.spec.project ?? '');
   if (!project) throw new UserError(`cluster ${clusterName} spec.project: no GCE project`, 'set spec.project to the project the cluster lives in');
   const region = (cluster.spec.subnets ?? []).map((s) => s.region).find(Boolean);
   if (!region) throw new UserError(`cluster ${clusterName} spec.subnets: no subnet has a region`, 'set spec.subnets[].region (GCE subnets are regional)');
 
   await performGceAssignments(cluster, inputs.lookup);
-  const completed = populateClusterSpec(cluster, instanceGroups, await gcePopulateContext(cluster, inputs.lookup)).cluster;
-  const { files, userData, created, sshKey } = await buildStateFiles(completed, instanceGroups, additionalObjects, inputs);
+  const completed = populateClusterSpec(cluster, stored, await gcePopulateContext(cluster, inputs.lookup)).cluster;
+  const instanceGroups = await populateInstanceGroups(completed, stored, undefined);
+  const { files, userData, keysets, created, sshKey } = await buildStateFiles(completed, instanceGroups, additionalObjects, inputs);
   const tasks = buildGceModel(completed, instanceGroups, {
     project,
     sshPublicKeys: sshKey ? [sshKey.publicKey] : [],
     files,
     userData,
     featureFlags: inputs.featureFlags,
+    serviceAccountPublicKeysPem: keysets['service-account']?.publicKeysPem,
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created, project, region };
 }

@@ -501,18 +501,26 @@ export async function fillMachineDefaults(ig: IG, spec: Spec, k8s: SemVer, ctx: 
   await fillMachineType(ig, spec, ctx.lookup);
 }
 
-/** The cloud's default machine type for the group's role in its zones, when it has none (Karpenter picks its own). */
-export async function fillMachineType(ig: IG, spec: Spec, lookup: AwsLookup): Promise<void> {
+/**
+ * The cloud's default machine type for the group's role in its zones, when it has none (Karpenter picks its own). GCE's
+ * defaults are fixed per role; AWS's depend on what the zones offer, so they need the AWS look-up.
+ */
+export async function fillMachineType(ig: IG, spec: Spec, lookup: AwsLookup | undefined): Promise<void> {
   if (ig.spec.machineType || ig.spec.manager === 'Karpenter') return;
   const role = ROLE_FOR_DEFAULTS[ig.spec.role!];
-  ig.spec.machineType = spec.cloudProvider === 'gce' ? GCE_DEFAULT_MACHINE_TYPES[role] : await lookup.defaultInstanceType(role, zonesOfInstanceGroup(ig, spec));
+  ig.spec.machineType = spec.cloudProvider === 'gce' ? GCE_DEFAULT_MACHINE_TYPES[role] : await awsLookupFor(spec, lookup).defaultInstanceType(role, zonesOfInstanceGroup(ig, spec));
+}
+
+function awsLookupFor(spec: Spec, lookup: AwsLookup | undefined): AwsLookup {
+  if (!lookup) throw new Error(`internal: machine defaults of a ${spec.cloudProvider} cluster need the AWS look-up`);
+  return lookup;
 }
 
 /** The channel's image for the cloud, the Kubernetes version and the architecture of the group's machine type. */
-export async function fillChannelImage(ig: IG, spec: Spec, k8s: SemVer, ctx: Pick<NewClusterContext, 'lookup' | 'channel'>): Promise<void> {
+export async function fillChannelImage(ig: IG, spec: Spec, k8s: SemVer, ctx: { lookup: AwsLookup | undefined; channel: Channel }): Promise<void> {
   const cloud = spec.cloudProvider!;
   // Only AWS offers machine types of another architecture than amd64.
-  const arch = cloud === 'aws' ? await machineArchitecture(ig.spec.machineType, ctx.lookup) : 'amd64';
+  const arch = cloud === 'aws' ? await machineArchitecture(ig.spec.machineType, awsLookupFor(spec, ctx.lookup)) : 'amd64';
   const found = findImage(ctx.channel, cloud, k8s, arch);
   if (!found) {
     throw new UserError(

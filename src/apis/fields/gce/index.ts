@@ -1,6 +1,7 @@
 /** The GCE field registry: the GCE blocks and instance settings, and the AWS registry's cloud-neutral entries. */
 import type { RegistryEntry } from '../registry.js';
 import { GCE_ADDON_FIELDS } from './addons.js';
+import { GCE_CLUSTER_FIELDS } from './cluster.js';
 import { GCE_INSTANCE_FIELDS } from './instances.js';
 import { GCE_NETWORK_FIELDS } from './network.js';
 import { GCE_VALIDATION_FIELDS } from './validation.js';
@@ -24,5 +25,5 @@ const NOT_REUSED = new Set<string>([
 ]);
 
 export function gceRegistry(aws: readonly RegistryEntry[]): readonly RegistryEntry[] {
-  return [...GCE_INSTANCE_FIELDS, ...GCE_NETWORK_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_VALIDATION_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
+  return [...GCE_INSTANCE_FIELDS, ...GCE_NETWORK_FIELDS, ...GCE_ADDON_FIELDS, ...GCE_CLUSTER_FIELDS, ...GCE_VALIDATION_FIELDS, ...reusedOnGce(aws, NOT_REUSED)];
 }
