@@ -7,7 +7,7 @@ import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
 import { readTarGz } from './tar.js';
 import { packageInstallCommands, type HostQuery, type PackageManager } from './packages.js';
-import { sortTasks, taskKey, type AssetTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
+import { sortTasks, taskKey, type AssetTask, type DiscoveryRegisterTask, type JSONWebKey, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
 
 export interface ApplyOptions {
   /** The directory standing for the host's `/`. */
@@ -27,6 +27,18 @@ export interface ApplyOptions {
   query?: HostQuery;
   /** How the host installs OS packages; undefined on systems nodeup installs none on. */
   packageManager?: PackageManager;
+  /** Sends a registration to the discovery service; given only when configuring the real host. */
+  registerDiscovery?: (registration: DiscoveryRegistration) => Promise<void>;
+}
+
+/** A server-side apply of this control plane's DiscoveryEndpoint, with the client credentials it is sent under. */
+export interface DiscoveryRegistration {
+  /** The object's URL: the service's, then the Kubernetes-style resource path. */
+  url: string;
+  endpoint: { apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: { oidc: { keys: JSONWebKey[] } } };
+  /** The client certificate followed by the discovery CA. */
+  certificateChain: string;
+  privateKey: string;
 }
 
 export interface Change {
@@ -47,13 +59,15 @@ export interface ApplyReport {
   packages: string[];
   /** Host commands run after writing (units reloaded and started, settings applied). */
   commands: string[][];
+  /** Discovery-service registrations: sent, or (rendering elsewhere, dry run) only prepared. */
+  registrations: Array<{ url: string; sent: boolean }>;
 }
 
 const CREDENTIAL_DIR = '/srv/kubernetes';
 
 /** Carries out the tasks under `root`: writes only what differs, so a second run reports no changes. */
 export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<ApplyReport> {
-  const report: ApplyReport = { changes: [], unchanged: 0, missingCertificates: undefined, pendingAssets: [], deferred: [], packages: [], commands: [] };
+  const report: ApplyReport = { changes: [], unchanged: 0, missingCertificates: undefined, pendingAssets: [], deferred: [], packages: [], commands: [], registrations: [] };
   const writer = new RootWriter(options, report);
   const sorted = sortTasks(tasks);
   const cachedAssets = new CachedAssets(writer);
@@ -96,7 +110,34 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
   const later = [...mounts, ...hostCommands(afterChanges, services), ...pulls];
   await runHostCommands(later, options);
   report.commands = [...installs, ...later];
+  for (const task of sorted.filter((t): t is DiscoveryRegisterTask => t.kind === 'DiscoveryRegister')) await registerDiscovery(task, credentials, options, report);
   return report;
+}
+
+/** The registration is sent on every run (the service keeps the latest); without its client certificate it waits. */
+async function registerDiscovery(task: DiscoveryRegisterTask, credentials: Map<string, IssuedCredential>, options: ApplyOptions, report: ApplyReport): Promise<void> {
+  const base = task.url.replace(/\/+$/, '');
+  const url = `${base}/apis/discovery.kops.k8s.io/v1alpha1/namespaces/${encodeURIComponent(task.namespace)}/discoveryendpoints/${encodeURIComponent(task.registerName)}?fieldManager=nodeup-register`;
+  const credential = credentials.get(task.clientCert.name);
+  if (!credential) {
+    if (options.dryRun) report.registrations.push({ url, sent: false });
+    else report.deferred.push(taskKey(task));
+    return;
+  }
+  const registration: DiscoveryRegistration = {
+    url,
+    endpoint: {
+      apiVersion: 'discovery.kops.k8s.io/v1alpha1',
+      kind: 'DiscoveryEndpoint',
+      metadata: { name: task.registerName, namespace: task.namespace },
+      spec: { oidc: { keys: task.jwks } },
+    },
+    certificateChain: credential.certificate + task.clientCA,
+    privateKey: credential.privateKey,
+  };
+  const send = options.dryRun ? undefined : options.registerDiscovery;
+  if (send) await send(registration);
+  report.registrations.push({ url: registration.url, sent: send !== undefined });
 }
 
 async function runHostCommands(commands: string[][], options: ApplyOptions): Promise<void> {

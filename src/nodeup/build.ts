@@ -4,6 +4,7 @@ import { cloudConfigTasks } from './builders/cloud-config.js';
 import { containerdTasks } from './builders/containerd.js';
 import { crictlTasks, nerdctlTasks } from './builders/cri-tools.js';
 import type { Builder, BuildContext } from './builders/context.js';
+import { discoveryServiceTasks } from './builders/discovery.js';
 import { hookTasks } from './builders/hooks.js';
 import { assetTasks, binaryTasks, caCertificateTasks, etcHostsTasks, fileAssetTasks, nodeCredentialTasks, secretTasks, staticManifestTasks, sysctlTasks } from './builders/host.js';
 import { kubectlTasks } from './builders/kubectl.js';
@@ -29,6 +30,7 @@ export const BUILDERS: Record<string, Builder> = {
   cloudconfig: cloudConfigTasks,
   containerd: containerdTasks,
   crictl: crictlTasks,
+  'discovery-service': discoveryServiceTasks,
   etchosts: etcHostsTasks,
   fileassets: fileAssetTasks,
   hooks: hookTasks,

@@ -37,6 +37,8 @@ export interface NodeupConfig {
   NTPUnmanaged?: boolean;
   /** Images a warm-pool instance pulls while it warms up. */
   warmPoolImages?: string[];
+  /** The hosted discovery service control planes publish the service-account signing keys to (URL with universe). */
+  discoveryServiceWithUniverse?: { url?: string };
   /** AWS nodes are named after their private DNS name rather than their instance ID. */
   useIPBasedNodeNames?: boolean;
   [field: string]: unknown;

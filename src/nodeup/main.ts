@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { Command, Option } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { applyTasks, type ApplyReport } from './apply.js';
+import { DISCOVERY_CA } from './builders/discovery.js';
+import { sendDiscoveryRegistration } from './discovery-client.js';
 import { buildTasks } from './build.js';
 import { nodeNameOf, readHostIdentity, withHostIdentity } from './host-identity.js';
 import { awsLocalIPv4, metadataFor } from './metadata.js';
@@ -54,11 +56,12 @@ async function run(opts: Options): Promise<number> {
   const configBase = configBaseOf(confUrl, config.channelsManifest);
   const remoteUrls = [...staticManifestSources(config, configBase).map((s) => s.url), ...(role === 'ControlPlane' && config.channelsManifest ? [config.channelsManifest] : [])];
   const { fetched, failed } = await fetchAll(remoteUrls);
-  const keystore = role !== 'Node' && config.configStore?.keypairs ? await readKeypairs(config.configStore.keypairs, KEYSTORE_KEYPAIRS) : undefined;
+  const keysets = config.discoveryServiceWithUniverse && role === 'ControlPlane' ? [...KEYSTORE_KEYPAIRS, DISCOVERY_CA] : KEYSTORE_KEYPAIRS;
+  const keystore = role !== 'Node' && config.configStore?.keypairs ? await readKeypairs(config.configStore.keypairs, keysets) : undefined;
   failed.push(...(keystore?.failed ?? []));
   const secrets = await readNeededSecrets(config);
   const caBundle = opts.caCertificates ? await readFile(opts.caCertificates, 'utf8') : config.CAs?.['kubernetes-ca'];
-  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, secrets, caBundle, configBase, cloudProvider: opts.cloudProvider };
+  const ctx: BuildContext = { config, role, host, assets: assetIndex(config, host.architecture), remote: fetched, keypairs: keystore?.keypairs, trustedCertificates: keystore?.trusted, secrets, caBundle, configBase, cloudProvider: opts.cloudProvider };
   const tasks = buildTasks(ctx);
 
   const kopsControllerUrl = opts.kopsController ?? `https://kops-controller.internal.${config.ClusterName}:3988`;
@@ -72,6 +75,7 @@ async function run(opts: Options): Promise<number> {
     runCommand: root === '/' ? runHostCommand : undefined,
     query: root === '/' ? queryHost : undefined,
     packageManager: packageManagerOf(host.distribution),
+    registerDiscovery: root === '/' ? sendDiscoveryRegistration : undefined,
   });
 
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -95,6 +99,7 @@ function printReport(report: ApplyReport, dryRun: boolean, root: string, out: (l
   if (report.pendingAssets.length) out(`assets not downloaded${root === '/' ? '' : ` (rendering into ${root})`}: ${report.pendingAssets.join(', ')}`);
   if (report.deferred.length) out(`not written (they need a certificate or asset above): ${report.deferred.join(', ')}`);
   if (report.packages.length) out(`OS packages: ${report.packages.join(', ')}`);
+  for (const r of report.registrations) out(`${r.sent ? 'registered with' : 'not sent (rendering or dry run) to'} the discovery service: ${r.url}`);
   if (report.commands.length) {
     const label = root === '/' && !dryRun ? 'ran' : `host commands (not run when rendering into ${root})`;
     out(`${label}: ${report.commands.map((c) => c.join(' ')).join('; ')}`);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../errors.js';
 import { openVfs } from '../statestore/index.js';
-import type { Keypair } from './builders/context.js';
+import type { Keypair, TrustedCertificate } from './builders/context.js';
 
 /** A local path (relative or absolute) or a state-store URL, as openVfs takes it. */
 export function normaliseLocation(location: string): string {
@@ -49,23 +49,29 @@ export function configBaseOf(confUrl: string, channelsManifest: string | undefin
  * The primary certificate and private key of each named keyset (`<keypairs>/private/<name>/keyset.yaml`, the kops
  * keystore layout); keysets that cannot be read are returned apart.
  */
-export async function readKeypairs(keypairsBase: string, names: string[]): Promise<{ keypairs: Map<string, Keypair>; failed: Array<{ url: string; reason: string }> }> {
+export async function readKeypairs(
+  keypairsBase: string,
+  names: string[],
+): Promise<{ keypairs: Map<string, Keypair>; trusted: Map<string, TrustedCertificate[]>; failed: Array<{ url: string; reason: string }> }> {
   const urls = names.map((name) => `${keypairsBase}/private/${name}/keyset.yaml`);
   const { fetched, failed } = await fetchAll(urls);
   const keypairs = new Map<string, Keypair>();
+  const trusted = new Map<string, TrustedCertificate[]>();
   names.forEach((name, i) => {
     const text = fetched.get(urls[i]);
     if (text === undefined) return;
-    const keyset = parse(text) as { spec?: { primaryId?: string; keys?: Array<{ id?: string; publicMaterial?: string; privateMaterial?: string }> } };
+    const keyset = parse(text) as { spec?: { primaryId?: string; keys?: Array<{ id?: string; publicMaterial?: string; privateMaterial?: string; distrustTimestamp?: string }> } };
+    const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
+    const items = (keyset.spec?.keys ?? []).filter((k) => !k.distrustTimestamp && k.publicMaterial);
+    trusted.set(name, items.map((k) => ({ id: String(k.id), certificate: decode(k.publicMaterial!) })));
     const primary = keyset.spec?.keys?.find((k) => String(k.id) === String(keyset.spec?.primaryId));
     if (!primary?.publicMaterial || !primary.privateMaterial) {
       failed.push({ url: urls[i], reason: 'no primary key pair with private material' });
       return;
     }
-    const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
     keypairs.set(name, { certificate: decode(primary.publicMaterial), privateKey: decode(primary.privateMaterial) });
   });
-  return { keypairs, failed };
+  return { keypairs, trusted, failed };
 }
 
 /**

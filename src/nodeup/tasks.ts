@@ -4,7 +4,7 @@ import { toGoYaml, goKeyLess, type YamlValue } from '../apis/go/yaml.js';
  * What nodeup does on a host, as Go nodeup models it: one task per file, unit, certificate, user or package, keyed
  * `<Type>/<name>`. Builders only declare tasks; apply.ts carries them out.
  */
-export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask | PullImageTask;
+export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask | PullImageTask | DiscoveryRegisterTask;
 
 /** A binary from the config's asset list (or, in golden tests, a test asset), installed from nodeup's cache. */
 export interface AssetContents {
@@ -111,6 +111,32 @@ export interface PullImageTask {
   name: string;
 }
 
+/** An RSA public key as a JSON Web Key. */
+export interface JSONWebKey {
+  use: string;
+  kty: string;
+  kid: string;
+  alg: string;
+  n: string;
+  e: string;
+}
+
+/**
+ * This control plane's entry in the hosted discovery service (`<namespace>/<registerName>`), published with a client
+ * certificate of the discovery CA: the keys that verify the cluster's service-account tokens.
+ */
+export interface DiscoveryRegisterTask {
+  kind: 'DiscoveryRegister';
+  name: string;
+  url: string;
+  namespace: string;
+  registerName: string;
+  clientCert: IssueCertTask;
+  /** The discovery CA's certificate, sent after the client certificate (the service may not know the CA). */
+  clientCA: string;
+  jwks: JSONWebKey[];
+}
+
 export function taskKey(task: Task): string {
   return `${task.kind}/${task.kind === 'File' ? task.path : task.name}`;
 }
@@ -178,6 +204,15 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
       return { Name: task.name, device: task.device, filesystem: task.filesystem, mountOptions: task.mountOptions };
     case 'PullImage':
       return { Name: task.name };
+    case 'DiscoveryRegister':
+      return {
+        Name: task.name,
+        DiscoveryService: task.url,
+        RegisterNamespace: task.namespace,
+        RegisterName: task.registerName,
+        ClientCert: { task: goForm(task.clientCert) },
+        JWKS: task.jwks.map((k) => ({ use: k.use, kty: k.kty, kid: k.kid, alg: k.alg, n: k.n, e: k.e })),
+      };
   }
 }
 

@@ -26,6 +26,8 @@ export interface BuildContext {
   remote: Map<string, string>;
   /** Primary certificate and private key of keysets read from the keystore (control planes only), by keyset name. */
   keypairs?: Map<string, Keypair>;
+  /** The certificates of each keyset read from the keystore that are still trusted (control planes only), by keyset name. */
+  trustedCertificates?: Map<string, TrustedCertificate[]>;
   /** Cluster secrets read from the secret store that the config needs (the API server's encryption config), by name. */
   secrets?: Map<string, string>;
   /** The cluster CA bundle from the boot config (nodes get no CAs in their nodeupconfig). */
@@ -39,6 +41,12 @@ export interface BuildContext {
 export interface Keypair {
   certificate: string;
   privateKey: string;
+}
+
+/** One keypair of a keyset, by its id: its certificate only. */
+export interface TrustedCertificate {
+  id: string;
+  certificate: string;
 }
 
 export type Builder = (ctx: BuildContext) => Task[];
