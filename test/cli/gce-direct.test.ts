@@ -119,6 +119,8 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     ok(await kops(['export', 'kubeconfig', cluster, '--admin', '--kubeconfig', kubeconfig], { env }));
     expect(readFileSync(kubeconfig, 'utf8')).toContain('server: https://203.0.113.7\n');
     expect(ok(await kops(['get', 'cluster', cluster, '-o', 'yaml'], { env })).stdout).toMatch(/cloudProvider: gce/);
+    // The control plane writes etcd backups to (and reads) the state-store bucket.
+    expect(gcs.policies.get('kops-state')?.bindings).toContainEqual({ role: 'roles/storage.objectAdmin', members: ['serviceAccount:control-plane-sa-k8s-local@p1.iam.gserviceaccount.com'] });
     const templates = [...compute.resources.values()].filter((r) => String(r.selfLink ?? '').includes('/instanceTemplates/'));
     expect(templates.map((t) => ((t.properties as { serviceAccounts: { email: string }[] }).serviceAccounts[0].email)).sort()).toEqual(accounts.sort());
 
@@ -154,6 +156,9 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
       );
       expect(tf).toContain(
         'resource "google_storage_object_acl" "cluster-completed-spec" {\n  bucket      = "kops-state"\n  object      = google_storage_bucket_object.cluster-completed-spec.output_name\n  provider    = google.files\n  role_entity = ["READER:user-1-compute@developer.gserviceaccount.com"]\n}',
+      );
+      expect(tf).toContain(
+        'resource "google_storage_bucket_iam_member" "objectadmin-kops-state-serviceaccount-controlplane" {\n  bucket = "kops-state"\n  member = format("serviceAccount:%s", google_service_account.control-plane.email)\n  role   = "roles/storage.objectAdmin"\n}',
       );
       expect(tf).not.toMatch(/aws/);
       expect(readFileSync(join(out, 'data', 'google_storage_bucket_object_cluster-completed.spec_content'), 'utf8')).toMatch(/cloudProvider: gce/);

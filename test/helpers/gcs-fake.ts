@@ -3,7 +3,8 @@
  * `/storage/v1` prefix, as clients given an emulator host send either): buckets hold objects by name with a
  * generation each; object metadata, media download, multipart upload (with ifGenerationMatch preconditions), delete,
  * and listing with prefix, delimiter and page tokens. A bucket's metadata tells whether it has uniform bucket-level
- * access and, with `projection=full` on a bucket without it, its default object ACL. Answers as the real API does: 404 for a missing object or
+ * access and, with `projection=full` on a bucket without it, its default object ACL. A bucket's IAM policy is read
+ * (`GET b/B/iam`) and written (`PUT b/B/iam`) with its etag: a write naming another etag is refused with 412. Answers as the real API does: 404 for a missing object or
  * bucket, 412 for a failed precondition. Not shaped to kops: any client of the JSON API can use it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,9 +24,17 @@ export interface BucketAccess {
   defaultObjectAcl?: { entity: string; role: string }[];
 }
 
+export interface BucketPolicy {
+  version: number;
+  etag: string;
+  bindings: { role: string; members: string[]; condition?: Record<string, unknown> }[];
+}
+
 export interface GcsFake {
   endpoint: string;
   buckets: Map<string, Map<string, StoredObject>>;
+  /** IAM policies by bucket (made on first read). */
+  policies: Map<string, BucketPolicy>;
   createBucket(name: string, access?: BucketAccess): void;
   stop(): Promise<void>;
 }
@@ -33,6 +42,7 @@ export interface GcsFake {
 export async function startGcsFake(): Promise<GcsFake> {
   const buckets = new Map<string, Map<string, StoredObject>>();
   const access = new Map<string, BucketAccess>();
+  const policies = new Map<string, BucketPolicy>();
   let generation = 1000;
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((err: Error) => send(res, 500, { error: { code: 500, message: err.message } }));
@@ -64,11 +74,32 @@ export async function startGcsFake(): Promise<GcsFake> {
       }
       return send(res, 200, metadata(m[1], name, object));
     }
+    m = /^\/(?:storage\/v1\/)?b\/([^/]+)\/iam$/.exec(path);
+    if (m && (req.method === 'GET' || req.method === 'PUT')) return iam(decodeURIComponent(m[1]), req.method, await body(req), res);
     m = /^\/(?:storage\/v1\/)?b\/([^/]+)\/o$/.exec(path);
     if (m && req.method === 'GET') return list(decodeURIComponent(m[1]), url, res);
     m = /^\/(?:storage\/v1\/)?b\/([^/]+)$/.exec(path);
     if (m && req.method === 'GET') return buckets.has(decodeURIComponent(m[1])) ? send(res, 200, bucketMetadata(decodeURIComponent(m[1]), url)) : notFound(res, 'bucket');
     send(res, 404, { error: { code: 404, message: `no route for ${req.method} ${path}` } });
+  }
+
+  function iam(bucketName: string, method: string, raw: Buffer, res: ServerResponse): void {
+    if (!buckets.has(bucketName)) return notFound(res, 'bucket');
+    let policy = policies.get(bucketName);
+    if (!policy) {
+      policy = { version: 1, etag: etag(++generation), bindings: [] };
+      policies.set(bucketName, policy);
+    }
+    if (method === 'PUT') {
+      const given = JSON.parse(raw.toString('utf8') || '{}') as Partial<BucketPolicy>;
+      if (given.etag !== undefined && given.etag !== policy.etag) {
+        return send(res, 412, { error: { code: 412, message: 'At least one of the pre-conditions you specified did not hold.' } });
+      }
+      if ((given.bindings ?? []).some((b) => !b.role || !b.members?.length)) return send(res, 400, { error: { code: 400, message: 'each binding needs a role and members' } });
+      policy = { version: given.version ?? 1, etag: etag(++generation), bindings: structuredClone(given.bindings ?? []) };
+      policies.set(bucketName, policy);
+    }
+    send(res, 200, { kind: 'storage#policy', resourceId: `projects/_/buckets/${bucketName}`, ...structuredClone(policy) });
   }
 
   function bucketMetadata(name: string, url: URL): Record<string, unknown> {
@@ -145,6 +176,7 @@ export async function startGcsFake(): Promise<GcsFake> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     buckets,
+    policies,
     createBucket: (name, settings = {}) => {
       buckets.set(name, new Map());
       access.set(name, settings);
@@ -164,6 +196,10 @@ function metadata(bucket: string, name: string, object: StoredObject): Record<st
     size: String(object.data.length),
     contentType: object.contentType,
   };
+}
+
+function etag(serial: number): string {
+  return Buffer.from(`policy-${serial}`).toString('base64');
 }
 
 function send(res: ServerResponse, status: number, json: unknown): void {

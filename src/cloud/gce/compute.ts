@@ -4,6 +4,7 @@
  * plain JSON objects here; each resource type maps them to and from its task spec.
  */
 import { computeClientOptions, type ComputeClientOptions } from './clients.js';
+import { GcsContext } from '../../statestore/gcs.js';
 import { GceIam } from './iam.js';
 
 export type Json = Record<string, unknown>;
@@ -59,6 +60,8 @@ export class GceCompute {
   private readonly options: ComputeClientOptions;
   /** Service accounts and the project's IAM policy, on the same endpoint and credentials. */
   readonly iam: GceIam;
+  /** Cloud Storage buckets (their IAM policies), through the state store's client. */
+  readonly storage: GcsContext;
 
   constructor(
     readonly project: string,
@@ -67,6 +70,7 @@ export class GceCompute {
   ) {
     this.options = computeClientOptions(env);
     this.iam = new GceIam(env);
+    this.storage = new GcsContext(env);
   }
 
   /** `projects/P/global/networks/N`, `projects/P/regions/R/subnetworks/S`: how the API accepts a link. */

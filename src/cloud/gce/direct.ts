@@ -15,6 +15,7 @@ import { GceRegionBackendServiceOps } from './resources/region-backend-service.j
 import { GceRegionHealthCheckOps } from './resources/region-health-check.js';
 import { GceRouterNatOps, GceRouterOps } from './resources/router.js';
 import { GceServiceAccountOps } from './resources/service-account.js';
+import { GceStorageBucketIamOps } from './resources/storage-bucket-iam.js';
 import { GceSubnetworkOps } from './resources/subnetwork.js';
 import { GceTargetPoolOps } from './resources/target-pool.js';
 
@@ -33,6 +34,7 @@ const OPS: ResourceOps<GceCompute>[] = [
   GceRouterNatOps,
   GceRouterOps,
   GceServiceAccountOps,
+  GceStorageBucketIamOps,
   GceSubnetworkOps,
   GceTargetPoolOps,
   ManagedFile.ops as unknown as ResourceOps<GceCompute>,

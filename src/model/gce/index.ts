@@ -16,6 +16,7 @@ import { buildGceExternalAccess, buildGceFirewall } from './firewall.js';
 import { buildGceInstanceGroups } from './instance-groups.js';
 import { buildGceNetwork } from './network.js';
 import { buildGceServiceAccounts } from './service-accounts.js';
+import { buildGceStorageAcls } from './storage-acl.js';
 
 export type { GceModelInputs } from './context.js';
 
@@ -27,6 +28,7 @@ export function buildGceModel(cluster: Cluster, instanceGroups: InstanceGroup[],
     ...buildGceFirewall(m),
     ...buildGceExternalAccess(m),
     ...buildGceServiceAccounts(m),
+    ...buildGceStorageAcls(m),
     ...buildGceEtcdDisks(m),
     ...api.tasks,
     ...buildGceInstanceGroups(m, api.targetPools),

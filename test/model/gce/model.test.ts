@@ -105,4 +105,25 @@ describe('GCE model', () => {
     expect(tasks.some((t) => t.name === 'kubernetes-master-https-g-example-com')).toBe(false);
     expect(tasks.find((t) => t.name === 'https-api-g-example-com')!.spec.sourceRanges).toEqual(['10.1.0.0/16']);
   });
+
+  test('a gs:// state store: the control plane administers its etcd backup buckets and reads the state bucket; nodes get nothing; a shared account none', () => {
+    const spec = {
+      configBase: 'gs://state/g.example.com',
+      etcdClusters: [
+        { name: 'main', etcdMembers: [{ name: 'a', instanceGroup: 'cp' }], backups: { backupStore: 'gs://backups/g.example.com/backups/etcd/main' } },
+        { name: 'events', etcdMembers: [{ name: 'a', instanceGroup: 'cp' }], backups: { backupStore: 'gs://backups/g.example.com/backups/etcd/events' } },
+      ],
+    };
+    const withApiServers = [group('api', 'APIServer', ['europe-west4-a']), ...groups];
+    const grants = buildGceModel(cluster(spec), withApiServers, inputs).filter((t) => t.type === 'google_storage_bucket_iam_member');
+    const member = { $ref: { type: 'google_service_account', name: 'control-plane' }, attr: 'email', prefix: 'serviceAccount:' };
+    expect(grants.map((t) => [t.name, t.spec, t.lifecycle])).toEqual([
+      ['objectadmin-backups-serviceaccount-controlplane', { bucket: 'backups', member, role: 'roles/storage.objectAdmin' }, 'WarnIfInsufficientAccess'],
+      ['objectviewer-state-serviceaccount-controlplane', { bucket: 'state', member, role: 'roles/storage.objectViewer' }, 'WarnIfInsufficientAccess'],
+    ]);
+    const sameBucket = { ...spec, etcdClusters: [{ ...spec.etcdClusters[0], backups: { backupStore: 'gs://state/g.example.com/backups/etcd/main' } }] };
+    expect(buildGceModel(cluster(sameBucket), groups, inputs).filter((t) => t.type === 'google_storage_bucket_iam_member').map((t) => t.name)).toEqual(['objectadmin-state-serviceaccount-controlplane']);
+    expect(buildGceModel(cluster({ ...spec, cloudConfig: { gceServiceAccount: 'sa@p1.iam.gserviceaccount.com' } }), groups, inputs).some((t) => t.type === 'google_storage_bucket_iam_member')).toBe(false);
+    expect(buildGceModel(cluster({}), groups, inputs).some((t) => t.type === 'google_storage_bucket_iam_member')).toBe(false);
+  });
 });

@@ -15,3 +15,4 @@ export * from './router.js';
 export * from './service-account.js';
 export * from './subnetwork.js';
 export * from './target-pool.js';
+export * from './storage-bucket-iam.js';
