@@ -192,8 +192,11 @@ export interface TerraformRequiredProvider {
 // ---- instance groups and their instances ----
 
 export interface CloudInstanceGroups {
-  /** Every instance group of the cluster the cloud runs, with its instances; sorted by name. */
-  list(clusterName: string): Promise<CloudInstanceGroup[]>;
+  /**
+   * Every instance group of the cluster the cloud runs, with its instances; sorted by name. `instanceGroups` are the
+   * names of the cluster's instance groups, for a cloud that tells its groups apart by the names kops gives them (GCE).
+   */
+  list(clusterName: string, instanceGroups: readonly string[]): Promise<CloudInstanceGroup[]>;
   /** Takes an instance out of its group (it keeps running); the group starts a replacement unless `decrement`. */
   detach(group: CloudInstanceGroup, instanceId: string, options?: { decrement?: boolean }): Promise<void>;
   /**
@@ -220,6 +223,8 @@ export interface CloudInstanceGroup {
   instanceGroup: string;
   /** The cloud's own name of the group (the autoscaling group name on AWS). */
   cloudName: string;
+  /** The zone of a zonal group (a managed instance group on GCE); undefined for a regional one. */
+  zone?: string;
   minSize: number;
   maxSize: number;
   desiredCapacity: number;
@@ -232,6 +237,8 @@ export interface CloudInstanceGroup {
 
 export interface CloudInstance {
   id: string;
+  /** The `spec.providerID` of the node running on it, when the cloud does not end it with `id` (`gce://P/ZONE/NAME`). */
+  providerId?: string;
   /**
    * The group's view of the instance (`InService`, `Pending`, `Terminating`, `Detaching`, `Standby`, `Warmed:*`, ...);
    * `Detached` for an instance kops took out of the group to replace it, which still runs.

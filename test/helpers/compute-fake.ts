@@ -11,6 +11,9 @@
  *   `AND` or in parentheses), `maxResults` and `pageToken`; `AggregatedList` groups a type's resources by scope.
  * - `Patch` merges the body's top-level fields, `Update` replaces the resource, `Set*` custom methods merge the
  *   body's fields that the resource message declares; operations answer `Wait`. Other methods: 501.
+ * - Instance group managers run their instances as Compute Engine does (test/helpers/compute-fake-groups.ts):
+ *   `targetSize` instances from the template, `Resize`, `RecreateInstances`, `DeleteInstances`, `AbandonInstances`,
+ *   `ListManagedInstances`; deleting a manager deletes its instances.
  * Every body is checked against the method's message (unknown field, wrong type: 400 `invalid`), as are query
  * parameters against the request message. Links given as `projects/...` or `global|regions|zones/...` are stored as
  * full URLs, as Compute Engine reports them.
@@ -22,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { managedGroups } from './compute-fake-groups.js';
 import { createIamFake, type IamFake } from './iam-fake.js';
 
 type Json = Record<string, unknown>;
@@ -184,6 +188,16 @@ export async function startComputeFake(): Promise<ComputeFake> {
   const requests: string[] = [];
   let counter = 1000;
   let base = '';
+  const groups = managedGroups({
+    resources,
+    base: () => base,
+    nextId: () => ++counter,
+    operation: (target, type) => operation(target, type),
+    fail: (status, reason, message) => {
+      throw new ApiError(status, reason, message);
+    },
+    check: (value, type, at) => checkMessage(value, type, at),
+  });
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -305,6 +319,15 @@ export async function startComputeFake(): Promise<ComputeFake> {
   }
 
   function dispatch(r: Route, path: string, query: URLSearchParams, body: Json): Json {
+    if (r.service === 'InstanceGroupManagers' && ['Insert', 'Patch', 'Update'].includes(r.method)) groups.checkTemplates(linked(body, projectOf(path)));
+    const answer = dispatchGeneric(r, path, query, body);
+    // A manager's instances follow the manager (the operation's target is the manager).
+    const target = String(answer.targetLink ?? '').replace(base, '');
+    if (['Insert', 'Patch', 'Update'].includes(r.method) && groups.isManager(target)) groups.settle(target);
+    return answer;
+  }
+
+  function dispatchGeneric(r: Route, path: string, query: URLSearchParams, body: Json): Json {
     if (r.method === 'Insert') return insert(r, path, body);
     if (r.method === 'Get') return get(path);
     if (r.method === 'Delete') return remove(path);
@@ -312,6 +335,10 @@ export async function startComputeFake(): Promise<ComputeFake> {
     if (r.method === 'AggregatedList') return aggregated(r, path, query);
     if (r.method === 'Patch') return modify(path, 'patch', (old) => ({ ...old, ...linked(body, projectOf(path)) }));
     if (r.method === 'Update') return modify(path, 'update', (old) => ({ ...linked(body, projectOf(path)), ...identity(old) }));
+    if (r.service === 'InstanceGroupManagers') {
+      const answer = groups.custom(r.method, itemOf(path), query, linked(body ?? {}, projectOf(path)));
+      if (answer) return answer;
+    }
     if (r.method === 'Wait' && r.service.endsWith('Operations')) return get(itemOf(path));
     if (r.method.startsWith('Set') && r.bodyField) return setMethod(r, path, body);
     throw new ApiError(501, 'notImplemented', `${r.service}.${r.method} is not implemented by this fake`);
@@ -348,6 +375,7 @@ export async function startComputeFake(): Promise<ComputeFake> {
         throw new ApiError(400, 'resourceInUseByAnotherResource', `The ${kindOf(path)} resource '${relative(path)}' is already being used by '${relative(other)}'`);
       }
     }
+    if (groups.isManager(path)) groups.removeInstances(path);
     resources.delete(path);
     return operation(path, 'delete');
   }

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { joinGroups } from '../../ops/operate/instances.js';
+import { groupNames, joinGroups } from '../../ops/operate/instances.js';
 import { replaceInstance, rollDeps } from '../../ops/operate/rolling-update.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
@@ -13,7 +13,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   const cloudOnly = inv.bool('cloudonly');
   const cluster = await openOperatedCluster(ctx, inv, undefined);
   const { kube, nodes } = await nodesUnlessCloudOnly(cluster, cloudOnly, 'delete');
-  const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName), cluster.instanceGroups, nodes);
+  const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName, groupNames(cluster.instanceGroups)), cluster.instanceGroups, nodes);
   const member = groups.flatMap((g) => g.members).find((m) => m.id === wanted || (!cloudOnly && m.node?.metadata?.name === wanted));
   if (!member) throw new UserError(`could not find instance ${wanted} in cluster ${cluster.clusterName}`, `kops get instances --name ${cluster.clusterName} lists them`);
   if (cloudOnly) ctx.stdout.write(`Instance ${member.id} found for deletion\n`);

@@ -1,4 +1,4 @@
-import { joinGroups, type Member } from '../../ops/operate/instances.js';
+import { groupNames, joinGroups, type Member } from '../../ops/operate/instances.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { openOperatedCluster } from '../operate.js';
@@ -15,7 +15,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
   } catch (err) {
     ctx.stderr.write(`W: cannot list node names: ${(err as Error).message}\n`);
   }
-  const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName), cluster.instanceGroups, nodes);
+  const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName, groupNames(cluster.instanceGroups)), cluster.instanceGroups, nodes);
   const members = groups.flatMap((g) => g.members);
   if (format === 'table') {
     ctx.stdout.write('\n' + instanceTable(members));

@@ -1,4 +1,4 @@
-import { joinGroups, needingUpdate, upToDate, type Group } from '../../ops/operate/instances.js';
+import { groupNames, joinGroups, needingUpdate, upToDate, type Group } from '../../ops/operate/instances.js';
 import { rollDeps, rollingUpdate } from '../../ops/operate/rolling-update.js';
 import { selectInstanceGroups } from '../../ops/operate/select.js';
 import type { CliContext } from '../context.js';
@@ -18,7 +18,7 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
     const cluster = await openOperatedCluster(ctx, inv, inv.args[0]);
     const { kube, nodes } = await nodesUnlessCloudOnly(cluster, cloudOnly, 'roll');
     const selected = selectInstanceGroups(cluster.instanceGroups, inv.strings('instance-group'), inv.strings('instance-group-roles'), cluster.clusterName);
-    const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName), selected, nodes);
+    const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName, groupNames(cluster.instanceGroups)), selected, nodes);
     ctx.stdout.write(groupTable(groups, cloudOnly));
     const force = inv.bool('force');
     if (!force && groups.every((g) => needingUpdate(g).length === 0)) {

@@ -1,11 +1,11 @@
-import { UserError } from '../../errors.js';
 import type { CloudLookup } from '../lookup.js';
-import type { Cloud, CloudInstanceGroups } from '../types.js';
+import type { Cloud } from '../types.js';
 import { findGceApiAddress } from './api-load-balancer.js';
 import { configuredAccount } from './clients.js';
 import { GceCompute } from './compute.js';
 import { gceDirectProvider } from './direct.js';
 import { gceDiscovery } from './discovery.js';
+import { gceClusterNetwork, gceInstanceGroups } from './instance-groups.js';
 import { gcsStoreObjectAcl } from './storage-acl.js';
 import { gceTerraform } from './terraform.js';
 
@@ -35,21 +35,11 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     direct: () => gceDirectProvider(compute),
     discovery: gceDiscovery(compute),
     terraform: gceTerraform(options.project, (bucket) => gcsStoreObjectAcl(compute, bucket, options.env)),
-    instanceGroups: refusedInstanceGroups,
-    clusterNetwork: notOnGce('dumping the cluster network'),
+    instanceGroups: gceInstanceGroups(compute),
+    clusterNetwork: (clusterName) => gceClusterNetwork(compute, clusterName),
     apiLoadBalancerAddress: (clusterName) => findGceApiAddress(compute, clusterName),
   };
 }
-
-const notOnGce = (what: string) => () => Promise.reject(new UserError(`${what} is not supported on GCE yet`, 'operate GCE instance groups with gcloud compute instance-groups managed'));
-
-/** Rolling updates, validation and instance listing are AWS-only so far: refused, naming what to use instead. */
-const refusedInstanceGroups: CloudInstanceGroups = {
-  list: notOnGce('listing instance groups'),
-  detach: notOnGce('detaching instances'),
-  terminate: notOnGce('terminating instances'),
-  setDesiredCapacity: notOnGce('resizing instance groups'),
-};
 
 /** The region's zones; the other look-ups are EC2 notions (GCE inference uses cloud/gce/lookup.ts). */
 function gceRegionLookup(compute: GceCompute): CloudLookup {

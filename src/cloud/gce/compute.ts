@@ -125,6 +125,14 @@ export class GceCompute {
     return out;
   }
 
+  /** The instances a zonal managed instance group runs, each with the template version it was made from. */
+  async managedInstances(l: GceLocation): Promise<Json[]> {
+    const client = await this.client(COLLECTIONS[l.collection].client);
+    const out: Json[] = [];
+    for await (const item of (client.listManagedInstancesAsync as unknown as Paged<unknown>)(this.request(l), ONE_PAGE_AT_A_TIME)) out.push(plain(item));
+    return out;
+  }
+
   /** The collection across every region and zone of the project (`aggregatedList`), with each item's location. */
   async listAll(collection: CollectionName, filter?: string): Promise<{ where: string; item: Json }[]> {
     const client = await this.client(COLLECTIONS[collection].client);

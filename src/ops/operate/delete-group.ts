@@ -7,7 +7,7 @@ import type { ClusterCloud } from './access.js';
  * what was deleted, or undefined when the group has nothing in the cloud (never applied, or deleted already).
  */
 export async function deleteInstanceGroupResources(cloud: ClusterCloud, name: string): Promise<string | undefined> {
-  const group = (await cloud.groups.list(cloud.clusterName)).find((g) => g.instanceGroup === name);
+  const group = (await cloud.groups.list(cloud.clusterName, [name])).find((g) => g.instanceGroup === name);
   if (!group) return undefined;
   if (!cloud.groups.deleteGroup) throw new UserError(`instance group "${name}": this cloud cannot delete instance groups`);
   await cloud.groups.deleteGroup(group);

@@ -2,7 +2,7 @@ import type { InstanceGroup } from '../../apis/types.js';
 import type { ClusterNetwork } from '../../cloud/types.js';
 import type { KubeApi } from '../kube.js';
 import type { ClusterCloud } from './access.js';
-import { joinGroups } from './instances.js';
+import { groupNames, joinGroups } from './instances.js';
 
 export interface DumpedInstance {
   name: string;
@@ -41,7 +41,7 @@ export async function dumpCluster(
       nodesError = (err as Error).message;
     }
   }
-  const groups = joinGroups(await cloud.groups.list(clusterName), specs, nodes ?? []);
+  const groups = joinGroups(await cloud.groups.list(clusterName, groupNames(specs)), specs, nodes ?? []);
   const instances: DumpedInstance[] = groups
     .flatMap((g) => g.members)
     .map((m) => ({

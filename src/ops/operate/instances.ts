@@ -26,14 +26,21 @@ export interface Group {
   members: Member[];
 }
 
-/** Nodes by the instance id their provider ID ends with (`aws:///us-east-1a/i-0123...`). */
-export function nodesByInstanceId(nodes: readonly KubeNode[]): Map<string, KubeNode> {
-  const map = new Map<string, KubeNode>();
+/**
+ * The node running on each instance: the one whose provider ID is the instance's (`gce://P/ZONE/NAME`), or, for a cloud
+ * that does not give one, whose provider ID ends with the instance id (`aws:///us-east-1a/i-0123...`).
+ */
+export function nodeFinder(nodes: readonly KubeNode[]): (instance: CloudInstance) => KubeNode | undefined {
+  const byProviderId = new Map<string, KubeNode>();
+  const byLastPart = new Map<string, KubeNode>();
   for (const node of nodes) {
-    const id = node.spec?.providerID?.split('/').pop();
-    if (id) map.set(id, node);
+    const providerId = node.spec?.providerID;
+    if (!providerId) continue;
+    byProviderId.set(providerId, node);
+    const id = providerId.split('/').pop();
+    if (id) byLastPart.set(id, node);
   }
-  return map;
+  return (instance) => (instance.providerId !== undefined ? byProviderId.get(instance.providerId) : byLastPart.get(instance.id));
 }
 
 /**
@@ -42,7 +49,7 @@ export function nodesByInstanceId(nodes: readonly KubeNode[]): Map<string, KubeN
  * needs updating all the same.
  */
 export function joinGroups(cloudGroups: readonly CloudInstanceGroup[], specs: readonly InstanceGroup[], nodes: readonly KubeNode[]): Group[] {
-  const byId = nodesByInstanceId(nodes);
+  const nodeOf = nodeFinder(nodes);
   const groups: Group[] = [];
   for (const cloud of cloudGroups) {
     const spec = specs.find((s) => s.metadata.name === cloud.instanceGroup);
@@ -50,7 +57,7 @@ export function joinGroups(cloudGroups: readonly CloudInstanceGroup[], specs: re
     const group: Group = { spec, cloud, members: [] };
     for (const instance of cloud.instances) {
       if (/^Terminat/.test(instance.state)) continue;
-      const node = byId.get(instance.id);
+      const node = nodeOf(instance);
       let status: InstanceStatus = instance.state === 'Detached' ? 'Detached' : instance.upToDate ? 'UpToDate' : 'NeedsUpdate';
       if (status === 'UpToDate' && node?.metadata?.annotations?.[NEEDS_UPDATE_ANNOTATION] !== undefined) status = 'NeedsUpdate';
       group.members.push({ id: instance.id, status, state: instance.state.startsWith('Warmed') ? 'WarmPool' : '', cloud: instance, node, group });
@@ -59,6 +66,9 @@ export function joinGroups(cloudGroups: readonly CloudInstanceGroup[], specs: re
   }
   return groups;
 }
+
+/** The names of instance groups, as the cloud's listing takes them. */
+export const groupNames = (specs: readonly InstanceGroup[]): string[] => specs.map((s) => s.metadata.name ?? '');
 
 export const needingUpdate = (g: Group): Member[] => g.members.filter((m) => m.status !== 'UpToDate');
 export const upToDate = (g: Group): Member[] => g.members.filter((m) => m.status === 'UpToDate');

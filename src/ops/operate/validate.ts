@@ -4,7 +4,7 @@ import type { CloudInstanceGroup } from '../../cloud/types.js';
 import type { KubeApi, KubeNode, KubePod } from '../kube.js';
 import type { ClusterCloud } from './access.js';
 import { roleClass } from '../../apis/instance-group-role.js';
-import { joinGroups, type Group } from './instances.js';
+import { groupNames, joinGroups, type Group } from './instances.js';
 
 /** One reason the cluster is not valid. `instanceGroup` is set when the failure belongs to a group. */
 export interface ValidationFailure {
@@ -70,7 +70,7 @@ export async function validateCluster(input: ValidateInput): Promise<ValidationR
     }
   }
   const nodes = await input.kube.listNodes();
-  const groups = joinGroups(await input.cloud.groups.list(input.clusterName), input.instanceGroups, nodes);
+  const groups = joinGroups(await input.cloud.groups.list(input.clusterName, groupNames(input.instanceGroups)), input.instanceGroups, nodes);
   const checked = (ig: InstanceGroup) => !input.groupFilter || input.groupFilter(ig);
   const tolerated = toleratedNodes(groups, input.maxUnreadyNodes ?? 0);
   const readyNodes: KubeNode[] = [];

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('AWS instance groups', () => {
   test('lists only the cluster groups, with sizes, instances and whether each runs the current template version', async () => {
-    const groups = await awsInstanceGroups(aws).list('t.k8s.local');
+    const groups = await awsInstanceGroups(aws).list('t.k8s.local', []);
     expect(groups.map((g) => [g.instanceGroup, g.cloudName, g.minSize, g.maxSize, g.desiredCapacity, g.currentVersion])).toEqual([
       ['nodes', 'nodes.t.k8s.local', 2, 4, 2, '2'],
     ]);
@@ -61,14 +61,14 @@ describe('AWS instance groups', () => {
 
   test('sets the desired capacity, detaches and terminates instances', async () => {
     const groups = awsInstanceGroups(aws);
-    const [group] = await groups.list('t.k8s.local');
+    const [group] = await groups.list('t.k8s.local', []);
     await groups.setDesiredCapacity(group, 3);
-    const [grown] = await groups.list('t.k8s.local');
+    const [grown] = await groups.list('t.k8s.local', []);
     expect(grown.desiredCapacity).toBe(3);
 
     const [first, second] = grown.instances;
     await groups.detach(grown, first.id, { decrement: true });
-    const [afterDetach] = await groups.list('t.k8s.local');
+    const [afterDetach] = await groups.list('t.k8s.local', []);
     expect(afterDetach.desiredCapacity).toBe(2);
     // No longer a member: listed as the group's detached instance (kops tags it), until it is terminated.
     expect(afterDetach.instances.filter((i) => i.state !== 'Detached').map((i) => i.id)).not.toContain(first.id);

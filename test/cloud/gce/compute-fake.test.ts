@@ -116,10 +116,74 @@ describe('the Compute Engine REST fake, through the official client', () => {
   test('patch merges top-level fields, set methods merge what the resource declares', async () => {
     const managers = new compute.InstanceGroupManagersClient(options);
     const zone = 'europe-west4-a';
+    await new compute.InstanceTemplatesClient(options).insert({ project: P, instanceTemplateResource: { name: 't-1', properties: { machineType: 'e2-small' } } });
     await managers.insert({ project: P, zone, instanceGroupManagerResource: { name: 'igm-a', baseInstanceName: 'a', targetSize: 1, instanceTemplate: `projects/${P}/global/instanceTemplates/t-1` } });
     await managers.patch({ project: P, zone, instanceGroupManager: 'igm-a', instanceGroupManagerResource: { targetSize: 3 } });
     await managers.setTargetPools({ project: P, zone, instanceGroupManager: 'igm-a', instanceGroupManagersSetTargetPoolsRequestResource: { targetPools: [`projects/${P}/regions/europe-west4/targetPools/tp`] } });
     const [got] = await managers.get({ project: P, zone, instanceGroupManager: 'igm-a' });
     expect(got).toMatchObject({ name: 'igm-a', baseInstanceName: 'a', targetSize: 3, targetPools: [`${fake.endpoint}/compute/v1/projects/${P}/regions/europe-west4/targetPools/tp`] });
+  });
+
+  test('a managed instance group runs targetSize instances from its template, lists each with the template it was made from, resizes, recreates, deletes, and takes its instances along when deleted', async () => {
+    const zone = 'europe-west4-b';
+    const managers = new compute.InstanceGroupManagersClient(options);
+    const instances = new compute.InstancesClient(options);
+    const templates = new compute.InstanceTemplatesClient(options);
+    await new compute.NetworksClient(options).insert({ project: P, networkResource: { name: 'net-g', autoCreateSubnetworks: false } });
+    await new compute.SubnetworksClient(options).insert({ project: P, region: 'europe-west4', subnetworkResource: { name: 'sub-g', network: `projects/${P}/global/networks/net-g`, ipCidrRange: '10.9.0.0/20' } });
+    const properties = (machineType: string) => ({
+      machineType,
+      labels: { role: 'node' },
+      metadata: { items: [{ key: 'cluster-name', value: 'g' }] },
+      networkInterfaces: [{ network: `projects/${P}/global/networks/net-g`, subnetwork: `projects/${P}/regions/europe-west4/subnetworks/sub-g`, accessConfigs: [{ name: 'external-nat', type: 'ONE_TO_ONE_NAT' }] }],
+    });
+    await templates.insert({ project: P, instanceTemplateResource: { name: 'tg-1', properties: properties('e2-small') } });
+    await templates.insert({ project: P, instanceTemplateResource: { name: 'tg-2', properties: properties('e2-medium') } });
+    const link = (t: string) => `${fake.endpoint}/compute/v1/projects/${P}/global/instanceTemplates/${t}`;
+
+    const missing = await managers.insert({ project: P, zone, instanceGroupManagerResource: { name: 'igm-x', baseInstanceName: 'x', targetSize: 1, versions: [{ instanceTemplate: `projects/${P}/global/instanceTemplates/none` }] } }).catch((e: unknown) => e);
+    expect(status(missing)).toBe(404);
+    expect(fake.objects().filter((p) => p.includes('igm-x'))).toEqual([]);
+
+    await managers.insert({ project: P, zone, instanceGroupManagerResource: { name: 'igm-g', baseInstanceName: 'g', targetSize: 2, versions: [{ instanceTemplate: `projects/${P}/global/instanceTemplates/tg-1` }] } });
+    const managed = async () => {
+      const out: { name: string; template: string; id: string }[] = [];
+      for await (const m of managers.listManagedInstancesAsync({ project: P, zone, instanceGroupManager: 'igm-g', maxResults: 1 })) out.push({ name: m.name!, template: m.version!.instanceTemplate!, id: String(m.id) });
+      return out;
+    };
+    const first = await managed();
+    expect(first.map((m) => m.template)).toEqual([link('tg-1'), link('tg-1')]);
+    expect(first.every((m) => /^g-[a-z0-9]{4}$/.test(m.name))).toBe(true);
+    const [one] = await instances.get({ project: P, zone, instance: first[0].name });
+    expect(one).toMatchObject({ status: 'RUNNING', machineType: `${fake.endpoint}/compute/v1/projects/${P}/zones/${zone}/machineTypes/e2-small`, labels: { role: 'node' } });
+    expect(one.networkInterfaces![0].networkIP).toMatch(/^10\.9\.0\.\d+$/);
+    expect(one.networkInterfaces![0].accessConfigs![0].natIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const [igm] = await managers.get({ project: P, zone, instanceGroupManager: 'igm-g' });
+    expect(igm.instanceTemplate).toBe(link('tg-1'));
+
+    // A new template is for new and recreated instances; the others keep the one they were made from.
+    await managers.patch({ project: P, zone, instanceGroupManager: 'igm-g', instanceGroupManagerResource: { versions: [{ instanceTemplate: `projects/${P}/global/instanceTemplates/tg-2` }] } });
+    expect((await managed()).map((m) => m.template)).toEqual([link('tg-1'), link('tg-1')]);
+    await managers.recreateInstances({ project: P, zone, instanceGroupManager: 'igm-g', instanceGroupManagersRecreateInstancesRequestResource: { instances: [`zones/${zone}/instances/${first[1].name}`] } });
+    const recreated = await managed();
+    expect(recreated.map((m) => [m.name, m.template])).toEqual([[first[0].name, link('tg-1')], [first[1].name, link('tg-2')]]);
+    expect(recreated[1].id).not.toBe(first[1].id);
+    const unknown = await managers.recreateInstances({ project: P, zone, instanceGroupManager: 'igm-g', instanceGroupManagersRecreateInstancesRequestResource: { instances: [`zones/${zone}/instances/nothing`] } }).catch((e: unknown) => e);
+    expect(status(unknown)).toBe(404);
+
+    await managers.resize({ project: P, zone, instanceGroupManager: 'igm-g', size: 3 });
+    const three = await managed();
+    expect(three).toHaveLength(3);
+    expect(three.filter((m) => m.template === link('tg-2'))).toHaveLength(2);
+
+    await managers.deleteInstances({ project: P, zone, instanceGroupManager: 'igm-g', instanceGroupManagersDeleteInstancesRequestResource: { instances: [one.selfLink!] } });
+    expect((await managed()).map((m) => m.name)).not.toContain(one.name);
+    expect((await managers.get({ project: P, zone, instanceGroupManager: 'igm-g' }))[0].targetSize).toBe(2);
+    expect(status(await instances.get({ project: P, zone, instance: one.name! }).catch((e: unknown) => e))).toBe(404);
+
+    await managers.resize({ project: P, zone, instanceGroupManager: 'igm-g', size: 1 });
+    expect(await managed()).toHaveLength(1);
+    await managers.delete({ project: P, zone, instanceGroupManager: 'igm-g' });
+    expect(fake.objects().filter((p) => /\/(instances\/g-|instanceGroupManagers\/igm-g)/.test(p))).toEqual([]);
   });
 });

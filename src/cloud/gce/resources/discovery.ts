@@ -39,11 +39,16 @@ const MAX_NAME_PARTS = 8;
  * dash-separated parts, or any name carrying the hash of the cluster's name (given to names cut to fit).
  */
 export function namedForCluster(ctx: DiscoverContext, name: string, maxParts = MAX_NAME_PARTS): boolean {
-  const hash = hashString(safeClusterName(ctx.rules.clusterName), 6);
+  return namedAfterCluster(ctx.rules.clusterName, name, maxParts);
+}
+
+/** namedForCluster for a cluster given by name. */
+export function namedAfterCluster(clusterName: string, name: string, maxParts = MAX_NAME_PARTS): boolean {
+  const hash = hashString(safeClusterName(clusterName), 6);
   if (name.includes(hash)) return true;
   const tokens = name.split('-');
   for (let i = 1; i <= Math.min(maxParts, tokens.length); i++) {
-    if (name === safeObjectName(tokens.slice(0, i).join('-'), ctx.rules.clusterName)) return true;
+    if (name === safeObjectName(tokens.slice(0, i).join('-'), clusterName)) return true;
   }
   return false;
 }

@@ -96,7 +96,7 @@ export const GceInstanceGroupManagerDiscovery = discovery<{ where: string; item:
 });
 
 /** The template a manager runs (its first version's, or the legacy field). */
-function templateOf(manager: Json): unknown {
+export function templateOf(manager: Json): unknown {
   return manager.instanceTemplate ?? ((manager.versions as Json[] | undefined) ?? [])[0]?.instanceTemplate ?? '';
 }
 
