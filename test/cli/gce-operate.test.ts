@@ -61,7 +61,7 @@ beforeAll(async () => {
     await run('create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', ZONE, '--node-count', '2', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')),
   );
   ok(await run('update', 'cluster', CLUSTER, '--yes'));
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all([compute?.stop(), gcs?.stop()]);
@@ -94,7 +94,7 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
     const groups = listed.map((r) => r.find((c) => c.endsWith('-ops-k8s-local'))).sort();
     expect(groups).toEqual([`a-control-plane-${ZONE}-ops-k8s-local`, `a-${NODES}-ops-k8s-local`, `a-${NODES}-ops-k8s-local`]);
     expect(listed.filter((r) => r.includes('control-plane'))).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   test('a changed node group is rolled: listed as NeedsUpdate, --yes --cloudonly recreates its instances from the new template (same names), the control plane untouched', async () => {
     setMachineType(NODES, 'e2-standard-4');
@@ -122,7 +122,7 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
         expect(i.id).not.toBe(before.get(name)!.id);
       }
     }
-  }, 90_000);
+  }, 180_000);
 
   test('delete instance: surging is refused on GCE as the Go kops refuses it; without it the group recreates the instance', async () => {
     const [name, node] = [...instances()].find(([, i]) => !i.template.startsWith('control-plane'))!;
@@ -137,7 +137,7 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
     expect(deleted.stdout).toMatch(/found for deletion/);
     expect(instances().get(name)!.id).not.toBe(node.id);
     expect(instances().size).toBe(3);
-  }, 60_000);
+  }, 180_000);
 
   test('toolbox dump shows the instances, the managed instance groups and the cluster\'s network and subnetwork', async () => {
     const dump = JSON.parse(ok(await run('toolbox', 'dump', '-o', 'json')).stdout) as {
@@ -157,5 +157,5 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
     ]);
     expect(dump.vpc).toEqual({ id: 'ops-k8s-local' });
     expect(dump.subnets.map((s) => s.id)).toEqual([`europe-west4-ops-k8s-local`]);
-  }, 60_000);
+  }, 180_000);
 });
