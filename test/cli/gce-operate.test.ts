@@ -58,7 +58,7 @@ beforeAll(async () => {
     NODEUP_HASH_ARM64: '64a9a9510538a449e85d05e13e3cd98b80377d68a673447c26821d40f00f0075',
   };
   ok(
-    await run('create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', ZONE, '--node-count', '2', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')),
+    await run('create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', ZONE, '--node-count', '2', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--ssh-public-key', join(dir, 'id.pub')),
   );
   ok(await run('update', 'cluster', CLUSTER, '--yes'));
 }, 180_000);
