@@ -49,6 +49,21 @@ describe('what nodeup derives from its config', () => {
     expect(keys).not.toContain('File//etc/apt/apt.conf.d/20auto-upgrades');
   });
 
+  test('Flatcar hosts mask the reboot scheduler with a unit of their own, unless a hook of that name replaces it (update_service.go)', () => {
+    const service = buildTasks(context({}, { distribution: 'flatcar' })).find((t) => t.kind === 'Service' && t.name === 'update-service.service');
+    expect(service).toEqual({
+      kind: 'Service',
+      name: 'update-service.service',
+      definition: '[Unit]\nDescription=Disable OS Update Scheduler\nBefore=locksmithd.service\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/systemctl mask --now locksmithd.service\n',
+      running: true,
+      enabled: true,
+      manageState: true,
+      smartRestart: true,
+    });
+    const hooked = buildTasks(context({ Hooks: [[{ name: 'update-service', manifest: 'ExecStart=/bin/true' }]] }, { distribution: 'flatcar' }));
+    expect(hooked.filter((t) => t.kind === 'Service' && t.name === 'update-service.service').map((t) => t.kind === 'Service' && t.definition)).toEqual([expect.stringContaining('Kops Hook update-service')]);
+  });
+
   test('containerd config additions and registry mirrors land in config.toml as typed TOML', () => {
     const tasks = buildTasks(
       context({

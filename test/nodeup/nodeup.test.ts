@@ -80,6 +80,12 @@ describe('rendering a golden worker-node config into a root', () => {
     expect(existsSync(join(root, 'usr/local/bin/kubelet'))).toBe(false);
   });
 
+  test('lists the OS packages and chrony, and the commands that would install and start them on the host', () => {
+    expect(first.stdout).toContain('OS packages: chrony, iptables, libapparmor1, libseccomp2, unattended-upgrades, util-linux\n');
+    expect(first.stdout).toMatch(/host commands \(not run when rendering into .*\): env DEBIAN_FRONTEND=noninteractive apt-get update; .*apt-get install --yes --no-install-recommends chrony; .*systemctl enable chrony; systemctl start chrony;/);
+    expect(read(root, 'etc/chrony/chrony.conf')).toContain('pool 169.254.169.123 prefer iburst\n');
+  });
+
   test('a second run changes nothing', async () => {
     const before = statSync(join(root, 'var/lib/kubelet/kubelet.conf')).mtimeMs;
     const second = await nodeup(['--conf', nodeConfig, '--root', root, '--distribution', 'ubuntu', '--arch', 'amd64', '--kops-controller', unreachable]);
