@@ -64,6 +64,31 @@ describe('runTasks', () => {
     expect(plan).not.toContain('Will modify');
   });
 
+  test('an object whose field awaits a replacement (foundWithoutPending) is found and shown changing to it, then moved by apply', async () => {
+    const cloud = new FakeCloud();
+    const provider = fakeProvider(cloud, [fakeOps('fake_template'), fakeOps('fake_group', { foundWithoutPending: ['template'] })]);
+    const plan = (name: string) => {
+      const template = task('fake_template', name, { machine: name }, { kopsKind: 'Template' });
+      return [template, task('fake_group', 'g', { template: ref(template), size: 1 }, { kopsKind: 'Group' })];
+    };
+    expect((await runTasks(plan('t1'), { provider, apply: true })).failed).toEqual([]);
+    const first = cloud.objects.get('fake_group/g')!.fields.template;
+
+    const preview = await runTasks(plan('t2'), { provider, apply: false });
+    expect(preview.outcomes.map((o) => `${o.task.name} ${o.action}`)).toEqual(['t2 create', 'g update']);
+    expect(formatPlan(preview)).toContain(`Will modify resources:\n  Group/g\n  \tTemplate            \t ${String(first)} -> name:t2\n`);
+    expect(mutating(cloud.calls)).not.toContain('update fake_group/g template');
+
+    expect((await runTasks(plan('t2'), { provider, apply: true })).failed).toEqual([]);
+    expect(cloud.objects.get('fake_group/g')!.fields.template).toBe(cloud.objects.get('fake_template/t2')!.id);
+    // Other fields are still awaited as before: a group naming a missing subnet is not looked up.
+    const withSubnet = task('fake_group', 'h', { template: 'x', subnet: ref({ type: 'fake_subnet', name: 'missing' }) });
+    const missing = task('fake_subnet', 'missing', {});
+    cloud.calls.length = 0;
+    await runTasks([missing, withSubnet], { provider: fakeProvider(cloud, [fakeOps('fake_subnet'), fakeOps('fake_group', { foundWithoutPending: ['template'] })]), apply: false });
+    expect(cloud.calls).not.toContain('find fake_group/h');
+  });
+
   test('a change made by hand is shown old -> new, then fixed by apply', async () => {
     const { cloud, provider } = setup();
     await runTasks(network().all, { provider, apply: true });
