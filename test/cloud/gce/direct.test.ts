@@ -105,6 +105,27 @@ describe('GCE resource types through the engine, against the Compute Engine REST
     expect(result.failed.map((o) => [o.task.name, o.error])).toEqual([['d', 'cannot change in place: type']]);
   });
 
+  test('a shared network and subnetwork (spec.networkID, spec.subnets[].id) are found and never written; a missing shared subnetwork stops the apply naming it', async () => {
+    const owned = GceNetwork.task('host-net', { name: 'host-net', autoCreateSubnetworks: false });
+    expect((await run([owned, GceSubnetwork.task('host-sub', { name: 'host-sub', network: ref(owned, 'name'), region: 'europe-west4', ipCidrRange: '10.8.0.0/20' })], true)).failed).toEqual([]);
+
+    const usingShared = (subnet: string) => {
+      const network = GceNetwork.task('host-net', { name: 'host-net' }, { shared: true });
+      const sub = GceSubnetwork.task(subnet, { name: subnet, network: 'host-net', region: 'europe-west4', secondaryIpRanges: [], stackType: 'IPV4_ONLY' }, { shared: true });
+      const firewall = GceFirewall.task('fw-shared', { name: 'fw-shared', network: 'host-net', allow: [{ protocol: 'tcp', ports: ['22'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['n-node'], disabled: false });
+      return [network, sub, firewall];
+    };
+    const mark = fake.requests.length;
+    const applied = await run(usingShared('host-sub'), true);
+    expect(applied.failed).toEqual([]);
+    expect(actions(applied)).toEqual({ 'host-net': 'none', 'host-sub': 'none', 'fw-shared': 'create' });
+    expect(mutating(mark).map((r) => r.replace(/\/compute\/v1\/projects\/p1\//, ''))).toEqual(['POST global/firewalls']);
+    expect(fake.resources.get('/compute/v1/projects/p1/regions/europe-west4/subnetworks/host-sub')).toMatchObject({ ipCidrRange: '10.8.0.0/20' });
+
+    const missing = await run(usingShared('no-such-sub'), true);
+    expect(missing.failed.map((o) => [o.task.name, o.error])).toEqual([['no-such-sub', 'shared Subnet no-such-sub was not found; it must exist before the cluster uses it']]);
+  });
+
   test('a legacy HTTP health check (not served by the client) is made on its REST path, found, written back and deleted; its target pool links it', async () => {
     const checked = (port: number): Task[] => {
       const check = GceHttpHealthCheck.task('api-c', { name: 'api-c', port, requestPath: '/healthz' });
