@@ -80,6 +80,7 @@ export function gceInstanceGroups(api: GceCompute): CloudInstanceGroups {
     async deleteGroup(group) {
       const at = groupLocation(group);
       await ignoringNotFound(() => api.call(at, 'resize', { size: 0 }));
+      await waitForNoInstances(api, at);
       await ignoringNotFound(() => api.delete(at));
       const template = group.launchTemplateId ? parseLink(group.launchTemplateId) : undefined;
       if (template) await ignoringNotFound(() => api.delete(template));
@@ -155,6 +156,26 @@ function parseInstance(id: string): GceLocation {
   const at = parseLink(id);
   if (!at || at.collection !== 'instances') throw new UserError(`${id} is not a GCE instance`, 'give the instance as kops get instances lists it (its URL)');
   return at;
+}
+
+const INSTANCES_GONE_POLL_MILLIS = 5_000;
+const INSTANCES_GONE_TIMEOUT_MILLIS = 10 * 60_000;
+
+/** After a resize to zero, waits (as the Go kops, up to ten minutes) until the group runs no instance. */
+async function waitForNoInstances(api: GceCompute, at: GceLocation): Promise<void> {
+  const deadline = Date.now() + INSTANCES_GONE_TIMEOUT_MILLIS;
+  for (;;) {
+    let left: number;
+    try {
+      left = (await api.managedInstances(at)).length;
+    } catch (err) {
+      if (gceStatus(err) === 404) return;
+      throw err;
+    }
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the ${left} instance(s) of managed instance group ${at.name} to terminate`);
+    await new Promise((resolve) => setTimeout(resolve, INSTANCES_GONE_POLL_MILLIS));
+  }
 }
 
 async function ignoringNotFound(call: () => Promise<void>): Promise<void> {
