@@ -257,7 +257,8 @@ class CachedAssets {
     this.cached.add(cachePath);
   }
 
-  async read(path: string): Promise<Buffer | undefined> {
+  /** The file's bytes; undefined while it is not cached; `absent` for a file its (cached) archive does not hold. */
+  async read(path: string): Promise<Buffer | 'absent' | undefined> {
     if (this.cached.has(path)) return this.writer.read(path);
     const m = /^(.*\.(?:tar\.gz|tgz))\.d\/(.+)$/.exec(path);
     if (!m || !this.cached.has(m[1])) return undefined;
@@ -268,9 +269,7 @@ class CachedAssets {
       files = readTarGz(archive, this.writer.path(m[1]));
       this.archives.set(m[1], files);
     }
-    const file = files.get(m[2]);
-    if (!file) throw new UserError(`asset ${this.writer.path(m[1])} holds no ${m[2]}`, 'regenerate the configuration with `kops update cluster` so its assets match what nodeup installs');
-    return file;
+    return files.get(m[2]) ?? 'absent';
   }
 }
 
@@ -347,6 +346,8 @@ async function applyFile(task: FileTask, options: ApplyOptions, writer: RootWrit
   } else if ('asset' in contents) {
     const source = contents.asset.path;
     const cached = await cachedAssets.read(source);
+    // Builders name the binaries a release usually holds; one this release lacks is simply not installed.
+    if (cached === 'absent') return false;
     if (!cached) {
       writer.report.deferred.push(key);
       return false;

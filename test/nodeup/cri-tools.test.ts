@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -74,6 +74,20 @@ describe('crictl and nerdctl (crictl.go, nerdctl.go)', () => {
     const again = await applyTasks(tasks, { root, dryRun: false, unitDir: '/lib/systemd/system' });
     expect(again.changes.filter((c) => c.key.includes('crictl'))).toEqual([]);
   });
+});
+
+test('containerd binaries come out of its archive; those a release does not ship are skipped, not awaited', async () => {
+  const archive = tarGz('containerd.tar.gz', { 'bin/containerd': 'daemon', 'bin/ctr': 'cli', 'bin/containerd-shim-runc-v2': 'shim' });
+  const url = 'https://github.com/containerd/containerd/releases/download/v2.1.4/containerd-2.1.4-linux-amd64.tar.gz';
+  const root = join(scratch, 'containerd-root');
+  const cached = join(root, `var/cache/nodeup/sha256:${sha256(archive)}_containerd-2.1.4-linux-amd64.tar.gz`);
+  mkdirSync(dirname(cached), { recursive: true });
+  writeFileSync(cached, archive);
+  const report = await applyTasks(buildTasks(context([`${sha256(archive)}@${url}`])), { root, dryRun: false, unitDir: '/lib/systemd/system' });
+  expect(readFileSync(join(root, 'usr/bin/containerd'), 'utf8')).toBe('daemon');
+  expect(readFileSync(join(root, 'usr/bin/containerd-shim-runc-v2'), 'utf8')).toBe('shim');
+  expect(existsSync(join(root, 'usr/bin/containerd-shim'))).toBe(false);
+  expect(report.deferred.filter((k) => k.startsWith('File//usr/bin/'))).toEqual([]);
 });
 
 test('the archive reader takes GNU tar output, long names included, and refuses what is not gzip', () => {
