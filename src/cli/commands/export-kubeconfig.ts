@@ -1,22 +1,8 @@
 import { UserError } from '../../errors.js';
-import { issueAdminCredentials } from '../../pki/admin.js';
-import { trustedCertificateBundle } from '../../pki/keyset.js';
-import { systemIssueEnv } from '../../pki/certificates.js';
-import { apiServerUrl } from '../../ops/api-endpoint.js';
-import { apiLoadBalancerAddress, kubeconfigPath, writeKubeconfig } from '../../ops/kubeconfig.js';
+import { exportKubeconfig, type KubeconfigExport } from '../../ops/export-kubeconfig.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
-import { openClusterPki } from '../cluster-pki.js';
 import { openClusterStore } from '../store.js';
-
-export interface KubeconfigExport {
-  /** Lifetime of --admin credentials in ms; 0 exports no credentials. */
-  adminMillis: number;
-  user?: string;
-  internal?: boolean;
-  apiServer?: string;
-  kubeconfig?: string;
-}
 
 /**
  * `kops export kubeconfig [CLUSTER | --all] [--admin[=DURATION]] [--user NAME] [--internal] [--kubeconfig PATH]`:
@@ -42,23 +28,9 @@ export function kubeconfigOptions(inv: Invocation): KubeconfigExport {
   };
 }
 
+/** Exports the cluster's kubeconfig entries and says so (with a warning when the context has no credentials). */
 export async function exportClusterKubeconfig(ctx: CliContext, name: string, options: KubeconfigExport): Promise<void> {
-  if (options.adminMillis && options.user) {
-    throw new UserError('--admin and --user cannot be combined', 'use --admin for new credentials, or --user for an existing kubeconfig user');
-  }
-  const path = kubeconfigPath(options.kubeconfig, ctx.env);
-  const pki = await openClusterPki(ctx, name);
-  const server = await apiServerUrl(pki.cluster, {
-    apiServer: options.apiServer,
-    internal: options.internal,
-    findLoadBalancerAddress: apiLoadBalancerAddress,
-  });
-  const ca = await pki.keystore.find('kubernetes-ca');
-  if (!ca) throw new UserError(`cluster ${name} has no kubernetes-ca keyset yet`, 'run `kops update cluster --yes` first; it creates the cluster CAs');
-  const credentials = options.adminMillis
-    ? await issueAdminCredentials(pki.keystore, ctx.env.USER || 'admin', options.adminMillis, { now: ctx.clock, random32: systemIssueEnv.random32 })
-    : undefined;
-  await writeKubeconfig(path, { name, server, caBundlePem: trustedCertificateBundle(ca), credentials, user: options.user });
+  const exported = await exportKubeconfig(await openClusterStore(ctx), name, options, { env: ctx.env, clock: ctx.clock });
   ctx.stdout.write(`kOps has set your kubectl context to ${name}\n`);
-  if (!credentials && !options.user) ctx.stderr.write('W: no credentials exported; use --admin for a cluster-admin certificate or --user for an existing user\n');
+  if (!exported.withCredentials) ctx.stderr.write('W: no credentials exported; use --admin for a cluster-admin certificate or --user for an existing user\n');
 }

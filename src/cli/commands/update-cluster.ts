@@ -5,7 +5,8 @@ import { updateCluster, type UpdateClusterOptions } from '../../ops/update/updat
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { openClusterStore } from '../store.js';
-import { exportClusterKubeconfig, kubeconfigOptions, type KubeconfigExport } from './export-kubeconfig.js';
+import type { KubeconfigExport } from '../../ops/export-kubeconfig.js';
+import { exportClusterKubeconfig, kubeconfigOptions } from './export-kubeconfig.js';
 import { withCliLocks } from '../lock.js';
 
 const PHASES: readonly Phase[] = ['network', 'security', 'cluster'];
