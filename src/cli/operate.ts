@@ -1,10 +1,8 @@
-import type { InstanceGroup } from '../apis/types.js';
-import { systemIssueEnv } from '../pki/certificates.js';
 import { UserError } from '../errors.js';
 import type { KubeApi, KubeNode } from '../ops/kube.js';
 import { validateRetryMillis, VALIDATE_SUCCESS_MILLIS, type RollOptions } from '../ops/operate/rolling-update.js';
-import { clusterCloud, clusterKubeApi, type ClusterCloud, type KubeAccess } from '../ops/operate/access.js';
-import { openClusterPki, type ClusterPki } from './cluster-pki.js';
+import type { KubeAccess } from '../ops/operate/access.js';
+import { openOperatedCluster as openOperated, type OperatedCluster } from '../ops/operate/operated-cluster.js';
 import type { CliContext } from './context.js';
 import type { Invocation } from './invocation.js';
 import { openClusterStore } from './store.js';
@@ -50,24 +48,9 @@ export async function nodesUnlessCloudOnly(cluster: OperatedCluster, cloudOnly: 
   }
 }
 
-export interface OperatedCluster extends ClusterPki {
-  instanceGroups: InstanceGroup[];
-  cloud: ClusterCloud;
-  /** Reaches the cluster's Kubernetes API (built on first use). */
-  kube(): Promise<KubeApi>;
-}
+export type { OperatedCluster } from '../ops/operate/operated-cluster.js';
 
-/** A cluster to operate: its spec and groups from the state store, its cloud, and a way to its API. */
+/** A cluster to operate, with the Kubernetes API flags of the command (each overridable). */
 export async function openOperatedCluster(ctx: CliContext, inv: Invocation, positional: string | undefined, override: Partial<KubeAccess> = {}): Promise<OperatedCluster> {
-  const pki = await openClusterPki(ctx, positional);
-  const store = await openClusterStore(ctx);
-  const instanceGroups = await store.listInstanceGroups(pki.clusterName);
-  const access = { ...kubeAccessFlags(inv, ctx), ...override };
-  let kube: Promise<KubeApi> | undefined;
-  return {
-    ...pki,
-    instanceGroups,
-    cloud: clusterCloud(pki.cluster),
-    kube: () => (kube ??= clusterKubeApi(pki.cluster, pki.keystore, access, { now: ctx.clock, random32: systemIssueEnv.random32 })),
-  };
+  return openOperated(await openClusterStore(ctx), await ctx.clusterName(positional), { ...kubeAccessFlags(inv, ctx), ...override }, { clock: ctx.clock });
 }

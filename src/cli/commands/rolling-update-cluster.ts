@@ -1,6 +1,5 @@
-import { groupNames, joinGroups, needingUpdate, upToDate, type Group } from '../../ops/operate/instances.js';
-import { rollDeps, rollingUpdate } from '../../ops/operate/rolling-update.js';
-import { selectInstanceGroups } from '../../ops/operate/select.js';
+import { needingUpdate, upToDate, type Group } from '../../ops/operate/instances.js';
+import { needsRoll, rollDeps, rolledGroups, rollingUpdate } from '../../ops/operate/rolling-update.js';
 import type { CliContext } from '../context.js';
 import { expectArgs, type Invocation } from '../invocation.js';
 import { withCliLocks } from '../lock.js';
@@ -17,11 +16,10 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
     const cloudOnly = inv.bool('cloudonly');
     const cluster = await openOperatedCluster(ctx, inv, inv.args[0]);
     const { kube, nodes } = await nodesUnlessCloudOnly(cluster, cloudOnly, 'roll');
-    const selected = selectInstanceGroups(cluster.instanceGroups, inv.strings('instance-group'), inv.strings('instance-group-roles'), cluster.clusterName);
-    const groups = joinGroups(await cluster.cloud.groups.list(cluster.clusterName, groupNames(cluster.instanceGroups)), selected, nodes);
+    const groups = await rolledGroups(cluster, nodes, inv.strings('instance-group'), inv.strings('instance-group-roles'));
     ctx.stdout.write(groupTable(groups, cloudOnly));
     const force = inv.bool('force');
-    if (!force && groups.every((g) => needingUpdate(g).length === 0)) {
+    if (!needsRoll(groups, force)) {
       ctx.stdout.write('\nNo rolling-update required.\n');
       return;
     }
@@ -43,12 +41,18 @@ export async function run(inv: Invocation, ctx: CliContext): Promise<void> {
         nodeIntervalMillis: inv.number('node-interval'),
       },
     ));
-    const names = groups.map((g) => g.spec.metadata.name).sort();
-    ctx.stdout.write(`\nCompleted rolling update for cluster ${cluster.clusterName} instance groups [${names.join(' ')}]\n`);
+    ctx.stdout.write(rollCompleted(cluster.clusterName, groups));
   });
 }
 
-function groupTable(groups: Group[], cloudOnly: boolean): string {
+/** The line closing a roll that replaced instances. */
+export function rollCompleted(clusterName: string, groups: readonly Group[]): string {
+  const names = groups.map((g) => g.spec.metadata.name).sort();
+  return `\nCompleted rolling update for cluster ${clusterName} instance groups [${names.join(' ')}]\n`;
+}
+
+/** The groups of a roll and what each needs replacing (NODES without --cloudonly). */
+export function groupTable(groups: readonly Group[], cloudOnly: boolean): string {
   const headers = ['NAME', 'STATUS', 'NEEDUPDATE', 'READY', 'MIN', 'TARGET', 'MAX'];
   const rows = groups.map((g) => {
     const row = [

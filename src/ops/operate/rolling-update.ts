@@ -5,7 +5,9 @@ import type { KubeApi } from '../kube.js';
 import type { ClusterCloud } from './access.js';
 import { drainNode, seconds, taintForUpdate } from './drain.js';
 import { roleClass } from '../../apis/instance-group-role.js';
-import { needingUpdate, upToDate, type Group, type Member } from './instances.js';
+import { groupNames, joinGroups, needingUpdate, upToDate, type Group, type Member } from './instances.js';
+import type { KubeNode } from '../kube.js';
+import { selectInstanceGroups } from './select.js';
 import { resolveRollSettings } from './settings.js';
 import { failureConcernsGroup, validateCluster, type ValidationResult } from './validate.js';
 
@@ -67,6 +69,15 @@ export function rollDeps(rolled: RolledCluster, kube: KubeApi | undefined, io: P
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }
+
+/** The groups a rolling update looks at (by --instance-group / --instance-group-roles), with their instances and nodes. */
+export async function rolledGroups(rolled: RolledCluster, nodes: readonly KubeNode[], names: readonly string[], roles: readonly string[]): Promise<Group[]> {
+  const selected = selectInstanceGroups(rolled.instanceGroups, names, roles, rolled.clusterName);
+  return joinGroups(await rolled.cloud.groups.list(rolled.clusterName, groupNames(rolled.instanceGroups)), selected, nodes);
+}
+
+/** Whether a roll has anything to replace: an instance of an old configuration, or any with --force. */
+export const needsRoll = (groups: readonly Group[], force: boolean): boolean => force || groups.some((g) => needingUpdate(g).length > 0);
 
 /** The Go kops's pause between two successful validations while rolling. */
 export const VALIDATE_SUCCESS_MILLIS = 10_000;

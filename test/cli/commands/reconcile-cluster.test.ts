@@ -52,6 +52,9 @@ describe('kops reconcile cluster on moto', () => {
     expect(controlPlaneRoll).toContain('No rolling-update required.');
     expect(done.stdout.slice(steps[4], steps[5])).toContain('Completed rolling update for cluster reconcile.k8s.local');
     expect(done.stdout).toMatch(/Cluster reconcile\.k8s\.local reconciled\n$/);
+    // Each update step reports as the Go kops's core update does: applied, and no kubeconfig written.
+    expect(done.stdout.split('Cluster changes have been applied to the cloud.').length - 1).toBe(3);
+    expect(done.stdout).not.toContain('kOps has set your kubectl context');
 
     const after = await instancesByGroup();
     expect(after.controlPlane).toEqual(before.controlPlane);
