@@ -1,4 +1,5 @@
 import type { ErrorClass, Provider } from '../engine/ops.js';
+import type { CloudDns } from './dns.js';
 import type { CloudLookup } from './lookup.js';
 
 /**
@@ -29,6 +30,8 @@ export interface Cloud {
    * a DNS name (AWS) or an IP address (GCE); undefined while there is none.
    */
   apiLoadBalancerAddress(clusterName: string): Promise<string | undefined>;
+  /** DNS zones and records, for the placeholder records `update` makes (absent: none are made). */
+  readonly dns?: CloudDns;
 }
 
 export interface ClusterNetwork {

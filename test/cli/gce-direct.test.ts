@@ -168,3 +168,39 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     }
   }, 300_000);
 });
+
+describe('a GCE cluster with DNS names (not gossip) in a Cloud DNS zone of the project', () => {
+  test('update --yes makes the placeholder records, delete --yes removes them: the zone and the records of others stay', async () => {
+    const cluster = 'dns.example.com';
+    compute.dns.createZone(PROJECT, 'example-com', 'example.com.');
+    const foreign = [
+      { name: 'www.example.com.', type: 'A', ttl: 300, rrdatas: ['198.51.100.7'] },
+      { name: 'api.other.example.com.', type: 'A', ttl: 300, rrdatas: ['198.51.100.8'] },
+    ];
+    compute.dns.records.get(`${PROJECT}/example-com`)!.push(...foreign.map((r) => ({ kind: 'dns#resourceRecordSet', ...r })));
+    const named = () => (compute.dns.records.get(`${PROJECT}/example-com`) ?? []).filter((r) => r.type !== 'NS' && r.type !== 'SOA').map((r) => `${r.name} ${r.type} ${r.rrdatas.join(',')}`);
+    ok(
+      await kops(
+        ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--dns', 'public', '--ssh-public-key', join(dir, 'id.pub')],
+        { env },
+      ),
+    );
+    ok(await kops(['update', 'cluster', cluster, '--yes'], { env }));
+    expect(named().sort()).toEqual(
+      [
+        'api.dns.example.com. A 203.0.113.123',
+        'api.internal.dns.example.com. A 203.0.113.123',
+        'kops-controller.internal.dns.example.com. A 203.0.113.123',
+        'api.other.example.com. A 198.51.100.8',
+        'www.example.com. A 198.51.100.7',
+      ].sort(),
+    );
+
+    const deleted = ok(await kops(['delete', 'cluster', cluster, '--yes'], { env }));
+    expect(deleted.stdout).toMatch(/dns-record/);
+    expect(named().sort()).toEqual(['api.other.example.com. A 198.51.100.8', 'www.example.com. A 198.51.100.7']);
+    expect([...compute.dns.zones.keys()]).toEqual([`${PROJECT}/example-com`]);
+    expect(compute.objects()).toEqual([]);
+    expect(stateObjects(cluster)).toEqual([]);
+  }, 300_000);
+});

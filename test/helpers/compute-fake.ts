@@ -18,7 +18,8 @@
  * parameters against the request message. Links given as `projects/...` or `global|regions|zones/...` are stored as
  * full URLs, as Compute Engine reports them.
  * Legacy HTTP health checks, which the protos leave out, are described from the REST reference.
- * The same server answers the IAM and Resource Manager paths under `/v1/` (test/helpers/iam-fake.ts), as the one
+ * The same server answers the IAM and Resource Manager paths under `/v1/` (test/helpers/iam-fake.ts) and Cloud DNS
+ * under `/dns/v1/` (test/helpers/dns-fake.ts), as the one
  * endpoint kops is given is the root of every Google API it calls.
  */
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { managedGroups } from './compute-fake-groups.js';
+import { createDnsFake, type DnsFake } from './dns-fake.js';
 import { createIamFake, type IamFake } from './iam-fake.js';
 
 type Json = Record<string, unknown>;
@@ -164,6 +166,8 @@ export interface ComputeFake {
   resources: Map<string, Json>;
   /** The IAM and Resource Manager side (service accounts, IAM policies). */
   iam: IamFake;
+  /** The Cloud DNS side (managed zones and their record sets). */
+  dns: DnsFake;
   /** `METHOD path` of every request, in order. */
   requests: string[];
   /** Resources other than operations, by path (service accounts included). */
@@ -185,6 +189,7 @@ export async function startComputeFake(): Promise<ComputeFake> {
   const api = computeApiDescription();
   const resources = new Map<string, Json>();
   const iam = createIamFake();
+  const dns = createDnsFake();
   const requests: string[] = [];
   let counter = 1000;
   let base = '';
@@ -212,6 +217,10 @@ export async function startComputeFake(): Promise<ComputeFake> {
     requests.push(`${req.method} ${path}`);
     if (path.startsWith('/v1/')) {
       const answer = iam.handle(req.method ?? 'GET', path, url.searchParams, (await readBody(req)).toString('utf8'));
+      return send(res, answer.status, answer.json);
+    }
+    if (path.startsWith('/dns/v1/')) {
+      const answer = dns.handle(req.method ?? 'GET', path, url.searchParams, (await readBody(req)).toString('utf8'));
       return send(res, answer.status, answer.json);
     }
     const match = route(req.method ?? 'GET', path);
@@ -480,6 +489,7 @@ export async function startComputeFake(): Promise<ComputeFake> {
     endpoint: base,
     resources,
     iam,
+    dns,
     requests,
     objects: () => [...[...resources.keys()].filter((p) => !p.includes('/operations/')), ...iam.resources.keys()].sort(),
     stop: () => new Promise((resolve) => server.close(() => resolve())),

@@ -34,6 +34,7 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     },
     direct: () => gceDirectProvider(compute),
     discovery: gceDiscovery(compute),
+    dns: compute.dns,
     terraform: gceTerraform(options.project, (bucket) => gcsStoreObjectAcl(compute, bucket, options.env)),
     instanceGroups: gceInstanceGroups(compute),
     clusterNetwork: (clusterName) => gceClusterNetwork(compute, clusterName),

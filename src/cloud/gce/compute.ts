@@ -5,6 +5,7 @@
  */
 import { computeClientOptions, type ComputeClientOptions } from './clients.js';
 import { GcsContext } from '../../statestore/gcs.js';
+import { GceCloudDns } from './dns.js';
 import { GceIam } from './iam.js';
 
 export type Json = Record<string, unknown>;
@@ -62,6 +63,8 @@ export class GceCompute {
   readonly iam: GceIam;
   /** Cloud Storage buckets (their IAM policies), through the state store's client. */
   readonly storage: GcsContext;
+  /** Cloud DNS managed zones of the project, on the same endpoint and credentials. */
+  readonly dns: GceCloudDns;
 
   constructor(
     readonly project: string,
@@ -71,6 +74,7 @@ export class GceCompute {
     this.options = computeClientOptions(env);
     this.iam = new GceIam(env);
     this.storage = new GcsContext(env);
+    this.dns = new GceCloudDns(this);
   }
 
   /** `projects/P/global/networks/N`, `projects/P/regions/R/subnetworks/S`: how the API accepts a link. */
@@ -185,11 +189,19 @@ export class GceCompute {
     await this.operate('global', '', this.rest('DELETE', `${collection}/${name}`).then((op) => [op]));
   }
 
-  private async rest(method: string, path: string, data?: Json): Promise<Json> {
+  private rest(method: string, path: string, data?: Json): Promise<Json> {
+    return this.googleApi('compute', method, `projects/${this.project}/global/${path}`, data);
+  }
+
+  /**
+   * A call on the v1 REST path of a Google API (`compute`, `dns`) with the client's credentials, at the endpoint
+   * KOPS_GCE_ENDPOINT names or at the API's own; a failure carries the HTTP status as `code`.
+   */
+  async googleApi(api: string, method: string, path: string, data?: Json): Promise<Json> {
     const client = await this.client('GlobalOperationsClient');
     const auth = client.auth as unknown as { request(o: Json): Promise<{ data: unknown }> };
-    const { protocol = 'https', apiEndpoint = 'compute.googleapis.com', port } = this.options;
-    const url = `${protocol}://${apiEndpoint}${port ? `:${port}` : ''}/compute/v1/projects/${this.project}/global/${path}`;
+    const { protocol = 'https', apiEndpoint = `${api}.googleapis.com`, port } = this.options;
+    const url = `${protocol}://${apiEndpoint}${port ? `:${port}` : ''}/${api}/v1/${path}`;
     try {
       return plain((await auth.request({ url, method, ...(data ? { data } : {}) })).data);
     } catch (err) {

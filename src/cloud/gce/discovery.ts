@@ -9,6 +9,7 @@ import { classifyGceError, describeGceError } from './direct.js';
 import { GceAddressDiscovery } from './resources/address.js';
 import type { GceDiscovery } from './resources/discovery.js';
 import { GceDiskDiscovery } from './resources/disk.js';
+import { GceDnsRecordDiscovery } from './resources/dns-record.js';
 import { GceFirewallDiscovery } from './resources/firewall.js';
 import { GceForwardingRuleDiscovery } from './resources/forwarding-rule.js';
 import { GceHttpHealthCheckDiscovery } from './resources/http-health-check.js';
@@ -44,6 +45,7 @@ export const GCE_DISCOVERIES: readonly GceDiscovery[] = [
   GceServiceAccountDiscovery,
   GceNetworkDiscovery,
   GceInstanceDiscovery,
+  GceDnsRecordDiscovery,
 ] as readonly GceDiscovery[];
 
 export function gceDiscovery(api: GceCompute, discoveries: readonly GceDiscovery[] = GCE_DISCOVERIES): CloudDiscovery {

@@ -1,14 +1,8 @@
 /** GceLookup answered by Compute Engine through the official client (or the endpoint KOPS_GCE_ENDPOINT names). */
 import { computeClientOptions, configuredProject } from './clients.js';
 import type { HostedZoneInfo } from '../lookup.js';
+import { GceCompute } from './compute.js';
 import type { GceLookup } from './lookup.js';
-
-/** The fields kops reads of a Cloud DNS managed zone. */
-interface ManagedZone {
-  id?: string | number;
-  dnsName?: string;
-  visibility?: string;
-}
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: unknown; status?: unknown };
@@ -44,19 +38,8 @@ export function apiGceLookup(): GceLookup {
       return ranges;
     },
     async dnsZones(project) {
-      const compute = await import('@google-cloud/compute');
-      const options = computeClientOptions();
-      const client = await new compute.NetworksClient(options).auth.getClient();
-      const base = options.apiEndpoint ? `${options.protocol}://${options.apiEndpoint}:${options.port}` : 'https://dns.googleapis.com';
-      const zones: HostedZoneInfo[] = [];
-      let pageToken: string | undefined;
-      do {
-        const url = `${base}/dns/v1/projects/${encodeURIComponent(project)}/managedZones${pageToken ? `?pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-        const res = await client.request<{ managedZones?: ManagedZone[]; nextPageToken?: string }>({ url });
-        for (const z of res.data.managedZones ?? []) zones.push({ id: String(z.id ?? ''), name: (z.dnsName ?? '').replace(/\.$/, ''), private: z.visibility === 'private' });
-        pageToken = res.data.nextPageToken;
-      } while (pageToken);
-      return zones;
+      const zones = await new GceCompute(project, '').dns.zones();
+      return zones.map((z): HostedZoneInfo => ({ id: z.id, name: z.dnsName.replace(/\.$/, ''), private: z.private }));
     },
   };
 }

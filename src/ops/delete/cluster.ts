@@ -1,3 +1,4 @@
+import { publishesDnsRecords } from '../../cloud/dns.js';
 import { openCloud, regionOfZone } from '../../cloud/index.js';
 import type { ClusterObjects } from '../../cloud/types.js';
 import type { Cluster } from '../../apis/types.js';
@@ -53,7 +54,7 @@ export async function deleteClusterFlow(
   const cloud = openCloud(provider, { region, env: options.env, project: cluster?.spec?.project });
   await cloud.verifyAccess();
 
-  const dns = !name.endsWith('.k8s.local') && cluster?.spec?.topology?.dns?.type !== 'None';
+  const dns = cluster ? publishesDnsRecords(cluster) : !name.endsWith('.k8s.local');
   let found: ClusterObjects;
   try {
     found = await cloud.discovery.discover(name, { dns, rules: deleteRules(name) });

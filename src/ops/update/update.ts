@@ -1,3 +1,5 @@
+import type { Cluster } from '../../apis/types.js';
+import { precreateDnsRecords, publishesDnsRecords, type CloudDns } from '../../cloud/dns.js';
 import type { LifecycleOverrides } from '../../engine/lifecycle.js';
 import { UserError } from '../../errors.js';
 import { openVfs } from '../../statestore/index.js';
@@ -103,6 +105,20 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
   }
   const result = await updateDirect(update.tasks, { provider: cloud.direct(), yes, lifecycleOverrides: options.lifecycleOverrides, out: options.print, log: options.log });
   const changes = result.outcomes.some((o) => o.action === 'create' || o.action === 'update');
+  if (yes && cloud.dns && publishesDnsRecords(update.completed)) await precreateDns(update.completed, cloud.dns, options.log);
   if (yes) await store.writeCompletedSpec(update.completed);
   return { prepared, changes };
+}
+
+/**
+ * The cluster's DNS names made with a placeholder address where its zone has none yet, so that nothing caches their
+ * absence before the control plane publishes its own. A failure only slows the cluster's start: it is a warning.
+ */
+async function precreateDns(cluster: Cluster, dns: CloudDns, log: (line: string) => void): Promise<void> {
+  try {
+    const made = await precreateDnsRecords(cluster, dns);
+    if (made.length) log(`Pre-created DNS records: ${made.join(', ')}`);
+  } catch (err) {
+    log(`W: unable to pre-create DNS records - cluster startup may be slower: ${(err as Error).message}`);
+  }
 }

@@ -15,6 +15,7 @@ import type { AwsClients } from '../clients.js';
 import type { Val } from '../../../engine/resource.js';
 import { awsResource, collect, orUndefined, type Resolved } from './common.js';
 import { discovery } from './discovery.js';
+import { isClusterRecord, zoneAboveCluster } from '../../dns.js';
 
 export interface Route53RecordSpec {
   name: string;
@@ -103,10 +104,10 @@ export const Route53Record = awsResource<Route53RecordSpec>({
     /** The cluster's records (api, api.internal, kops-controller.internal, bastion, legacy etcd-*) in the zones above its name. */
     async list(aws, ctx) {
       if (!ctx.dns) return [];
-      const suffix = `.${trimDot(ctx.rules.clusterName)}`;
-      const zones = (await collect(paginateListHostedZones({ client: aws.route53 }, {}), (p) => p.HostedZones)).filter((z) => suffix.endsWith(`.${trimDot(z.Name ?? '')}`));
+      const cluster = ctx.rules.clusterName;
+      const zones = (await collect(paginateListHostedZones({ client: aws.route53 }, {}), (p) => p.HostedZones)).filter((z) => zoneAboveCluster(z.Name ?? '', cluster));
       const perZone = await Promise.all(
-        zones.map(async (zone) => (await listRecords(aws, zone.Id!)).filter((r) => isClusterRecord(r, suffix)).map((record) => ({ zoneId: zoneId(zone.Id!), record }))),
+        zones.map(async (zone) => (await listRecords(aws, zone.Id!)).filter((r) => isClusterRecord({ name: r.Name, type: r.Type }, cluster)).map((record) => ({ zoneId: zoneId(zone.Id!), record }))),
       );
       return perZone.flat();
     },
@@ -119,20 +120,6 @@ export const Route53Record = awsResource<Route53RecordSpec>({
       })),
   }),
 });
-
-const trimDot = (s: string) => s.replace(/\.$/, '');
-const CLUSTER_RECORD_TYPES = new Set(['A', 'AAAA', 'TXT']);
-/** The names kops publishes under the cluster name. */
-const CLUSTER_RECORD_PREFIXES = new Set(['api', 'api.internal', 'bastion', 'kops-controller.internal']);
-
-function isClusterRecord(record: ResourceRecordSet, suffix: string): boolean {
-  const name = `.${trimDot(record.Name ?? '')}`;
-  if (!CLUSTER_RECORD_TYPES.has(record.Type ?? '') || !name.endsWith(suffix)) return false;
-  let prefix = name.slice(1, name.length - suffix.length);
-  // TXT ownership records of AAAA records carry an "aaaa-" prefix.
-  if (record.Type === 'TXT') prefix = prefix.replace(/^aaaa-/, '');
-  return CLUSTER_RECORD_PREFIXES.has(prefix) || prefix.startsWith('etcd-');
-}
 
 async function listRecords(aws: AwsClients, HostedZoneId: string): Promise<ResourceRecordSet[]> {
   const out: ResourceRecordSet[] = [];

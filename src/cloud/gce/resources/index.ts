@@ -1,5 +1,6 @@
 export * from './address.js';
 export * from './disk.js';
+export * from './dns-record.js';
 export * from './firewall.js';
 export * from './forwarding-rule.js';
 export * from './http-health-check.js';
