@@ -46,7 +46,7 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
   test('create → update --yes → update (nothing to do) → a new machine type moves the group to a new template, the old one deleted → delete --yes leaves nothing, with a gs:// state store', async () => {
     ok(
       await kops(
-        ['create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')],
+        ['create', 'cluster', '--name', CLUSTER, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--gce-service-account', 'default', '--topology', 'private', '--api-loadbalancer-type', 'internal', '--ssh-public-key', join(dir, 'id.pub')],
         { env },
       ),
     );
