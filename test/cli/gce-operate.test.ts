@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,8 @@ import { kops, type RunResult } from '../helpers/cli.js';
 import { startComputeFake, type ComputeFake } from '../helpers/compute-fake.js';
 import { writeServiceAccountKey } from '../helpers/gce-credentials.js';
 import { startGcsFake, type GcsFake } from '../helpers/gcs-fake.js';
+import { KubeApiServer } from '../helpers/kube-apiserver.js';
+import { servingCertificate } from '../helpers/operated-cluster.js';
 
 const CLUSTER = 'ops.k8s.local';
 const PROJECT = 'p1';
@@ -157,5 +159,37 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
     ]);
     expect(dump.vpc).toEqual({ id: 'ops-k8s-local' });
     expect(dump.subnets.map((s) => s.id)).toEqual([`europe-west4-ops-k8s-local`]);
+  }, 180_000);
+
+  test('with the Kubernetes API: validate joins nodes to instances by their gce:// provider IDs, and a rolling update drains, recreates and validates', async () => {
+    vi.stubEnv('STORAGE_EMULATOR_HOST', gcs.endpoint);
+    const api = new KubeApiServer(await servingCertificate('gs://kops-state', CLUSTER));
+    await api.start();
+    try {
+      for (const [name, i] of instances()) {
+        const controlPlane = i.template.startsWith('control-plane');
+        api.registerNode(name, { instanceId: name, providerID: `gce://${PROJECT}/${ZONE}/${name}`, zone: ZONE, ready: true, controlPlane });
+        if (controlPlane) {
+          for (const app of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) api.addPod('kube-system', `${app}-${name}`, { node: name, app, priorityClassName: 'system-cluster-critical' });
+        }
+      }
+      const valid = ok(await run('validate', 'cluster', '--api-server', api.url));
+      for (const name of instances().keys()) expect(valid.stdout).toContain(name);
+      expect(valid.stdout).toMatch(/is ready/);
+
+      setMachineType(NODES, 'e2-standard-8');
+      ok(await run('update', 'cluster', CLUSTER, '--yes'));
+      const requests = compute.requests.length;
+      const rolled = ok(
+        await run('rolling-update', 'cluster', '--yes', '--api-server', api.url, '--validate-count', '1', '--validation-timeout', '60s', '--post-drain-delay', '0s', '--node-interval', '0s', '--control-plane-interval', '0s'),
+      );
+      expect(rolled.stderr.match(new RegExp(`Draining the node: "${NODES}-`, 'g'))).toHaveLength(2);
+      expect(rolled.stderr).toMatch(/Cluster validated/);
+      expect(compute.requests.slice(requests).filter((r) => r.endsWith('/recreateInstances'))).toHaveLength(2);
+      expect([...instances().values()].filter((i) => i.machineType === 'e2-standard-8')).toHaveLength(2);
+    } finally {
+      await api.stop();
+      vi.unstubAllEnvs();
+    }
   }, 180_000);
 });

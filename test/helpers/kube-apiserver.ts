@@ -38,8 +38,8 @@ export class KubeApiServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Registers (or replaces) a node for an instance, as its kubelet would. */
-  registerNode(name: string, o: { instanceId: string; zone: string; ready: boolean; controlPlane?: boolean; instanceGroup?: string }): void {
+  /** Registers (or replaces) a node for an instance, as its kubelet would (provider ID `aws:///ZONE/ID` unless given). */
+  registerNode(name: string, o: { instanceId: string; zone: string; ready: boolean; controlPlane?: boolean; instanceGroup?: string; providerID?: string }): void {
     const labels: Record<string, string> = { 'kubernetes.io/hostname': name, 'topology.kubernetes.io/zone': o.zone };
     if (o.controlPlane) labels['node-role.kubernetes.io/control-plane'] = '';
     else labels['node-role.kubernetes.io/node'] = '';
@@ -48,7 +48,7 @@ export class KubeApiServer {
       apiVersion: 'v1',
       kind: 'Node',
       metadata: { name, labels, uid: `uid-${name}`, resourceVersion: String(++this.version), creationTimestamp: '2026-01-01T00:00:00Z' },
-      spec: { providerID: `aws:///${o.zone}/${o.instanceId}` },
+      spec: { providerID: o.providerID ?? `aws:///${o.zone}/${o.instanceId}` },
       status: {
         conditions: [{ type: 'Ready', status: o.ready ? 'True' : 'False', reason: o.ready ? 'KubeletReady' : 'KubeletNotReady' }],
         nodeInfo: { kubeletVersion: 'v1.32.0' },

@@ -124,7 +124,7 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
 }
 
 /** A serving certificate for 127.0.0.1, issued from the cluster's kubernetes-ca in the state store. */
-async function servingCertificate(storeUrl: string, clusterName: string): Promise<{ cert: string; key: string }> {
+export async function servingCertificate(storeUrl: string, clusterName: string): Promise<{ cert: string; key: string }> {
   const keystore = new Keystore(openVfs(`${storeUrl}/${clusterName}/pki`), systemIssueEnv);
   const ca = await keystore.find('kubernetes-ca');
   if (!ca) throw new Error('the cluster has no kubernetes-ca');
