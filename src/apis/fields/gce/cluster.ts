@@ -46,7 +46,7 @@ export const GCE_CLUSTER_FIELDS: readonly RegistryEntry[] = [
     settings: [['ig:spec.image', undefined]],
     alone: true,
   }),
-  clusterEffect('spec.target.terraform.providerExtraConfig', { max_retries: '7' }, [tf('provider "google" {\n max_retries = "7"\n project = "testproject"\n region = "us-test1"')], HCL2),
+  clusterEffect('spec.target.terraform.providerExtraConfig', { max_retries: '7' }, [tf('provider "google" {\n max_retries = "7"')], HCL2),
   clusterEffect('spec.target.terraform.filesProviderExtraConfig', { max_retries: '9' }, [tf('provider "aws" {\n alias = "files"\n max_retries = "9"')], HCL2),
   clusterEffect('spec.etcdClusters', [{ name: 'main', etcdMembers: [member] }], [
     noTf('resource "google_compute_disk" "a-etcd-events-minimal-gce-example-com"'),

@@ -11,7 +11,7 @@ const NODES_USER_DATA = 'google_compute_instance_template_nodes';
 
 export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
   groupEffect('spec.machineType', 'n2-standard-4', [tf('machine_type = "n2-standard-4"')], GROUP),
-  groupEffect('spec.minSize', 4, [tf('name = "a-nodes-minimal-gce-example-com"\n target_size = 2')], GROUP),
+  groupEffect('spec.minSize', 4, [tf('name = "a-nodes-minimal-gce-example-com"\n target_size = 2')], GROUP, { settings: [['ig:spec.maxSize', 5]] }),
   groupEffect('spec.image', 'cos-cloud/cos-stable-101', [tf('source_image = "https://www.googleapis.com/compute/v1/projects/cos-cloud/global/images/cos-stable-101"')], GROUP),
   groupEffect('spec.rootVolumeSize', 77, [tf('disk_size_gb = 77')], GROUP),
   groupEffect('spec.rootVolumeType', 'pd-ssd', [tf('disk_type = "pd-ssd"')], GROUP),
@@ -48,7 +48,14 @@ export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.networkID', 'registry-net', [tf('network = "registry-net"')], 'pkg/model/gcemodel/network.go', { alone: true }),
   clusterEffect('spec.networking.gce', {}, [tf('can_ip_forward = false'), tf('alias_ip_range {\n ip_cidr_range = "/24"')], GROUP, { settings: [['spec.networking', {}]] }),
   clusterEffect('spec.networking.kubenet', {}, [tf('resource "google_compute_firewall" "pod-cidrs-to-node-minimal-gce-example-com"')], 'pkg/model/gcemodel/firewall.go', { settings: [['spec.networking', {}]] }),
-  clusterEffect('spec.api.loadBalancer.type', 'Internal', [tf('address_type = "INTERNAL"')], 'pkg/model/gcemodel/api_loadbalancer.go'),
+  clusterEffect(
+    'spec.api.loadBalancer.type',
+    'Internal',
+    [{ ...tf('resource "google_compute_forwarding_rule" "api-minimal-gce-example-com" {\n ip_address = google_compute_address.api-minimal-gce-example-com.address'), absent: true }],
+    'pkg/model/gcemodel/api_loadbalancer.go',
+    // An internal load balancer needs a private subnet; there a load balancer is public unless said otherwise.
+    { settings: [['spec.subnets', [{ name: 'us-test1', region: 'us-test1', type: 'Private' }]], ['spec.api', {}]] },
+  ),
   clusterEffect('spec.podCIDR', '100.96.0.0/12', [data('addons-gcp-cloud-controller', '- --cluster-cidr=100.96.0.0/12')], 'pkg/model/components/kubecontrollermanager.go'),
   clusterEffect('spec.kubernetesApiAccess', ['10.1.0.0/16'], [tf('source_ranges = ["10.1.0.0/16"]')], 'pkg/model/gcemodel/firewall.go'),
   clusterEffect('spec.sshAccess', ['10.2.0.0/16'], [tf('source_ranges = ["10.2.0.0/16"]')], 'pkg/model/gcemodel/firewall.go'),
