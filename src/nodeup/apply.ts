@@ -7,7 +7,7 @@ import { assetCachePath } from './builders/host.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
 import { readTarGz } from './tar.js';
 import { packageInstallCommands, type HostQuery, type PackageManager } from './packages.js';
-import { sortTasks, taskKey, type AssetTask, type DiscoveryRegisterTask, type JSONWebKey, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
+import { sortTasks, taskKey, type AssetDirectoryTask, type AssetTask, type DiscoveryRegisterTask, type JSONWebKey, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
 
 export interface ApplyOptions {
   /** The directory standing for the host's `/`. */
@@ -72,7 +72,7 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
   const sorted = sortTasks(tasks);
   const cachedAssets = new CachedAssets(writer);
   for (const task of sorted.filter((t): t is AssetTask => t.kind === 'Asset')) {
-    if (await ensureAsset(task, options, writer)) cachedAssets.add(assetCachePath(task));
+    if (await ensureAsset(task, options, writer)) cachedAssets.add(task);
     else report.pendingAssets.push(task.name);
   }
   const credentials = await obtainCredentials(sorted.filter((t): t is IssueCertTask => t.kind === 'IssueCert'), options, writer);
@@ -99,6 +99,9 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
         break;
       case 'VolumeMount':
         mounts.push(...(await volumeMountCommands(task, writer)));
+        break;
+      case 'AssetDirectory':
+        await installEveryAsset(task, writer, cachedAssets, report);
         break;
       default:
         break;
@@ -248,13 +251,41 @@ class RootWriter {
  * `<archive>.d/<path inside it>` (each archive is read once, when a file from it is first needed).
  */
 class CachedAssets {
-  private readonly cached = new Set<string>();
+  /** Cache path -> the asset's name. */
+  private readonly cached = new Map<string, string>();
   private readonly archives = new Map<string, Map<string, Buffer>>();
 
   constructor(private readonly writer: RootWriter) {}
 
-  add(cachePath: string): void {
-    this.cached.add(cachePath);
+  add(asset: AssetTask): void {
+    this.cached.set(assetCachePath(asset), asset.name);
+  }
+
+  /**
+   * Every file of the cache by its name, as Go's asset store indexes it: each asset under its own name, then each
+   * file inside a cached archive under its base name (a later file of the same name wins).
+   */
+  async everyFile(): Promise<Map<string, Buffer>> {
+    const files = new Map<string, Buffer>();
+    for (const [path, name] of this.cached) {
+      const bytes = await this.writer.read(path);
+      if (!bytes) continue;
+      files.set(name, bytes);
+      if (!/\.(tar\.gz|tgz)$/i.test(name)) continue;
+      for (const [member, content] of (await this.members(path)) ?? []) files.set(member.split('/').pop()!, content);
+    }
+    return files;
+  }
+
+  /** The files of a cached archive, read once. */
+  private async members(archivePath: string): Promise<Map<string, Buffer> | undefined> {
+    const known = this.archives.get(archivePath);
+    if (known) return known;
+    const archive = await this.writer.read(archivePath);
+    if (!archive) return undefined;
+    const files = readTarGz(archive, this.writer.path(archivePath));
+    this.archives.set(archivePath, files);
+    return files;
   }
 
   /** The file's bytes; undefined while it is not cached; `absent` for a file its (cached) archive does not hold. */
@@ -262,15 +293,18 @@ class CachedAssets {
     if (this.cached.has(path)) return this.writer.read(path);
     const m = /^(.*\.(?:tar\.gz|tgz))\.d\/(.+)$/.exec(path);
     if (!m || !this.cached.has(m[1])) return undefined;
-    let files = this.archives.get(m[1]);
-    if (!files) {
-      const archive = await this.writer.read(m[1]);
-      if (!archive) return undefined;
-      files = readTarGz(archive, this.writer.path(m[1]));
-      this.archives.set(m[1], files);
-    }
-    return files.get(m[2]) ?? 'absent';
+    const files = await this.members(m[1]);
+    return files ? (files.get(m[2]) ?? 'absent') : undefined;
   }
+}
+
+/** Every asset file into one directory; each is awaited (deferred) while any asset is not cached yet. */
+async function installEveryAsset(task: AssetDirectoryTask, writer: RootWriter, cachedAssets: CachedAssets, report: ApplyReport): Promise<void> {
+  if (report.pendingAssets.length) {
+    report.deferred.push(taskKey(task));
+    return;
+  }
+  for (const [name, bytes] of await cachedAssets.everyFile()) await writer.ensure(`File/${join(task.name, name)}`, join(task.name, name), bytes, task.mode);
 }
 
 /** True when the asset is in the cache (verified); a cached file with another hash is refused. */

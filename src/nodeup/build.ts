@@ -1,6 +1,7 @@
 import { taskKey, type Task } from './tasks.js';
 import { channelsTasks } from './builders/channels.js';
 import { cloudConfigTasks } from './builders/cloud-config.js';
+import { cniAssetTasks } from './builders/cni.js';
 import { containerdTasks } from './builders/containerd.js';
 import { crictlTasks, nerdctlTasks } from './builders/cri-tools.js';
 import type { Builder, BuildContext } from './builders/context.js';
@@ -28,6 +29,7 @@ export const BUILDERS: Record<string, Builder> = {
   'ca-certificates': caCertificateTasks,
   channels: channelsTasks,
   cloudconfig: cloudConfigTasks,
+  'cni-assets': cniAssetTasks,
   containerd: containerdTasks,
   crictl: crictlTasks,
   'discovery-service': discoveryServiceTasks,

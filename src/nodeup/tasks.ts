@@ -4,7 +4,7 @@ import { toGoYaml, goKeyLess, type YamlValue } from '../apis/go/yaml.js';
  * What nodeup does on a host, as Go nodeup models it: one task per file, unit, certificate, user or package, keyed
  * `<Type>/<name>`. Builders only declare tasks; apply.ts carries them out.
  */
-export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask | PullImageTask | DiscoveryRegisterTask;
+export type Task = FileTask | ServiceTask | IssueCertTask | KubeConfigTask | UserTask | PackageTask | AssetTask | UpdateEtcHostsTask | VolumeMountTask | PullImageTask | DiscoveryRegisterTask | AssetDirectoryTask;
 
 /** A binary from the config's asset list (or, in golden tests, a test asset), installed from nodeup's cache. */
 export interface AssetContents {
@@ -111,6 +111,17 @@ export interface PullImageTask {
   name: string;
 }
 
+/**
+ * Every file of nodeup's asset cache (each asset, and each file inside the cached archives) installed into one
+ * directory. Not a Go task: Go lists the asset store's files while it builds its tasks, which the plan cannot.
+ */
+export interface AssetDirectoryTask {
+  kind: 'AssetDirectory';
+  /** The directory. */
+  name: string;
+  mode: string;
+}
+
 /** An RSA public key as a JSON Web Key. */
 export interface JSONWebKey {
   use: string;
@@ -204,6 +215,8 @@ export function goForm(task: Task): { [key: string]: YamlValue } {
       return { Name: task.name, device: task.device, filesystem: task.filesystem, mountOptions: task.mountOptions };
     case 'PullImage':
       return { Name: task.name };
+    case 'AssetDirectory':
+      return { Name: task.name, mode: task.mode };
     case 'DiscoveryRegister':
       return {
         Name: task.name,

@@ -90,6 +90,31 @@ test('containerd binaries come out of its archive; those a release does not ship
   expect(report.deferred.filter((k) => k.startsWith('File//usr/bin/'))).toEqual([]);
 });
 
+test('with CNI assets, every file of the asset cache lands in /opt/cni/bin (networking/common.go); awaited while an asset is missing', async () => {
+  const cni = tarGz('cni.tgz', { './bridge': 'bridge-plugin', './host-local': 'ipam-plugin', './LICENSE': 'license' });
+  const kubelet = Buffer.from('kubelet-binary');
+  const lines = [`${sha256(cni)}@https://github.com/containernetworking/plugins/releases/download/v1.7.1/cni-plugins-linux-amd64-v1.7.1.tgz`, `${sha256(kubelet)}@https://dl.k8s.io/release/v1.34.0/bin/linux/amd64/kubelet`];
+  const config = parseNodeupConfig(JSON.stringify({ ClusterName: 'c.example.com', KubernetesVersion: '1.34.0', KubeletConfig: {}, Assets: { amd64: lines }, InstallCNIAssets: true }), 'test');
+  const ctx: BuildContext = { config, role: 'Node', host: { distribution: 'ubuntu', architecture: 'amd64' }, assets: assetIndex(config, 'amd64'), remote: new Map() };
+  const tasks = buildTasks(ctx);
+  expect(tasks.filter((t) => t.kind === 'AssetDirectory')).toEqual([{ kind: 'AssetDirectory', name: '/opt/cni/bin', mode: '0755' }]);
+
+  const root = join(scratch, 'cni-root');
+  const cache = join(root, 'var/cache/nodeup');
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(join(cache, `sha256:${sha256(cni)}_cni-plugins-linux-amd64-v1.7.1.tgz`), cni);
+  const waiting = await applyTasks(tasks, { root, dryRun: false, unitDir: '/lib/systemd/system' });
+  expect(waiting.deferred).toContain('AssetDirectory//opt/cni/bin');
+
+  writeFileSync(join(cache, `sha256:${sha256(kubelet)}_kubelet`), kubelet);
+  const report = await applyTasks(tasks, { root, dryRun: false, unitDir: '/lib/systemd/system' });
+  expect(report.changes.map((c) => c.key).filter((k) => k.startsWith('File//opt/cni/bin/')).sort()).toEqual(
+    ['LICENSE', 'bridge', 'cni-plugins-linux-amd64-v1.7.1.tgz', 'host-local', 'kubelet'].map((n) => `File//opt/cni/bin/${n}`),
+  );
+  expect(readFileSync(join(root, 'opt/cni/bin/bridge'), 'utf8')).toBe('bridge-plugin');
+  expect((statSync(join(root, 'opt/cni/bin/host-local')).mode & 0o777).toString(8)).toBe('755');
+});
+
 test('the archive reader takes GNU tar output, long names included, and refuses what is not gzip', () => {
   const long = `${'d'.repeat(60)}/${'e'.repeat(60)}/bin/tool`;
   const files = readTarGz(tarGz('long.tar.gz', { 'bin/containerd': 'c', [long]: 'long' }), 'long.tar.gz');
