@@ -84,6 +84,9 @@ export interface ManagedFileSpec {
   /** Full location in the state store, e.g. `memfs://clusters.example.com/minimal.example.com/cluster-completed.spec`. */
   location: string;
   contents: string;
-  /** Object ACL for s3:// stores (from KOPS_STATE_S3_ACL). */
-  acl?: string;
+  /**
+   * s3:// only: true, the object carries the public-read ACL (anyone may read it); false, it must not (a public one is
+   * rewritten without). Unset: its ACL is not looked at.
+   */
+  publicRead?: boolean;
 }

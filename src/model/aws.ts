@@ -40,7 +40,7 @@ export function buildAwsModel(cluster: Cluster, instanceGroups: InstanceGroup[],
     ...buildAutoscaling(m, sshKey[0], targetGroups),
     ...buildNodeTerminationQueue(m),
     ...buildManagedFiles(m),
-    ...buildIssuerDiscovery(m.spec, m.aws.serviceAccountPublicKeysPem),
+    ...buildIssuerDiscovery(m.spec, m.aws.serviceAccountPublicKeysPem, m.aws.discoveryStore),
   ];
   for (const t of tasks) {
     t.lifecycle = ctx.phase && phaseOf(t.kopsKind) !== ctx.phase ? 'Ignore' : m.lifecycle(t.kopsKind);

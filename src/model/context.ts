@@ -1,4 +1,5 @@
 import type { Lifecycle } from '../engine/task.js';
+import type { DiscoveryStoreFacts } from './discovery.js';
 import { roleClass } from '../apis/instance-group-role.js';
 import type { Cluster, ClusterSubnetSpec, InstanceGroup } from '../apis/types.js';
 
@@ -46,6 +47,8 @@ export interface AwsModelContext {
   userData: Map<string, string>;
   /** Public keys of the service-account keyset (PEM blocks, ascending id), for the OIDC discovery key set. */
   serviceAccountPublicKeysPem?: string;
+  /** What S3 tells about an s3:// issuer discovery store. */
+  discoveryStore?: DiscoveryStoreFacts;
   /** Enabled kops feature flags (`KOPS_FEATURE_FLAGS`), e.g. `APIServerNodes`. */
   featureFlags?: string[];
   /** `--phase`: only objects of this phase are managed, the others are left as they are. */

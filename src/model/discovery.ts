@@ -1,7 +1,9 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import { ManagedFile } from '../cloud/aws/resources/managed-file.js';
+import { parseDiscoveryStore } from '../apis/discovery-store.js';
 import type { Cluster } from '../apis/types.js';
 import type { Task } from '../engine/task.js';
+import { UserError } from '../errors.js';
 
 /** Go's json.MarshalIndent with an empty indent: one value per line, nothing in front. */
 function goJsonNoIndent(value: unknown): string {
@@ -30,14 +32,24 @@ export function issuerHost(spec: Cluster['spec']): string | undefined {
   return spec.kubeAPIServer?.serviceAccountIssuer?.replace(/^https:\/\//, '');
 }
 
+/** What the cloud tells about the discovery store, asked before the model is built (s3:// and gs:// stores). */
+export interface DiscoveryStoreFacts {
+  /** The HTTPS address the store is served under. */
+  httpsUrl: string;
+  /** Whether the bucket itself lets anyone read its objects; asked only when the issuer is the store's address. */
+  bucketPublic?: boolean;
+}
+
 /**
  * The OIDC discovery document and key set, published in the discovery store (on every cloud) for identity providers to
- * verify service-account tokens with.
+ * verify service-account tokens with. Identity providers read them anonymously: when the issuer is the store's own
+ * address and the bucket is not public, each object is made readable by anyone (S3's public-read ACL); Cloud Storage
+ * objects cannot be, so that case is refused before anything is written.
  */
-export function buildIssuerDiscovery(spec: Cluster['spec'], serviceAccountPublicKeysPem: string | undefined): Task[] {
-  const store = spec.serviceAccountIssuerDiscovery?.discoveryStore?.replace(/\/$/, '');
+export function buildIssuerDiscovery(spec: Cluster['spec'], serviceAccountPublicKeysPem: string | undefined, store: DiscoveryStoreFacts | undefined): Task[] {
+  const base = spec.serviceAccountIssuerDiscovery?.discoveryStore?.replace(/\/$/, '');
   const issuer = issuerHost(spec);
-  if (!store || !issuer || !serviceAccountPublicKeysPem) return [];
+  if (!base || !issuer || !serviceAccountPublicKeysPem) return [];
   const discovery = goJsonNoIndent({
     issuer: `https://${issuer}`,
     jwks_uri: `https://${issuer}/openid/v1/jwks`,
@@ -47,8 +59,20 @@ export function buildIssuerDiscovery(spec: Cluster['spec'], serviceAccountPublic
     id_token_signing_alg_values_supported: ['RS256'],
     claims_supported: ['sub', 'iss'],
   });
+  const discoveryLocation = `${base}/.well-known/openid-configuration`;
+  const publicAcl = store !== undefined && store.httpsUrl === spec.kubeAPIServer?.serviceAccountIssuer && store.bucketPublic === false;
+  const { scheme, bucket } = parseDiscoveryStore(base);
+  if (publicAcl && scheme !== 's3') {
+    throw new UserError(
+      `spec.serviceAccountIssuerDiscovery.discoveryStore: the ${JSON.stringify(discoveryLocation)} path does not support public ACL`,
+      scheme === 'gs'
+        ? `make bucket ${bucket} readable by anyone (uniform bucket-level access, with allUsers granted roles/storage.objectViewer), or serve the issuer elsewhere with spec.kubeAPIServer.serviceAccountIssuer`
+        : 'use an s3:// discovery store',
+    );
+  }
+  const acl = scheme === 's3' ? { publicRead: publicAcl } : {};
   return [
-    ManagedFile.task('discovery.json', { location: `${store}/.well-known/openid-configuration`, contents: discovery }),
-    ManagedFile.task('keys.json', { location: `${store}/openid/v1/jwks`, contents: jwks(serviceAccountPublicKeysPem) }),
+    ManagedFile.task('discovery.json', { location: discoveryLocation, contents: discovery, ...acl }),
+    ManagedFile.task('keys.json', { location: `${base}/openid/v1/jwks`, contents: jwks(serviceAccountPublicKeysPem), ...acl }),
   ];
 }

@@ -120,6 +120,19 @@ export class GcsPath implements VfsPath {
     return this.call(async (bucket) => (await bucket.file(this.key).exists())[0]);
   }
 
+  /**
+   * Whether anyone may read the bucket's objects, as the Go kops's GSPath.IsBucketPublic tells it: the bucket has uniform
+   * bucket-level access and its IAM policy grants allUsers roles/storage.objectViewer.
+   */
+  async isBucketPublic(): Promise<boolean> {
+    return this.call(async (bucket) => {
+      const [settings] = (await bucket.getMetadata()) as unknown as [{ iamConfiguration?: { uniformBucketLevelAccess?: { enabled?: boolean } } }];
+      if (!settings.iamConfiguration?.uniformBucketLevelAccess?.enabled) return false;
+      const [policy] = await bucket.iam.getPolicy();
+      return (policy.bindings ?? []).some((binding) => binding.role === 'roles/storage.objectViewer' && (binding.members ?? []).includes('allUsers'));
+    });
+  }
+
   async remove(): Promise<void> {
     await this.call((bucket) => bucket.file(this.key).delete({ ignoreNotFound: true }));
   }

@@ -86,7 +86,9 @@ export class S3Context {
   }
 }
 
-/** `s3://bucket/key`: one PutObject per write (atomic), SSE AES256 on every object, never an ACL. */
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+
+/** `s3://bucket/key`: one PutObject per write (atomic), SSE AES256 on every object, an ACL only when asked to be public. */
 export class S3Path implements VfsPath {
   readonly url: string;
   readonly base: string;
@@ -122,8 +124,34 @@ export class S3Path implements VfsPath {
     });
   }
 
-  async write(data: Buffer | string, _options?: WriteOptions): Promise<void> {
-    await this.call(({ sdk, client }) => client.send(new sdk.PutObjectCommand(this.putInput(data))));
+  async write(data: Buffer | string, options?: WriteOptions): Promise<void> {
+    const acl = options?.publicRead && !options.secret ? { ACL: 'public-read' as const } : {};
+    await this.call(({ sdk, client }) => client.send(new sdk.PutObjectCommand({ ...this.putInput(data), ...acl })));
+  }
+
+  /**
+   * Whether a bucket policy makes the bucket public, as the Go kops's S3Path.IsBucketPublic asks it: S3's own verdict on
+   * the policy (GetBucketPolicyStatus); a bucket without a policy is not public.
+   */
+  async isBucketPublic(): Promise<boolean> {
+    return this.call(async ({ sdk, client }) => {
+      try {
+        const answer = await client.send(new sdk.GetBucketPolicyStatusCommand({ Bucket: this.bucket }));
+        return answer.PolicyStatus?.IsPublic === true;
+      } catch (err) {
+        if (errorName(err) === 'NoSuchBucketPolicy') return false;
+        throw err;
+      }
+    });
+  }
+
+  /** Whether the object's access list grants anyone (S3's AllUsers group) read, as the Go kops's S3Path.IsPublic reads it. */
+  async isPublicRead(): Promise<boolean> {
+    return this.call(async ({ sdk, client }) => {
+      const answer = await client.send(new sdk.GetObjectAclCommand({ Bucket: this.bucket, Key: this.key }));
+      const allUsers = (answer.Grants ?? []).find((grant) => grant.Grantee?.URI === ALL_USERS);
+      return allUsers?.Permission === 'READ';
+    });
   }
 
   async createNew(data: Buffer | string, _options?: WriteOptions): Promise<boolean> {

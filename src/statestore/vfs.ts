@@ -30,11 +30,17 @@ export interface VfsPath {
   readDir(): Promise<VfsPath[]>;
   /** Every file below this path, sorted by URL. */
   readTree(): Promise<VfsPath[]>;
+  /** Stores with object ACLs (s3://): whether the object grants anyone read. */
+  isPublicRead?(): Promise<boolean>;
+  /** Stores in buckets (s3://, gs://): whether the bucket itself lets anyone read its objects. */
+  isBucketPublic?(): Promise<boolean>;
 }
 
 export interface WriteOptions {
   /** Private material (keys, secrets): file mode 0600, no public ACL. */
   secret?: boolean;
+  /** s3://: the object is written with the public-read canned ACL (anyone may read it); other stores have no object ACL. */
+  publicRead?: boolean;
 }
 
 export class NotFoundError extends Error {

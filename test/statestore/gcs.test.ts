@@ -33,6 +33,20 @@ describe('gs:// backend against the Cloud Storage JSON API fake', () => {
     expect(gcs.buckets.get('state-bucket')!.get(`run-${counter}/c.example.com/config`)!.generation).toBeGreaterThan(first);
   });
 
+  test('a bucket is public only with uniform access and allUsers granted roles/storage.objectViewer (GSPath.IsBucketPublic)', async () => {
+    const viewers = [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }];
+    const bucket = (name: string, uniformBucketLevelAccess: boolean, bindings: { role: string; members: string[] }[]) => {
+      gcs.createBucket(name, { uniformBucketLevelAccess });
+      gcs.policies.set(name, { version: 1, etag: 'CAE=', bindings });
+    };
+    bucket('fine-grained', false, viewers);
+    bucket('uniform-private', true, [{ role: 'roles/storage.objectViewer', members: ['allAuthenticatedUsers'] }, { role: 'roles/storage.admin', members: ['allUsers'] }]);
+    bucket('uniform-public', true, viewers);
+    expect(await openVfs('gs://fine-grained/oidc').isBucketPublic!()).toBe(false);
+    expect(await openVfs('gs://uniform-private/oidc').isBucketPublic!()).toBe(false);
+    expect(await openVfs('gs://uniform-public/oidc').isBucketPublic!()).toBe(true);
+  });
+
   test('a missing bucket is named, with what to do', async () => {
     await expect(openVfs('gs://no-such-bucket/x').write('y')).rejects.toThrow(/bucket no-such-bucket does not exist/);
   });

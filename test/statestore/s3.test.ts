@@ -1,4 +1,4 @@
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectAclCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,20 @@ describe('s3:// backend against moto_server', () => {
     }
     const object = await sdk.send(new GetObjectCommand({ Bucket: 'state-bucket', Key: `run-${counter}/c.example.com/config` }));
     expect(await object.Body!.transformToString()).toBe('spec');
+  });
+
+  test('a public-read write grants anyone read (GetObjectAcl), a plain write takes it back; isPublicRead tells which', async () => {
+    const object = fresh().join('.well-known', 'openid-configuration');
+    const allUsersGrants = async () => {
+      const acl = await sdk.send(new GetObjectAclCommand({ Bucket: 'state-bucket', Key: `run-${counter}/.well-known/openid-configuration` }));
+      return (acl.Grants ?? []).filter((g) => g.Grantee?.URI === 'http://acs.amazonaws.com/groups/global/AllUsers').map((g) => g.Permission);
+    };
+    await object.write('{}', { publicRead: true });
+    expect(await allUsersGrants()).toEqual(['READ']);
+    expect(await object.isPublicRead!()).toBe(true);
+    await object.write('{}');
+    expect(await allUsersGrants()).toEqual([]);
+    expect(await object.isPublicRead!()).toBe(false);
   });
 
   test('listing, folder listing and tree removal page through the keys', async () => {

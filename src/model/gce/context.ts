@@ -7,6 +7,7 @@ import { GceNetwork, GceSubnetwork } from '../../cloud/gce/resources/index.js';
 import { ref, type Task } from '../../engine/task.js';
 import { UserError } from '../../errors.js';
 import type { BootstrapFile } from '../context.js';
+import type { DiscoveryStoreFacts } from '../discovery.js';
 
 export interface GceModelInputs {
   /** `spec.project`. */
@@ -21,6 +22,8 @@ export interface GceModelInputs {
   featureFlags?: string[];
   /** The service-account signing keys (PEM), published in the issuer discovery store when there is one. */
   serviceAccountPublicKeysPem?: string;
+  /** What Cloud Storage tells about an s3:// or gs:// issuer discovery store. */
+  discoveryStore?: DiscoveryStoreFacts;
 }
 
 export type GceRole = 'control-plane' | 'apiserver' | 'node' | 'bastion';

@@ -33,7 +33,7 @@ export function buildGceModel(cluster: Cluster, instanceGroups: InstanceGroup[],
     ...api.tasks,
     ...buildGceInstanceGroups(m, api.targetPools),
     ...buildStateFiles(m),
-    ...buildIssuerDiscovery(m.spec, inputs.serviceAccountPublicKeysPem),
+    ...buildIssuerDiscovery(m.spec, inputs.serviceAccountPublicKeysPem, inputs.discoveryStore),
   ];
   return dedupe(tasks);
 }

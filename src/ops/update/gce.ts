@@ -12,6 +12,7 @@ import { populateClusterSpec } from '../../populate/completed/index.js';
 import { populateInstanceGroups } from '../../populate/instance-group.js';
 import { performGceAssignments } from '../../populate/create/gce-assignments.js';
 import { UserError } from '../../errors.js';
+import { discoveryStoreFacts } from './discovery-store.js';
 import { buildStateFiles, readUserSpec, type ClusterUpdate, type CommonUpdateInputs } from './pipeline.js';
 
 export interface GceUpdateInputs extends CommonUpdateInputs {
@@ -42,6 +43,8 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
     userData,
     featureFlags: inputs.featureFlags,
     serviceAccountPublicKeysPem: keysets['service-account']?.publicKeysPem,
+    // populate has already refused an s3:// store on GCE (no bucket region to serve it from)
+    discoveryStore: await discoveryStoreFacts(completed, { s3Region: async () => undefined }),
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created, project, region };
 }

@@ -20,6 +20,7 @@ import type { ClusterStore } from '../../statestore/clientset.js';
 import { loadClusterKeysets, publicMaterial } from './keysets.js';
 import { discoveryServiceUrl } from '../../apis/service-account-issuer.js';
 import { loadCiliumSecret } from './cilium-secret.js';
+import { discoveryStoreFacts } from './discovery-store.js';
 
 /** What every cloud's update build takes. */
 export interface CommonUpdateInputs {
@@ -93,6 +94,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     featureFlags: inputs.featureFlags,
     phase: inputs.phase,
     serviceAccountPublicKeysPem: keysets['service-account']?.publicKeysPem,
+    discoveryStore: await discoveryStoreFacts(completed, { s3Region: (bucket) => inputs.lookup.bucketRegion(bucket) }),
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created };
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { discoveryStoreHttpsUrl } from '../../apis/discovery-store.js';
 import { byDefault, inferred } from '../origin.js';
 import { isAtLeast } from './kubernetes-version.js';
 import type { PopulateState } from './state.js';
@@ -82,23 +83,7 @@ function serviceAccountIssuer(s: PopulateState): { url: string; rule: string } {
 
 /** The HTTPS address under which a discovery store location is served publicly. */
 function publicUrlOf(s: PopulateState, store: string): string {
-  const match = /^([a-z0-9]+):\/\/([^/]+)\/?(.*?)\/*$/.exec(store);
-  if (!match) throw new UserError(`spec.serviceAccountIssuerDiscovery.discoveryStore: ${JSON.stringify(store)} is not a store URL`, 'use s3://bucket/path');
-  const [, scheme, bucket, key] = match;
-  const path = key ? `/${key}` : '';
-  switch (scheme) {
-    case 's3': {
-      const region = s.ctx.findBucketRegion(bucket);
-      if (!region) throw new UserError(`spec.serviceAccountIssuerDiscovery.discoveryStore: cannot find the region of bucket ${bucket}`, 'check the bucket exists and is readable');
-      return `https://${bucket}.${s.ipv6 ? 's3.dualstack' : 's3'}.${region}.amazonaws.com${path}`;
-    }
-    case 'gs':
-      return `https://storage.googleapis.com/${bucket}${path}`;
-    case 'memfs':
-      return `https://${bucket}${path}`;
-    default:
-      throw new UserError(`spec.serviceAccountIssuerDiscovery.discoveryStore: ${scheme}:// stores cannot be served publicly`, 'use an s3:// location');
-  }
+  return discoveryStoreHttpsUrl(store, { s3Region: (bucket) => s.ctx.findBucketRegion(bucket), dualstack: s.ipv6 });
 }
 
 export function fillKubeControllerManager(s: PopulateState): void {

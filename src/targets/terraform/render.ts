@@ -104,7 +104,7 @@ function s3Object(r: Renderer, name: string, spec: ManagedFileSpec, object: Buck
     ['provider', new Expr(filesProviderAlias('aws'))],
     ['server_side_encryption', 'AES256'],
   ]);
-  if (spec.acl) body.set('acl', spec.acl);
+  if (spec.publicRead) body.set('acl', 'public-read');
   return { type: 'aws_s3_object', label: tfLabel(name), body };
 }
 

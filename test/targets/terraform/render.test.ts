@@ -62,6 +62,16 @@ describe('terraform target', () => {
     expect(out.storeWrites).toEqual([{ location: 'file:///state/c.example.com/other', contents: 'x' }]);
   });
 
+  test('an S3 object that must be readable by anyone carries acl = "public-read" (the Go S3Path rendering); a private one none', async () => {
+    const open = ManagedFile.task('discovery.json', { location: 's3://oidc/c.example.com/.well-known/openid-configuration', contents: '{}', publicRead: true });
+    const closed = ManagedFile.task('keys.json', { location: 's3://oidc/c.example.com/openid/v1/jwks', contents: '{}', publicRead: false });
+    const tf = (await renderTerraform([open, closed], options)).files.get('kubernetes.tf')!;
+    expect(tf).toContain(
+      'resource "aws_s3_object" "discovery-json" {\n  acl                    = "public-read"\n  bucket                 = "oidc"\n  content                = file("${path.module}/data/aws_s3_object_discovery.json_content")\n  key                    = "c.example.com/.well-known/openid-configuration"\n  provider               = aws.files\n  server_side_encryption = "AES256"\n}',
+    );
+    expect(tf).toContain('resource "aws_s3_object" "keys-json" {\n  bucket                 = "oidc"\n');
+  });
+
   test('state-store files of a gs:// store are Cloud Storage objects written by the google files provider, with their access list when given', async () => {
     const spec = ManagedFile.task('cluster-completed.spec', { location: 'gs://state/c.example.com/cluster-completed.spec', contents: 'spec' });
     const open = ManagedFile.task('kops-version.txt', { location: 'gs://open/c.example.com/kops-version.txt', contents: '1.0' });
