@@ -242,6 +242,8 @@ export interface CloudInstance {
   id: string;
   /** The `spec.providerID` of the node running on it, when the cloud does not end it with `id` (`gce://P/ZONE/NAME`). */
   providerId?: string;
+  /** Its name, when the cloud names it apart from its id (GCE: the id is its URL); the id otherwise. */
+  name?: string;
   /**
    * The group's view of the instance (`InService`, `Pending`, `Terminating`, `Detaching`, `Standby`, `Warmed:*`, ...);
    * `Detached` for an instance kops took out of the group to replace it, which still runs.

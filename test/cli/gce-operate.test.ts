@@ -148,6 +148,8 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
       vpc?: { id: string };
       subnets: { id: string }[];
     };
+    // As the Go kops's GCE dump, instances by name (not by URL).
+    expect(dump.instances.map((i) => i.name).sort()).toEqual([...instances().keys()].sort());
     expect(dump.instances.map((i) => [i.instanceGroup, i.status]).sort()).toEqual([
       [`control-plane-${ZONE}`, 'UpToDate'],
       [NODES, 'UpToDate'],

@@ -137,6 +137,7 @@ function cloudInstance(instance: Json, zone: string, version: string | undefined
   return {
     id: String(instance.selfLink),
     providerId: `gce://${project}/${zone}/${String(instance.name)}`,
+    name: String(instance.name),
     state: String(instance.status ?? ''),
     launchTemplateVersion: version,
     upToDate: version !== undefined && current !== '' && version === current,

@@ -45,7 +45,7 @@ export async function dumpCluster(
   const instances: DumpedInstance[] = groups
     .flatMap((g) => g.members)
     .map((m) => ({
-      name: m.id,
+      name: m.cloud.name ?? m.id,
       ...(m.cloud.publicIp ? { publicAddresses: [m.cloud.publicIp] } : m.cloud.privateIp ? { privateAddresses: [m.cloud.privateIp] } : {}),
       ...(m.cloud.roles?.length ? { roles: m.cloud.roles } : {}),
       instanceGroup: m.group.spec.metadata.name ?? '',

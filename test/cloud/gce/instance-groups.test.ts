@@ -69,6 +69,7 @@ describe('GCE instance groups on the Compute Engine fake', () => {
     expect(nodes.instances[0]).toMatchObject({
       id: `${fake.endpoint}/compute/v1/projects/${P}/zones/${ZONE}/instances/${name}`,
       providerId: `gce://${P}/${ZONE}/${name}`,
+      name,
       state: 'RUNNING',
       upToDate: true,
       launchTemplateVersion: templateLink('nodes-1'),
