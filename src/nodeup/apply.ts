@@ -4,10 +4,11 @@ import { dirname, join } from 'node:path';
 import { toGoYaml } from '../apis/go/yaml.js';
 import { UserError } from '../errors.js';
 import { assetCachePath } from './builders/host.js';
+import { CachedAssets } from './asset-cache.js';
+import { discoveryRegistration, type DiscoveryRegistration } from './discovery-client.js';
 import type { CertificateSigner, IssuedCredential } from './kops-controller.js';
-import { readTarGz } from './tar.js';
 import { packageInstallCommands, type HostQuery, type PackageManager } from './packages.js';
-import { sortTasks, taskKey, type AssetDirectoryTask, type AssetTask, type DiscoveryRegisterTask, type JSONWebKey, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
+import { sortTasks, taskKey, type AssetDirectoryTask, type AssetTask, type DiscoveryRegisterTask, type FileTask, type IssueCertTask, type KubeConfigTask, type ServiceTask, type Task, type UpdateEtcHostsTask, type UserTask, type VolumeMountTask } from './tasks.js';
 
 export interface ApplyOptions {
   /** The directory standing for the host's `/`. */
@@ -29,16 +30,6 @@ export interface ApplyOptions {
   packageManager?: PackageManager;
   /** Sends a registration to the discovery service; given only when configuring the real host. */
   registerDiscovery?: (registration: DiscoveryRegistration) => Promise<void>;
-}
-
-/** A server-side apply of this control plane's DiscoveryEndpoint, with the client credentials it is sent under. */
-export interface DiscoveryRegistration {
-  /** The object's URL: the service's, then the Kubernetes-style resource path. */
-  url: string;
-  endpoint: { apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: { oidc: { keys: JSONWebKey[] } } };
-  /** The client certificate followed by the discovery CA. */
-  certificateChain: string;
-  privateKey: string;
 }
 
 export interface Change {
@@ -107,40 +98,29 @@ export async function applyTasks(tasks: Task[], options: ApplyOptions): Promise<
         break;
     }
   }
-  // Devices are mounted before anything else runs, as the Go nodeup mounts them while it plans.
-  // Images are pulled once containerd runs with its new configuration.
+  // Devices are mounted before anything else runs, as the Go nodeup mounts them while it plans; images are pulled
+  // once containerd runs with its new configuration.
   const pulls = sorted.filter((t) => t.kind === 'PullImage').map((t) => ['ctr', '--namespace', 'k8s.io', 'images', 'pull', t.name]);
   const later = [...mounts, ...hostCommands(afterChanges, services), ...pulls];
   await runHostCommands(later, options);
   report.commands = [...installs, ...later];
-  for (const task of sorted.filter((t): t is DiscoveryRegisterTask => t.kind === 'DiscoveryRegister')) await registerDiscovery(task, credentials, options, report);
+  await registerWithDiscovery(sorted.filter((t): t is DiscoveryRegisterTask => t.kind === 'DiscoveryRegister'), credentials, options, report);
   return report;
 }
 
-/** The registration is sent on every run (the service keeps the latest); without its client certificate it waits. */
-async function registerDiscovery(task: DiscoveryRegisterTask, credentials: Map<string, IssuedCredential>, options: ApplyOptions, report: ApplyReport): Promise<void> {
-  const base = task.url.replace(/\/+$/, '');
-  const url = `${base}/apis/discovery.kops.k8s.io/v1alpha1/namespaces/${encodeURIComponent(task.namespace)}/discoveryendpoints/${encodeURIComponent(task.registerName)}?fieldManager=nodeup-register`;
-  const credential = credentials.get(task.clientCert.name);
-  if (!credential) {
-    if (options.dryRun) report.registrations.push({ url, sent: false });
-    else report.deferred.push(taskKey(task));
-    return;
+/** Registrations go out on every run (the service keeps the latest), once their client certificate is issued. */
+async function registerWithDiscovery(tasks: DiscoveryRegisterTask[], credentials: Map<string, IssuedCredential>, options: ApplyOptions, report: ApplyReport): Promise<void> {
+  for (const task of tasks) {
+    const { url, ready } = discoveryRegistration(task, credentials.get(task.clientCert.name));
+    if (options.dryRun) {
+      report.registrations.push({ url, sent: false });
+    } else if (!ready) {
+      report.deferred.push(taskKey(task));
+    } else {
+      if (options.registerDiscovery) await options.registerDiscovery(ready);
+      report.registrations.push({ url, sent: options.registerDiscovery !== undefined });
+    }
   }
-  const registration: DiscoveryRegistration = {
-    url,
-    endpoint: {
-      apiVersion: 'discovery.kops.k8s.io/v1alpha1',
-      kind: 'DiscoveryEndpoint',
-      metadata: { name: task.registerName, namespace: task.namespace },
-      spec: { oidc: { keys: task.jwks } },
-    },
-    certificateChain: credential.certificate + task.clientCA,
-    privateKey: credential.privateKey,
-  };
-  const send = options.dryRun ? undefined : options.registerDiscovery;
-  if (send) await send(registration);
-  report.registrations.push({ url: registration.url, sent: send !== undefined });
 }
 
 async function runHostCommands(commands: string[][], options: ApplyOptions): Promise<void> {
@@ -243,58 +223,6 @@ class RootWriter {
     await mkdir(target, { recursive: true });
     await chmod(target, Number.parseInt(mode, 8));
     return true;
-  }
-}
-
-/**
- * The verified assets in nodeup's cache, and the files inside the cached release archives, found at
- * `<archive>.d/<path inside it>` (each archive is read once, when a file from it is first needed).
- */
-class CachedAssets {
-  /** Cache path -> the asset's name. */
-  private readonly cached = new Map<string, string>();
-  private readonly archives = new Map<string, Map<string, Buffer>>();
-
-  constructor(private readonly writer: RootWriter) {}
-
-  add(asset: AssetTask): void {
-    this.cached.set(assetCachePath(asset), asset.name);
-  }
-
-  /**
-   * Every file of the cache by its name, as Go's asset store indexes it: each asset under its own name, then each
-   * file inside a cached archive under its base name (a later file of the same name wins).
-   */
-  async everyFile(): Promise<Map<string, Buffer>> {
-    const files = new Map<string, Buffer>();
-    for (const [path, name] of this.cached) {
-      const bytes = await this.writer.read(path);
-      if (!bytes) continue;
-      files.set(name, bytes);
-      if (!/\.(tar\.gz|tgz)$/i.test(name)) continue;
-      for (const [member, content] of (await this.members(path)) ?? []) files.set(member.split('/').pop()!, content);
-    }
-    return files;
-  }
-
-  /** The files of a cached archive, read once. */
-  private async members(archivePath: string): Promise<Map<string, Buffer> | undefined> {
-    const known = this.archives.get(archivePath);
-    if (known) return known;
-    const archive = await this.writer.read(archivePath);
-    if (!archive) return undefined;
-    const files = readTarGz(archive, this.writer.path(archivePath));
-    this.archives.set(archivePath, files);
-    return files;
-  }
-
-  /** The file's bytes; undefined while it is not cached; `absent` for a file its (cached) archive does not hold. */
-  async read(path: string): Promise<Buffer | 'absent' | undefined> {
-    if (this.cached.has(path)) return this.writer.read(path);
-    const m = /^(.*\.(?:tar\.gz|tgz))\.d\/(.+)$/.exec(path);
-    if (!m || !this.cached.has(m[1])) return undefined;
-    const files = await this.members(m[1]);
-    return files ? (files.get(m[2]) ?? 'absent') : undefined;
   }
 }
 

@@ -1,8 +1,37 @@
 import { request } from 'node:https';
 import { UserError } from '../errors.js';
-import type { DiscoveryRegistration } from './apply.js';
+import type { IssuedCredential } from './kops-controller.js';
+import type { DiscoveryRegisterTask, JSONWebKey } from './tasks.js';
 
 const TIMEOUT_MS = 10_000;
+
+/** A server-side apply of this control plane's DiscoveryEndpoint, with the client credentials it is sent under. */
+export interface DiscoveryRegistration {
+  /** The object's URL: the service's, then the Kubernetes-style resource path. */
+  url: string;
+  endpoint: { apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: { oidc: { keys: JSONWebKey[] } } };
+  /** The client certificate followed by the discovery CA. */
+  certificateChain: string;
+  privateKey: string;
+}
+
+/**
+ * The registration a DiscoveryRegister task sends, at its URL (the service's, then the Kubernetes-style path of the
+ * object); `ready` once the client certificate has been issued.
+ */
+export function discoveryRegistration(task: DiscoveryRegisterTask, credential: IssuedCredential | undefined): { url: string; ready?: DiscoveryRegistration } {
+  const base = task.url.replace(/\/+$/, '');
+  const url = `${base}/apis/discovery.kops.k8s.io/v1alpha1/namespaces/${encodeURIComponent(task.namespace)}/discoveryendpoints/${encodeURIComponent(task.registerName)}?fieldManager=nodeup-register`;
+  if (!credential) return { url };
+  const endpoint = {
+    apiVersion: 'discovery.kops.k8s.io/v1alpha1',
+    kind: 'DiscoveryEndpoint',
+    metadata: { name: task.registerName, namespace: task.namespace },
+    spec: { oidc: { keys: task.jwks } },
+  };
+  return { url, ready: { url, endpoint, certificateChain: credential.certificate + task.clientCA, privateKey: credential.privateKey } };
+}
+
 
 /**
  * A server-side apply (PATCH, `application/apply-patch+yaml`, JSON being YAML) of the DiscoveryEndpoint, under the
