@@ -165,7 +165,7 @@ describe('operating a GCE cluster on the Compute Engine fake: instances, rolling
 
   test('with the Kubernetes API: validate joins nodes to instances by their gce:// provider IDs, and a rolling update drains, recreates and validates', async () => {
     vi.stubEnv('STORAGE_EMULATOR_HOST', gcs.endpoint);
-    const api = new KubeApiServer(await servingCertificate('gs://kops-state', CLUSTER));
+    const api = new KubeApiServer({ tls: await servingCertificate('gs://kops-state', CLUSTER) });
     await api.start();
     try {
       for (const [name, i] of instances()) {

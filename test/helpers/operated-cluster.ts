@@ -15,7 +15,7 @@ import { openVfs } from '../../src/statestore/index.js';
 import { kops, type RunResult } from './cli.js';
 import { startMotoForKops } from './kops-on-moto.js';
 import { startAutoscalingProxy, type AutoscalingProxy } from './autoscaling-proxy.js';
-import { KubeApiServer } from './kube-apiserver.js';
+import { KubeApiServer, nodePath } from './kube-apiserver.js';
 import type { MotoServer } from './moto.js';
 
 export interface OperatedCluster {
@@ -57,7 +57,7 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
   const proxy = await startAutoscalingProxy(world.moto.endpoint);
   env.AWS_ENDPOINT_URL = proxy.endpoint;
   const tls = await servingCertificate(env.KOPS_STATE_STORE, name);
-  const api = new KubeApiServer(tls);
+  const api = new KubeApiServer({ tls });
   await api.start();
   const ec2 = new EC2Client({ region: 'us-east-1', endpoint: world.moto.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
 
@@ -82,16 +82,16 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
     syncNodes: async () => {
       const instances = await runningInstances();
       const live = new Set(instances.map((i) => i.InstanceId!));
-      for (const [nodeName, node] of api.nodes) {
+      for (const node of api.list('/api/v1/nodes')) {
         const id = (node.spec as { providerID: string }).providerID.split('/').pop()!;
         if (!live.has(id)) {
-          api.nodes.delete(nodeName);
-          for (const pod of api.podsOn(nodeName)) api.pods.delete(pod);
+          api.objects.delete(nodePath(node.metadata.name));
+          for (const pod of api.podsOn(node.metadata.name)) api.objects.delete(pod);
         }
       }
       for (const instance of instances) {
         const id = instance.InstanceId!;
-        if (api.nodes.has(id)) continue;
+        if (api.objects.has(nodePath(id))) continue;
         if (cluster.newInstancesNeverReady && !known.has(id)) cluster.neverReady.add(id);
         const tags = Object.fromEntries((instance.Tags ?? []).map((t) => [t.Key, t.Value]));
         const controlPlane = 'k8s.io/role/control-plane' in tags;
@@ -106,6 +106,8 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
     },
     stop: async () => {
       clearInterval(timer);
+      // A pass under way still calls moto: let it finish before moto goes.
+      await syncing;
       await api.stop();
       await proxy.stop();
       await world.moto.stop();
@@ -114,11 +116,9 @@ export async function startOperatedCluster(options: { name?: string; nodes?: num
   };
   const known = new Set<string>();
   await cluster.syncNodes();
-  let syncing = false;
+  let syncing: Promise<void> | undefined;
   const timer = setInterval(() => {
-    if (syncing) return;
-    syncing = true;
-    cluster.syncNodes().finally(() => (syncing = false));
+    syncing ??= cluster.syncNodes().finally(() => (syncing = undefined));
   }, 250);
   return cluster;
 }

@@ -4,6 +4,7 @@ import { AutoScalingClient, DescribeAutoScalingGroupsCommand, UpdateAutoScalingG
 import { parse } from 'yaml';
 import { kopsBin } from '../helpers/cli.js';
 import { ok, startOperatedCluster, type OperatedCluster } from '../helpers/operated-cluster.js';
+import { podPath } from '../helpers/kube-apiserver.js';
 
 let c: OperatedCluster;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(async () => c?.stop());
 
 const NODES = 'nodes-us-east-1a';
 type Node = { metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown>; status: { conditions: { status: string }[] } };
-const workers = () => [...c.api.nodes.values()].filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels as object))) as unknown as Node[];
+const workers = () => c.api.list('/api/v1/nodes').filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels as object))) as unknown as Node[];
 /** Workers still in their group (an earlier failed roll can leave a detached, cordoned one behind). */
 const members = () => workers().filter((n) => !n.spec.unschedulable);
 const markForUpdate = (node: Node) => (node.metadata.annotations = { ...node.metadata.annotations, 'kops.k8s.io/needs-update': '' });
@@ -29,7 +30,7 @@ beforeEach(() => {
   c.api.protectedPods.clear();
   c.newInstancesNeverReady = false;
   c.neverReady.clear();
-  for (const n of c.api.nodes.values()) (n.status as Node['status']).conditions[0].status = 'True';
+  for (const n of c.api.list('/api/v1/nodes')) (n.status as Node['status']).conditions[0].status = 'True';
 });
 
 describe('kops rolling-update cluster against the Kubernetes API', () => {
@@ -65,12 +66,12 @@ describe('kops rolling-update cluster against the Kubernetes API', () => {
     const [x] = members();
     markForUpdate(x);
     c.api.addPod('default', 'db-0', { node: x.metadata.name });
-    c.api.protectedPods.add('default/db-0');
+    c.api.protectedPods.add(podPath('default', 'db-0'));
     const r = await roll('--drain-timeout', '1s', '--validation-timeout', '20s', '--instance-group', NODES);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`failed to drain node "${x.metadata.name}" of group "${NODES}": drain did not complete within 1s: a PodDisruptionBudget keeps refusing the eviction of default/db-0`);
     expect((await c.runningInstances()).map((i) => i.InstanceId)).toContain(x.metadata.name);
-    expect(c.api.pods.has('default/db-0')).toBe(true);
+    expect(c.api.objects.has(podPath('default', 'db-0'))).toBe(true);
   }, 300_000);
 
   test('fault: an instance that never becomes ready stops the roll, naming the group and the node', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { ok, startOperatedCluster, type OperatedCluster } from '../helpers/operated-cluster.js';
+import { podPath } from '../helpers/kube-apiserver.js';
 
 let c: OperatedCluster;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ describe('kops validate cluster', () => {
   });
 
   test('a node that is not ready, and a critical pod that is not, fail validation with exit 2', async () => {
-    const [node] = [...c.api.nodes.values()].filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels as object)));
+    const [node] = c.api.list('/api/v1/nodes').filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels as object)));
     const name = node.metadata.name;
     c.neverReady.add(name);
     (node.status as { conditions: { status: string }[] }).conditions[0].status = 'False';
@@ -43,7 +44,7 @@ describe('kops validate cluster', () => {
     } finally {
       c.neverReady.delete(name);
       (node.status as { conditions: { status: string }[] }).conditions[0].status = 'True';
-      c.api.pods.delete('kube-system/coredns-1');
+      c.api.objects.delete(podPath('kube-system', 'coredns-1'));
     }
   });
 
@@ -72,7 +73,7 @@ describe('kops validate cluster', () => {
   });
 
   test('--wait retries until the cluster is valid, and --count asks for consecutive passes', async () => {
-    const [node] = [...c.api.nodes.values()].filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels as object)));
+    const [node] = c.api.list('/api/v1/nodes').filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels as object)));
     (node.status as { conditions: { status: string }[] }).conditions[0].status = 'False';
     // The node becomes ready once the first validation has seen it not ready.
     const listed = () => c.api.requests.filter((q) => q.path === '/api/v1/nodes').length;

@@ -7,7 +7,7 @@ import { readChannel, type Channel } from '../../../src/addons/channel-apply/cha
 import { kubernetesClusterApi, loadKubeConfig } from '../../../src/addons/channel-apply/kube-api.js';
 import { openVfs } from '../../../src/statestore/index.js';
 import { baseAddons, dnsManifest, limitsManifest, sha256, writeChannelFiles, type TestAddon } from './channel-files.js';
-import { FakeApiServer } from './fake-apiserver.js';
+import { KubeApiServer } from '../../helpers/kube-apiserver.js';
 
 /** Writes a channel and its manifests to a fresh file:// directory and reads it back. */
 async function writeChannel(addons: TestAddon[]): Promise<Channel> {
@@ -17,7 +17,7 @@ async function writeChannel(addons: TestAddon[]): Promise<Channel> {
 }
 
 describe('applying a channel to a cluster', () => {
-  const server = new FakeApiServer();
+  const server = new KubeApiServer();
   let kubeconfigDir: string;
   let api: ReturnType<typeof kubernetesClusterApi>;
 

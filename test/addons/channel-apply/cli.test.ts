@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { kops, sharedDir } from '../../helpers/cli.js';
 import { baseAddons, writeChannelFiles } from './channel-files.js';
-import { FakeApiServer } from './fake-apiserver.js';
+import { KubeApiServer } from '../../helpers/kube-apiserver.js';
 
 const cluster = 'minimal-aws.example.com';
 
 describe('kops toolbox addons list / apply', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kops-cli-addons-'));
   const env = { KOPS_STATE_STORE: `file://${dir}/store`, KOPS_CLUSTER_NAME: cluster, HOME: dir };
-  const server = new FakeApiServer();
+  const server = new KubeApiServer();
   const kubeconfig = join(dir, 'kubeconfig');
 
   beforeAll(async () => {
