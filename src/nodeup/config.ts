@@ -39,6 +39,8 @@ export interface NodeupConfig {
   warmPoolImages?: string[];
   /** The hosted discovery service control planes publish the service-account signing keys to (URL with universe). */
   discoveryServiceWithUniverse?: { url?: string };
+  /** The group's warm pool holds launches on a lifecycle hook that nodeup completes once the host is configured. */
+  EnableLifecycleHook?: boolean;
   /** AWS nodes are named after their private DNS name rather than their instance ID. */
   useIPBasedNodeNames?: boolean;
   [field: string]: unknown;

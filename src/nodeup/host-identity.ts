@@ -14,11 +14,16 @@ export interface HostIdentity {
   /** kube-proxy's bind address with `@aws` resolved; undefined when kube-proxy has none. */
   kubeProxyBindAddress?: string;
   warming: boolean;
+  /** On AWS: the instance's ID and region. */
+  instanceId?: string;
+  region?: string;
 }
 
 export async function readHostIdentity(config: NodeupConfig, role: NodeRole, cloudProvider: string, metadata: MetadataReader): Promise<HostIdentity> {
   const bindAddress = config.KubeProxy?.bindAddress;
+  const aws = cloudProvider === 'aws' ? { instanceId: await required(metadata, 'instance-id', 'ec2'), region: await required(metadata, 'placement/region', 'ec2') } : {};
   return {
+    ...aws,
     hostnameOverride: await hostnameOverride(config, cloudProvider, metadata),
     kubeProxyBindAddress: config.KubeProxy && bindAddress ? await resolveBindAddress(String(bindAddress), metadata) : undefined,
     warming: cloudProvider === 'aws' && (await isWarming(config, role, metadata)),

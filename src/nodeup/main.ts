@@ -10,6 +10,7 @@ import { DISCOVERY_CA } from './builders/discovery.js';
 import { sendDiscoveryRegistration } from './discovery-client.js';
 import { buildTasks } from './build.js';
 import { nodeNameOf, readHostIdentity, withHostIdentity } from './host-identity.js';
+import { autoScalingHookClient, completeWarmPoolLifecycleAction, WARM_POOL_HOOK } from './lifecycle-hook.js';
 import { awsLocalIPv4, metadataFor } from './metadata.js';
 import { usesSecondaryIP } from './networking.js';
 import { ENCRYPTION_CONFIG_SECRET, systemdUnitDir, type BuildContext, type HostFacts } from './builders/context.js';
@@ -19,7 +20,7 @@ import { assetIndex, staticManifestSources } from './builders/host.js';
 import { parseNodeupConfig, roleOf, type NodeupConfig } from './config.js';
 import { kopsControllerSigner } from './kops-controller.js';
 import { localSigner } from './local-signer.js';
-import { configBaseOf, fetchAll, normaliseLocation, readKeypairs, readLocation, readSecret } from './source.js';
+import { configBaseOf, fetchAll, instanceGroupOf, normaliseLocation, readKeypairs, readLocation, readSecret } from './source.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -35,6 +36,7 @@ interface Options {
   distribution?: Distribution;
   arch?: 'amd64' | 'arm64';
   cloudProvider: string;
+  instanceGroup?: string;
 }
 
 async function run(opts: Options): Promise<number> {
@@ -88,6 +90,12 @@ async function run(opts: Options): Promise<number> {
   const incomplete = report.missingCertificates !== undefined || report.deferred.length > 0 || failed.length > 0;
   if (incomplete && root === '/' && !opts.dryRun) {
     throw new UserError('the host is not fully configured: see the lines above', 'make kops-controller and the state store reachable, then run nodeup again');
+  }
+  if (config.EnableLifecycleHook && identity?.instanceId && identity.region && !opts.dryRun) {
+    const group = opts.instanceGroup ?? instanceGroupOf(confUrl);
+    if (!group) throw new UserError('the warm pool waits on a lifecycle hook, but the instance group is not known', 'pass --instance-group, or --conf in the kops layout (<base>/igconfig/<role>/<group>/nodeupconfig.yaml)');
+    const completed = await completeWarmPoolLifecycleAction(autoScalingHookClient(identity.region), group, config.ClusterName, identity.instanceId);
+    out(completed ? `completed the ${WARM_POOL_HOOK} lifecycle action of ${group}.${config.ClusterName}` : `no ${WARM_POOL_HOOK} lifecycle hook on ${group}.${config.ClusterName}`);
   }
   return 0;
 }
@@ -145,6 +153,7 @@ const program = new Command('nodeup')
   .option('--kops-controller <url>', 'kops-controller bootstrap URL (default https://kops-controller.internal.<cluster>:3988)')
   .option('--ca-certificates <file>', 'the cluster CA bundle from the boot config (trusted for kops-controller, installed as /srv/kubernetes/ca.crt)')
   .addOption(new Option('--distribution <name>', 'host distribution (default: from <root>/etc/os-release)').choices([...DISTRIBUTIONS]))
+  .option('--instance-group <name>', 'the instance group of this host (default: from the --conf path in the kops layout)')
   .option('--cloud-provider <name>', "the cloud the host runs on, as the boot config's CloudProvider", 'aws')
   .addOption(new Option('--arch <arch>', 'host architecture (default: this machine)').choices(['amd64', 'arm64']))
   .action(async (opts: Options) => {

@@ -45,6 +45,11 @@ export function configBaseOf(confUrl: string, channelsManifest: string | undefin
   return fromConf ?? /^(.*)\/manifests\/channels\/[^/]+$/.exec(channelsManifest ?? '')?.[1];
 }
 
+/** The instance group a config in the kops layout (<base>/igconfig/<role>/<group>/nodeupconfig.yaml) belongs to. */
+export function instanceGroupOf(confUrl: string): string | undefined {
+  return /\/igconfig\/[^/]+\/([^/]+)\/nodeupconfig\.yaml$/.exec(confUrl)?.[1];
+}
+
 /**
  * The primary certificate and private key of each named keyset (`<keypairs>/private/<name>/keyset.yaml`, the kops
  * keystore layout); keysets that cannot be read are returned apart.

@@ -10,7 +10,9 @@ import { buildTasks } from '../../src/nodeup/build.js';
 import type { BuildContext } from '../../src/nodeup/builders/context.js';
 import { parseNodeupConfig, roleOf, type NodeupConfig } from '../../src/nodeup/config.js';
 import { nodeNameOf, readHostIdentity, withHostIdentity } from '../../src/nodeup/host-identity.js';
+import { completeWarmPoolLifecycleAction, type LifecycleHookClient } from '../../src/nodeup/lifecycle-hook.js';
 import { awsMetadata, type MetadataReader } from '../../src/nodeup/metadata.js';
+import { instanceGroupOf } from '../../src/nodeup/source.js';
 import { taskKey, type FileTask, type Task } from '../../src/nodeup/tasks.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'nodeup-identity-'));
@@ -89,6 +91,38 @@ describe('warm pool (warm_pool.go, getAWSConfigurationMode)', () => {
     const live = buildTasks({ ...ctx, host: { ...ctx.host, warming: false } });
     expect(live.filter((t) => t.kind === 'PullImage')).toEqual([]);
     expect(buildTasks({ ...ctx, cloudProvider: 'gce' }).filter((t) => t.kind === 'PullImage')).toEqual([]);
+  });
+});
+
+describe('completing the warm-pool lifecycle action (completeWarmingLifecycleAction in command.go)', () => {
+  const recorder = (hooks: string[]) => {
+    const calls: string[] = [];
+    const client: LifecycleHookClient = {
+      hookExists: async (asg, hook) => (calls.push(`describe ${asg} ${hook}`), hooks.includes(`${asg}/${hook}`)),
+      complete: async (asg, hook, instance) => void calls.push(`complete ${asg} ${hook} ${instance} CONTINUE`),
+    };
+    return { calls, client };
+  };
+
+  test('the group <instance group>.<cluster> is told to continue when it has the kops-warmpool hook', async () => {
+    const { calls, client } = recorder(['nodes.c.example.com/kops-warmpool']);
+    expect(await completeWarmPoolLifecycleAction(client, 'nodes', 'c.example.com', 'i-0abc')).toBe(true);
+    expect(calls).toEqual(['describe nodes.c.example.com kops-warmpool', 'complete nodes.c.example.com kops-warmpool i-0abc CONTINUE']);
+  });
+
+  test('a group without the hook is left alone', async () => {
+    const { calls, client } = recorder([]);
+    expect(await completeWarmPoolLifecycleAction(client, 'nodes', 'c.example.com', 'i-0abc')).toBe(false);
+    expect(calls).toEqual(['describe nodes.c.example.com kops-warmpool']);
+  });
+
+  test('the instance group comes from a config path in the kops layout', () => {
+    expect(instanceGroupOf('s3://bucket/c.example.com/igconfig/node/nodes-us-east-1a/nodeupconfig.yaml')).toBe('nodes-us-east-1a');
+    expect(instanceGroupOf('/tmp/nodeupconfig.yaml')).toBeUndefined();
+  });
+
+  test('on AWS the identity carries the instance ID and region the completion needs', async () => {
+    expect(await readHostIdentity(config(), 'Node', 'aws', fakeMetadata(EC2))).toMatchObject({ instanceId: 'i-0abc', region: 'eu-west-1' });
   });
 });
 
