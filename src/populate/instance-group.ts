@@ -11,7 +11,8 @@ import { parseSemVer } from './semver.js';
  * that machine type's architecture. The stored groups stay as they are; the filled copies are what gets built. The AWS
  * look-up is needed on AWS only (GCE's default machine types are fixed per role, and all amd64).
  */
-export async function populateInstanceGroups(completed: Cluster, groups: InstanceGroup[], lookup: AwsLookup | undefined): Promise<InstanceGroup[]> {
+export async function populateInstanceGroups(completed: Cluster, stored: InstanceGroup[], lookup: AwsLookup | undefined): Promise<InstanceGroup[]> {
+  const groups = stored.map(fillGroupSizes);
   const incomplete = (group: InstanceGroup) => !group.spec.image || (!group.spec.machineType && group.spec.manager !== 'Karpenter');
   if (!groups.some(incomplete)) return groups;
   const spec = completed.spec;
@@ -26,10 +27,25 @@ export async function populateInstanceGroups(completed: Cluster, groups: Instanc
   return Promise.all(
     groups.map(async (group) => {
       if (!incomplete(group)) return group;
-      const filled = structuredClone(group);
-      await fillMachineType(filled, spec, lookup);
-      if (!filled.spec.image) await fillChannelImage(filled, spec, k8s, { lookup, channel });
-      return filled;
+      await fillMachineType(group, spec, lookup);
+      if (!group.spec.image) await fillChannelImage(group, spec, k8s, { lookup, channel });
+      return group;
     }),
   );
+}
+
+/**
+ * A copy of a group with what PopulateInstanceGroupSpec fills on every cloud: the manager (CloudGroup) and, for a
+ * group the cloud scales, its sizes (1 for control-plane and bastion groups, 2 for the others).
+ */
+export function fillGroupSizes(group: InstanceGroup): InstanceGroup {
+  const filled = structuredClone(group);
+  const spec = filled.spec;
+  const single = spec.role === 'Master' || spec.role === 'ControlPlane' || spec.role === 'Bastion';
+  if (single || spec.manager !== 'Karpenter') {
+    spec.minSize ??= single ? 1 : 2;
+    spec.maxSize ??= single ? 1 : 2;
+  }
+  spec.manager ||= 'CloudGroup';
+  return filled;
 }

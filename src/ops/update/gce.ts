@@ -13,6 +13,7 @@ import { populateInstanceGroups } from '../../populate/instance-group.js';
 import { performGceAssignments } from '../../populate/create/gce-assignments.js';
 import { UserError } from '../../errors.js';
 import { discoveryStoreFacts } from './discovery-store.js';
+import { assertCompletedValid } from '../../apis/validation-completed.js';
 import { buildStateFiles, readUserSpec, type ClusterUpdate, type CommonUpdateInputs } from './pipeline.js';
 
 export interface GceUpdateInputs extends CommonUpdateInputs {
@@ -35,6 +36,7 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
   await performGceAssignments(cluster, inputs.lookup);
   const completed = populateClusterSpec(cluster, stored, await gcePopulateContext(cluster, inputs.lookup)).cluster;
   const instanceGroups = await populateInstanceGroups(completed, stored, undefined);
+  assertCompletedValid(completed, instanceGroups, { featureFlags: inputs.featureFlags });
   const { files, userData, keysets, created, sshKey } = await buildStateFiles(completed, instanceGroups, additionalObjects, inputs);
   const tasks = buildGceModel(completed, instanceGroups, {
     project,

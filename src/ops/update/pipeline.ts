@@ -1,4 +1,5 @@
 import { encodeObject } from '../../apis/codec.js';
+import { assertCompletedValid } from '../../apis/validation-completed.js';
 import { UserError } from '../../errors.js';
 import type { CloudLookup } from '../../cloud/lookup.js';
 import type { Lifecycle, Task } from '../../engine/task.js';
@@ -68,6 +69,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
   const { cluster, instanceGroups: stored, additionalObjects } = await readUserSpec(inputs.store, inputs.clusterName);
   const completed = populateClusterSpec(cluster, stored, await awsPopulateContext(cluster, inputs.lookup)).cluster;
   const instanceGroups = await populateInstanceGroups(completed, stored, inputs.lookup);
+  assertCompletedValid(completed, instanceGroups, { featureFlags: inputs.featureFlags });
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await inputs.lookup.instanceTypeFacts(machineTypes);
   const images = await resolveImages(instanceGroups, inputs.lookup);
