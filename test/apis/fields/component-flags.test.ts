@@ -37,9 +37,23 @@ const BLOCKS: Block[] = [
   { kind: 'Cluster', path: 'spec.cloudControllerManager', from: { addon: 'aws-cloud-controller.addons.k8s.io' }, struct: 'CloudControllerManagerConfig' },
 ];
 
-/** A sample of a Go type (required OIDC claims are name=value pairs), and the flag value Go writes for it. */
-function sampleOf(goType: string, avoidTrue: boolean, leaf = ''): { sample: unknown; values: string[] } {
-  if (leaf.endsWith('.oidcRequiredClaim')) return { sample: ['claim-a=1', 'claim-b=2'], values: ['claim-a=1,claim-b=2'] };
+/**
+ * Samples of the fields kops validates (a CIDR, a URL, the cluster's cloud), each valid on the baseline cluster and
+ * unlike its default, with the flag value Go writes for it and the cluster settings it needs.
+ */
+const VALID_SAMPLES: Array<{ leaf: RegExp; sample: unknown; values: string[]; settings?: EffectEntry['settings'] }> = [
+  { leaf: /\.oidcRequiredClaim$/, sample: ['claim-a=1', 'claim-b=2'], values: ['claim-a=1,claim-b=2'] },
+  { leaf: /^spec\.(kubelet|masterKubelet|kubeControllerManager)\.cloudProvider$/, sample: 'aws', values: ['aws'] },
+  { leaf: /^spec\.kubeControllerManager\.clusterCIDR$/, sample: '100.112.0.0/12', values: ['100.112.0.0/12'] },
+  { leaf: /^spec\.kubeAPIServer\.serviceClusterIPRange$/, sample: '100.64.0.0/14', values: ['100.64.0.0/14'], settings: [['spec.serviceClusterIPRange', '100.64.0.0/14']] },
+  { leaf: /^spec\.kubeProxy\.ipvsExcludeCidrs$/, sample: ['10.1.0.0/16', '10.2.0.0/16'], values: ['10.1.0.0/16,10.2.0.0/16'] },
+  { leaf: /^spec\.kubeProxy\.master$/, sample: 'https://registry-sample', values: ['https://registry-sample'] },
+];
+
+/** A sample of a Go type (or of a validated field), and the flag value Go writes for it. */
+function sampleOf(goType: string, avoidTrue: boolean, leaf = ''): { sample: unknown; values: string[]; settings?: EffectEntry['settings'] } {
+  const valid = VALID_SAMPLES.find((v) => v.leaf.test(leaf));
+  if (valid) return { sample: valid.sample, values: valid.values, settings: valid.settings };
   const t = goType.replace(/^\*/, '');
   if (t === 'bool') return avoidTrue ? { sample: false, values: ['false'] } : { sample: true, values: ['true'] };
   if (t === 'int32' || t === 'int64' || t === 'int') return { sample: 7, values: ['7'] };
@@ -95,8 +109,8 @@ describe('component fields: the sample becomes the flag of the flag table', () =
       const entries = async () => {
         const before = await base;
         return inBlock.map(({ leaf, flag, goType }) => {
-          const { sample } = sampleOf(goType, before.includes(`--${flag}=true`), leaf);
-          return { class: 'effect', kind: block.kind, at: leaf, sample, fragments: [], go: '' } as EffectEntry;
+          const { sample, settings } = sampleOf(goType, before.includes(`--${flag}=true`), leaf);
+          return { class: 'effect', kind: block.kind, at: leaf, sample, settings, fragments: [], go: '' } as EffectEntry;
         });
       };
       const run = entries().then((e) => runOutput(withSamples(e))).then((files) => flagsIn(block, files));

@@ -1,11 +1,12 @@
 /**
  * Running registry samples through the update_cluster pipeline of the conformance suite (in-process, fixture cloud):
  * a baseline cluster of the cloud (the minimal-aws or minimal_gce golden case), the entry's settings and sample
- * applied, and the output files searched for the entry's fragments.
+ * applied, checked as `kops create -f` checks them, and the output files searched for the entry's fragments.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocuments } from '../../../src/apis/codec.js';
+import { checkBeforeWrite } from '../../../src/cli/checks.js';
 import type { EffectEntry, Fragment, Setting } from '../../../src/apis/fields/registry.js';
 import { ADDED_OBJECTS } from '../../../src/apis/fields/aws/dsl.js';
 import type { KopsObject } from '../../../src/apis/types.js';
@@ -96,7 +97,19 @@ export function withSamples(entries: readonly EffectEntry[], cloud = 'aws'): Obj
 /** The golden case whose keystore a run uses: the entry's, else the cloud's baseline's. */
 export const keystoreDir = (entry?: Pick<EffectEntry, 'keystore'>, cloud = 'aws') => (entry?.keystore ? join(sharedDir, 'kops-reference/conformance', entry.keystore) : baselineDir(cloud));
 
+/**
+ * The checks `kops create -f` runs on the objects before it writes them (refused fields, then validateCluster): a sample
+ * kops would refuse never reaches the pipeline, and fails the harness with the CLI's message.
+ */
+export function checkAsCreateWould(objects: Obj[]): void {
+  const cluster = objects.find((o) => o.kind === 'Cluster') as unknown as Cluster | undefined;
+  if (!cluster) throw new Error('no Cluster among the sample objects');
+  const groups = objects.filter((o) => o.kind === 'InstanceGroup') as unknown as InstanceGroup[];
+  checkBeforeWrite(cluster, groups, [cluster, ...groups].map((object) => ({ object, source: 'registry sample' })));
+}
+
 export async function runOutput(objects: Obj[], keystore = BASELINE_DIR): Promise<Map<string, string>> {
+  checkAsCreateWould(objects);
   // The samples were written by path into plain data: the pipeline reads them as the decoder's objects.
   const { files, tasks } = await runUpdatePipeline(objects as unknown as KopsObject[], keystore, { placeholderKeysets: true, images: REGISTRY_IMAGES });
   const cloud = String(objects.find((o) => o.kind === 'Cluster')?.spec.cloudProvider ?? 'aws');
