@@ -41,12 +41,25 @@ describe('instance groups at update (PopulateInstanceGroupSpec)', () => {
     expect(filled.spec.image).toBe('123456789012/own-image');
   });
 
-  it('complete groups are passed through untouched, and a Karpenter group gets no machine type', async () => {
-    const complete = group('nodes', { machineType: 'c5.large', image: 'ami-1' });
+  it('complete groups keep what they say, and a Karpenter group gets no machine type nor sizes', async () => {
+    const complete = group('nodes', { machineType: 'c5.large', image: 'ami-1', minSize: 3, maxSize: 5 });
     const karpenter = group('karpenter', { manager: 'Karpenter', image: 'ami-1' });
     const groups = await populateInstanceGroups(cluster(), [complete, karpenter], fixtureAwsWorld());
-    expect(groups[0]).toBe(complete);
-    expect(groups[1].spec.machineType).toBeUndefined();
+    expect(groups[0]).toEqual({ ...complete, spec: { ...complete.spec, manager: 'CloudGroup' } });
+    expect(groups[1].spec).toEqual(karpenter.spec);
+  });
+
+  it('sizes and manager are filled as PopulateInstanceGroupSpec fills them: 1 for control plane and bastions, 2 for the others', async () => {
+    const roles = ['ControlPlane', 'Bastion', 'Node', 'APIServer'] as const;
+    const stored = roles.map((role) => group(role.toLowerCase(), { role, machineType: 't3.medium', image: 'ami-1' }));
+    const groups = await populateInstanceGroups(cluster(), stored, fixtureAwsWorld());
+    expect(groups.map((g) => [g.spec.minSize, g.spec.maxSize, g.spec.manager])).toEqual([
+      [1, 1, 'CloudGroup'],
+      [1, 1, 'CloudGroup'],
+      [2, 2, 'CloudGroup'],
+      [2, 2, 'CloudGroup'],
+    ]);
+    expect(stored.every((g) => g.spec.minSize === undefined && g.spec.manager === undefined)).toBe(true);
   });
 
   it('a channel without an image for the version is one error naming the group and the field', async () => {
