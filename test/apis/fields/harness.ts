@@ -197,10 +197,18 @@ const sameMergedSetting = (a: EffectEntry, b: EffectEntry) => {
   return x !== undefined && y !== undefined && x.block === y.block && overlaps(x.path, y.path);
 };
 const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`) || a.startsWith(`${b}[]`) || b.startsWith(`${a}[]`);
+/** Blocks of which a cluster sets one option only (kops refuses two networking providers or two authorizers). */
+const ONE_OF = /^spec\.(networking|authorization)\.([^.]+)/;
+const otherOption = (a: EffectEntry, b: EffectEntry) => {
+  const x = ONE_OF.exec(a.at);
+  const y = ONE_OF.exec(b.at);
+  return a.kind === 'Cluster' && b.kind === 'Cluster' && x !== null && y !== null && x[1] === y[1] && x[2] !== y[2];
+};
 
 /**
  * Entries grouped so that one pipeline run shows many samples: same settings and instance group, no two samples at
- * overlapping paths (nor the same kubelet, containerd or rolling-update setting from the cluster's and a group's blocks, which merge), and entries whose fragment is an absence alone.
+ * overlapping paths (nor the same kubelet, containerd or rolling-update setting from the cluster's and a group's blocks, which merge,
+ * nor two options of a block that takes one: two networking providers, two authorizers), and entries whose fragment is an absence alone.
  */
 export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry[][] {
   const out: EffectEntry[][] = [];
@@ -213,7 +221,7 @@ export function batches(entries: readonly EffectEntry[], size = 40): EffectEntry
     const key = JSON.stringify([e.settings ?? [], e.ig ?? 'nodes', e.keystore ?? '']);
     const groups = open.get(key) ?? [];
     open.set(key, groups);
-    const fits = groups.find((g) => g.length < size && g.every((x) => (x.kind !== e.kind || !overlaps(x.at, e.at)) && !sameMergedSetting(x, e)));
+    const fits = groups.find((g) => g.length < size && g.every((x) => (x.kind !== e.kind || !overlaps(x.at, e.at)) && !sameMergedSetting(x, e) && !otherOption(x, e)));
     if (fits) fits.push(e);
     else {
       const g = [e];

@@ -9,7 +9,7 @@ const inChannel = (name: string) => data('addons-bootstrap', `name: ${name}`);
 const notInChannel = (name: string) => ({ ...inChannel(name), absent: true });
 
 /** Service accounts with IAM roles (IRSA): what Karpenter requires and cert-manager's hosted zones need. */
-const IRSA: readonly Setting[] = [
+export const IRSA: readonly Setting[] = [
   ['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }],
   ['spec.iam', { useServiceAccountExternalPermissions: true }],
 ];

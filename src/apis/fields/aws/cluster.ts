@@ -67,7 +67,8 @@ export const AWS_CLUSTER_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.hooks', [{ name: 'registry-exec.service', execContainer: { image: 'registry.example/hook:v1', command: ['/bin/registry-hook'], environment: { REGISTRY_ENV: 'on' } } }], [masterConfig('    execContainer:\n      command:\n      - /bin/registry-hook\n      environment:\n        REGISTRY_ENV: "on"\n      image: registry.example/hook:v1')], NODEUP_CONFIG, {
     covers: ['spec.hooks[].execContainer.command', 'spec.hooks[].execContainer.environment', 'spec.hooks[].execContainer.image'],
   }),
-  clusterEffect('spec.authorization.alwaysAllow', {}, [masterConfig('authorizationMode: AlwaysAllow')], 'pkg/model/components/apiserver.go'),
+  // One authorizer only (the GCE baseline has rbac): the block is emptied first.
+  clusterEffect('spec.authorization.alwaysAllow', {}, [masterConfig('authorizationMode: AlwaysAllow')], 'pkg/model/components/apiserver.go', { settings: [['spec.authorization', {}]] }),
   clusterEffect('spec.authentication.aws', {
     backendMode: 'CRD',
     clusterID: 'registry-cluster',

@@ -4,7 +4,7 @@
  * nodes), `masterKubelet` (seen on the control plane) and the instance group's `kubelet`. Each sample's fragment is the
  * line Go's KubeletConfiguration holds for it (nodeup/pkg/model/kubelet.go, kubeletConfiguration).
  */
-import type { EffectEntry, Fragment, RegistryEntry } from '../registry.js';
+import type { EffectEntry, Fragment, RegistryEntry, Setting } from '../registry.js';
 import { noEffect } from './dsl.js';
 
 const KUBELET_GO = 'nodeup/pkg/model/kubelet.go';
@@ -16,6 +16,8 @@ interface ConfigFileField {
   line: string;
   /** The line is in the baseline and the sample takes it out. */
   removes?: boolean;
+  /** Cluster settings the sample needs to be valid. */
+  settings?: readonly Setting[];
   /** The sample shares its config key with another field's: run it on its own. */
   alone?: boolean;
 }
@@ -27,7 +29,8 @@ const CONFIG_FILE_FIELDS: readonly ConfigFileField[] = [
   { field: 'authorizationMode', sample: 'AlwaysAllow', line: 'authorization:\n  mode: AlwaysAllow' },
   { field: 'cgroupDriver', sample: 'cgroupfs', line: 'cgroupDriver: cgroupfs' },
   { field: 'cgroupRoot', sample: '/registry', line: 'cgroupRoot: /registry' },
-  { field: 'clusterDNS', sample: '100.64.9.10', line: 'clusterDNS:\n- 100.64.9.10' },
+  // kops accepts a cluster DNS address only if it is the DNS server's or the node-local cache's (validation/legacy.go).
+  { field: 'clusterDNS', sample: '100.64.9.10', line: 'clusterDNS:\n- 100.64.9.10', settings: [['spec.kubeDNS.nodeLocalDNS.localIP', '100.64.9.10']] },
   { field: 'clusterDomain', sample: 'registry.local', line: 'clusterDomain: registry.local' },
   { field: 'containerLogMaxFiles', sample: 7, line: 'containerLogMaxFiles: 7' },
   { field: 'containerLogMaxSize', sample: '17Mi', line: 'containerLogMaxSize: 17Mi' },
@@ -98,7 +101,7 @@ const NO_EFFECT: ReadonlyArray<readonly [field: string, why: string]> = [
 
 function configFileEntry(block: (typeof BLOCKS)[number], f: ConfigFileField): EffectEntry {
   const fragment: Fragment = { in: block.conf, text: f.line, ...(f.removes ? { absent: true } : {}) };
-  return { class: 'effect', kind: block.kind, at: `${block.path}.${f.field}`, sample: f.sample, fragments: [fragment], go: KUBELET_GO, ...(f.alone ? { alone: true } : {}) };
+  return { class: 'effect', kind: block.kind, at: `${block.path}.${f.field}`, sample: f.sample, fragments: [fragment], go: KUBELET_GO, ...(f.alone ? { alone: true } : {}), ...(f.settings ? { settings: f.settings } : {}) };
 }
 
 /** Settings kops overwrites in one block whatever the spec says (pkg/model/components/kubelet.go). */

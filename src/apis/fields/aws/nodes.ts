@@ -2,7 +2,7 @@
  * What nodes get from the cluster spec: containerd and the files nodeup installs, OS packages, NTP, encryption at
  * rest, and the spec's legacy fields.
  */
-import type { RegistryEntry } from '../registry.js';
+import type { RegistryEntry, Setting } from '../registry.js';
 import { ADDED_OBJECTS, clusterEffect, data, masterConfig, noEffect, nodesConfig, tf } from './dsl.js';
 
 const NODEUP_CONFIG = 'pkg/apis/nodeup/config.go';
@@ -18,13 +18,23 @@ const containerdConfig = (field: string, sample: unknown, text: string) =>
 const asset = (sha256: string, url: string) => nodesConfig(`- ${sha256}@${url}`);
 const NVIDIA = [['spec.containerd.nvidiaGPU.enabled', true]] as const;
 const GIVEN_CONTAINERD = [['spec.containerd.version', '2.3.4'], ['spec.containerd.runc.version', '1.4.3']] as const;
-/** A second control-plane group, for moving etcd members onto it. */
-const SECOND_CONTROL_PLANE = {
+/**
+ * Three control-plane groups, one per zone, each running a member of both etcd clusters: kops wants every control-plane
+ * group in every etcd cluster, so moving members between groups is a permutation (a member's volume follows its group's zone).
+ */
+const controlPlaneIn = (zone: string) => ({
   apiVersion: 'kops.k8s.io/v1alpha2',
   kind: 'InstanceGroup',
-  metadata: { name: 'control-plane-reg', labels: { 'kops.k8s.io/cluster': 'minimal-aws.example.com' } },
-  spec: { image: 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404', machineType: 'm3.medium', maxSize: 1, minSize: 1, role: 'Master', subnets: ['us-test-1a'] },
-};
+  metadata: { name: `control-plane-reg-${zone.slice(-1)}`, labels: { 'kops.k8s.io/cluster': 'minimal-aws.example.com' } },
+  spec: { image: 'ubuntu/images/hvm-ssd-gp3/ubuntu-resolute-26.04-amd64-server-20220404', machineType: 'm3.medium', maxSize: 1, minSize: 1, role: 'Master', subnets: [zone] },
+});
+const etcdOn = (groups: readonly string[]) =>
+  ['main', 'events'].map((name) => ({ name, etcdMembers: groups.map((instanceGroup, i) => ({ name: 'abc'[i], instanceGroup })) }));
+const THREE_ZONES: readonly Setting[] = [
+  ['spec.subnets', ['a', 'b', 'c'].map((z, i) => ({ name: `us-test-1${z}`, zone: `us-test-1${z}`, cidr: `172.20.${32 * (i + 1)}.0/19`, type: 'Public' }))],
+  [ADDED_OBJECTS, [controlPlaneIn('us-test-1b'), controlPlaneIn('us-test-1c')]],
+  ['spec.etcdClusters', etcdOn(['master-us-test-1a', 'control-plane-reg-b', 'control-plane-reg-c'])],
+];
 const OIDC_PROVIDER = [['spec.serviceAccountIssuerDiscovery', { discoveryStore: 'memfs://discovery.example.com/minimal', enableAWSOIDCProvider: true }]] as const;
 const DEFAULT_CONTAINERD_AMD64 = 'https://github.com/containerd/containerd/releases/download/v2.3.4/containerd-2.3.4-linux-amd64.tar.gz';
 
@@ -121,8 +131,8 @@ export const AWS_NODE_FIELDS: readonly RegistryEntry[] = [
     { ...masterConfig('- /events#https://127.0.0.1:4002'), absent: true },
   ], 'pkg/model/components/apiserver.go', { covers: ['spec.etcdClusters[].name'], alone: true }),
   clusterEffect('spec.etcdClusters[].etcdMembers[].name', 'reg-a', [tf('resource "aws_ebs_volume" "reg-a-etcd-main-minimal-aws-example-com"'), tf('"k8s.io/etcd/events" = "reg-a/reg-a"')], 'pkg/model/master_volumes.go'),
-  clusterEffect('spec.etcdClusters[].etcdMembers[].instanceGroup', 'control-plane-reg', [
-    tf('key = "clusters.example.com/minimal-aws.example.com/manifests/etcd/main-control-plane-reg.yaml"'),
-    data('nodeupconfig-control-plane-reg', 'etcdManifests:\n- memfs://clusters.example.com/minimal-aws.example.com/manifests/etcd/main-control-plane-reg.yaml'),
-  ], 'pkg/nodemodel/nodeupconfigbuilder.go', { settings: [[ADDED_OBJECTS, [SECOND_CONTROL_PLANE]]] }),
+  clusterEffect('spec.etcdClusters', etcdOn(['control-plane-reg-b', 'master-us-test-1a', 'control-plane-reg-c']), [
+    tf('resource "aws_ebs_volume" "a-etcd-main-minimal-aws-example-com" {\n availability_zone = "us-test-1b"'),
+    tf('resource "aws_ebs_volume" "b-etcd-events-minimal-aws-example-com" {\n availability_zone = "us-test-1a"'),
+  ], 'pkg/model/master_volumes.go', { covers: ['spec.etcdClusters[].etcdMembers[].instanceGroup'], settings: THREE_ZONES }),
 ];

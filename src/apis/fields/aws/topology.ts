@@ -4,6 +4,7 @@
  */
 import type { RegistryEntry, Setting } from '../registry.js';
 import { clusterEffect, data, direct, groupEffect, masterConfig, noEffect, nodesConfig, notIn, tf } from './dsl.js';
+import { IRSA } from './addons.js';
 
 const NETWORK = 'pkg/model/awsmodel/network.go';
 const BASTION = 'pkg/model/awsmodel/bastion.go';
@@ -49,7 +50,11 @@ export const AWS_TOPOLOGY_FIELDS: readonly RegistryEntry[] = [
     NETWORK,
     { covers: ['spec.subnets[].additionalRoutes[].cidr', 'spec.subnets[].additionalRoutes[].target'] },
   ),
-  clusterEffect('spec.subnets[].egress', 'nat-0registry', [tf('resource "aws_route" "route-private-us-test-1a-0-0-0-0--0" {\n destination_cidr_block = "0.0.0.0/0"\n nat_gateway_id = "nat-0registry"')], NETWORK, { settings: PRIVATE }),
+  // kops takes egress on private subnets only, not on the utility subnet beside them: the sample is the subnet list.
+  clusterEffect('spec.subnets', [{ ...PRIVATE_SUBNETS[0], egress: 'nat-0registry' }, PRIVATE_SUBNETS[1]], [tf('resource "aws_route" "route-private-us-test-1a-0-0-0-0--0" {\n destination_cidr_block = "0.0.0.0/0"\n nat_gateway_id = "nat-0registry"')], NETWORK, {
+    covers: ['spec.subnets[].egress'],
+    settings: PRIVATE,
+  }),
   clusterEffect('spec.subnets[].publicIP', '203.0.113.7', [tf('resource "aws_eip" "us-test-1a-minimal-aws-example-com" {\n domain = "vpc"\n tags = {\n "Name" = "us-test-1a.minimal-aws.example.com"\n "kubernetes.io/cluster/minimal-aws.example.com" = "shared"')], NETWORK, { settings: PRIVATE, alone: true }),
   clusterEffect('spec.subnets[].ipv6CIDR', '2001:db8:0:111::/64', [tf('ipv6_cidr_block = "2001:db8:0:111::/64"'), tf('assign_ipv6_address_on_creation = true'), tf('ipv6_address_count = 1')], NETWORK),
   clusterEffect('spec.cloudConfig.useIPBasedNodeNames', true, [
@@ -75,7 +80,7 @@ export const AWS_TOPOLOGY_FIELDS: readonly RegistryEntry[] = [
   clusterEffect('spec.api.dns', {}, [masterConfig('  API:\n    dns: {}'), { ...tf('resource "aws_lb" "api-minimal-aws-example-com"'), absent: true }], 'upup/pkg/fi/cloudup/populate_cluster_spec.go', { settings: PRIVATE }),
   clusterEffect('spec.api.loadBalancer.subnets', [{ name: 'us-test-1a', privateIPv4Address: '172.20.32.10' }], [tf('subnet_mapping {\n private_ipv4_address = "172.20.32.10"\n subnet_id = aws_subnet.us-test-1a-minimal-aws-example-com.id')], 'pkg/model/awsmodel/api_loadbalancer.go', {
     covers: ['spec.api.loadBalancer.subnets[].privateIPv4Address'],
-    settings: [['spec.api.loadBalancer', { type: 'Internal', class: 'Network' }]],
+    settings: [...PRIVATE, ['spec.api.loadBalancer', { type: 'Internal', class: 'Network' }]],
   }),
 ];
 
@@ -87,7 +92,7 @@ export const AWS_TOPOLOGY_GROUP_FIELDS: readonly RegistryEntry[] = [
   }),
   groupEffect('spec.image', 'ubuntu/images/registry-sample-20240101', [tf('image_id = "ami-0registry"'), tf('device_name = "/dev/sda1"')], ASG),
   groupEffect('spec.manager', 'Karpenter', [tf('"kops.k8s.io/instance-group/nodes" = "true"'), { ...tf('resource "aws_autoscaling_group" "nodes-minimal-aws-example-com"'), absent: true }], 'pkg/model/awsmodel/autoscalinggroup.go', {
-    settings: [['spec.karpenter', { enabled: true }]],
+    settings: [...IRSA, ['spec.karpenter', { enabled: true }]],
   }),
   groupEffect('spec.autoscalePriority', 77, [data('addons-cluster-autoscaler', 'priorities: |-\n 77:\n - nodes.minimal-aws.example.com')], 'upup/models/cloudup/resources/addons/cluster-autoscaler.addons.k8s.io/k8s-1.15.yaml.template', {
     settings: [['spec.clusterAutoscaler', { enabled: true, expander: 'priority', createPriorityExpanderConfig: true }], ['ig:spec.autoscale', true]],
