@@ -1,7 +1,7 @@
 /**
  * The instance-group half of Go's DeepValidate with strict=true (pkg/apis/kops/validation/legacy.go), through
- * CrossValidateInstanceGroup, ValidateInstanceGroup and ValidateControlPlaneInstanceGroup (instancegroup.go) and
- * gceValidateInstanceGroup (gce.go): rules about the completed groups and how they fit the completed cluster.
+ * CrossValidateInstanceGroup, ValidateInstanceGroup and ValidateControlPlaneInstanceGroup (instancegroup.go): rules
+ * about the completed groups and how they fit the completed cluster (gceValidateInstanceGroup is in validation-gce.ts).
  */
 import type { Cluster, InstanceGroup } from './types.js';
 import type { FieldError } from './validation.js';
@@ -50,10 +50,5 @@ function validateCompletedGroup(cluster: Cluster, group: InstanceGroup, controlP
     add('spec.role', 'Forbidden: APIServer cannot be used with topology.dns.type=None', 'use a DNS zone, or role Node');
   }
   if (provider !== 'aws' && spec.volumes?.length) add('spec.volumes', 'Forbidden: instancegroup volumes are only available with aws at present', 'remove spec.volumes');
-  if (provider === 'gce') {
-    const model = spec.gcpProvisioningModel;
-    if (model !== undefined && model !== 'STANDARD' && model !== 'SPOT') add('spec.gcpProvisioningModel', `Unsupported value: ${JSON.stringify(model)}: supported values: "STANDARD", "SPOT"`, 'use STANDARD or SPOT');
-    if (!spec.zones?.length) add('spec.zones', 'Required value: zones should be specified', 'list the zones of the group (GCE groups are zonal)');
-  }
   return errors;
 }

@@ -1,7 +1,7 @@
 /**
  * The networking rules of Go's validateNetworking / validateSubnets / validateSubnet (pkg/apis/kops/validation/
- * validation.go) with strict=true, and gceValidateCluster (gce.go): the ranges populate fills must be there and must
- * not collide.
+ * validation.go) with strict=true that the user-input rules (validation.ts, validation-gce.ts, the GCE refusals of the
+ * field registry) leave out: the ranges populate fills must be there and must not collide.
  */
 import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from './cidr.js';
 import type { Cluster } from './types.js';
@@ -11,18 +11,14 @@ import type { Add } from './validation-completed.js';
 interface CloudConstraints {
   requiresNetworkCIDR: boolean;
   prohibitsNetworkCIDR: boolean;
-  prohibitsMultipleNetworkCIDRs: boolean;
   requiresNonMasqueradeCIDR: boolean;
   requiresSubnetCIDR: boolean;
-  requiresSubnetRegion: boolean;
 }
 
 const CONSTRAINTS: Record<string, CloudConstraints> = {
-  aws: { requiresNetworkCIDR: true, prohibitsNetworkCIDR: false, prohibitsMultipleNetworkCIDRs: false, requiresNonMasqueradeCIDR: true, requiresSubnetCIDR: true, requiresSubnetRegion: false },
-  gce: { requiresNetworkCIDR: false, prohibitsNetworkCIDR: true, prohibitsMultipleNetworkCIDRs: true, requiresNonMasqueradeCIDR: false, requiresSubnetCIDR: false, requiresSubnetRegion: true },
+  aws: { requiresNetworkCIDR: true, prohibitsNetworkCIDR: false, requiresNonMasqueradeCIDR: true, requiresSubnetCIDR: true },
+  gce: { requiresNetworkCIDR: false, prohibitsNetworkCIDR: true, requiresNonMasqueradeCIDR: false, requiresSubnetCIDR: false },
 };
-
-const EGRESS_TYPES = ['nat', 'eipalloc', 'i', 'External', 'tgw'];
 
 export function validateCompletedNetworking(cluster: Cluster, add: Add): void {
   const spec = cluster.spec;
@@ -40,14 +36,9 @@ export function validateCompletedNetworking(cluster: Cluster, add: Add): void {
     const cidr = parseCidr(spec.networkCIDR);
     if (cidr) networkCidrs.push(cidr);
   }
-  const additional = spec.additionalNetworkCIDRs ?? [];
-  if (additional.length && constraints.prohibitsMultipleNetworkCIDRs) {
-    add('spec.additionalNetworkCIDRs', `Forbidden: ${provider} doesn't support additionalNetworkCIDRs`, 'remove spec.additionalNetworkCIDRs');
-  } else {
-    for (const c of additional) {
-      const cidr = parseCidr(c);
-      if (cidr) networkCidrs.push(cidr);
-    }
+  for (const c of spec.additionalNetworkCIDRs ?? []) {
+    const cidr = parseCidr(c);
+    if (cidr) networkCidrs.push(cidr);
   }
 
   const nonMasquerade = nonMasqueradeRange(cluster, constraints, networkCidrs, add);
@@ -98,8 +89,6 @@ function validateCompletedSubnets(cluster: Cluster, constraints: CloudConstraint
   const spec = cluster.spec;
   const subnets = spec.subnets ?? [];
   if (!subnets.length) add('spec.subnets', 'Required value: must configure at least one subnet (use --zones)', 'add a subnet, e.g. with kops create cluster --zones');
-  const hasId = subnets.length > 0 && !!subnets[0].id;
-  let region = '';
   subnets.forEach((subnet, i) => {
     const path = `spec.subnets[${i}]`;
     const name = JSON.stringify(subnet.name ?? '');
@@ -120,27 +109,6 @@ function validateCompletedSubnets(cluster: Cluster, constraints: CloudConstraint
         add(`${path}.ipv6CIDR`, `Forbidden: ipv6CIDR ${JSON.stringify(subnet.ipv6CIDR)} must not overlap serviceClusterIPRange ${JSON.stringify(spec.serviceClusterIPRange)}`, 'choose another IPv6 range for the subnet');
       }
     }
-    if (subnet.ipv6CIDR && spec.cloudProvider !== 'aws') add(`${path}.ipv6CIDR`, 'Forbidden: ipv6CIDR can only be specified for AWS', 'remove ipv6CIDR');
-    if (subnet.egress) {
-      if (!EGRESS_TYPES.includes(subnet.egress.split('-')[0])) {
-        add(`${path}.egress`, `${JSON.stringify(subnet.egress)}: egress must be of type NAT Gateway, NAT Gateway with existing ElasticIP, NAT EC2 Instance, Transit Gateway, or External`, 'use a nat-, eipalloc-, i- or tgw- id, or External');
-      }
-      if (subnet.egress !== 'External' && subnet.type !== 'DualStack' && subnet.type !== 'Private' && (!subnet.ipv6CIDR || subnet.type !== 'Public')) {
-        add(`${path}.egress`, 'Forbidden: egress can only be specified for private or IPv6-capable public subnets', 'remove egress, or make the subnet Private');
-      }
-    }
     if (subnet.type === 'DualStack' && !ranges.ipv6) add(`${path}.type`, 'Forbidden: subnet type DualStack may only be used in IPv6 clusters', 'use Private or Public');
-    if (!!subnet.id !== hasId) add(`${path}.id`, 'Forbidden: cannot mix subnets with specified ID and unspecified ID', 'give every subnet an id (shared subnets), or none');
-    if (constraints.requiresSubnetRegion) {
-      if (!subnet.region) add(`${path}.region`, 'Required value: region must be specified', 'set the region of the subnet');
-      else if (!region) region = subnet.region;
-      else if (region !== subnet.region) add(`${path}.region`, 'Forbidden: clusters cannot span regions', `use region ${region} for every subnet`);
-    }
-    if (spec.cloudProvider === 'gce' && subnet.zone) {
-      add(`${path}.zone`, `${JSON.stringify(subnet.zone)}: zones should not be specified for GCE subnets, as GCE subnets are regional`, 'remove zone and set region');
-    }
   });
-  if (spec.api?.loadBalancer?.type === 'Internal' && !subnets.some((s) => s.type === 'Private')) {
-    add('spec.api.loadBalancer.type', 'Forbidden: Internal LoadBalancers must have at least one subnet of type Private', 'add a Private subnet, or make the load balancer Public');
-  }
 }

@@ -111,15 +111,13 @@ describe('validation of the completed spec (Go strict rules)', () => {
     expect(problems(cluster, groups)).toEqual(['InstanceGroup "nodes": spec.maxSize: Forbidden: maxSize must be set', 'InstanceGroup "nodes": spec.image: Forbidden: image must be specified.']);
   });
 
-  test('GCE: no networkCIDR, regional subnets in one region, zonal groups', () => {
+  test('GCE: no networkCIDR, and the user-input rules hold on the completed spec too (one region)', () => {
     const { cluster, groups } = golden(GCE);
     cluster.spec.networkCIDR = '10.0.0.0/16';
     cluster.spec.subnets = [...cluster.spec.subnets!, { ...cluster.spec.subnets![0], name: 'other', region: 'europe-west4' }];
-    delete groups[0].spec.zones;
     expect(problems(cluster, groups)).toEqual([
+      'Cluster "minimal-gce.example.com": spec.subnets[1].region: is forbidden: clusters cannot span regions (us-test1 and europe-west4)',
       'Cluster "minimal-gce.example.com": spec.networkCIDR: Forbidden: gce doesn\'t support networkCIDR',
-      'Cluster "minimal-gce.example.com": spec.subnets[1].region: Forbidden: clusters cannot span regions',
-      `InstanceGroup ${JSON.stringify(groups[0].metadata.name)}: spec.zones: Required value: zones should be specified`,
     ]);
   });
 });

@@ -118,10 +118,10 @@ describe('update cluster validates the completed spec as the Go kops does (stric
     expectRefused(attempt, 'spec.kubeDNS.serverIP: Forbidden: ServiceClusterIPRange "10.96.0.0/12" must contain the DNS Server IP "100.64.0.10"', /inside 10\.96\.0\.0\/12/);
   });
 
-  test('GCE: a zone on a (regional) subnet is refused', async () => {
+  test('GCE: a DNS server address outside the completed service range is refused', async () => {
     const { cluster, groups } = goldenCase('minimal_gce');
-    cluster.spec.subnets![0].zone = 'us-test1-a';
+    cluster.spec.kubeDNS = { serverIP: '10.0.0.10' };
     const attempt = await update(cluster, groups, 'terraform');
-    expectRefused(attempt, 'spec.subnets[0].zone: "us-test1-a": zones should not be specified for GCE subnets, as GCE subnets are regional', /remove zone/);
+    expectRefused(attempt, 'Cluster "minimal-gce.example.com": spec.kubeDNS.serverIP: Forbidden: ServiceClusterIPRange "100.64.0.0/13" must contain the DNS Server IP "10.0.0.10"', /inside 100\.64\.0\.0\/13/);
   });
 });
