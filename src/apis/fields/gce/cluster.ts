@@ -21,13 +21,22 @@ const CILIUM_ETCD_CLUSTER: readonly Setting[] = [
 /** A golden case with a keystore holding the CA of Cilium's etcd cluster. */
 const CILIUM_ETCD_KEYSTORE = 'update_cluster/privateciliumadvanced';
 
-/** A second control-plane group, in another zone than the baseline's, for moving etcd members onto it. */
-const SECOND_CONTROL_PLANE = {
+/**
+ * Control-plane groups in zones b and c beside the baseline's (zone a), each running a member of both etcd clusters:
+ * kops wants every control-plane group in every etcd cluster, so members move between groups as a permutation.
+ */
+const controlPlaneIn = (zone: string) => ({
   apiVersion: 'kops.k8s.io/v1alpha2',
   kind: 'InstanceGroup',
-  metadata: { name: 'control-plane-reg', labels: { 'kops.k8s.io/cluster': 'minimal-gce.example.com' } },
-  spec: { image: 'ubuntu-os-cloud/ubuntu-2604-resolute-amd64-v20221018', machineType: 'e2-medium', maxSize: 1, minSize: 1, role: 'Master', subnets: ['us-test1'], zones: ['us-test1-b'] },
-};
+  metadata: { name: `control-plane-reg-${zone.slice(-1)}`, labels: { 'kops.k8s.io/cluster': 'minimal-gce.example.com' } },
+  spec: { image: 'ubuntu-os-cloud/ubuntu-2604-resolute-amd64-v20221018', machineType: 'e2-medium', maxSize: 1, minSize: 1, role: 'Master', subnets: ['us-test1'], zones: [zone] },
+});
+const etcdOn = (groups: readonly string[]) =>
+  ['main', 'events'].map((name) => ({ name, etcdMembers: groups.map((instanceGroup, i) => ({ name: 'abc'[i], instanceGroup })) }));
+const THREE_CONTROL_PLANES: readonly Setting[] = [
+  [ADDED_OBJECTS, [controlPlaneIn('us-test1-b'), controlPlaneIn('us-test1-c')]],
+  ['spec.etcdClusters', etcdOn([MASTER, 'control-plane-reg-b', 'control-plane-reg-c'])],
+];
 
 const refusedOnGce = (path: string, reason: string, go: string, only?: unknown): RefusedEntry => ({
   class: 'refused',
@@ -52,11 +61,10 @@ export const GCE_CLUSTER_FIELDS: readonly RegistryEntry[] = [
     noTf('resource "google_compute_disk" "a-etcd-events-minimal-gce-example-com"'),
     { ...masterConfig('- /events#https://127.0.0.1:4002'), absent: true },
   ], 'pkg/model/components/apiserver.go', { covers: ['spec.etcdClusters[].name'], alone: true }),
-  clusterEffect('spec.etcdClusters[].etcdMembers[].instanceGroup', 'control-plane-reg', [
-    tf('key = "tests/minimal-gce.example.com/manifests/etcd/main-control-plane-reg.yaml"'),
-    data('nodeupconfig-control-plane-reg', 'etcdManifests:\n- memfs://tests/minimal-gce.example.com/manifests/etcd/main-control-plane-reg.yaml'),
+  clusterEffect('spec.etcdClusters', etcdOn(['control-plane-reg-b', MASTER, 'control-plane-reg-c']), [
     tf('name = "a-etcd-main-minimal-gce-example-com"\n size = 20\n type = "pd-ssd"\n zone = "us-test1-b"'),
-  ], 'pkg/model/master_volumes.go', { settings: [[ADDED_OBJECTS, [SECOND_CONTROL_PLANE]]] }),
+    tf('name = "b-etcd-main-minimal-gce-example-com"\n size = 20\n type = "pd-ssd"\n zone = "us-test1-a"'),
+  ], 'pkg/model/master_volumes.go', { covers: ['spec.etcdClusters[].etcdMembers[].instanceGroup'], settings: THREE_CONTROL_PLANES }),
   clusterEffect('spec.networking.cilium.etcdManaged', true, [cilium('kvstore: etcd')], CILIUM_GO, { settings: CILIUM_ETCD_CLUSTER, keystore: CILIUM_ETCD_KEYSTORE }),
   clusterEffect('spec.networking.cilium.identityAllocationMode', 'kvstore', [cilium('identity-allocation-mode: kvstore')], CILIUM_GO, {
     settings: [...CILIUM_ETCD_CLUSTER, ['spec.networking.cilium.etcdManaged', true]],

@@ -44,7 +44,8 @@ export const GCE_INSTANCE_FIELDS: readonly RegistryEntry[] = [
     'pkg/model/resources/nodeup.go',
     { covers: ['spec.additionalUserData[].name', 'spec.additionalUserData[].type', 'spec.additionalUserData[].content'] },
   ),
-  clusterEffect('spec.project', 'registry-project', [tf('project = "registry-project"')], 'pkg/model/gcemodel/context.go'),
+  // The project is in every link and the provider block: shown on its own so that other samples' fragments keep theirs.
+  clusterEffect('spec.project', 'registry-project', [tf('project = "registry-project"')], 'pkg/model/gcemodel/context.go', { alone: true }),
   clusterEffect('spec.networkID', 'registry-net', [tf('network = "registry-net"')], 'pkg/model/gcemodel/network.go', { alone: true }),
   clusterEffect('spec.networking.gce', {}, [tf('can_ip_forward = false'), tf('alias_ip_range {\n ip_cidr_range = "/24"')], GROUP, { settings: [['spec.networking', {}]] }),
   clusterEffect('spec.networking.kubenet', {}, [tf('resource "google_compute_firewall" "pod-cidrs-to-node-minimal-gce-example-com"')], 'pkg/model/gcemodel/firewall.go', { settings: [['spec.networking', {}]] }),
