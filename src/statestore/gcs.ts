@@ -22,6 +22,12 @@ export class GcsContext {
   }
 }
 
+/** `READER:user-a@b` as the JSON API's access control entry. */
+function aclEntry(item: string): { role: string; entity: string } {
+  const colon = item.indexOf(':');
+  return { role: item.slice(0, colon), entity: item.slice(colon + 1) };
+}
+
 function status(err: unknown): number | undefined {
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'number' ? code : undefined;
@@ -84,12 +90,13 @@ export class GcsPath implements VfsPath {
     });
   }
 
-  private save(data: Buffer | string, ifGenerationMatch?: number): Promise<boolean> {
+  private save(data: Buffer | string, ifGenerationMatch?: number, objectAcl?: readonly string[]): Promise<boolean> {
     return this.call(async (bucket) => {
       try {
         await bucket.file(this.key).save(toBuffer(data), {
           resumable: false,
           validation: false,
+          ...(objectAcl ? { metadata: { acl: objectAcl.map(aclEntry) } } : {}),
           ...(ifGenerationMatch !== undefined ? { preconditionOpts: { ifGenerationMatch } } : {}),
         });
         return true;
@@ -100,8 +107,8 @@ export class GcsPath implements VfsPath {
     });
   }
 
-  async write(data: Buffer | string, _options?: WriteOptions): Promise<void> {
-    await this.save(data);
+  async write(data: Buffer | string, options?: WriteOptions): Promise<void> {
+    await this.save(data, undefined, options?.objectAcl);
   }
 
   createNew(data: Buffer | string, _options?: WriteOptions): Promise<boolean> {

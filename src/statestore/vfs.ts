@@ -41,6 +41,8 @@ export interface WriteOptions {
   secret?: boolean;
   /** s3://: the object is written with the public-read canned ACL (anyone may read it); other stores have no object ACL. */
   publicRead?: boolean;
+  /** Cloud Storage object ACL, as `ROLE:entity` items (gs:// only; other stores ignore it). */
+  objectAcl?: readonly string[];
 }
 
 export class NotFoundError extends Error {

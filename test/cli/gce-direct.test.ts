@@ -20,6 +20,9 @@ const ok = (r: RunResult) => {
   return r;
 };
 const mutating = (requests: string[]) => requests.filter((r) => !r.startsWith('GET ') && !r.endsWith('/wait'));
+// The project itself, which GCE always has (its default compute account is named in state-file ACLs).
+const PROJECT_PATH = '/compute/v1/projects/p1';
+const cloudObjects = (): string[] => compute.objects().filter((p) => p !== PROJECT_PATH);
 const stateObjects = (cluster = CLUSTER) => [...(gcs.buckets.get('kops-state')?.keys() ?? [])].filter((k) => k.startsWith(`${cluster}/`));
 
 beforeAll(async () => {
@@ -27,6 +30,7 @@ beforeAll(async () => {
   execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', join(dir, 'id')]);
   [compute, gcs] = await Promise.all([startComputeFake(), startGcsFake()]);
   gcs.createBucket('kops-state');
+  compute.resources.set(PROJECT_PATH, { kind: 'compute#project', name: PROJECT, defaultServiceAccount: '1-compute@developer.gserviceaccount.com' });
   env = {
     KOPS_STATE_STORE: 'gs://kops-state',
     STORAGE_EMULATOR_HOST: gcs.endpoint,
@@ -54,15 +58,17 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
 
     const preview = ok(await kops(['update', 'cluster', CLUSTER], { env }));
     expect(preview.stdout).toMatch(/Must specify --yes to apply changes/);
-    expect(compute.objects()).toEqual([]);
+    expect(cloudObjects()).toEqual([]);
 
     ok(await kops(['update', 'cluster', CLUSTER, '--yes'], { env }));
-    const made = compute.objects().map((p) => p.replace(/^\/compute\/v1\/projects\/p1\//, ''));
+    const made = cloudObjects().map((p) => p.replace(/^\/compute\/v1\/projects\/p1\//, ''));
     expect(made.map((p) => p.replace(/\/[^/]+$/, '')).sort()).toEqual(
       expect.arrayContaining(['global/firewalls', 'global/instanceTemplates', 'global/networks', 'regions/europe-west4/subnetworks', 'zones/europe-west4-a/disks', 'zones/europe-west4-a/instanceGroupManagers']),
     );
     expect(made).toContain('global/networks/d-k8s-local');
     expect(stateObjects()).toContain(`${CLUSTER}/cluster-completed.spec`);
+    // Written with the access list kops gives objects of a fine-grained bucket: read for the project's default account.
+    expect(gcs.buckets.get('kops-state')?.get(`${CLUSTER}/addons/bootstrap-channel.yaml`)?.acl).toEqual([{ entity: 'user-1-compute@developer.gserviceaccount.com', role: 'READER' }]);
 
     const before = compute.requests.length;
     const again = ok(await kops(['update', 'cluster', CLUSTER], { env }));
@@ -83,12 +89,12 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     expect(templateOf()).not.toBe(oldTemplate);
     expect(compute.resources.get(templateOf())).toMatchObject({ properties: { machineType: 'e2-standard-2' } });
     expect(compute.resources.has(oldTemplate)).toBe(false);
-    expect(compute.objects().filter((p) => p.includes('/instanceTemplates/nodes-'))).toEqual([templateOf()]);
+    expect(cloudObjects().filter((p) => p.includes('/instanceTemplates/nodes-'))).toEqual([templateOf()]);
     expect(ok(await kops(['update', 'cluster', CLUSTER], { env })).stdout).not.toMatch(/Will create|Will modify|Must specify --yes/);
 
     const deleted = ok(await kops(['delete', 'cluster', CLUSTER, '--yes'], { env }));
     expect(deleted.stdout).toMatch(/network/);
-    expect(compute.objects()).toEqual([]);
+    expect(cloudObjects()).toEqual([]);
     expect(stateObjects()).toEqual([]);
   }, 300_000);
 
@@ -108,7 +114,7 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
       ),
     );
     ok(await kops(['update', 'cluster', cluster, '--yes'], { env }));
-    expect(compute.objects()).toEqual(expect.arrayContaining(['/compute/v1/projects/p1/global/httpHealthChecks/api-sa-k8s-local', '/compute/v1/projects/p1/regions/europe-west4/targetPools/api-sa-k8s-local']));
+    expect(cloudObjects()).toEqual(expect.arrayContaining(['/compute/v1/projects/p1/global/httpHealthChecks/api-sa-k8s-local', '/compute/v1/projects/p1/regions/europe-west4/targetPools/api-sa-k8s-local']));
     const accounts = [...compute.iam.resources.keys()].map((p) => p.replace('/v1/projects/p1/serviceAccounts/', ''));
     expect(accounts.sort()).toEqual(['control-plane-sa-k8s-local@p1.iam.gserviceaccount.com', 'node-sa-k8s-local@p1.iam.gserviceaccount.com']);
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual([{ role: 'roles/container.serviceAgent', members: ['user:admin@example.com', 'serviceAccount:control-plane-sa-k8s-local@p1.iam.gserviceaccount.com'] }, others[1]]);
@@ -131,41 +137,35 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
 
     const deleted = ok(await kops(['delete', 'cluster', cluster, '--yes'], { env }));
     expect(deleted.stdout).toMatch(/service-account/);
-    expect(compute.objects()).toEqual([]);
+    expect(cloudObjects()).toEqual([]);
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual(others);
     expect(stateObjects(cluster)).toEqual([]);
   }, 300_000);
 
   test('update --target terraform with a gs:// store writes the state-store files as Cloud Storage objects with their access list, and changes nothing in the cloud', async () => {
     const cluster = 'tf.k8s.local';
-    const project = '/compute/v1/projects/p1';
-    compute.resources.set(project, { kind: 'compute#project', name: 'p1', defaultServiceAccount: '1-compute@developer.gserviceaccount.com' });
-    try {
-      ok(
-        await kops(
-          ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--ssh-public-key', join(dir, 'id.pub')],
-          { env },
-        ),
-      );
-      const out = join(dir, 'tf');
-      ok(await kops(['update', 'cluster', cluster, '--target', 'terraform', '--out', out], { env }));
-      const tf = readFileSync(join(out, 'kubernetes.tf'), 'utf8');
-      expect(tf).toContain('provider "google" {\n  alias = "files"\n}');
-      expect(tf).toContain(
-        'resource "google_storage_bucket_object" "cluster-completed-spec" {\n  bucket   = "kops-state"\n  name     = "tf.k8s.local/cluster-completed.spec"\n  provider = google.files\n  source   = "${path.module}/data/google_storage_bucket_object_cluster-completed.spec_content"\n}',
-      );
-      expect(tf).toContain(
-        'resource "google_storage_object_acl" "cluster-completed-spec" {\n  bucket      = "kops-state"\n  object      = google_storage_bucket_object.cluster-completed-spec.output_name\n  provider    = google.files\n  role_entity = ["READER:user-1-compute@developer.gserviceaccount.com"]\n}',
-      );
-      expect(tf).toContain(
-        'resource "google_storage_bucket_iam_member" "objectadmin-kops-state-serviceaccount-controlplane" {\n  bucket = "kops-state"\n  member = format("serviceAccount:%s", google_service_account.control-plane.email)\n  role   = "roles/storage.objectAdmin"\n}',
-      );
-      expect(tf).not.toMatch(/aws/);
-      expect(readFileSync(join(out, 'data', 'google_storage_bucket_object_cluster-completed.spec_content'), 'utf8')).toMatch(/cloudProvider: gce/);
-      expect(compute.objects().filter((p) => p !== project)).toEqual([]);
-    } finally {
-      compute.resources.delete(project);
-    }
+    ok(
+      await kops(
+        ['create', 'cluster', '--name', cluster, '--cloud', 'gce', '--project', PROJECT, '--zones', 'europe-west4-a', '--kubernetes-version', 'v1.32.0', '--networking', 'cni', '--ssh-public-key', join(dir, 'id.pub')],
+        { env },
+      ),
+    );
+    const out = join(dir, 'tf');
+    ok(await kops(['update', 'cluster', cluster, '--target', 'terraform', '--out', out], { env }));
+    const tf = readFileSync(join(out, 'kubernetes.tf'), 'utf8');
+    expect(tf).toContain('provider "google" {\n  alias = "files"\n}');
+    expect(tf).toContain(
+      'resource "google_storage_bucket_object" "cluster-completed-spec" {\n  bucket   = "kops-state"\n  name     = "tf.k8s.local/cluster-completed.spec"\n  provider = google.files\n  source   = "${path.module}/data/google_storage_bucket_object_cluster-completed.spec_content"\n}',
+    );
+    expect(tf).toContain(
+      'resource "google_storage_object_acl" "cluster-completed-spec" {\n  bucket      = "kops-state"\n  object      = google_storage_bucket_object.cluster-completed-spec.output_name\n  provider    = google.files\n  role_entity = ["READER:user-1-compute@developer.gserviceaccount.com"]\n}',
+    );
+    expect(tf).toContain(
+      'resource "google_storage_bucket_iam_member" "objectadmin-kops-state-serviceaccount-controlplane" {\n  bucket = "kops-state"\n  member = format("serviceAccount:%s", google_service_account.control-plane.email)\n  role   = "roles/storage.objectAdmin"\n}',
+    );
+    expect(tf).not.toMatch(/aws/);
+    expect(readFileSync(join(out, 'data', 'google_storage_bucket_object_cluster-completed.spec_content'), 'utf8')).toMatch(/cloudProvider: gce/);
+    expect(cloudObjects()).toEqual([]);
   }, 300_000);
 });
 

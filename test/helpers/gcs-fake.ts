@@ -14,6 +14,8 @@ interface StoredObject {
   data: Buffer;
   generation: number;
   contentType: string;
+  /** The object's ACL: as given on upload, else the bucket's default object ACL (none with uniform access). */
+  acl: { entity: string; role: string }[];
 }
 
 /** How a bucket controls access to its objects. */
@@ -118,12 +120,17 @@ export async function startGcsFake(): Promise<GcsFake> {
     let name = url.searchParams.get('name') ?? '';
     let data = raw;
     let type = 'application/octet-stream';
+    let acl: StoredObject['acl'] | undefined;
     if (url.searchParams.get('uploadType') === 'multipart') {
       const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
       if (!boundary) return send(res, 400, { error: { code: 400, message: 'multipart upload without a boundary' } });
       const parts = splitMultipart(raw, boundary);
       if (parts.length !== 2) return send(res, 400, { error: { code: 400, message: `expected metadata and media parts, got ${parts.length}` } });
-      const meta = JSON.parse(parts[0].body.toString('utf8')) as { name?: string; contentType?: string };
+      const meta = JSON.parse(parts[0].body.toString('utf8')) as { name?: string; contentType?: string; acl?: { entity: string; role: string }[] };
+      if (meta.acl && access.get(bucketName)?.uniformBucketLevelAccess) {
+        return send(res, 400, { error: { code: 400, message: 'Cannot insert legacy ACL for an object when uniform bucket-level access is enabled.' } });
+      }
+      acl = meta.acl?.map(({ entity, role }) => ({ entity, role }));
       name = meta.name ?? name;
       type = meta.contentType ?? parts[1].headers['content-type'] ?? type;
       data = parts[1].body;
@@ -136,7 +143,8 @@ export async function startGcsFake(): Promise<GcsFake> {
     if (match !== null && Number(match) !== (existing?.generation ?? 0)) {
       return send(res, 412, { error: { code: 412, message: 'At least one of the pre-conditions you specified did not hold.' } });
     }
-    const object = { data, generation: ++generation, contentType: type };
+    const settings = access.get(bucketName) ?? {};
+    const object = { data, generation: ++generation, contentType: type, acl: acl ?? (settings.uniformBucketLevelAccess ? [] : structuredClone(settings.defaultObjectAcl ?? [])) };
     bucket.set(name, object);
     send(res, 200, metadata(bucketName, name, object));
   }

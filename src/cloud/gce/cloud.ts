@@ -35,7 +35,7 @@ export function gceCloud(options: GceCloudOptions): GceCloud {
     direct: () => gceDirectProvider(compute),
     discovery: gceDiscovery(compute),
     dns: compute.dns,
-    terraform: gceTerraform(options.project, (bucket) => gcsStoreObjectAcl(compute, bucket, options.env)),
+    terraform: gceTerraform(options.project, (bucket) => gcsStoreObjectAcl(compute, bucket)),
     instanceGroups: gceInstanceGroups(compute),
     clusterNetwork: (clusterName) => gceClusterNetwork(compute, clusterName),
     apiLoadBalancerAddress: (clusterName) => findGceApiAddress(compute, clusterName),

@@ -1,6 +1,5 @@
 /** The direct target on GCE: every resource type's calls (Compute Engine, IAM, Resource Manager). */
 import type { ErrorClass, Provider, ResourceOps } from '../../engine/ops.js';
-import { ManagedFile } from '../aws/resources/managed-file.js';
 import { gceReason, gceStatus, type GceCompute } from './compute.js';
 import { GceAddressOps } from './resources/address.js';
 import { GceDiskOps } from './resources/disk.js';
@@ -15,6 +14,7 @@ import { GceRegionBackendServiceOps } from './resources/region-backend-service.j
 import { GceRegionHealthCheckOps } from './resources/region-health-check.js';
 import { GceRouterNatOps, GceRouterOps } from './resources/router.js';
 import { GceServiceAccountOps } from './resources/service-account.js';
+import { gceStateFileOps } from './resources/state-file.js';
 import { GceStorageBucketIamOps } from './resources/storage-bucket-iam.js';
 import { GceSubnetworkOps } from './resources/subnetwork.js';
 import { GceTargetPoolOps } from './resources/target-pool.js';
@@ -37,11 +37,10 @@ const OPS: ResourceOps<GceCompute>[] = [
   GceStorageBucketIamOps,
   GceSubnetworkOps,
   GceTargetPoolOps,
-  ManagedFile.ops as unknown as ResourceOps<GceCompute>,
 ];
 
 export function gceDirectProvider(api: GceCompute): Provider<GceCompute> {
-  const byType = new Map(OPS.map((o) => [o.type, o]));
+  const byType = new Map([...OPS, gceStateFileOps()].map((o) => [o.type, o]));
   return { cloud: api, ops: (type) => byType.get(type), classify: classifyGceError, describe: describeGceError };
 }
 

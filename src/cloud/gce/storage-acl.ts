@@ -4,7 +4,6 @@
  * bucket's default object ACL plus read access for the project's default compute service account.
  */
 import { UserError } from '../../errors.js';
-import { GcsContext } from '../../statestore/gcs.js';
 import type { GceCompute } from './compute.js';
 
 interface BucketAccess {
@@ -12,8 +11,8 @@ interface BucketAccess {
   defaultObjectAcl?: { entity?: string; role?: string }[];
 }
 
-export async function gcsStoreObjectAcl(compute: GceCompute, bucketName: string, env: NodeJS.ProcessEnv = process.env): Promise<string[] | undefined> {
-  const bucket = await new GcsContext(env).bucket(bucketName);
+export async function gcsStoreObjectAcl(compute: GceCompute, bucketName: string): Promise<string[] | undefined> {
+  const bucket = await compute.storage.bucket(bucketName);
   let access: BucketAccess;
   try {
     [access] = (await bucket.getMetadata({ projection: 'full' })) as unknown as [BucketAccess];

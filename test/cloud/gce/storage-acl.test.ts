@@ -25,7 +25,7 @@ afterAll(async () => {
 
 test("a fine-grained bucket's objects get its default object ACL and read for the project's default compute account", async () => {
   gcs.createBucket('fine', { defaultObjectAcl: [{ entity: 'project-owners-1', role: 'OWNER' }, { entity: 'project-viewers-1', role: 'READER' }] });
-  expect(await gcsStoreObjectAcl(new GceCompute('p1', 'europe-west4', env), 'fine', env)).toEqual([
+  expect(await gcsStoreObjectAcl(new GceCompute('p1', 'europe-west4', env), 'fine')).toEqual([
     'OWNER:project-owners-1',
     'READER:project-viewers-1',
     'READER:user-1-compute@developer.gserviceaccount.com',
@@ -34,6 +34,6 @@ test("a fine-grained bucket's objects get its default object ACL and read for th
 
 test('a bucket with uniform bucket-level access gives its objects no ACL; a missing bucket is named', async () => {
   gcs.createBucket('uniform', { uniformBucketLevelAccess: true });
-  expect(await gcsStoreObjectAcl(new GceCompute('p1', 'europe-west4', env), 'uniform', env)).toBeUndefined();
-  await expect(gcsStoreObjectAcl(new GceCompute('p1', 'europe-west4', env), 'missing', env)).rejects.toThrow(/gs:\/\/missing/);
+  expect(await gcsStoreObjectAcl(new GceCompute('p1', 'europe-west4', env), 'uniform')).toBeUndefined();
+  await expect(gcsStoreObjectAcl(new GceCompute('p1', 'europe-west4', env), 'missing')).rejects.toThrow(/gs:\/\/missing/);
 });
