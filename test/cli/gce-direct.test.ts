@@ -200,7 +200,7 @@ describe('a GCE cluster with DNS names (not gossip) in a Cloud DNS zone of the p
     expect(deleted.stdout).toMatch(/dns-record/);
     expect(named().sort()).toEqual(['api.other.example.com. A 198.51.100.8', 'www.example.com. A 198.51.100.7']);
     expect([...compute.dns.zones.keys()]).toEqual([`${PROJECT}/example-com`]);
-    expect(compute.objects()).toEqual([]);
+    expect(cloudObjects()).toEqual([]);
     expect(stateObjects(cluster)).toEqual([]);
   }, 300_000);
 });
