@@ -10,6 +10,7 @@ import { buildGceModel } from '../../model/gce/index.js';
 import { gcePopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
 import { populateInstanceGroups } from '../../populate/instance-group.js';
+import { applyInstanceGroupRules } from '../../populate/instance-group-rules.js';
 import { performGceAssignments } from '../../populate/create/gce-assignments.js';
 import { UserError } from '../../errors.js';
 import { discoveryStoreFacts } from './discovery-store.js';
@@ -35,7 +36,7 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
 
   await performGceAssignments(cluster, inputs.lookup);
   const completed = populateClusterSpec(cluster, stored, await gcePopulateContext(cluster, inputs.lookup)).cluster;
-  const instanceGroups = await populateInstanceGroups(completed, stored, undefined);
+  const instanceGroups = applyInstanceGroupRules(completed, await populateInstanceGroups(completed, stored, undefined), { featureFlags: inputs.featureFlags });
   assertCompletedValid(completed, instanceGroups, { featureFlags: inputs.featureFlags });
   const { files, userData, keysets, created, sshKey } = await buildStateFiles(completed, instanceGroups, additionalObjects, inputs);
   const tasks = buildGceModel(completed, instanceGroups, {

@@ -15,6 +15,7 @@ import type { AdditionalObject, Cluster, InstanceGroup } from '../../apis/types.
 import { awsPopulateContext } from '../../populate/completed/cloud-context.js';
 import { populateClusterSpec } from '../../populate/completed/index.js';
 import { populateInstanceGroups } from '../../populate/instance-group.js';
+import { applyInstanceGroupRules } from '../../populate/instance-group-rules.js';
 import type { Keystore } from '../../pki/keystore.js';
 import type { SshKeyStore, SshPublicKey } from '../../pki/sshkeys.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
@@ -68,7 +69,7 @@ export interface ClusterUpdate {
 export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterUpdate> {
   const { cluster, instanceGroups: stored, additionalObjects } = await readUserSpec(inputs.store, inputs.clusterName);
   const completed = populateClusterSpec(cluster, stored, await awsPopulateContext(cluster, inputs.lookup)).cluster;
-  const instanceGroups = await populateInstanceGroups(completed, stored, inputs.lookup);
+  const instanceGroups = applyInstanceGroupRules(completed, await populateInstanceGroups(completed, stored, inputs.lookup), { featureFlags: inputs.featureFlags });
   assertCompletedValid(completed, instanceGroups, { featureFlags: inputs.featureFlags });
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await inputs.lookup.instanceTypeFacts(machineTypes);

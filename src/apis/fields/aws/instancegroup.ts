@@ -56,7 +56,8 @@ export const AWS_INSTANCE_GROUP_FIELDS: readonly RegistryEntry[] = [
   }),
   groupEffect('spec.rootVolumeOptimization', true, [tf('ebs_optimized = true')], LT_TF),
   noEffect('InstanceGroup', 'spec.rootVolumeDeleteOnTermination', LT_TF, 'the root device of a launch template is always deleted on termination; the field is never read'),
-  groupEffect('spec.tenancy', 'dedicated', [tf('placement {\n tenancy = "dedicated"')], ASG),
+  // the baseline's t2.medium cannot run on dedicated hardware (kops refuses it)
+  groupEffect('spec.tenancy', 'dedicated', [tf('placement {\n tenancy = "dedicated"')], ASG, { settings: [['ig:spec.machineType', 'c5.large']] }),
   groupEffect('spec.cpuCredits', 'unlimited', [tf('cpu_credits = "unlimited"')], ASG),
   groupEffect('spec.detailedInstanceMonitoring', true, [tf('monitoring {\n enabled = true')], ASG),
   groupEffect('spec.maxPrice', '0.42', [tf('max_price = "0.42"')], ASG),
