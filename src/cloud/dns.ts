@@ -23,7 +23,8 @@ export interface DnsZone {
 /** A cloud's DNS zones and their records. */
 export interface CloudDns {
   zones(): Promise<DnsZone[]>;
-  records(zone: DnsZone): Promise<DnsRecord[]>;
+  /** The zone's records; given names, at least every record of those names (a cloud may read only their stretch). */
+  records(zone: DnsZone, names?: readonly string[]): Promise<DnsRecord[]>;
   /** One change of the zone: the additions made and the deletions removed together, or none of them. */
   change(zone: DnsZone, change: { add: readonly DnsRecord[]; remove: readonly DnsRecord[] }): Promise<void>;
 }
@@ -69,17 +70,38 @@ export function findDnsZone(zones: readonly DnsZone[], dnsZone: string): DnsZone
   return matches[0];
 }
 
+/** The TXT value external-dns reads as "this name is kops's", when external-dns is the cluster's DNS controller. */
+function externalDnsOwnership(cluster: Cluster): string | undefined {
+  if (cluster.spec.externalDns?.provider !== 'external-dns') return undefined;
+  return `"heritage=external-dns,external-dns/owner=kops-${cluster.metadata.name ?? ''}"`;
+}
+
+/** Where external-dns keeps the ownership TXT record of an address record: AAAA ones under an `aaaa-` prefix. */
+const ownershipName = (record: DnsRecord) => (record.type === 'AAAA' ? `aaaa-${record.name}` : record.name);
+
 /**
- * Pre-creates the cluster's placeholder records that its zone does not have yet (a record of the name and type,
- * whatever its values, is left as it is), in one change. Returns the names created.
+ * Pre-creates, in one change, the cluster's placeholder records that its zone does not have yet (a record of the name
+ * and type, whatever its values, is left as it is), and with external-dns as the DNS controller the ownership TXT
+ * record of each name that lacks one. Returns the records created.
  */
 export async function precreateDnsRecords(cluster: Cluster, dns: CloudDns): Promise<string[]> {
   const wanted = placeholderRecords(cluster);
   const dnsZone = cluster.spec.dnsZone;
   if (!wanted.length || !dnsZone) return [];
+  const ownership = externalDnsOwnership(cluster);
   const zone = findDnsZone(await dns.zones(), dnsZone);
-  const existing = new Set((await dns.records(zone)).map((r) => `${r.type} ${withDot(r.name).toLowerCase()}`));
-  const add = wanted.filter((r) => !existing.has(`${r.type} ${r.name.toLowerCase()}`));
+  const names = [...new Set(wanted.flatMap((r) => (ownership ? [r.name, ownershipName(r)] : [r.name])))];
+  const key = (r: { name: string; type: string }) => `${r.type} ${withDot(r.name).toLowerCase()}`;
+  const existing = new Set((await dns.records(zone, names)).map(key));
+  const add: DnsRecord[] = [];
+  for (const record of wanted) {
+    if (!existing.has(key(record))) add.push(record);
+    // kops looks for the TXT record under the address's own name; one under the name it writes (aaaa-) would make
+    // the creation, and with it the whole change, fail: either counts as there.
+    const txt: DnsRecord = { name: ownershipName(record), type: 'TXT', ttl: PLACEHOLDER_TTL, rrdatas: [ownership ?? ''] };
+    const owned = existing.has(key({ name: record.name, type: 'TXT' })) || existing.has(key(txt));
+    if (ownership && !owned) add.push(txt);
+  }
   if (add.length) await dns.change(zone, { add, remove: [] });
   return add.map((r) => `${r.name} ${r.type}`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Cluster } from '../../src/apis/types.js';
-import { findDnsZone, isClusterRecord, placeholderRecords, publishesDnsRecords, zoneAboveCluster } from '../../src/cloud/dns.js';
+import { findDnsZone, isClusterRecord, placeholderRecords, precreateDnsRecords, publishesDnsRecords, zoneAboveCluster, type CloudDns, type DnsRecord } from '../../src/cloud/dns.js';
 
 const cluster = (spec: Record<string, unknown>, name = 'c.example.com') => ({ metadata: { name }, spec }) as unknown as Cluster;
 const names = (c: Cluster) => placeholderRecords(c).map((r) => `${r.name} ${r.type} ${r.rrdatas.join(',')}`);
@@ -56,5 +56,42 @@ describe('the cluster\'s DNS names, whichever cloud', () => {
     expect(zoneAboveCluster('c.example.com.', 'c.example.com')).toBe(true);
     expect(zoneAboveCluster('le.com.', 'c.example.com')).toBe(false);
     expect(zoneAboveCluster('d.example.com.', 'c.example.com')).toBe(false);
+  });
+
+  test('pre-create: only the records the zone lacks, in one change, asking the zone for the cluster\'s names; with external-dns, each name\'s ownership TXT record too', async () => {
+    const zone = { id: 'Z1', dnsName: 'example.com.' };
+    const fake = (stored: DnsRecord[]) => {
+      const seen = { asked: [] as (readonly string[] | undefined)[], changes: [] as DnsRecord[][] };
+      const dns: CloudDns = {
+        zones: async () => [zone],
+        records: async (_zone, names) => (seen.asked.push(names), stored),
+        change: async (_zone, change) => void seen.changes.push([...change.add]),
+      };
+      return { dns, seen };
+    };
+    const spec = { dnsZone: 'example.com', masterPublicName: 'api.c.example.com', api: { dns: {} } };
+    const real = { name: 'api.internal.c.example.com.', type: 'A', ttl: 300, rrdatas: ['10.0.0.1'] };
+
+    const plain = fake([real]);
+    expect(await precreateDnsRecords(cluster(spec), plain.dns)).toEqual(['api.c.example.com. A', 'kops-controller.internal.c.example.com. A']);
+    expect(plain.seen.asked).toEqual([['api.c.example.com.', 'api.internal.c.example.com.', 'kops-controller.internal.c.example.com.']]);
+    expect(plain.seen.changes).toHaveLength(1);
+
+    // kops takes a TXT record under the address's name as its ownership record, whichever the address's type.
+    const owned = fake([real, { name: 'kops-controller.internal.c.example.com.', type: 'TXT', rrdatas: ['"x"'] }, { name: 'aaaa-api.internal.c.example.com.', type: 'TXT', rrdatas: ['"y"'] }]);
+    const ipv6 = { ...spec, nonMasqueradeCIDR: '::/0', externalDns: { provider: 'external-dns' } };
+    expect(await precreateDnsRecords(cluster(ipv6), owned.dns)).toEqual([
+      'api.c.example.com. A',
+      'api.c.example.com. TXT',
+      'api.c.example.com. AAAA',
+      'aaaa-api.c.example.com. TXT',
+      'api.internal.c.example.com. AAAA',
+      'kops-controller.internal.c.example.com. AAAA',
+    ]);
+    expect(owned.seen.changes[0][1]).toEqual({ name: 'api.c.example.com.', type: 'TXT', ttl: 10, rrdatas: ['"heritage=external-dns,external-dns/owner=kops-c.example.com"'] });
+
+    const complete = fake(placeholderRecords(cluster(spec)));
+    expect(await precreateDnsRecords(cluster(spec), complete.dns)).toEqual([]);
+    expect(complete.seen.changes).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { findApiLoadBalancerDns } from './api-load-balancer.js';
 import { awsDiscovery } from './delete-discovery.js';
 import { emulatorProfile } from './emulators.js';
 import { awsInstanceGroups } from './instance-groups.js';
+import { route53Dns } from './route53-dns.js';
 import { sdkLookup } from './lookup-sdk.js';
 import { dumpNetwork } from './network-dump.js';
 import { awsTerraform } from './terraform.js';
@@ -38,6 +39,7 @@ export function awsCloud(options: AwsCloudOptions): AwsCloud {
     },
     direct: (direct) => directProvider(aws, direct ?? { unobservable: emulatorProfile(env.KOPS_AWS_EMULATOR) }),
     discovery: awsDiscovery(aws),
+    dns: route53Dns(aws),
     terraform: awsTerraform,
     instanceGroups: reportingEnvironmentErrors(awsInstanceGroups(aws), aws),
     clusterNetwork: (clusterName) => dumpNetwork(aws, clusterName),

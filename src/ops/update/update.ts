@@ -105,7 +105,9 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
   }
   const result = await updateDirect(update.tasks, { provider: cloud.direct(), yes, lifecycleOverrides: options.lifecycleOverrides, out: options.print, log: options.log });
   const changes = result.outcomes.some((o) => o.action === 'create' || o.action === 'update');
-  if (yes && cloud.dns && publishesDnsRecords(update.completed)) await precreateDns(update.completed, cloud.dns, options.log);
+  // The network and security phases leave the cluster's own objects alone, its DNS names with them.
+  const clusterPhase = options.phase !== 'network' && options.phase !== 'security';
+  if (yes && clusterPhase && cloud.dns && publishesDnsRecords(update.completed)) await precreateDns(update.completed, cloud.dns, options.log);
   if (yes) await store.writeCompletedSpec(update.completed);
   return { prepared, changes };
 }

@@ -26,7 +26,7 @@ export interface Route53RecordSpec {
   ttl?: number;
 }
 
-function zoneId(id: string): string {
+export function zoneId(id: string): string {
   return id.replace(/^\/?hostedzone\//, '');
 }
 
@@ -121,14 +121,23 @@ export const Route53Record = awsResource<Route53RecordSpec>({
   }),
 });
 
-async function listRecords(aws: AwsClients, HostedZoneId: string): Promise<ResourceRecordSet[]> {
+/**
+ * A zone's record sets in Route 53's order (names with their labels reversed, then types), from `start` (the first
+ * record when absent), page after page until the listing ends or `enough` says the records so far suffice.
+ */
+export async function listRecords(
+  aws: AwsClients,
+  HostedZoneId: string,
+  options: { start?: string; enough?: (records: readonly ResourceRecordSet[]) => boolean } = {},
+): Promise<ResourceRecordSet[]> {
   const out: ResourceRecordSet[] = [];
-  for (let input: ListResourceRecordSetsCommandInput | undefined = { HostedZoneId }; input; ) {
+  for (let input: ListResourceRecordSetsCommandInput | undefined = { HostedZoneId, StartRecordName: options.start }; input; ) {
     const page: ListResourceRecordSetsCommandOutput = await aws.route53.send(new ListResourceRecordSetsCommand(input));
     out.push(...(page.ResourceRecordSets ?? []));
-    input = page.IsTruncated
-      ? { HostedZoneId, StartRecordName: page.NextRecordName, StartRecordType: page.NextRecordType, StartRecordIdentifier: page.NextRecordIdentifier }
-      : undefined;
+    input =
+      page.IsTruncated && !options.enough?.(out)
+        ? { HostedZoneId, StartRecordName: page.NextRecordName, StartRecordType: page.NextRecordType, StartRecordIdentifier: page.NextRecordIdentifier }
+        : undefined;
   }
   return out;
 }
