@@ -41,6 +41,28 @@ export interface DiscoveryStoreFacts {
 }
 
 /**
+ * The ACL setting of the discovery objects: on S3, public-read exactly when the issuer is the store's own address and
+ * the bucket is not public; other stores have no object ACL to give, so there that case is refused (update checks it
+ * before writing anything).
+ */
+export function discoveryObjectAcl(spec: Cluster['spec'], store: DiscoveryStoreFacts | undefined): { publicRead?: boolean } {
+  const base = spec.serviceAccountIssuerDiscovery?.discoveryStore?.replace(/\/$/, '');
+  if (!base) return {};
+  const publicAcl = store !== undefined && store.httpsUrl === spec.kubeAPIServer?.serviceAccountIssuer && store.bucketPublic === false;
+  const { scheme, bucket } = parseDiscoveryStore(base);
+  if (scheme === 's3') return { publicRead: publicAcl };
+  if (publicAcl) {
+    throw new UserError(
+      `spec.serviceAccountIssuerDiscovery.discoveryStore: the ${JSON.stringify(`${base}/.well-known/openid-configuration`)} path does not support public ACL`,
+      scheme === 'gs'
+        ? `make bucket ${bucket} readable by anyone (uniform bucket-level access, with allUsers granted roles/storage.objectViewer), or serve the issuer elsewhere with spec.kubeAPIServer.serviceAccountIssuer`
+        : 'use an s3:// discovery store',
+    );
+  }
+  return {};
+}
+
+/**
  * The OIDC discovery document and key set, published in the discovery store (on every cloud) for identity providers to
  * verify service-account tokens with. Identity providers read them anonymously: when the issuer is the store's own
  * address and the bucket is not public, each object is made readable by anyone (S3's public-read ACL); Cloud Storage
@@ -59,20 +81,9 @@ export function buildIssuerDiscovery(spec: Cluster['spec'], serviceAccountPublic
     id_token_signing_alg_values_supported: ['RS256'],
     claims_supported: ['sub', 'iss'],
   });
-  const discoveryLocation = `${base}/.well-known/openid-configuration`;
-  const publicAcl = store !== undefined && store.httpsUrl === spec.kubeAPIServer?.serviceAccountIssuer && store.bucketPublic === false;
-  const { scheme, bucket } = parseDiscoveryStore(base);
-  if (publicAcl && scheme !== 's3') {
-    throw new UserError(
-      `spec.serviceAccountIssuerDiscovery.discoveryStore: the ${JSON.stringify(discoveryLocation)} path does not support public ACL`,
-      scheme === 'gs'
-        ? `make bucket ${bucket} readable by anyone (uniform bucket-level access, with allUsers granted roles/storage.objectViewer), or serve the issuer elsewhere with spec.kubeAPIServer.serviceAccountIssuer`
-        : 'use an s3:// discovery store',
-    );
-  }
-  const acl = scheme === 's3' ? { publicRead: publicAcl } : {};
+  const acl = discoveryObjectAcl(spec, store);
   return [
-    ManagedFile.task('discovery.json', { location: discoveryLocation, contents: discovery, ...acl }),
+    ManagedFile.task('discovery.json', { location: `${base}/.well-known/openid-configuration`, contents: discovery, ...acl }),
     ManagedFile.task('keys.json', { location: `${base}/openid/v1/jwks`, contents: jwks(serviceAccountPublicKeysPem), ...acl }),
   ];
 }

@@ -1,13 +1,13 @@
 /**
  * What update asks the store's cloud about the service-account issuer discovery store before the model is built (the
  * look-ups of the Go kops's IssuerDiscoveryModelBuilder): the store's HTTPS address and, when that address is the
- * issuer, whether the bucket already lets anyone read.
+ * issuer, whether the bucket already lets anyone read. Asked before keysets or files are written.
  */
 import { discoveryStoreHttpsUrl, parseDiscoveryStore } from '../../apis/discovery-store.js';
 import type { Cluster } from '../../apis/types.js';
 import { UserError } from '../../errors.js';
 import { isIPv6Only } from '../../model/bootstrap/cluster-facts.js';
-import type { DiscoveryStoreFacts } from '../../model/discovery.js';
+import { discoveryObjectAcl, type DiscoveryStoreFacts } from '../../model/discovery.js';
 import { openVfs, type VfsPath } from '../../statestore/index.js';
 
 export interface DiscoveryStoreAsk {
@@ -25,8 +25,9 @@ export async function discoveryStoreFacts(completed: Cluster, ask: DiscoveryStor
   const httpsUrl = discoveryStoreHttpsUrl(store, { s3Region: () => region, dualstack: isIPv6Only(completed) });
   if (httpsUrl !== completed.spec.kubeAPIServer?.serviceAccountIssuer) return { httpsUrl };
   const path = (ask.open ?? openVfs)(store);
+  let bucketPublic: boolean;
   try {
-    return { httpsUrl, bucketPublic: await path.isBucketPublic!() };
+    bucketPublic = await path.isBucketPublic!();
   } catch (err) {
     const reason = err instanceof UserError ? err.message : (err as Error).message;
     throw new UserError(
@@ -34,4 +35,8 @@ export async function discoveryStoreFacts(completed: Cluster, ask: DiscoveryStor
       `allow reading the bucket's ${scheme === 's3' ? 'policy status (s3:GetBucketPolicyStatus)' : 'settings and IAM policy'}, then retry`,
     );
   }
+  const facts = { httpsUrl, bucketPublic };
+  // a store whose objects cannot be made public is refused here, before update writes anything
+  discoveryObjectAcl(completed.spec, facts);
+  return facts;
 }

@@ -38,6 +38,8 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
   const completed = populateClusterSpec(cluster, stored, await gcePopulateContext(cluster, inputs.lookup)).cluster;
   const instanceGroups = applyInstanceGroupRules(completed, await populateInstanceGroups(completed, stored, undefined), { featureFlags: inputs.featureFlags });
   assertCompletedValid(completed, instanceGroups, { featureFlags: inputs.featureFlags });
+  // populate has already refused an s3:// store on GCE (no bucket region to serve it from)
+  const discoveryStore = await discoveryStoreFacts(completed, { s3Region: async () => undefined });
   const { files, userData, keysets, created, sshKey } = await buildStateFiles(completed, instanceGroups, additionalObjects, inputs);
   const tasks = buildGceModel(completed, instanceGroups, {
     project,
@@ -46,8 +48,7 @@ export async function buildGceClusterUpdate(inputs: GceUpdateInputs): Promise<Gc
     userData,
     featureFlags: inputs.featureFlags,
     serviceAccountPublicKeysPem: keysets['service-account']?.publicKeysPem,
-    // populate has already refused an s3:// store on GCE (no bucket region to serve it from)
-    discoveryStore: await discoveryStoreFacts(completed, { s3Region: async () => undefined }),
+    discoveryStore,
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created, project, region };
 }

@@ -71,6 +71,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
   const completed = populateClusterSpec(cluster, stored, await awsPopulateContext(cluster, inputs.lookup)).cluster;
   const instanceGroups = applyInstanceGroupRules(completed, await populateInstanceGroups(completed, stored, inputs.lookup), { featureFlags: inputs.featureFlags });
   assertCompletedValid(completed, instanceGroups, { featureFlags: inputs.featureFlags });
+  const discoveryStore = await discoveryStoreFacts(completed, { s3Region: (bucket) => inputs.lookup.bucketRegion(bucket) });
   const machineTypes = instanceGroups.map((ig) => ig.spec.machineType).filter((t): t is string => Boolean(t));
   const instanceTypes = await inputs.lookup.instanceTypeFacts(machineTypes);
   const images = await resolveImages(instanceGroups, inputs.lookup);
@@ -97,7 +98,7 @@ export async function buildClusterUpdate(inputs: UpdateInputs): Promise<ClusterU
     featureFlags: inputs.featureFlags,
     phase: inputs.phase,
     serviceAccountPublicKeysPem: keysets['service-account']?.publicKeysPem,
-    discoveryStore: await discoveryStoreFacts(completed, { s3Region: (bucket) => inputs.lookup.bucketRegion(bucket) }),
+    discoveryStore,
   });
   return { completed, instanceGroups, tasks, files, createdKeysets: created };
 }

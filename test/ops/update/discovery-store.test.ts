@@ -37,6 +37,12 @@ describe('what update asks about the discovery store before the model (issuerdis
     expect(facts).toEqual({ httpsUrl: url, bucketPublic: false });
   });
 
+  test('a gs:// store that is the issuer in a bucket that is not public is refused as soon as that is known', async () => {
+    const url = 'https://storage.googleapis.com/oidc/c';
+    await expect(discoveryStoreFacts(cluster('gs://oidc/c', url), { s3Region: async () => undefined, open: stores([], []) })).rejects.toThrow(/does not support public ACL/);
+    expect(await discoveryStoreFacts(cluster('gs://oidc/c', url), { s3Region: async () => undefined, open: stores(['oidc'], []) })).toEqual({ httpsUrl: url, bucketPublic: true });
+  });
+
   test('an issuer served elsewhere (user managed) is not asked about', async () => {
     const asked: string[] = [];
     const facts = await discoveryStoreFacts(cluster('gs://oidc/c', 'https://oidc.example.com'), { s3Region: async () => undefined, open: stores([], asked) });
