@@ -4,6 +4,7 @@
  * `delete` removes as the cluster's. The clouds give the zone calls (CloudDns).
  */
 import type { Cluster } from '../apis/types.js';
+import { UserError } from '../errors.js';
 
 /** A record set: every value of one name and type. Names are fully qualified, with the trailing dot. */
 export interface DnsRecord {
@@ -104,6 +105,29 @@ export async function precreateDnsRecords(cluster: Cluster, dns: CloudDns): Prom
   }
   if (add.length) await dns.change(zone, { add, remove: [] });
   return add.map((r) => `${r.name} ${r.type}`);
+}
+
+/** A public zone kops publishes the cluster's names in: kops checks it has name servers before an update. */
+export function checksZoneNameServers(cluster: Cluster): boolean {
+  return publishesDnsRecords(cluster) && cluster.spec.topology?.dns?.type !== 'Private' && Boolean(cluster.spec.dnsZone);
+}
+
+/**
+ * Refuses an update whose public zone has no NS records at its apex (its names could not resolve), unless
+ * `ignoreMissing` (DNS_IGNORE_NS_CHECK): then returns the warning to print. Returns nothing when the zone has some.
+ */
+export async function checkZoneNameServers(cluster: Cluster, dns: CloudDns, options: { ignoreMissing: boolean }): Promise<string | undefined> {
+  if (!checksZoneNameServers(cluster)) return undefined;
+  const zone = findDnsZone(await dns.zones(), cluster.spec.dnsZone ?? '');
+  const apex = withDot(zone.dnsName).toLowerCase();
+  const ns = (await dns.records(zone, [apex])).filter((r) => r.type === 'NS' && withDot(r.name).toLowerCase() === apex && r.rrdatas.length > 0);
+  if (ns.length > 0) return undefined;
+  const domain = withoutDot(zone.dnsName);
+  if (options.ignoreMissing) return `W: ignoring the missing NS records of DNS zone "${domain}" because DNS_IGNORE_NS_CHECK is set`;
+  throw new UserError(
+    `NS records not found for DNS zone "${domain}" (spec.dnsZone "${cluster.spec.dnsZone}"): the cluster's DNS names would not resolve`,
+    'give the zone its NS records and delegate the domain to them from the parent zone, or set DNS_IGNORE_NS_CHECK=1 to skip this check',
+  );
 }
 
 const CLUSTER_RECORD_TYPES = new Set(['A', 'AAAA', 'TXT']);

@@ -50,7 +50,7 @@ async function putRecord(name: string, type: 'A' | 'TXT', value: string): Promis
   await aws.route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: zoneId, ChangeBatch: { Changes: [{ Action: 'CREATE', ResourceRecordSet: set }] } }));
 }
 
-test('a DNS cluster on Route 53: a preview and the network phase write no record, update --yes pre-creates the placeholders its zone lacks and keeps a real record; a no-op update reads one stretch of the zone and changes nothing; delete --yes removes the cluster\'s records only', async () => {
+test('a DNS cluster on Route 53: a preview and the network phase write no record, update --yes pre-creates the placeholders its zone lacks and keeps a real record; a no-op update reads the zone NS records and one stretch of its names and changes nothing; delete --yes removes the cluster\'s records only', async () => {
   await putRecord(`kops-controller.internal.${CLUSTER}.`, 'A', '10.0.0.5');
   await putRecord('www.example.com.', 'A', '192.0.2.1');
   ok(await kops(['create', 'cluster', '--name', CLUSTER, '--zones', 'us-east-1a', '--dns', 'public', '--dns-zone', 'example.com', '--ssh-public-key', sshPublicKey], { env }));
@@ -70,8 +70,9 @@ test('a DNS cluster on Route 53: a preview and the network phase write no record
 
   const calls = await recordCalls(moto.endpoint, async () => ok(await kops(['update', 'cluster', CLUSTER, '--yes', '--create-kube-config=false'], { env })));
   expect(calls.filter((c) => c.mutating)).toEqual([]);
-  // Route 53's REST calls show as method and path: the cluster's names are read in one listing of their stretch of the zone.
-  expect(calls.filter((c) => /\/rrset$/.test(c.action)).map((c) => c.action)).toEqual([`GET /2013-04-01/hostedzone/${zoneId}/rrset`]);
+  // Route 53's REST calls show as method and path: one listing from the zone's apex for its NS records (the check
+  // before any update of a public-DNS cluster), and one of the stretch of the cluster's names.
+  expect(calls.filter((c) => /\/rrset$/.test(c.action)).map((c) => c.action)).toEqual([`GET /2013-04-01/hostedzone/${zoneId}/rrset`, `GET /2013-04-01/hostedzone/${zoneId}/rrset`]);
 
   ok(await kops(['delete', 'cluster', CLUSTER, '--yes'], { env }));
   expect(await zoneRecords()).toEqual(['www.example.com. A 300 192.0.2.1']);

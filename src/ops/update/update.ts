@@ -1,5 +1,5 @@
 import type { Cluster } from '../../apis/types.js';
-import { precreateDnsRecords, publishesDnsRecords, type CloudDns } from '../../cloud/dns.js';
+import { checkZoneNameServers, precreateDnsRecords, publishesDnsRecords, type CloudDns } from '../../cloud/dns.js';
 import type { LifecycleOverrides } from '../../engine/lifecycle.js';
 import { UserError } from '../../errors.js';
 import { openVfs } from '../../statestore/index.js';
@@ -84,6 +84,11 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
     lifecycleOverrides: options.lifecycleOverrides && Object.fromEntries(options.lifecycleOverrides),
   });
   const { update } = prepared;
+  // As kops does for every target, preview included: a public zone without name servers stops the update.
+  if (prepared.cloud?.dns) {
+    const warning = await checkZoneNameServers(update.completed, prepared.cloud.dns, { ignoreMissing: Boolean(options.env.DNS_IGNORE_NS_CHECK) });
+    if (warning) options.log(warning);
+  }
   const names = options.instanceGroups ?? [];
   const roles = options.instanceGroupRoles ?? [];
   if (names.length > 0 || roles.length > 0) {

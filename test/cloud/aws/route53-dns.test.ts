@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ChangeResourceRecordSetsCommand, type Change } from '@aws-sdk/client-route-53';
 import { createAwsClients, type AwsClients } from '../../../src/cloud/aws/clients.js';
 import { route53Dns, route53Order } from '../../../src/cloud/aws/route53-dns.js';
-import type { DnsZone } from '../../../src/cloud/dns.js';
+import { checkZoneNameServers, type DnsZone } from '../../../src/cloud/dns.js';
+import type { Cluster } from '../../../src/apis/types.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
 import { recordCalls } from '../../helpers/moto-recorder.js';
 import { createHostedZone } from '../../ops/delete/fixture.js';
@@ -66,4 +67,32 @@ test('a change creates and deletes in one batch, and a creation of an existing n
   expect((await names()).map((r) => r.name)).toEqual(['api.internal.c.example.com.', 'kops-controller.internal.c.example.com.']);
   await dns.change(zone, { add: [], remove: [placeholder] });
   expect((await names()).map((r) => r.name)).toEqual(['api.internal.c.example.com.']);
+});
+
+describe('the NS check before an update of a cluster with public DNS', () => {
+  const cluster = (name: string, dnsZone: string, dns?: string) => ({ metadata: { name }, spec: { dnsZone, ...(dns ? { topology: { dns: { type: dns } } } : {}) } }) as unknown as Cluster;
+
+  test('passes on a zone with its NS records (moto gives a public zone its name servers)', async () => {
+    const sets = await route53Dns(aws).records(zone, ['example.com.']);
+    expect(sets.filter((s) => s.type === 'NS' && s.name === 'example.com.').flatMap((s) => s.rrdatas).length).toBeGreaterThan(0);
+    expect(await checkZoneNameServers(cluster('c.example.com', 'example.com'), route53Dns(aws), { ignoreMissing: false })).toBeUndefined();
+  });
+
+  test('refuses a zone whose listing has no NS records (moto refuses to delete them: the listing is stubbed), naming the zone and DNS_IGNORE_NS_CHECK; with it set, only warns', async () => {
+    const r53 = route53Dns(aws);
+    const dns = { ...r53, records: async (z: DnsZone, names?: readonly string[]) => (await r53.records(z, names)).filter((s) => s.type !== 'NS') };
+    const check = (ignoreMissing: boolean) => checkZoneNameServers(cluster('c.example.com', zone.id), dns, { ignoreMissing });
+    await expect(check(false)).rejects.toThrow(/NS records not found for DNS zone "example.com"/);
+    await expect(check(false)).rejects.toMatchObject({ hint: expect.stringContaining('DNS_IGNORE_NS_CHECK') });
+    expect(await check(true)).toMatch(/DNS_IGNORE_NS_CHECK is set/);
+  });
+
+  test('is not made for private DNS, dns None or gossip: no call at all', async () => {
+    const calls = await recordCalls(moto.endpoint, async () => {
+      for (const c of [cluster('c.example.com', 'example.com', 'Private'), cluster('c.example.com', 'example.com', 'None'), cluster('c.k8s.local', '')]) {
+        expect(await checkZoneNameServers(c, route53Dns(aws), { ignoreMissing: false })).toBeUndefined();
+      }
+    });
+    expect(calls).toEqual([]);
+  });
 });

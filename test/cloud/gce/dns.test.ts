@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { GceCompute } from '../../../src/cloud/gce/compute.js';
-import { precreateDnsRecords } from '../../../src/cloud/dns.js';
+import { checkZoneNameServers, precreateDnsRecords } from '../../../src/cloud/dns.js';
 import type { Cluster } from '../../../src/apis/types.js';
 import { startComputeFake, type ComputeFake } from '../../helpers/compute-fake.js';
 import { writeServiceAccountKey } from '../../helpers/gce-credentials.js';
@@ -69,4 +69,14 @@ describe('the Cloud DNS REST fake, through the GCE Cloud DNS calls at the KOPS_G
     ]);
     expect(await precreateDnsRecords(cluster, api.dns)).toEqual([]);
   });
+});
+
+test('the NS check before an update: a Cloud DNS zone passes with the NS set the API gives it, is refused without one, and DNS_IGNORE_NS_CHECK only warns', async () => {
+  fake.dns.createZone(P, 'ns-check', 'nscheck.example.org.');
+  const cluster = { metadata: { name: 'c.nscheck.example.org' }, spec: { dnsZone: 'nscheck.example.org' } } as unknown as Cluster;
+  expect(await checkZoneNameServers(cluster, api.dns, { ignoreMissing: false })).toBeUndefined();
+  const key = `${P}/ns-check`;
+  fake.dns.records.set(key, (fake.dns.records.get(key) ?? []).filter((r) => r.type !== 'NS'));
+  await expect(checkZoneNameServers(cluster, api.dns, { ignoreMissing: false })).rejects.toThrow(/NS records not found for DNS zone "nscheck.example.org"/);
+  expect(await checkZoneNameServers(cluster, api.dns, { ignoreMissing: true })).toMatch(/DNS_IGNORE_NS_CHECK is set/);
 });
