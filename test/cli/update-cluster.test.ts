@@ -7,6 +7,7 @@ import { AutoScalingClient, DescribeAutoScalingGroupsCommand, UpdateAutoScalingG
 import { DescribeLaunchTemplateVersionsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DeleteQueueCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { IAMClient, GetRoleCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { kops, type RunResult } from '../helpers/cli.js';
 import type { MotoServer } from '../helpers/moto.js';
 import { startMotoForKops } from '../helpers/kops-on-moto.js';
@@ -155,4 +156,21 @@ describe('kops create cluster --yes', () => {
     const listed = ok(await run('get', 'instancegroups', '--name', name));
     expect(listed.stdout).toMatch(/control-plane-us-east-1a/);
   });
+});
+
+describe('update cluster --target terraform with an S3 state store', () => {
+  test("the files provider writes the state-store objects in the bucket's region, not the cluster's", async () => {
+    const s3 = new S3Client({ ...sdk(), region: 'eu-west-1', forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'store-in-eu', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    s3.destroy();
+    const s3env = { ...env, KOPS_STATE_STORE: 's3://store-in-eu/kops' };
+    const name = 's3store.k8s.local';
+    const out = join(dir, 's3store-tf');
+    ok(await kops(['create', 'cluster', '--name', name, '--zones', 'us-east-1a', '--ssh-public-key', sshPublicKey], { env: s3env }));
+    ok(await kops(['update', 'cluster', name, '--target', 'terraform', '--out', out], { env: s3env }));
+    const tf = readFileSync(join(out, 'kubernetes.tf'), 'utf8');
+    expect(tf).toMatch(/provider "aws" \{\n\s+region\s+= "us-east-1"\n\}/);
+    expect(tf).toMatch(/provider "aws" \{\n\s+alias\s+= "files"\n\s+region\s+= "eu-west-1"\n\}/);
+    expect(tf).toMatch(/resource "aws_s3_object" "cluster-completed-spec" \{\n\s+bucket\s+= "store-in-eu"\n(?:\s+(?:content|key)\s+= .*\n)+\s+provider\s+= aws\.files\n/);
+  }, 120_000);
 });

@@ -73,6 +73,32 @@ async function storeObjectAcls(prepared: PreparedUpdate): Promise<Map<string, re
 }
 
 /**
+ * The region of the S3 buckets Terraform writes state-store files to, which the files provider takes (as the Go kops's
+ * S3 paths give it); undefined without such files. The provider has one region: buckets in several are refused.
+ */
+async function s3FilesRegion(prepared: PreparedUpdate): Promise<string | undefined> {
+  const { cloud } = prepared;
+  if (!cloud || prepared.update.completed.spec.cloudProvider !== 'aws') return undefined;
+  const buckets = new Set<string>();
+  for (const task of prepared.update.tasks) {
+    if (task.type !== 'managed_file' || task.shared) continue;
+    const spec = task.spec as unknown as ManagedFileSpec;
+    if (spec.location.startsWith('s3://')) buckets.add(bucketObject(spec)!.bucket);
+  }
+  const regions = new Map<string, string>();
+  for (const bucket of [...buckets].sort()) {
+    const region = await cloud.lookup.bucketRegion(bucket);
+    if (region) regions.set(bucket, region);
+  }
+  const distinct = [...new Set(regions.values())];
+  if (distinct.length > 1) {
+    const where = [...regions].map(([bucket, region]) => `${bucket} in ${region}`).join(', ');
+    throw new UserError(`update cluster --target terraform: the state-store files go to S3 buckets of different regions (${where})`, 'keep the state store and the discovery store in buckets of one region: Terraform writes the files with one provider');
+  }
+  return distinct[0];
+}
+
+/**
  * `update cluster`: builds the cluster's objects and writes them as terraform, or previews / applies them on the
  * cloud directly, then records the completed spec. The caller holds the cluster's lock.
  */
@@ -98,7 +124,7 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
 
   if (target === 'terraform') {
     const out = options.out || 'out/terraform';
-    const rendered = await renderClusterTerraform(prepared);
+    const rendered = await renderClusterTerraform(prepared, { filesRegion: await s3FilesRegion(prepared) });
     for (const w of rendered.storeWrites) await openVfs(w.location).write(w.contents);
     await writeTerraformOutput(out, rendered.files);
     return { prepared, out, changes: true };
