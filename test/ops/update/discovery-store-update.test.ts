@@ -9,6 +9,8 @@ import { ClusterStore } from '../../../src/statestore/clientset.js';
 import { openVfs, resetMemfs } from '../../../src/statestore/index.js';
 import { fixtureAwsCloud } from '../../conformance/fixtures/aws-world.js';
 import { fixtureGceWorld } from '../../conformance/fixtures/gce-world.js';
+import { fixtureDns } from '../../conformance/fixtures/dns-world.js';
+import { openCloud } from '../../../src/cloud/index.js';
 import { startGcsFake, type GcsFake } from '../../helpers/gcs-fake.js';
 import { HARNESS_KOPS_VERSION, HARNESS_NODEUP_SHA256, readCaseInput } from '../../helpers/golden-cases.js';
 
@@ -43,7 +45,8 @@ async function update(cluster: Cluster, groups: InstanceGroup[], options: { feat
       KOPS_RUN_TOO_NEW_VERSION: '1',
       ...(options.featureFlags ? { KOPS_FEATURE_FLAGS: options.featureFlags } : {}),
     },
-    cloud: cluster.spec.cloudProvider === 'gce' ? undefined : fixtureAwsCloud(),
+    // The GCE cloud of production with the mock's Cloud DNS zone (Cloud Storage is the fake's, through the emulator).
+    cloud: cluster.spec.cloudProvider === 'gce' ? { ...openCloud('gce', { project: 'testproject', region: 'us-test1', env: {} }), dns: fixtureDns(await fixtureGceWorld().dnsZones('testproject')) } : fixtureAwsCloud(),
     gceLookup: fixtureGceWorld(),
     kopsVersion: HARNESS_KOPS_VERSION,
     fetchText: async (url) => {
