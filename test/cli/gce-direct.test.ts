@@ -20,17 +20,14 @@ const ok = (r: RunResult) => {
   return r;
 };
 const mutating = (requests: string[]) => requests.filter((r) => !r.startsWith('GET ') && !r.endsWith('/wait'));
-// The project itself, which GCE always has (its default compute account is named in state-file ACLs).
-const PROJECT_PATH = '/compute/v1/projects/p1';
-const cloudObjects = (): string[] => compute.objects().filter((p) => p !== PROJECT_PATH);
 const stateObjects = (cluster = CLUSTER) => [...(gcs.buckets.get('kops-state')?.keys() ?? [])].filter((k) => k.startsWith(`${cluster}/`));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kops-gce-direct-'));
   execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', join(dir, 'id')]);
-  [compute, gcs] = await Promise.all([startComputeFake(), startGcsFake()]);
+  // The project's default compute account is named in state-file ACLs.
+  [compute, gcs] = await Promise.all([startComputeFake({ projects: [PROJECT] }), startGcsFake()]);
   gcs.createBucket('kops-state');
-  compute.resources.set(PROJECT_PATH, { kind: 'compute#project', name: PROJECT, defaultServiceAccount: '1-compute@developer.gserviceaccount.com' });
   env = {
     KOPS_STATE_STORE: 'gs://kops-state',
     STORAGE_EMULATOR_HOST: gcs.endpoint,
@@ -58,10 +55,10 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
 
     const preview = ok(await kops(['update', 'cluster', CLUSTER], { env }));
     expect(preview.stdout).toMatch(/Must specify --yes to apply changes/);
-    expect(cloudObjects()).toEqual([]);
+    expect(compute.objects()).toEqual([]);
 
     ok(await kops(['update', 'cluster', CLUSTER, '--yes'], { env }));
-    const made = cloudObjects().map((p) => p.replace(/^\/compute\/v1\/projects\/p1\//, ''));
+    const made = compute.objects().map((p) => p.replace(/^\/compute\/v1\/projects\/p1\//, ''));
     expect(made.map((p) => p.replace(/\/[^/]+$/, '')).sort()).toEqual(
       expect.arrayContaining(['global/firewalls', 'global/instanceTemplates', 'global/networks', 'regions/europe-west4/subnetworks', 'zones/europe-west4-a/disks', 'zones/europe-west4-a/instanceGroupManagers']),
     );
@@ -89,12 +86,12 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     expect(templateOf()).not.toBe(oldTemplate);
     expect(compute.resources.get(templateOf())).toMatchObject({ properties: { machineType: 'e2-standard-2' } });
     expect(compute.resources.has(oldTemplate)).toBe(false);
-    expect(cloudObjects().filter((p) => p.includes('/instanceTemplates/nodes-'))).toEqual([templateOf()]);
+    expect(compute.objects().filter((p) => p.includes('/instanceTemplates/nodes-'))).toEqual([templateOf()]);
     expect(ok(await kops(['update', 'cluster', CLUSTER], { env })).stdout).not.toMatch(/Will create|Will modify|Must specify --yes/);
 
     const deleted = ok(await kops(['delete', 'cluster', CLUSTER, '--yes'], { env }));
     expect(deleted.stdout).toMatch(/network/);
-    expect(cloudObjects()).toEqual([]);
+    expect(compute.objects()).toEqual([]);
     expect(stateObjects()).toEqual([]);
   }, 300_000);
 
@@ -114,7 +111,7 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
       ),
     );
     ok(await kops(['update', 'cluster', cluster, '--yes'], { env }));
-    expect(cloudObjects()).toEqual(expect.arrayContaining(['/compute/v1/projects/p1/global/httpHealthChecks/api-sa-k8s-local', '/compute/v1/projects/p1/regions/europe-west4/targetPools/api-sa-k8s-local']));
+    expect(compute.objects()).toEqual(expect.arrayContaining(['/compute/v1/projects/p1/global/httpHealthChecks/api-sa-k8s-local', '/compute/v1/projects/p1/regions/europe-west4/targetPools/api-sa-k8s-local']));
     const accounts = [...compute.iam.resources.keys()].map((p) => p.replace('/v1/projects/p1/serviceAccounts/', ''));
     expect(accounts.sort()).toEqual(['control-plane-sa-k8s-local@p1.iam.gserviceaccount.com', 'node-sa-k8s-local@p1.iam.gserviceaccount.com']);
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual([{ role: 'roles/container.serviceAgent', members: ['user:admin@example.com', 'serviceAccount:control-plane-sa-k8s-local@p1.iam.gserviceaccount.com'] }, others[1]]);
@@ -137,7 +134,7 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
 
     const deleted = ok(await kops(['delete', 'cluster', cluster, '--yes'], { env }));
     expect(deleted.stdout).toMatch(/service-account/);
-    expect(cloudObjects()).toEqual([]);
+    expect(compute.objects()).toEqual([]);
     expect(compute.iam.policies.get('projects/p1')?.bindings).toEqual(others);
     expect(stateObjects(cluster)).toEqual([]);
   }, 300_000);
@@ -165,7 +162,7 @@ describe('a GCE cluster applied directly through the Compute Engine client, agai
     );
     expect(tf).not.toMatch(/aws/);
     expect(readFileSync(join(out, 'data', 'google_storage_bucket_object_cluster-completed.spec_content'), 'utf8')).toMatch(/cloudProvider: gce/);
-    expect(cloudObjects()).toEqual([]);
+    expect(compute.objects()).toEqual([]);
   }, 300_000);
 });
 
@@ -200,7 +197,7 @@ describe('a GCE cluster with DNS names (not gossip) in a Cloud DNS zone of the p
     expect(deleted.stdout).toMatch(/dns-record/);
     expect(named().sort()).toEqual(['api.other.example.com. A 198.51.100.8', 'www.example.com. A 198.51.100.7']);
     expect([...compute.dns.zones.keys()]).toEqual([`${PROJECT}/example-com`]);
-    expect(cloudObjects()).toEqual([]);
+    expect(compute.objects()).toEqual([]);
     expect(stateObjects(cluster)).toEqual([]);
   }, 300_000);
 });

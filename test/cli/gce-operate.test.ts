@@ -48,7 +48,7 @@ function rows(table: string): string[][] {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kops-gce-operate-'));
   execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', join(dir, 'id')]);
-  [compute, gcs] = await Promise.all([startComputeFake(), startGcsFake()]);
+  [compute, gcs] = await Promise.all([startComputeFake({ projects: [PROJECT] }), startGcsFake()]);
   gcs.createBucket('kops-state');
   env = {
     KOPS_STATE_STORE: 'gs://kops-state',

@@ -170,7 +170,7 @@ export interface ComputeFake {
   dns: DnsFake;
   /** `METHOD path` of every request, in order. */
   requests: string[];
-  /** Resources other than operations, by path (service accounts included). */
+  /** Resources other than operations and projects, by path (service accounts included). */
   objects(): string[];
   stop(): Promise<void>;
 }
@@ -185,9 +185,22 @@ class ApiError extends Error {
   }
 }
 
-export async function startComputeFake(): Promise<ComputeFake> {
+export interface ComputeFakeOptions {
+  /**
+   * Projects that exist, as every real project does, with their default compute account
+   * (`<number>-compute@developer.gserviceaccount.com`, numbered from 1).
+   */
+  projects?: readonly string[];
+}
+
+const PROJECT_PATH = /^\/compute\/v1\/projects\/[^/]+$/;
+
+export async function startComputeFake(options: ComputeFakeOptions = {}): Promise<ComputeFake> {
   const api = computeApiDescription();
   const resources = new Map<string, Json>();
+  (options.projects ?? []).forEach((name, i) => {
+    resources.set(`/compute/v1/projects/${name}`, { kind: 'compute#project', name, defaultServiceAccount: `${i + 1}-compute@developer.gserviceaccount.com` });
+  });
   const iam = createIamFake();
   const dns = createDnsFake();
   const requests: string[] = [];
@@ -491,7 +504,7 @@ export async function startComputeFake(): Promise<ComputeFake> {
     iam,
     dns,
     requests,
-    objects: () => [...[...resources.keys()].filter((p) => !p.includes('/operations/')), ...iam.resources.keys()].sort(),
+    objects: () => [...[...resources.keys()].filter((p) => !p.includes('/operations/') && !PROJECT_PATH.test(p)), ...iam.resources.keys()].sort(),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -9,7 +9,7 @@ let fake: ComputeFake;
 let options: ReturnType<typeof computeClientOptions>;
 
 beforeAll(async () => {
-  fake = await startComputeFake();
+  fake = await startComputeFake({ projects: [P] });
   vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', writeServiceAccountKey(P));
   options = computeClientOptions({ KOPS_GCE_ENDPOINT: fake.endpoint });
 });
@@ -28,6 +28,13 @@ async function raw(method: string, path: string, body?: unknown): Promise<{ stat
 }
 
 describe('the Compute Engine REST fake, through the official client', () => {
+  test('a project given at start exists with its default compute account, and is not one of the objects made', async () => {
+    const [project] = await new compute.ProjectsClient(options).get({ project: P });
+    expect(project.defaultServiceAccount).toBe('1-compute@developer.gserviceaccount.com');
+    expect(fake.objects()).not.toContain(`/compute/v1/projects/${P}`);
+    await expect(new compute.ProjectsClient(options).get({ project: 'other' })).rejects.toSatisfy((err) => status(err) === 404);
+  });
+
   test('insert returns a finished operation, stores the resource at its URL path; a second insert is 409; delete, then 404', async () => {
     const networks = new compute.NetworksClient(options);
     const [op] = await networks.insert({ project: P, networkResource: { name: 'net-a', autoCreateSubnetworks: false } });

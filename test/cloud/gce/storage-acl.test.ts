@@ -10,12 +10,11 @@ let gcs: GcsFake;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  [compute, gcs] = await Promise.all([startComputeFake(), startGcsFake()]);
+  [compute, gcs] = await Promise.all([startComputeFake({ projects: ['p1'] }), startGcsFake()]);
   env = { KOPS_GCE_ENDPOINT: compute.endpoint, STORAGE_EMULATOR_HOST: gcs.endpoint, GOOGLE_APPLICATION_CREDENTIALS: writeServiceAccountKey('p1') };
   // The clients read the emulator host and the key from the process environment themselves.
   vi.stubEnv('STORAGE_EMULATOR_HOST', gcs.endpoint);
   vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', env.GOOGLE_APPLICATION_CREDENTIALS!);
-  compute.resources.set('/compute/v1/projects/p1', { kind: 'compute#project', name: 'p1', defaultServiceAccount: '1-compute@developer.gserviceaccount.com' });
 });
 
 afterAll(async () => {
