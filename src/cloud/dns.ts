@@ -112,21 +112,28 @@ export function checksZoneNameServers(cluster: Cluster): boolean {
   return publishesDnsRecords(cluster) && cluster.spec.topology?.dns?.type !== 'Private' && Boolean(cluster.spec.dnsZone);
 }
 
+/** The NS host names the resolver gives for a domain; none when the domain does not exist or has none. */
+export type NameServerLookup = (domain: string) => Promise<string[]>;
+
 /**
- * Refuses an update whose public zone has no NS records at its apex (its names could not resolve), unless
- * `ignoreMissing` (DNS_IGNORE_NS_CHECK): then returns the warning to print. Returns nothing when the zone has some.
+ * Refuses an update whose public zone's domain resolves to no name servers (it is not delegated, so the cluster's
+ * names could not resolve), unless `ignoreMissing` (DNS_IGNORE_NS_CHECK): then returns the warning to print. As kops,
+ * asks the resolver, not the zone: a zone always holds its own NS records, delegated or not.
  */
-export async function checkZoneNameServers(cluster: Cluster, dns: CloudDns, options: { ignoreMissing: boolean }): Promise<string | undefined> {
+export async function checkZoneNameServers(cluster: Cluster, dns: CloudDns, options: { ignoreMissing: boolean; lookupNs: NameServerLookup }): Promise<string | undefined> {
   if (!checksZoneNameServers(cluster)) return undefined;
-  const zone = findDnsZone(await dns.zones(), cluster.spec.dnsZone ?? '');
-  const apex = withDot(zone.dnsName).toLowerCase();
-  const ns = (await dns.records(zone, [apex])).filter((r) => r.type === 'NS' && withDot(r.name).toLowerCase() === apex && r.rrdatas.length > 0);
-  if (ns.length > 0) return undefined;
-  const domain = withoutDot(zone.dnsName);
+  const domain = withoutDot(findDnsZone(await dns.zones(), cluster.spec.dnsZone ?? '').dnsName);
+  let hosts: string[];
+  try {
+    hosts = await options.lookupNs(domain);
+  } catch (err) {
+    throw new UserError(`DNS lookup of the NS records of "${domain}" (spec.dnsZone "${cluster.spec.dnsZone}") failed: ${(err as Error).message}`, "check this machine's DNS resolver, then update again");
+  }
+  if (hosts.length > 0) return undefined;
   if (options.ignoreMissing) return `W: ignoring the missing NS records of DNS zone "${domain}" because DNS_IGNORE_NS_CHECK is set`;
   throw new UserError(
     `NS records not found for DNS zone "${domain}" (spec.dnsZone "${cluster.spec.dnsZone}"): the cluster's DNS names would not resolve`,
-    'give the zone its NS records and delegate the domain to them from the parent zone, or set DNS_IGNORE_NS_CHECK=1 to skip this check',
+    'delegate the domain to the zone\'s name servers from the parent zone, or set DNS_IGNORE_NS_CHECK=1 to skip this check',
   );
 }
 

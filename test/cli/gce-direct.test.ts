@@ -182,7 +182,8 @@ describe('a GCE cluster with DNS names (not gossip) in a Cloud DNS zone of the p
         { env },
       ),
     );
-    ok(await kops(['update', 'cluster', cluster, '--yes'], { env }));
+    // This machine has no resolver to find example.com's name servers: kops's documented way past its NS check.
+    ok(await kops(['update', 'cluster', cluster, '--yes'], { env: { ...env, DNS_IGNORE_NS_CHECK: '1' } }));
     expect(named().sort()).toEqual(
       [
         'api.dns.example.com. A 203.0.113.123',

@@ -1,5 +1,6 @@
 import type { Cluster } from '../../apis/types.js';
-import { checkZoneNameServers, precreateDnsRecords, publishesDnsRecords, type CloudDns } from '../../cloud/dns.js';
+import { checkZoneNameServers, precreateDnsRecords, publishesDnsRecords, type CloudDns, type NameServerLookup } from '../../cloud/dns.js';
+import { resolveNameServers } from '../../cloud/dns-resolver.js';
 import type { LifecycleOverrides } from '../../engine/lifecycle.js';
 import { UserError } from '../../errors.js';
 import { openVfs } from '../../statestore/index.js';
@@ -27,6 +28,8 @@ export interface UpdateClusterOptions extends Omit<PrepareUpdateOptions, 'persis
   print: (text: string) => void;
   /** Progress, warnings and failures, one line each (stderr). */
   log: (line: string) => void;
+  /** The NS look-up of the public zone's domain (default: this machine's resolver). */
+  lookupNs?: NameServerLookup;
 }
 
 export interface UpdateClusterResult {
@@ -112,7 +115,10 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
   const { update } = prepared;
   // As kops does for every target, preview included: a public zone without name servers stops the update.
   if (prepared.cloud?.dns) {
-    const warning = await checkZoneNameServers(update.completed, prepared.cloud.dns, { ignoreMissing: Boolean(options.env.DNS_IGNORE_NS_CHECK) });
+    const warning = await checkZoneNameServers(update.completed, prepared.cloud.dns, {
+      ignoreMissing: Boolean(options.env.DNS_IGNORE_NS_CHECK),
+      lookupNs: options.lookupNs ?? resolveNameServers,
+    });
     if (warning) options.log(warning);
   }
   const names = options.instanceGroups ?? [];

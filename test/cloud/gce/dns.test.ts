@@ -71,12 +71,13 @@ describe('the Cloud DNS REST fake, through the GCE Cloud DNS calls at the KOPS_G
   });
 });
 
-test('the NS check before an update: a Cloud DNS zone passes with the NS set the API gives it, is refused without one, and DNS_IGNORE_NS_CHECK only warns', async () => {
+test("the NS check before an update: a Cloud DNS zone passes when its domain resolves to name servers, is refused when it resolves to none, and DNS_IGNORE_NS_CHECK only warns", async () => {
   fake.dns.createZone(P, 'ns-check', 'nscheck.example.org.');
   const cluster = { metadata: { name: 'c.nscheck.example.org' }, spec: { dnsZone: 'nscheck.example.org' } } as unknown as Cluster;
-  expect(await checkZoneNameServers(cluster, api.dns, { ignoreMissing: false })).toBeUndefined();
-  const key = `${P}/ns-check`;
-  fake.dns.records.set(key, (fake.dns.records.get(key) ?? []).filter((r) => r.type !== 'NS'));
-  await expect(checkZoneNameServers(cluster, api.dns, { ignoreMissing: false })).rejects.toThrow(/NS records not found for DNS zone "nscheck.example.org"/);
-  expect(await checkZoneNameServers(cluster, api.dns, { ignoreMissing: true })).toMatch(/DNS_IGNORE_NS_CHECK is set/);
+  const asked: string[] = [];
+  const lookupNs = (hosts: string[]) => async (domain: string) => (asked.push(domain), hosts);
+  expect(await checkZoneNameServers(cluster, api.dns, { ignoreMissing: false, lookupNs: lookupNs(['ns-cloud-a1.googledomains.com.']) })).toBeUndefined();
+  expect(asked).toEqual(['nscheck.example.org']);
+  await expect(checkZoneNameServers(cluster, api.dns, { ignoreMissing: false, lookupNs: lookupNs([]) })).rejects.toThrow(/NS records not found for DNS zone "nscheck.example.org"/);
+  expect(await checkZoneNameServers(cluster, api.dns, { ignoreMissing: true, lookupNs: lookupNs([]) })).toMatch(/DNS_IGNORE_NS_CHECK is set/);
 });

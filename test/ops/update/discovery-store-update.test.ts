@@ -52,6 +52,7 @@ async function update(cluster: Cluster, groups: InstanceGroup[], options: { feat
     fetchText: async (url) => {
       throw new Error(`offline (${url})`);
     },
+    lookupNs: async () => ['ns-1.example.com'],
     print: () => {},
     log: () => {},
   }).then(
