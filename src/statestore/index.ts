@@ -8,6 +8,7 @@ import type { VfsPath } from './vfs.js';
 
 export { resetMemfs } from './memfs.js';
 export { NotFoundError, type VfsPath, type WriteOptions } from './vfs.js';
+export { stateStoreS3Acl, type S3ObjectCannedAcl } from './s3-acl.js';
 export { ClusterStore, formatTimestamp, type ClusterStoreOptions } from './clientset.js';
 export { ClusterPaths, StatePaths, igconfigRoleFolder } from './layout.js';
 

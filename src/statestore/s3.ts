@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { resilientClient } from '../aws-retry.js';
 import { UserError } from '../errors.js';
 import { NotFoundError, type VfsPath, type WriteOptions } from './vfs.js';
+import { stateStoreS3Acl, type S3ObjectCannedAcl } from './s3-acl.js';
 import { childPrefix, compareStrings, joinKey, lastSegment, toBuffer } from './segments.js';
 
 type S3Sdk = typeof import('@aws-sdk/client-s3');
@@ -21,10 +22,13 @@ export class S3Context {
   private readonly customEndpoint: string | undefined;
   private readonly region: string | undefined;
   private readonly credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** KOPS_STATE_S3_ACL: the canned ACL of every object written, in place of any other (checked here, before any write). */
+  readonly writeAcl: S3ObjectCannedAcl | undefined;
 
   /**
    * Reads AWS_ENDPOINT_URL(_S3) and AWS_REGION; also the Go kops's own variables for an S3-compatible store
-   * (S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY), which take precedence when set.
+   * (S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY), which take precedence when set, and
+   * KOPS_STATE_S3_ACL.
    */
   constructor(
     env: NodeJS.ProcessEnv = process.env,
@@ -37,6 +41,7 @@ export class S3Context {
       env.S3_ENDPOINT && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
         ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
         : undefined;
+    this.writeAcl = stateStoreS3Acl(env);
   }
 
   connect(bucket: string): Promise<Connection> {
@@ -88,7 +93,10 @@ export class S3Context {
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 
-/** `s3://bucket/key`: one PutObject per write (atomic), SSE AES256 on every object, an ACL only when asked to be public. */
+/**
+ * `s3://bucket/key`: one PutObject per write (atomic), SSE AES256 on every object; the canned ACL is KOPS_STATE_S3_ACL
+ * when set, else public-read for an object asked to be public, else none.
+ */
 export class S3Path implements VfsPath {
   readonly url: string;
   readonly base: string;
@@ -125,8 +133,7 @@ export class S3Path implements VfsPath {
   }
 
   async write(data: Buffer | string, options?: WriteOptions): Promise<void> {
-    const acl = options?.publicRead && !options.secret ? { ACL: 'public-read' as const } : {};
-    await this.call(({ sdk, client }) => client.send(new sdk.PutObjectCommand({ ...this.putInput(data), ...acl })));
+    await this.call(({ sdk, client }) => client.send(new sdk.PutObjectCommand(this.putInput(data, options))));
   }
 
   /**
@@ -154,24 +161,24 @@ export class S3Path implements VfsPath {
     });
   }
 
-  async createNew(data: Buffer | string, _options?: WriteOptions): Promise<boolean> {
+  async createNew(data: Buffer | string, options?: WriteOptions): Promise<boolean> {
     if (await this.exists()) return false;
     return this.call(async ({ sdk, client }) => {
       try {
         // S3 conditional write: refused with 412 when another writer created the object since our check.
-        await client.send(new sdk.PutObjectCommand({ ...this.putInput(data), IfNoneMatch: '*' }));
+        await client.send(new sdk.PutObjectCommand({ ...this.putInput(data, options), IfNoneMatch: '*' }));
         return true;
       } catch (err) {
         if (errorName(err) === 'PreconditionFailed' || httpStatus(err) === 412) return false;
         if (errorName(err) !== 'NotImplemented') throw err;
       }
       // an S3-compatible store without conditional writes: the existence check above is all we can do
-      await client.send(new sdk.PutObjectCommand(this.putInput(data)));
+      await client.send(new sdk.PutObjectCommand(this.putInput(data, options)));
       return true;
     });
   }
 
-  async replaceIfUnchanged(data: Buffer | string, expected: Buffer, _options?: WriteOptions): Promise<boolean> {
+  async replaceIfUnchanged(data: Buffer | string, expected: Buffer, options?: WriteOptions): Promise<boolean> {
     return this.call(async ({ sdk, client }) => {
       let etag: string | undefined;
       try {
@@ -185,7 +192,7 @@ export class S3Path implements VfsPath {
       }
       try {
         // S3 conditional write: refused with 412 when the object changed since we read it.
-        await client.send(new sdk.PutObjectCommand({ ...this.putInput(data), IfMatch: etag }));
+        await client.send(new sdk.PutObjectCommand({ ...this.putInput(data, options), IfMatch: etag }));
         return true;
       } catch (err) {
         if (errorName(err) === 'PreconditionFailed' || httpStatus(err) === 412) return false;
@@ -243,8 +250,9 @@ export class S3Path implements VfsPath {
       .map((key) => new S3Path(this.context, this.bucket, key));
   }
 
-  private putInput(data: Buffer | string) {
-    return { Bucket: this.bucket, Key: this.key, Body: toBuffer(data), ServerSideEncryption: 'AES256' as const };
+  private putInput(data: Buffer | string, options: WriteOptions | undefined) {
+    const acl = this.context.writeAcl ?? (options?.publicRead && !options.secret ? 'public-read' : undefined);
+    return { Bucket: this.bucket, Key: this.key, Body: toBuffer(data), ServerSideEncryption: 'AES256' as const, ...(acl ? { ACL: acl } : {}) };
   }
 
   /** Every key below this path (paginated); with a delimiter, also the "folders" one level down. */

@@ -57,6 +57,42 @@ describe('s3:// backend against moto_server', () => {
     expect(await object.isPublicRead!()).toBe(false);
   });
 
+  test('KOPS_STATE_S3_ACL gives every write its canned ACL, over the public-read a write asks for (GetObjectAcl)', async () => {
+    const base = fresh();
+    const grantsOf = async (name: string) => {
+      const acl = await sdk.send(new GetObjectAclCommand({ Bucket: 'state-bucket', Key: `${base.url.slice('s3://state-bucket/'.length)}/${name}` }));
+      return (acl.Grants ?? []).map((g) => `${g.Grantee?.URI ?? g.Grantee?.Type}:${g.Permission}`);
+    };
+    const allUsersRead = 'http://acs.amazonaws.com/groups/global/AllUsers:READ';
+    try {
+      vi.stubEnv('KOPS_STATE_S3_ACL', ' public-read ');
+      await openVfs(`${base.url}/config`).write('spec');
+      expect(await openVfs(`${base.url}/created`).createNew('x')).toBe(true);
+      expect(await grantsOf('config')).toContain(allUsersRead);
+      expect(await grantsOf('created')).toContain(allUsersRead);
+
+      vi.stubEnv('KOPS_STATE_S3_ACL', 'bucket-owner-full-control');
+      await openVfs(`${base.url}/discovery.json`).write('{}', { publicRead: true });
+      expect(await openVfs(`${base.url}/config`).replaceIfUnchanged('spec2', Buffer.from('spec'))).toBe(true);
+      for (const name of ['discovery.json', 'config']) {
+        expect(await grantsOf(name)).not.toContain(allUsersRead);
+        expect(await grantsOf(name)).toContain('CanonicalUser:FULL_CONTROL');
+      }
+    } finally {
+      vi.stubEnv('KOPS_STATE_S3_ACL', '');
+    }
+  });
+
+  test('a KOPS_STATE_S3_ACL that is not a canned ACL is refused, naming the variable, before any request', () => {
+    expect(() => new S3Context({ KOPS_STATE_S3_ACL: 'bucket-owner-full' })).toThrow(
+      expect.objectContaining({
+        name: 'UserError',
+        message: 'KOPS_STATE_S3_ACL="bucket-owner-full" is not a canned ACL S3 knows',
+        hint: expect.stringContaining('bucket-owner-full-control'),
+      }),
+    );
+  });
+
   test('listing, folder listing and tree removal page through the keys', async () => {
     const base = new S3Path(new S3Context(process.env, 3), 'state-bucket', `run-${++counter}`);
     const names = ['a/1', 'a/2', 'b', 'c/1', 'c/2/x', 'd', 'e/1', 'f'];

@@ -3,7 +3,7 @@ import { checkZoneNameServers, precreateDnsRecords, publishesDnsRecords, type Cl
 import { resolveNameServers } from '../../cloud/dns-resolver.js';
 import type { LifecycleOverrides } from '../../engine/lifecycle.js';
 import { UserError } from '../../errors.js';
-import { openVfs } from '../../statestore/index.js';
+import { openVfs, stateStoreS3Acl } from '../../statestore/index.js';
 import type { ClusterStore } from '../../statestore/clientset.js';
 import { updateDirect } from '../../targets/direct/apply.js';
 import { writeTerraformOutput } from '../../targets/terraform/output-dir.js';
@@ -48,6 +48,7 @@ export async function renderClusterTerraform(prepared: PreparedUpdate, options: 
   const terraform = prepared.update.completed.spec.target?.terraform;
   return renderTerraform(prepared.update.tasks, {
     storeObjectAcls: await storeObjectAcls(prepared),
+    s3ObjectAcl: stateStoreS3Acl(),
     clusterName: prepared.opened.clusterName,
     region: prepared.region,
     filesRegion: options.filesRegion,

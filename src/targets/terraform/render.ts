@@ -20,6 +20,8 @@ export interface TerraformOptions {
   filesProviderExtraConfig?: Record<string, string>;
   /** Access lists (`ROLE:entity`) of the objects written to gs:// buckets, by bucket; none for a bucket not listed. */
   storeObjectAcls?: ReadonlyMap<string, readonly string[]>;
+  /** KOPS_STATE_S3_ACL: the canned ACL of every s3:// object, in place of the public-read a public one would get. */
+  s3ObjectAcl?: string;
 }
 
 /** A provider block's arguments in key order, as kops writes them. */
@@ -56,7 +58,7 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
         continue;
       }
       filesProviders.add(object.provider);
-      if (object.provider === 'aws') resources.push(s3Object(r, task.name, spec, object));
+      if (object.provider === 'aws') resources.push(s3Object(r, task.name, spec, object, options.s3ObjectAcl));
       else resources.push(...storageObject(r, task.name, spec, object, options.storeObjectAcls?.get(object.bucket)));
       continue;
     }
@@ -95,8 +97,11 @@ export async function renderTerraform(tasks: Task[], options: TerraformOptions):
   return { files: out, storeWrites };
 }
 
-/** A state-store file in an S3 bucket (memfs:// too), as the Go kops's S3 path renders it. */
-function s3Object(r: Renderer, name: string, spec: ManagedFileSpec, object: BucketObject): Resource {
+/**
+ * A state-store file in an S3 bucket (memfs:// too), as the Go kops's S3 path renders it: its `acl` is the store-wide
+ * canned ACL when one is set (s3:// only, the in-memory store has none), else public-read for a public file.
+ */
+function s3Object(r: Renderer, name: string, spec: ManagedFileSpec, object: BucketObject, storeAcl: string | undefined): Resource {
   const body: HclBody = new Map<string, HclValue>([
     ['bucket', object.bucket],
     ['content', r.dataFile('aws_s3_object', name, 'content', spec.contents, 'file')],
@@ -104,7 +109,8 @@ function s3Object(r: Renderer, name: string, spec: ManagedFileSpec, object: Buck
     ['provider', new Expr(filesProviderAlias('aws'))],
     ['server_side_encryption', 'AES256'],
   ]);
-  if (spec.publicRead) body.set('acl', 'public-read');
+  const acl = (spec.location.startsWith('s3://') ? storeAcl : undefined) ?? (spec.publicRead ? 'public-read' : undefined);
+  if (acl) body.set('acl', acl);
   return { type: 'aws_s3_object', label: tfLabel(name), body };
 }
 

@@ -56,3 +56,36 @@ describe('direct target: the issuer discovery documents in an s3:// store that i
     for (const key of KEYS) expect(await readableByAnyone(key)).toBe(false);
   });
 });
+
+describe('direct target with KOPS_STATE_S3_ACL set: the variable decides every object ACL, as in the Go kops', () => {
+  /** The same documents with other bytes, so that they are written again. */
+  const edited = (list: ReturnType<typeof tasks>) => list.map((t) => ({ ...t, spec: { ...t.spec, contents: `${String(t.spec.contents)}\n` } }));
+  const withStoreAcl = async (acl: string, check: () => Promise<void>) => {
+    vi.stubEnv('KOPS_STATE_S3_ACL', acl);
+    try {
+      await check();
+    } finally {
+      vi.stubEnv('KOPS_STATE_S3_ACL', '');
+    }
+  };
+
+  test('bucket-owner-full-control wins over the public-read the documents ask for; the next run finds nothing to do', async () => {
+    await withStoreAcl('bucket-owner-full-control', async () => {
+      const run = await motoCloud(moto).run(edited(tasks(false)));
+      expect(run.outcomes.map((o) => o.action)).toEqual(['update', 'update']);
+      for (const key of KEYS) expect(await readableByAnyone(key)).toBe(false);
+      const again = await motoCloud(moto).run(edited(tasks(false)), { apply: false });
+      expect(again.outcomes.map((o) => o.action)).toEqual(['none', 'none']);
+    });
+  });
+
+  test('public-read makes the documents public even in a public bucket, where they would otherwise be private', async () => {
+    await withStoreAcl('public-read', async () => {
+      await s3.send(new PutObjectAclCommand({ Bucket: 'oidc-bucket', Key: KEYS[0], ACL: 'private' }));
+      await s3.send(new PutObjectAclCommand({ Bucket: 'oidc-bucket', Key: KEYS[1], ACL: 'private' }));
+      const run = await motoCloud(moto).run(tasks(true));
+      expect(run.outcomes.map((o) => o.action)).toEqual(['update', 'update']);
+      for (const key of KEYS) expect(await readableByAnyone(key)).toBe(true);
+    });
+  });
+});

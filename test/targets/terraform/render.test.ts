@@ -72,6 +72,16 @@ describe('terraform target', () => {
     expect(tf).toContain('resource "aws_s3_object" "keys-json" {\n  bucket                 = "oidc"\n');
   });
 
+  test('with KOPS_STATE_S3_ACL, every s3:// object carries that ACL, a public one too (the Go precedence); memfs:// keeps its own', async () => {
+    const open = ManagedFile.task('discovery.json', { location: 's3://oidc/c.example.com/.well-known/openid-configuration', contents: '{}', publicRead: true });
+    const plain = ManagedFile.task('config', { location: 's3://state/c.example.com/config', contents: 'x' });
+    const memfs = ManagedFile.task('keys.json', { location: 'memfs://tests/c.example.com/openid/v1/jwks', contents: '{}', publicRead: true });
+    const tf = (await renderTerraform([open, plain, memfs], { ...options, s3ObjectAcl: 'bucket-owner-full-control' })).files.get('kubernetes.tf')!;
+    expect(tf).toContain('resource "aws_s3_object" "discovery-json" {\n  acl                    = "bucket-owner-full-control"\n  bucket                 = "oidc"\n');
+    expect(tf).toContain('resource "aws_s3_object" "config" {\n  acl                    = "bucket-owner-full-control"\n  bucket                 = "state"\n');
+    expect(tf).toContain('resource "aws_s3_object" "keys-json" {\n  acl                    = "public-read"\n  bucket                 = "testingBucket"\n');
+  });
+
   test('state-store files of a gs:// store are Cloud Storage objects written by the google files provider, with their access list when given', async () => {
     const spec = ManagedFile.task('cluster-completed.spec', { location: 'gs://state/c.example.com/cluster-completed.spec', contents: 'spec' });
     const open = ManagedFile.task('kops-version.txt', { location: 'gs://open/c.example.com/kops-version.txt', contents: '1.0' });
