@@ -1,5 +1,5 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectAclCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { kops } from '../helpers/cli.js';
 import { freePort, startMoto, type MotoServer } from '../helpers/moto.js';
@@ -51,6 +51,17 @@ describe('an S3 state store', () => {
     expect(r.code).toBe(1);
     expect(oneErrorLine(r.stderr)[0]).toMatch(/^error: .*bogus/);
     expect(await bucket.keys()).toEqual([]);
+  });
+
+  test('KOPS_STATE_S3_ACL is the ACL of the objects written; a value S3 does not know is one error naming the variable', async () => {
+    const bucket = await newBucket('store-with-acl');
+    const env = { ...moto.env, KOPS_STATE_STORE: bucket.state, KOPS_STATE_S3_ACL: 'public-read' };
+    expect((await kops(['create', '-f', tempFile(smallManifest)], { env })).code).toBe(0);
+    const acl = await s3.send(new GetObjectAclCommand({ Bucket: 'store-with-acl', Key: `kops/${CLUSTER_NAME}/config` }));
+    expect(acl.Grants?.map((g) => `${g.Grantee?.URI ?? g.Grantee?.Type}:${g.Permission}`)).toContain('http://acs.amazonaws.com/groups/global/AllUsers:READ');
+    const wrong = await kops(['get', 'clusters'], { env: { ...env, KOPS_STATE_S3_ACL: 'owner-only' } });
+    expect(wrong.code).toBe(1);
+    expect(oneErrorLine(wrong.stderr)[0]).toBe('error: KOPS_STATE_S3_ACL="owner-only" is not a canned ACL S3 knows');
   });
 
   test('a bucket that does not exist is one clear error', async () => {

@@ -172,5 +172,9 @@ describe('update cluster --target terraform with an S3 state store', () => {
     expect(tf).toMatch(/provider "aws" \{\n\s+region\s+= "us-east-1"\n\}/);
     expect(tf).toMatch(/provider "aws" \{\n\s+alias\s+= "files"\n\s+region\s+= "eu-west-1"\n\}/);
     expect(tf).toMatch(/resource "aws_s3_object" "cluster-completed-spec" \{\n\s+bucket\s+= "store-in-eu"\n(?:\s+(?:content|key)\s+= .*\n)+\s+provider\s+= aws\.files\n/);
+
+    ok(await kops(['update', 'cluster', name, '--target', 'terraform', '--out', out], { env: { ...s3env, KOPS_STATE_S3_ACL: 'bucket-owner-full-control' } }));
+    const withAcl = readFileSync(join(out, 'kubernetes.tf'), 'utf8');
+    expect(withAcl).toContain('resource "aws_s3_object" "cluster-completed-spec" {\n  acl                    = "bucket-owner-full-control"\n  bucket                 = "store-in-eu"\n');
   }, 120_000);
 });
