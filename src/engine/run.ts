@@ -37,7 +37,11 @@ export interface RunOptions<C> {
   lifecycleOverrides?: LifecycleOverrides;
   /** Tasks in flight at once (default 10). */
   concurrency?: number;
-  /** Attempts per cloud call for errors the provider calls retryable, e.g. eventual consistency (default 6). */
+  /**
+   * Attempts per cloud call for errors the provider calls retryable (default 30, about two minutes: a new IAM account
+   * or instance profile can take that long to be usable, and kops keeps retrying such a task for minutes), and for
+   * "not found" when creating or changing (default 6: a dependency just made and not visible yet).
+   */
   maxAttempts?: number;
   /** Wait before attempt n+1 (ms). */
   retryDelay?: (attempt: number) => number;
@@ -51,6 +55,8 @@ export interface RunResult {
 }
 
 const defaultRetryDelay = (attempt: number) => Math.min(5000, 250 * 2 ** attempt);
+const DEFAULT_RETRYABLE_ATTEMPTS = 30;
+const DEFAULT_NOT_FOUND_ATTEMPTS = 6;
 
 /** The generic lifecycle: for each task in dependency order, find the actual object, diff, then act per lifecycle. */
 export async function runTasks<C>(tasks: readonly Task[], options: RunOptions<C>): Promise<RunResult> {
@@ -220,7 +226,6 @@ class TaskRunner<C> {
    * just made by a dependency may not be visible yet everywhere (eventual consistency).
    */
   private async retry<T>(outcome: TaskOutcome, call: () => Promise<T>, options: { orNotFound?: boolean } = {}): Promise<T> {
-    const maxAttempts = this.options.maxAttempts ?? 6;
     const delay = this.options.retryDelay ?? defaultRetryDelay;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -228,6 +233,7 @@ class TaskRunner<C> {
       } catch (err) {
         const kind = this.options.provider.classify(err);
         const again = kind === 'retryable' || (options.orNotFound === true && kind === 'notFound');
+        const maxAttempts = this.options.maxAttempts ?? (kind === 'retryable' ? DEFAULT_RETRYABLE_ATTEMPTS : DEFAULT_NOT_FOUND_ATTEMPTS);
         if (attempt >= maxAttempts || !again) throw err;
         this.options.onEvent?.({ key: outcome.key, kind: 'retrying', message: this.options.provider.describe(err) });
         await new Promise((r) => setTimeout(r, delay(attempt)));

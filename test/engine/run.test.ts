@@ -196,6 +196,18 @@ describe('runTasks', () => {
     expect(cloud.calls.filter((c) => c === 'create fake_role/other')).toHaveLength(3);
   });
 
+  test('by default a retryable error (an account or profile still propagating) is retried for minutes, not found on create only six times', async () => {
+    const { provider, cloud } = setup();
+    const slow = task('fake_role', 'slow', {});
+    cloud.failures.set('create fake_role/slow', Array.from({ length: 20 }, () => new CloudError('retryable', 'not visible yet')));
+    expect((await runTasks([slow], { provider, apply: true, retryDelay: noWait })).failed).toEqual([]);
+    expect(cloud.calls.filter((c) => c === 'create fake_role/slow')).toHaveLength(21);
+    const missing = task('fake_role', 'missing', {});
+    cloud.failures.set('create fake_role/missing', Array.from({ length: 20 }, () => new CloudError('notFound', 'InvalidGroup.NotFound')));
+    expect((await runTasks([missing], { provider, apply: true, retryDelay: noWait })).failed[0].error).toBe('InvalidGroup.NotFound');
+    expect(cloud.calls.filter((c) => c === 'create fake_role/missing')).toHaveLength(6);
+  });
+
   test('a create that meets "not found" (a dependency not visible yet) is retried; a find is not', async () => {
     const { provider, cloud } = setup();
     const { role } = network();

@@ -50,7 +50,7 @@ export function classifyGceError(err: unknown): ErrorClass {
   if (status === 404 || reason === 'notfound') return 'notFound';
   if (status === 401 || status === 403) return 'accessDenied';
   if (reason === 'resourceinusebyanotherresource') return 'dependencyViolation';
-  if (status === 429 || (status !== undefined && status >= 500) || reason === 'resourcenotready' || reason === 'ratelimitexceeded') return 'retryable';
+  if (status === 429 || (status !== undefined && status >= 500 && status !== 501) || reason === 'resourcenotready' || reason === 'ratelimitexceeded') return 'retryable';
   if (status === 400 && accountNotYetVisible(gceReason(err).message)) return 'retryable';
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code)) return 'retryable';
