@@ -107,6 +107,16 @@ export async function precreateDnsRecords(cluster: Cluster, dns: CloudDns): Prom
   return add.map((r) => `${r.name} ${r.type}`);
 }
 
+/** The same DNS calls with the zones listed at most once: an update reads them for the NS check and the placeholders. */
+export function zonesListedOnce(dns: CloudDns): CloudDns {
+  let zones: Promise<DnsZone[]> | undefined;
+  return {
+    zones: () => (zones ??= dns.zones()),
+    records: (zone, names) => dns.records(zone, names),
+    change: (zone, change) => dns.change(zone, change),
+  };
+}
+
 /** A public zone kops publishes the cluster's names in: kops checks it has name servers before an update. */
 export function checksZoneNameServers(cluster: Cluster): boolean {
   return publishesDnsRecords(cluster) && cluster.spec.topology?.dns?.type !== 'Private' && Boolean(cluster.spec.dnsZone);

@@ -1,5 +1,5 @@
 import type { Cluster } from '../../apis/types.js';
-import { checkZoneNameServers, precreateDnsRecords, publishesDnsRecords, type CloudDns, type NameServerLookup } from '../../cloud/dns.js';
+import { checkZoneNameServers, precreateDnsRecords, publishesDnsRecords, zonesListedOnce, type CloudDns, type NameServerLookup } from '../../cloud/dns.js';
 import { resolveNameServers } from '../../cloud/dns-resolver.js';
 import type { LifecycleOverrides } from '../../engine/lifecycle.js';
 import { UserError } from '../../errors.js';
@@ -114,9 +114,10 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
     lifecycleOverrides: options.lifecycleOverrides && Object.fromEntries(options.lifecycleOverrides),
   });
   const { update } = prepared;
+  const dns = prepared.cloud?.dns && zonesListedOnce(prepared.cloud.dns);
   // As kops does for every target, preview included: a public zone without name servers stops the update.
-  if (prepared.cloud?.dns) {
-    const warning = await checkZoneNameServers(update.completed, prepared.cloud.dns, {
+  if (dns) {
+    const warning = await checkZoneNameServers(update.completed, dns, {
       ignoreMissing: Boolean(options.env.DNS_IGNORE_NS_CHECK),
       lookupNs: options.lookupNs ?? resolveNameServers,
     });
@@ -145,7 +146,7 @@ export async function updateCluster(store: ClusterStore, clusterName: string, op
   const changes = result.outcomes.some((o) => o.action === 'create' || o.action === 'update');
   // The network and security phases leave the cluster's own objects alone, its DNS names with them.
   const clusterPhase = options.phase !== 'network' && options.phase !== 'security';
-  if (yes && clusterPhase && cloud.dns && publishesDnsRecords(update.completed)) await precreateDns(update.completed, cloud.dns, options.log);
+  if (yes && clusterPhase && dns && publishesDnsRecords(update.completed)) await precreateDns(update.completed, dns, options.log);
   if (yes) await store.writeCompletedSpec(update.completed);
   return { prepared, changes };
 }
