@@ -30,6 +30,8 @@ export function sdkLookup(region: string): AwsLookup {
   let ec2: EC2Client | undefined;
   let route53: Route53Client | undefined;
   const instanceTypes = new Map<string, Promise<InstanceTypeInfo | undefined>>();
+  // A bucket stays in its region: completing the spec, the discovery documents and terraform's files provider ask once.
+  const bucketRegions = new Map<string, Promise<string>>();
   const ec2Client = async () => ({ client: (ec2 ??= resilientClient('ec2', (r) => new EC2Client({ region, ...r }))) });
   const route53Client = async () => ({ client: (route53 ??= resilientClient('route53', (r) => new Route53Client({ region, ...r }))) });
 
@@ -180,12 +182,19 @@ export function sdkLookup(region: string): AwsLookup {
       );
       return res.InternetGateways?.[0]?.InternetGatewayId;
     },
-    async bucketRegion(bucket) {
-      const sdk = await import('@aws-sdk/client-s3');
-      const client = resilientClient('s3', (r) => new sdk.S3Client({ region, forcePathStyle: true, ...r }));
-      const res = await call(`locating bucket ${bucket}`, () => client.send(new sdk.GetBucketLocationCommand({ Bucket: bucket })));
-      // S3 answers an empty location for us-east-1.
-      return res.LocationConstraint || 'us-east-1';
+    bucketRegion(bucket) {
+      let cached = bucketRegions.get(bucket);
+      if (!cached) {
+        cached = (async () => {
+          const sdk = await import('@aws-sdk/client-s3');
+          const client = resilientClient('s3', (r) => new sdk.S3Client({ region, forcePathStyle: true, ...r }));
+          const res = await call(`locating bucket ${bucket}`, () => client.send(new sdk.GetBucketLocationCommand({ Bucket: bucket })));
+          // S3 answers an empty location for us-east-1.
+          return res.LocationConstraint || 'us-east-1';
+        })();
+        bucketRegions.set(bucket, cached);
+      }
+      return cached;
     },
   };
   return lookup;

@@ -1,10 +1,12 @@
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client, AssociateVpcCidrBlockCommand } from '@aws-sdk/client-ec2';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AwsLookup } from '../../../src/cloud/aws/lookup.js';
 import { kopsArchitecture, regionOfZone, splitImageOwner } from '../../../src/cloud/aws/lookup.js';
 import { sdkLookup } from '../../../src/cloud/aws/lookup-sdk.js';
 import { startMoto, type MotoServer } from '../../helpers/moto.js';
+import { recordCalls } from '../../helpers/moto-recorder.js';
 
 let moto: MotoServer;
 let lookup: AwsLookup;
@@ -65,6 +67,15 @@ describe('AWS look-ups through the SDK (moto_server)', () => {
     const zones = await lookup.hostedZones();
     expect(zones).toContainEqual({ id: pub.HostedZone!.Id!.replace('/hostedzone/', ''), name: 'lookup.example.com', private: false });
     expect(zones.find((z) => z.name === 'internal.lookup.example.com')?.private).toBe(true);
+  }, 30_000);
+
+  test("a bucket's region is asked of S3 once per look-up, however often it is needed", async () => {
+    await new S3Client({ region: 'eu-west-1', forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'lookup-region', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    const calls = await recordCalls(moto.endpoint, async () => {
+      expect(await lookup.bucketRegion('lookup-region')).toBe('eu-west-1');
+      expect(await lookup.bucketRegion('lookup-region')).toBe('eu-west-1');
+    });
+    expect(calls.map((c) => c.action)).toEqual(['GET /lookup-region/']);
   }, 30_000);
 
   test('owner/name image strings split at the first slash, owner aliases resolved', () => {
